@@ -1,0 +1,223 @@
+/**
+ * Reading an amount from a cell: a number, or text as finance staff write it ("£1.4m", "(1.0)",
+ * "1,234.5", "£400k", "TBC"). The result says exactly what was written, so checks can tell a real
+ * error from rounding (see `step`) and a missing figure from a zero.
+ */
+import { Money, ZERO, fromNumber, withoutNegativeZero } from './decimal';
+import { UNITS, isUnitId, type UnitId } from './units';
+
+export type ParsedAmount =
+  | {
+      readonly kind: 'amount';
+      readonly pounds: Money;
+      /** The amount in the context unit: "£400k" in a £m column has value 0.4. */
+      readonly value: Money;
+      /** The unit the figure was written in: the inline unit ("£400k" → £k), else the context unit. */
+      readonly writtenUnit: UnitId;
+      /** Decimal places as written: "£1.4m" → 1, "1,400" → 0. */
+      readonly decimals: number;
+      /**
+       * Pounds value of one unit in the last written digit: "£1.4m" → 100000, "1,234.5" in £ → 0.1,
+       * 0.35 in £m → 10000. Half of it bounds the rounding a figure written this way can hide.
+       * Zero for "nil", which states an exact zero.
+       */
+      readonly step: Money;
+    }
+  | { readonly kind: 'missing'; /** As written, trimmed; '' for a blank cell. */ readonly placeholder: string }
+  | { readonly kind: 'invalid'; readonly text: string; /** Plain English for a reviewer. */ readonly reason: string };
+
+/** Spaces pasted from other documents: no-break, figure, thin, narrow no-break. */
+const UNUSUAL_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
+
+/** Hyphen-minus, the Unicode minus sign, the figure dash and the en dash all mean minus before a number. */
+const MINUS_SIGNS = '-−‒–';
+const SIGN_CLASS = '[+\\-−‒–]';
+
+const DASH_PLACEHOLDERS = new Set(['-', '--', '---', '−', '‒', '–', '—', '――', '―']);
+
+/**
+ * Text that stands for a figure not yet known or not applicable. "nil" is not among them: in UK
+ * public-sector tables "nil" states zero (a nil return, a nil allocation), so it parses as 0.
+ */
+const WORD_PLACEHOLDERS = new Set(['tbc', 'tba', 'tbd', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk']);
+
+const NIL_WORDS = new Set(['nil']);
+
+/** Scale words after a figure, with pounds per unit and the UnitId reported as `writtenUnit`. */
+const SCALES: ReadonlyMap<string, { readonly factor: Money; readonly unit: UnitId }> = new Map([
+  ...['m', 'mn', 'mns', 'mil', 'mill', 'million', 'millions'].map(
+    (word) => [word, { factor: UNITS['£m'].factor, unit: '£m' as UnitId }] as const,
+  ),
+  ...['k', 'thousand', 'thousands'].map(
+    (word) => [word, { factor: UNITS['£k'].factor, unit: '£k' as UnitId }] as const,
+  ),
+  // There is no £bn unit: a figure in billions reports £m, the largest unit, with its pounds exact.
+  ...['b', 'bn', 'billion', 'billions'].map(
+    (word) => [word, { factor: new Money('1e9'), unit: '£m' as UnitId }] as const,
+  ),
+]);
+
+/** Beyond this many digits a figure is not money, and exact arithmetic at 40 digits could not hold it. */
+const MAX_DIGITS = 30;
+/** Longer text is a note, not a figure; refusing it early keeps parsing fast on any cell. */
+const MAX_TEXT_LENGTH = 100;
+
+const AMOUNT_SHAPE = new RegExp(
+  '^(?<open>\\()?\\s*' +
+    `(?<signBefore>${SIGN_CLASS})?\\s*` +
+    '(?<currency>£|gbp)?\\s*' +
+    `(?<signAfter>${SIGN_CLASS})?\\s*` +
+    '(?<digits>[0-9.,]+)\\s*' +
+    '(?<scale>[a-z]+)?\\s*' +
+    '(?<close>\\))?$',
+  'i',
+);
+
+const EXCEL_ERROR = /^#(?:null!|div\/0!|value!|ref!|name\?|num!|n\/a|spill!|calc!|getting_data)$/i;
+
+/**
+ * Reads an amount written in `contextUnit` (the column's or table's unit). Never throws: anything
+ * that is not an amount comes back as `invalid` with a reason, blanks and placeholders as `missing`.
+ *
+ * - Numbers are read as their shortest text (0.1 is exactly 0.1); NaN and Infinity are invalid.
+ * - Text: optional brackets (negative) or sign (-, +, −, –), optional £ or GBP, digits with
+ *   optional comma thousands separators and decimal point, optional scale (m, mn, million, k,
+ *   thousand, bn, billion; any case). "£1.4m", "(£1.0m)", "-£0.5m", "£-0.5m", "1,234.5", "£400K".
+ * - An inline scale overrides the context unit; a bare "£" does not ("£1,400" in a £000 column is
+ *   £1.4m, as Excel's thousands formats display it).
+ * - Blank, dashes (-, –, —), TBC, TBA, TBD, n/a, na, n/k are `missing`; deciding that a dash in a
+ *   total row is zero is the caller's job (see isDashPlaceholder). "nil" is an exact zero.
+ * - Comma grouping must be in threes ("1,23,4" is invalid); several decimal points, percentages,
+ *   words and Excel errors are invalid.
+ */
+export function parseAmount(input: string | number | null | undefined, contextUnit: UnitId): ParsedAmount {
+  if (!isUnitId(contextUnit)) {
+    return invalid(safeString(input), `“${safeString(contextUnit)}” is not a unit this tool knows (£, £k, £000 or £m)`);
+  }
+  if (input === null || input === undefined) return { kind: 'missing', placeholder: '' };
+  if (typeof input === 'number') return parseNumber(input, contextUnit);
+  if (typeof input === 'string') return parseText(input, contextUnit);
+  return invalidNonText(input);
+}
+
+/** True for a placeholder that is a dash ("-", "–", "—", "£ -"): in a total row it means zero. */
+export function isDashPlaceholder(placeholder: string): boolean {
+  const bare = placeholder.replace(UNUSUAL_SPACES, ' ').replace(/£|\s/g, '');
+  return DASH_PLACEHOLDERS.has(bare);
+}
+
+function parseNumber(input: number, contextUnit: UnitId): ParsedAmount {
+  if (Number.isNaN(input)) return invalid('NaN', 'the cell holds NaN (not a number), which is not an amount');
+  if (!Number.isFinite(input)) return invalid(String(input), `${String(input)} is not an amount`);
+  const written = fromNumber(input);
+  return amount(written, contextUnit, UNITS[contextUnit].factor, written.decimalPlaces(), contextUnit);
+}
+
+function parseText(original: string, contextUnit: UnitId): ParsedAmount {
+  const trimmed = original.replace(UNUSUAL_SPACES, ' ').trim();
+  if (trimmed === '') return { kind: 'missing', placeholder: '' };
+  if (trimmed.length > MAX_TEXT_LENGTH) return invalid(original, `${quote(trimmed)} is too long to be an amount`);
+  // One space between tokens keeps the amount pattern's optional spaces from backtracking.
+  const text = trimmed.replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
+  if (isDashPlaceholder(text) || WORD_PLACEHOLDERS.has(lower)) return { kind: 'missing', placeholder: trimmed };
+  if (NIL_WORDS.has(lower)) {
+    return { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: contextUnit, decimals: 0, step: ZERO };
+  }
+  if (EXCEL_ERROR.test(text)) return invalid(original, `${quote(text)} is an Excel error, not an amount`);
+
+  const shape = AMOUNT_SHAPE.exec(text);
+  if (!shape?.groups) return invalid(original, reasonForUnreadable(text));
+  const { open, close, signBefore, signAfter, digits = '', scale } = shape.groups;
+
+  if (Boolean(open) !== Boolean(close)) return invalid(original, `${quote(text)} has an unmatched bracket`);
+  if (signBefore && signAfter) return invalid(original, `${quote(text)} has more than one sign`);
+  const sign = signBefore ?? signAfter;
+  if (open && sign) {
+    return invalid(original, `${quote(text)} has both brackets and a sign: write (1.0) or -1.0 for a negative`);
+  }
+
+  const number = readDigits(digits);
+  if (typeof number === 'string') return invalid(original, `${quote(text)} ${number}`);
+
+  let factor = UNITS[contextUnit].factor;
+  let writtenUnit = contextUnit;
+  if (scale !== undefined) {
+    const known = SCALES.get(scale.toLowerCase());
+    if (!known) {
+      return invalid(original, `${quote(text)} is not an amount: “${scale}” is not a unit (write m, k or bn)`);
+    }
+    factor = known.factor;
+    writtenUnit = known.unit;
+  }
+
+  const negative = Boolean(open) || (sign !== undefined && MINUS_SIGNS.includes(sign));
+  const magnitude = number.magnitude;
+  return amount(negative ? magnitude.negated() : magnitude, contextUnit, factor, number.decimals, writtenUnit);
+}
+
+/** Digits with optional comma grouping and one decimal point; a string result is the reason it is not a number. */
+function readDigits(digits: string): { magnitude: Money; decimals: number } | string {
+  const points = digits.split('.').length - 1;
+  if (points > 1) return 'has more than one decimal point';
+  const [whole = '', fraction = ''] = digits.split('.');
+  if (whole === '' && fraction === '') return 'has no number in it';
+  if (fraction.includes(',')) return 'has a comma after the decimal point';
+  if (whole.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(whole)) {
+    return 'has commas in the wrong places (group digits in threes: 1,234,567)';
+  }
+  const plainWhole = whole.replace(/,/g, '');
+  if (plainWhole.length + fraction.length > MAX_DIGITS) return `has more than ${MAX_DIGITS} digits`;
+  const magnitude = new Money(`${plainWhole || '0'}${fraction ? `.${fraction}` : ''}`);
+  return { magnitude, decimals: fraction.length };
+}
+
+function amount(written: Money, contextUnit: UnitId, factor: Money, decimals: number, writtenUnit: UnitId): ParsedAmount {
+  const pounds = withoutNegativeZero(written.times(factor));
+  return {
+    kind: 'amount',
+    pounds,
+    value: withoutNegativeZero(pounds.div(UNITS[contextUnit].factor)),
+    writtenUnit,
+    decimals,
+    step: new Money(10).pow(-decimals).times(factor),
+  };
+}
+
+function reasonForUnreadable(text: string): string {
+  if (/%\s*\)?$/.test(text)) return `${quote(text)} is a percentage, not an amount`;
+  if (!/\d/.test(text) && /^[\s()£+\-−‒–]*$/.test(text.replace(/gbp/i, ''))) {
+    return `${quote(text)} has no number in it`;
+  }
+  if (/^[\s(£+\-−‒–]*\d[\d,.]*\s+\d/.test(text)) {
+    return `${quote(text)} is not an amount: digits are separated by spaces (write 1,234 or 1234)`;
+  }
+  return `${quote(text)} is not an amount`;
+}
+
+function invalidNonText(input: unknown): ParsedAmount {
+  if (input instanceof Date) return invalid(String(input), 'a date is not an amount');
+  if (typeof input === 'boolean') {
+    return invalid(String(input), `${input ? 'TRUE' : 'FALSE'} is not an amount`);
+  }
+  return invalid(safeString(input), 'the cell does not hold a number or text');
+}
+
+function safeString(input: unknown): string {
+  try {
+    return String(input);
+  } catch {
+    // Objects without a usable toString (Object.create(null), symbols in a template) still get a message.
+    return typeof input;
+  }
+}
+
+function invalid(text: string, reason: string): ParsedAmount {
+  return { kind: 'invalid', text, reason };
+}
+
+/** Quotes text for a message, shortened so a long cell does not swamp it. */
+function quote(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return `“${shown}”`;
+}

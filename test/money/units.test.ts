@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { Money } from '../../src/money/decimal';
+import { UNITS, UNIT_IDS, fromPounds, isUnitId, toPounds, unitFromText } from '../../src/money/units';
+
+describe('UNITS', () => {
+  it.each([
+    ['£', '1'],
+    ['£k', '1000'],
+    ['£000', '1000'],
+    ['£m', '1000000'],
+  ] as const)('%s is %s pounds a unit', (id, factor) => {
+    expect(UNITS[id].id).toBe(id);
+    expect(UNITS[id].factor.toString()).toBe(factor);
+    expect(UNITS[id].label.length).toBeGreaterThan(0);
+  });
+
+  it('recognises unit ids only', () => {
+    expect(UNIT_IDS.every(isUnitId)).toBe(true);
+    expect(isUnitId('£bn')).toBe(false);
+    expect(isUnitId(undefined)).toBe(false);
+  });
+});
+
+describe('toPounds and fromPounds', () => {
+  it('scales by the unit', () => {
+    expect(toPounds(new Money('1.4'), '£m').toString()).toBe('1400000');
+    expect(toPounds(new Money('400'), '£k').toString()).toBe('400000');
+    expect(fromPounds(new Money('1400000'), '£000').toString()).toBe('1400');
+    expect(fromPounds(new Money('123.45'), '£m').toString()).toBe('0.00012345');
+  });
+
+  it('round-trips exactly', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(6), fc.constantFrom(...UNIT_IDS), (n, scale, unit) => {
+        const value = new Money(n.toString()).div(new Money(10).pow(scale));
+        expect(fromPounds(toPounds(value, unit), unit).equals(value)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('unitFromText', () => {
+  it.each([
+    ['Allocation £m', '£m'],
+    ['(£m)', '£m'],
+    ['£ms', '£m'],
+    ['£ million', '£m'],
+    ['£millions', '£m'],
+    ['£mn', '£m'],
+    ['£M', '£m'],
+    ['2019/20 Budget £m', '£m'],
+    ['Forecast £m.', '£m'],
+    ['GBP m', '£m'],
+    ['GBPm', '£m'],
+    ['Budget (m)', '£m'],
+    ['£k', '£k'],
+    ['£K', '£k'],
+    ['Spend £ thousands', '£k'],
+    ['£000', '£000'],
+    ["£'000", '£000'],
+    ['£’000', '£000'],
+    ['£000s', '£000'],
+    ["£000's", '£000'],
+    ["(£ '000)", '£000'],
+    ["Budget ('000)", '£000'],
+    ['£', '£'],
+    ['Budget (£)', '£'],
+    ['Amount £', '£'],
+    ['Amount (GBP)', '£'],
+    ['Value\u00a0£m', '£m'],
+    ['Budget £m (VAWG fund £15.0m)', '£m'],
+  ] as const)('finds the unit in %p: %s', (text, unit) => {
+    expect(unitFromText(text)).toBe(unit);
+  });
+
+  it.each([
+    'Management',
+    'Programme',
+    'Budget',
+    'Milestones',
+    'Keeping Children and Young People Safe (£15.0m)',
+    '£1.4m',
+    '£ 0.5m',
+    '£400k',
+    '£1,400,000',
+    'Budget £bn',
+    'GBPX',
+    '',
+  ])('finds no unit in %p', (text) => {
+    expect(unitFromText(text)).toBeUndefined();
+  });
+
+  it('takes the first unit stated', () => {
+    expect(unitFromText('£000 (was £m)')).toBe('£000');
+    expect(unitFromText('£1.4m of £k')).toBe('£k');
+  });
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const unit = unitFromText(text);
+        expect(unit === undefined || isUnitId(unit)).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('£', 'gbp', 'm', 'k', "'", '000', 's', ' ', '(', ')', '1', '.', 'bn', 'x')), (parts) => {
+        const unit = unitFromText(parts.join(''));
+        expect(unit === undefined || isUnitId(unit)).toBe(true);
+      }),
+    );
+  });
+});
