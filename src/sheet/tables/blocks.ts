@@ -1,0 +1,56 @@
+/** Splits a grid into blocks of consecutive non-blank rows: a blank row ends a table. */
+import { Grid, isBlankCell } from '../grid';
+
+export interface Block {
+  readonly rows: readonly number[];
+  readonly firstCol: number;
+  readonly lastCol: number;
+}
+
+export function rowIsBlank(grid: Grid, row: number): boolean {
+  for (const cell of grid.row(row)) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+export function findBlocks(grid: Grid): Block[] {
+  const blocks: Block[] = [];
+  let rows: number[] = [];
+  let firstCol = Infinity;
+  let lastCol = -1;
+  const close = (): void => {
+    if (rows.length > 0) blocks.push({ rows, firstCol, lastCol });
+    rows = [];
+    firstCol = Infinity;
+    lastCol = -1;
+  };
+  for (const r of grid.rowIndexes()) {
+    const cells = grid.row(r);
+    let rowFirst = -1;
+    let rowLast = -1;
+    // forEach skips the holes of a sparse row, so a lone cell at XFD costs one visit, not 16,384.
+    cells.forEach((cell, c) => {
+      if (isBlankCell(cell)) return;
+      if (rowFirst === -1) rowFirst = c;
+      rowLast = c;
+    });
+    if (rowFirst === -1) {
+      close();
+      continue;
+    }
+    if (rows.length > 0 && r !== rows[rows.length - 1] + 1) close();
+    rows.push(r);
+    firstCol = Math.min(firstCol, rowFirst);
+    lastCol = Math.max(lastCol, rowLast);
+  }
+  close();
+  return blocks;
+}
+
+/** The non-blank cells of a row within a block's columns, in column order. */
+export function filledColumns(grid: Grid, row: number, firstCol: number, lastCol: number): number[] {
+  const cols: number[] = [];
+  grid.row(row).forEach((cell, c) => {
+    if (c >= firstCol && c <= lastCol && !isBlankCell(cell)) cols.push(c);
+  });
+  return cols;
+}

@@ -1,0 +1,136 @@
+/**
+ * What table detection finds in a grid. Every figure keeps its cell, so each finding and each
+ * rollup number can be traced back to the sheet.
+ */
+import type { Money } from '../../money/decimal';
+import type { FiscalYear } from '../../money/fiscal-year';
+import type { UnitId } from '../../money/units';
+import type { RangeRef } from '../a1';
+
+/** Column roles of budget tables (DESIGN.md "Input the checker understands"). */
+export type DimensionRole = 'priority-area' | 'funding-stream' | 'programme' | 'borough' | 'commissioning-model' | 'year';
+export type MeasureRole = 'budget' | 'forecast' | 'actual' | 'variance' | 'amount';
+/** Register and audit-action columns. */
+export type RecordRole =
+  | 'recipient'
+  | 'type'
+  | 'award-date'
+  | 'start-date'
+  | 'end-date'
+  | 'funder'
+  | 'procurement-route'
+  | 'status'
+  | 'rag'
+  | 'outcomes'
+  | 'owner'
+  | 'date';
+export type ColumnRole = 'label' | 'ref' | 'notes' | 'other' | DimensionRole | MeasureRole | RecordRole;
+
+export const MEASURE_ROLES: readonly MeasureRole[] = ['budget', 'forecast', 'actual', 'variance', 'amount'];
+export const DIMENSION_ROLES: readonly DimensionRole[] = [
+  'priority-area',
+  'funding-stream',
+  'programme',
+  'borough',
+  'commissioning-model',
+  'year',
+];
+
+export function isMeasureRole(role: ColumnRole): role is MeasureRole {
+  return (MEASURE_ROLES as readonly string[]).includes(role);
+}
+
+export type TableKind = 'budget' | 'register' | 'audit-actions';
+
+export interface Column {
+  readonly col: number;
+  /** Header text as written (both header rows joined with " / " when there are two). */
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** True when the header itself names the role (not inferred from position or content). */
+  readonly declared: boolean;
+  /** A fiscal year stated in the header. */
+  readonly year?: FiscalYear;
+  /** The upper header row's label over this column, such as "Home Office" or "MOPAC". */
+  readonly group?: string;
+  /** Unit for amounts in this column. */
+  readonly unit: UnitId;
+}
+
+/** One amount cell as read: its exact value in pounds and how precisely it was written. */
+export type AmountCell =
+  | {
+      readonly kind: 'amount';
+      readonly row: number;
+      readonly col: number;
+      readonly pounds: Money;
+      /** Pounds value of the last written digit; zero for full-precision figures (pounds and pence). */
+      readonly step: Money;
+      readonly formula?: string;
+    }
+  | {
+      readonly kind: 'missing';
+      readonly row: number;
+      readonly col: number;
+      readonly placeholder: string;
+      /** Set when the cell holds a formula whose result the file does not store (never calculated). */
+      readonly formula?: string;
+    }
+  | { readonly kind: 'invalid'; readonly row: number; readonly col: number; readonly text: string; readonly reason: string }
+  | { readonly kind: 'error'; readonly row: number; readonly col: number; readonly code: string };
+
+export type RowKind = 'line' | 'section' | 'total' | 'note';
+
+export interface TableRow {
+  readonly row: number;
+  readonly kind: RowKind;
+  /** The row's label, trimmed ('' when it has none). */
+  readonly label: string;
+  readonly labelCol: number | undefined;
+  /** Index into Table.sections of the section the row sits under. */
+  readonly section?: number;
+  /** For a total row: the lines (TableRow.row) it should be the sum of. */
+  readonly sums?: readonly number[];
+  /** Amount cells by column index, for the table's measure columns. */
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+/** A stated figure for a group of lines: "(£15.0m)" in a title or section row, or a section row's own amounts. */
+export interface Headline {
+  /** Column the figure belongs to (the first measure column when stated in text). */
+  readonly col: number;
+  readonly cell: { readonly row: number; readonly col: number };
+  readonly pounds: Money;
+  readonly step: Money;
+  /** True when the figure was read from text such as "(£15.0m)" rather than from an amount cell. */
+  readonly fromText: boolean;
+}
+
+export interface Section {
+  readonly row: number;
+  /** Label without any stated figure: "A Better Criminal Justice Service". */
+  readonly name: string;
+  readonly headlines: readonly Headline[];
+  /** Rows (TableRow.row) of the lines under it. */
+  readonly lineRows: readonly number[];
+}
+
+export interface Table {
+  readonly sheet: string;
+  readonly kind: TableKind;
+  /** The whole block, title rows included. */
+  readonly range: RangeRef;
+  readonly title?: string;
+  readonly titleCell?: { readonly row: number; readonly col: number };
+  /** A figure stated in the title ("... (£15.0m)"), for all the table's lines. */
+  readonly titleHeadlines: readonly Headline[];
+  readonly headerRows: readonly number[];
+  readonly columns: readonly Column[];
+  /** Unit of the table as a whole (the first measure column's unit) and where it was found. */
+  readonly unit: UnitId;
+  readonly unitSource: 'header' | 'unit-cell' | 'title' | 'default';
+  /** A fiscal year stated in the title, for columns whose header states none. */
+  readonly titleYear?: FiscalYear;
+  readonly rows: readonly TableRow[];
+  readonly sections: readonly Section[];
+}
