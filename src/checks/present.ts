@@ -1,0 +1,56 @@
+/** How findings say figures: in the table's unit, to the precision the figures were written with. */
+import { Money } from '../money/decimal';
+import { formatAmount } from '../money/format';
+import { UNITS, fromPounds, type UnitId } from '../money/units';
+import type { Comparison } from './tolerance';
+
+/** Decimal places that show every figure involved without hiding a difference. */
+export function decimalsFor(unit: UnitId, ...amounts: readonly Money[]): number {
+  let decimals = unit === '£m' ? 1 : 0;
+  for (const a of amounts) {
+    const inUnit = fromPounds(a, unit);
+    decimals = Math.max(decimals, Math.min(inUnit.decimalPlaces(), unit === '£' ? 2 : 6));
+  }
+  return decimals;
+}
+
+export function money(pounds: Money, unit: UnitId, decimals: number): string {
+  return formatAmount(pounds, { unit, decimals, negative: 'minus' });
+}
+
+/** The exact figure as a decimal string in the unit: what `expected` and `actual` hold. */
+export function inUnit(pounds: Money, unit: UnitId): string {
+  return fromPounds(pounds, unit).toString();
+}
+
+/** "within the £1.7m that rounding 34 figures to the nearest £0.1m could explain" and its error twin. */
+export function roundingClause(c: Comparison, unit: UnitId): string {
+  const boundText = money(c.bound, unit, decimalsFor(unit, c.bound));
+  if (c.verdict === 'rounding') {
+    const how = c.commonStep
+      ? `rounding ${c.roundedTerms} figures to the nearest ${money(c.commonStep, unit, decimalsFor(unit, c.commonStep))}`
+      : `rounding the ${c.roundedTerms} figures as shown`;
+    return `within the ${boundText} that ${how} could explain`;
+  }
+  if (c.roundedTerms === 0) return 'and these figures are stored in full, so rounding cannot explain it';
+  return `more than the ${boundText} that rounding could explain`;
+}
+
+export function apart(c: Comparison, unit: UnitId, decimals: number): string {
+  return `${money(c.difference.abs(), unit, decimals)} apart`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const MILLION = UNITS['£m'].factor;
+
+/** A column's header without its unit, for prose: "2019/20 Budget £m" → "2019/20 Budget". */
+export function columnTitle(col: { header: string }): string {
+  const text = col.header
+    .replace(/\(\s*£[^)]*\)|£\s*'?000s?|£\s*(?:ms?|k|million)?(?![\w])/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' ? 'Amount' : text;
+}

@@ -1,0 +1,53 @@
+/** The same line twice: a repeated ref, or (without refs) the same label with the same dimensions. */
+import { toA1 } from '../../sheet/a1';
+import { DIMENSION_ROLES } from '../../sheet/tables/types';
+import { normaliseName } from '../../model/names';
+import type { Finding } from '../finding';
+import type { TableRule } from './rule';
+import { repeats } from '../repeats';
+import type { Grid } from '../../sheet/grid';
+
+function text(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  return v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? v.code : String(v).trim();
+}
+
+export const duplicateRules: TableRule = (table, ctx) => {
+  if (table.kind === 'register') return []; // registers have their own duplicate-id rule
+  const grid = ctx.grids.get(table.sheet);
+  if (!grid) return [];
+  const findings: Finding[] = [];
+  const refCol = table.columns.find((c) => c.role === 'ref');
+  const lines = table.rows.filter((r) => r.kind === 'line');
+  if (refCol) {
+    const refOf = (row: number): string => text(grid, row, refCol.col);
+    for (const { item, first } of repeats(lines, (l) => refOf(l.row).toLowerCase())) {
+      const ref = refOf(item.row);
+      findings.push({
+        rule: 'duplicate-line',
+        severity: 'warning',
+        sheet: table.sheet,
+        cell: toA1(item.row, refCol.col),
+        message: `Ref “${ref}” is used again here; it first appears at ${toA1(first.row, refCol.col)}, so one of the two lines may be counted twice.`,
+        actual: ref,
+      });
+    }
+    return findings;
+  }
+  const dimensionCols = table.columns.filter((c) => (DIMENSION_ROLES as readonly string[]).includes(c.role));
+  const keyOf = (line: (typeof lines)[number]): string | undefined =>
+    line.label === '' || line.labelCol === undefined
+      ? undefined
+      : [normaliseName(line.label), String(line.section ?? ''), ...dimensionCols.map((c) => normaliseName(text(grid, line.row, c.col)))].join('|');
+  for (const { item, first } of repeats(lines, keyOf)) {
+    findings.push({
+      rule: 'duplicate-line',
+      severity: 'warning',
+      sheet: table.sheet,
+      cell: toA1(item.row, item.labelCol ?? table.range.start.col),
+      message: `“${item.label}” appears again here with the same details as row ${first.row + 1}, so it may be counted twice.`,
+      actual: item.label,
+    });
+  }
+  return findings;
+};

@@ -1,0 +1,84 @@
+/** Names the model does not know, with the closest known name when one is close; and years that are not fiscal years. */
+import { toA1 } from '../../sheet/a1';
+import type { Column, DimensionRole, Table } from '../../sheet/tables/types';
+import { parseFiscalYear } from '../../money/fiscal-year';
+import type { NameIndex } from '../../model/names';
+import type { Finding, RuleId } from '../finding';
+import type { CheckContext, ModelNames } from '../context';
+import { withoutParenthetical } from '../context';
+import type { TableRule } from './rule';
+import type { Grid } from '../../sheet/grid';
+
+interface NameRule {
+  readonly rule: RuleId;
+  readonly what: string;
+  readonly index: (names: ModelNames) => NameIndex<{ name: string }>;
+}
+
+const NAME_RULES: Partial<Record<DimensionRole, NameRule>> = {
+  'priority-area': { rule: 'unknown-priority-area', what: 'priority area', index: (n) => n.priorityAreas },
+  'funding-stream': { rule: 'unknown-funding-stream', what: 'funding stream', index: (n) => n.fundingStreams },
+  programme: { rule: 'unknown-programme', what: 'programme', index: (n) => n.programmes },
+  borough: { rule: 'unknown-borough', what: 'London borough', index: (n) => n.boroughs },
+};
+
+export const nameRules: TableRule = (table, ctx) => {
+  const grid = ctx.grids.get(table.sheet);
+  if (!grid) return [];
+  const findings: Finding[] = [];
+  for (const col of table.columns) {
+    if (!col.declared) continue; // only columns whose header names the dimension: never a guess
+    if (col.role === 'year') findings.push(...yearFindings(table, grid, col));
+    const spec = NAME_RULES[col.role as DimensionRole];
+    if (spec) findings.push(...unknownNames(table, grid, col, spec, ctx));
+  }
+  return findings;
+};
+
+function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx: CheckContext): Finding[] {
+  const index = spec.index(ctx.names);
+  const findings: Finding[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== 'line') continue;
+    const value = grid.value(row.row, col.col);
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const text = value.trim();
+    if (index.resolve(text) || index.resolve(withoutParenthetical(text))) continue;
+    const close = index.closest(text);
+    const suggestion = close?.entry.name;
+    findings.push({
+      rule: spec.rule,
+      severity: 'error',
+      sheet: table.sheet,
+      cell: toA1(row.row, col.col),
+      message: suggestion
+        ? `“${text}” is not a ${spec.what} the model knows; did you mean “${suggestion}”?`
+        : `“${text}” is not a ${spec.what} the model knows, and no known name is close; add it to the model if it is new.`,
+      actual: text,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+  return findings;
+}
+
+function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== 'line') continue;
+    const value = grid.value(row.row, col.col);
+    if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    const parsed = typeof value === 'string' || typeof value === 'number' ? parseFiscalYear(value) : undefined;
+    if (parsed?.kind === 'year') continue;
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);
+    const reason = parsed?.kind === 'invalid' ? parsed.reason : 'it is not a fiscal year such as 2019/20';
+    findings.push({
+      rule: 'invalid-year',
+      severity: 'error',
+      sheet: table.sheet,
+      cell: toA1(row.row, col.col),
+      message: `Year “${text}” is not a valid fiscal year: ${reason}.`,
+      actual: text,
+    });
+  }
+  return findings;
+}

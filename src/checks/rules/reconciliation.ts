@@ -1,0 +1,307 @@
+/**
+ * Figures against the model's stated figures for the same thing, only where a table is recognisably
+ * that thing (DESIGN.md): rows that name a fund or one of its components, the total of a table whose
+ * lines are all components of one fund, summaries that cover every priority area, section headlines
+ * that name a priority area, and tables of total commissioning spend by year. Never on a guess: a
+ * figure whose year cannot be read is not compared.
+ */
+import { toA1 } from '../../sheet/a1';
+import type { Column, Table, TableRow } from '../../sheet/tables/types';
+import { Money, ZERO } from '../../money/decimal';
+import { parseFiscalYear } from '../../money/fiscal-year';
+import type { UnitId } from '../../money/units';
+import type { FundFigure, PriorityArea } from '../../model/types';
+import type { Finding } from '../finding';
+import { resolvePriorityArea, withoutParenthetical, type CheckContext, type ProgrammeName } from '../context';
+import { baseColumn, measureSets } from '../measures';
+import { apart, decimalsFor, inUnit, money, roundingClause } from '../present';
+import { compareStated, sumPounds, type Term } from '../tolerance';
+import type { WorkbookRule } from './rule';
+import type { Grid } from '../../sheet/grid';
+
+/** How precisely the model states a figure: taken from its trailing zeros, at most to the nearest £0.1m. */
+export function modelStep(amount: Money): Money {
+  let step = new Money(1);
+  const cap = new Money(100000);
+  while (step.lt(cap) && amount.mod(step.times(10)).isZero()) step = step.times(10);
+  return amount.isZero() ? ZERO : step.eq(1) ? ZERO : step;
+}
+
+function modelTerm(amount: string): Term {
+  const pounds = new Money(amount);
+  return { pounds, step: modelStep(pounds) };
+}
+
+interface Stated {
+  readonly table: Table;
+  readonly cell: { row: number; col: number };
+  readonly what: string;
+  readonly year: string;
+  readonly unit: UnitId;
+  readonly figure: Term;
+  /** Figures summed to make it, when it is not a single cell. */
+  readonly parts: readonly Term[];
+  readonly lines: number;
+}
+
+function finding(stated: Stated, model: Term, source: string): Finding | undefined {
+  const computed = stated.figure.pounds;
+  const c = compareStated(model, computed, [stated.figure, ...stated.parts]);
+  if (c.verdict === 'equal') return undefined;
+  const d = decimalsFor(stated.unit, model.pounds, computed, c.difference);
+  const figureText = stated.lines > 1 ? `sum to ${money(computed, stated.unit, d)} over ${stated.lines} lines` : `is ${money(computed, stated.unit, d)}`;
+  return {
+    rule: 'reconciliation-mismatch',
+    severity: c.verdict === 'rounding' ? 'warning' : 'error',
+    sheet: stated.table.sheet,
+    cell: toA1(stated.cell.row, stated.cell.col),
+    message:
+      `${stated.what} ${stated.year} ${figureText} here, but the model states ${money(model.pounds, stated.unit, d)} (${source}): ` +
+      `${apart(c, stated.unit, d)}, ${roundingClause(c, stated.unit)}.`,
+    expected: inUnit(model.pounds, stated.unit),
+    actual: inUnit(computed, stated.unit),
+    unit: stated.unit,
+  };
+}
+
+/** The year a column's figures are for: its header's year, else the row's Year cell, else the title's. */
+function yearOf(table: Table, col: Column, row: TableRow | undefined, grid: Grid): string | undefined {
+  if (col.year) return col.year.label;
+  const yearCol = table.columns.find((c) => c.role === 'year');
+  if (yearCol && row) {
+    const label = yearLabel(grid.value(row.row, yearCol.col));
+    if (label) return label;
+  }
+  return table.titleYear?.label;
+}
+
+const yearLabels = new Map<string | number, string | undefined>();
+
+/** Year cells repeat a handful of values over many lines: parse each distinct one once. */
+function yearLabel(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  if (yearLabels.has(value)) return yearLabels.get(value);
+  const parsed = parseFiscalYear(value);
+  const label = parsed.kind === 'year' ? parsed.year.label : undefined;
+  if (yearLabels.size < 1000) yearLabels.set(value, label);
+  return label;
+}
+
+function singleYearFigure(figures: readonly FundFigure[], year: string): FundFigure | undefined {
+  return figures.find((f) => f.year === year);
+}
+
+function describeSource(source: { document: string; locator: string }): string {
+  return source.document.startsWith('000_') || source.document.startsWith('001_')
+    ? `${source.document.startsWith('000_') ? 'January 2020' : 'October 2021'} panel report, ${source.locator}`
+    : `${source.document}, ${source.locator}`;
+}
+
+export const reconciliationRules: WorkbookRule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const table of ctx.tables) {
+    if (table.kind !== 'budget') continue;
+    const grid = ctx.grids.get(table.sheet);
+    if (!grid) continue;
+    findings.push(...fundFigures(table, grid, ctx));
+    findings.push(...priorityAreaFigures(table, grid, ctx));
+    findings.push(...yearTotals(table, grid, ctx));
+  }
+  return findings;
+};
+
+function onlyBaseColumns(table: Table): Column[] {
+  const sets = measureSets(table);
+  // Tables split by funder ("Home Office" / "MOPAC") hold parts of a figure, not the figure.
+  if (sets.some((s) => baseColumn(s)?.group !== undefined)) return [];
+  return sets.map(baseColumn).filter((c): c is Column => c !== undefined);
+}
+
+function resolveProgramme(ctx: CheckContext, text: string): ProgrammeName | undefined {
+  return ctx.names.programmes.resolve(text) ?? ctx.names.programmes.resolve(withoutParenthetical(text));
+}
+
+function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const bases = onlyBaseColumns(table);
+  if (bases.length === 0) return findings;
+  const lines = table.rows.filter((r) => r.kind === 'line');
+  const labelColumn = table.columns.find((c) => c.col === lines[0]?.labelCol);
+  const headerName = labelColumn ? resolveProgramme(ctx, labelColumn.header) : undefined;
+  const commonProgramme = commonFund(lines, ctx);
+
+  for (const col of bases) {
+    for (const row of table.rows) {
+      if (row.kind !== 'line' && row.kind !== 'total') continue;
+      const a = row.amounts.get(col.col);
+      if (a?.kind !== 'amount') continue;
+      const year = yearOf(table, col, row, grid);
+      if (!year) continue;
+      let name: ProgrammeName | undefined;
+      if (row.kind === 'line') {
+        // A line is a fund's component only in a table that is recognisably that fund.
+        const fund = commonProgramme ?? headerName?.programme;
+        const candidate = fund && row.label ? resolveProgramme(ctx, row.label) : undefined;
+        name = candidate && candidate.programme === fund ? candidate : undefined;
+      } else {
+        const rest = row.label.replace(/^(grand\s+)?totals?\b\s*/i, '').trim();
+        name = (rest ? resolveProgramme(ctx, rest) : undefined) ?? headerName;
+        if (!name && commonProgramme) name = { name: commonProgramme.name, aliases: [], programme: commonProgramme };
+      }
+      if (!name) continue;
+      const figure = singleYearFigure(name.programme.figures, year);
+      if (!figure) continue;
+      const component = name.component ? figure.components.find((c) => c.name === name?.component?.name) : undefined;
+      if (name.component && !component) continue;
+      const modelAmount = component ? component.amount : figure.total;
+      const source = component ? component.source : figure.source;
+      const f = finding(
+        { table, cell: { row: row.row, col: col.col }, what: component ? `${component.name} (${name.programme.name})` : name.programme.name, year, unit: col.unit, figure: a, parts: [], lines: 1 },
+        modelTerm(modelAmount),
+        describeSource(source),
+      );
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+/** The fund every line is a component of, when there is one: then the table's total is that fund's total. */
+function commonFund(lines: readonly TableRow[], ctx: CheckContext): ProgrammeName['programme'] | undefined {
+  if (lines.length < 2) return undefined;
+  let fund: ProgrammeName['programme'] | undefined;
+  for (const line of lines) {
+    const name = line.label ? resolveProgramme(ctx, line.label) : undefined;
+    if (!name?.component || (fund && name.programme !== fund)) return undefined;
+    fund = name.programme;
+  }
+  return fund;
+}
+
+function priorityAreaOfLine(table: Table, row: TableRow, grid: Grid, ctx: CheckContext): PriorityArea | undefined {
+  const paCol = table.columns.find((c) => c.role === 'priority-area');
+  if (paCol) {
+    const v = grid.value(row.row, paCol.col);
+    return typeof v === 'string' ? resolvePriorityArea(ctx.names, v) : undefined;
+  }
+  return row.label ? resolvePriorityArea(ctx.names, row.label) : undefined;
+}
+
+function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const bases = onlyBaseColumns(table);
+  for (const col of bases) {
+    // Section headlines that name a priority area.
+    for (const section of table.sections) {
+      const area = resolvePriorityArea(ctx.names, section.name);
+      const headline = section.headlines.find((h) => h.col === col.col);
+      const year = yearOf(table, col, undefined, grid);
+      if (!area || !headline || !year) continue;
+      const stated = area.figures.find((f) => f.year === year);
+      if (!stated) continue;
+      const f = finding(
+        { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, parts: [], lines: 1 },
+        modelTerm(stated.amount),
+        describeSource(stated.source),
+      );
+      if (f) findings.push(f);
+    }
+
+    // Summaries whose lines cover every priority area: per area and in all.
+    const lines = table.rows.filter((r) => r.kind === 'line');
+    const groups = new Map<string, { area: PriorityArea; year: string; terms: Term[]; first: TableRow }>();
+    const yearTotals = new Map<string, Term[]>();
+    let unusable = false;
+    for (const line of lines) {
+      const area = priorityAreaOfLine(table, line, grid, ctx);
+      const year = yearOf(table, col, line, grid);
+      const a = line.amounts.get(col.col);
+      if (!area || !year) {
+        unusable = true;
+        break;
+      }
+      if (a?.kind !== 'amount') continue;
+      const key = `${area.code}|${year}`;
+      const group = groups.get(key) ?? { area, year, terms: [], first: line };
+      group.terms.push(a);
+      groups.set(key, group);
+      const yearTerms = yearTotals.get(year);
+      if (yearTerms) yearTerms.push(a);
+      else yearTotals.set(year, [a]);
+    }
+    if (unusable || lines.length === 0) continue;
+    const covered = new Set([...groups.values()].map((g) => g.area.code));
+    if (covered.size < ctx.model.priorityAreas.length) continue;
+    for (const group of groups.values()) {
+      const stated = group.area.figures.find((f) => f.year === group.year);
+      if (!stated) continue;
+      const sum = sumPounds(group.terms);
+      const f = finding(
+        {
+          table,
+          cell: { row: group.first.row, col: col.col },
+          what: group.terms.length > 1 ? `Lines for ${group.area.name}` : group.area.name,
+          year: group.year,
+          unit: col.unit,
+          figure: { pounds: sum, step: ZERO },
+          parts: group.terms,
+          lines: group.terms.length,
+        },
+        modelTerm(stated.amount),
+        describeSource(stated.source),
+      );
+      if (f) findings.push(f);
+    }
+    const totalRow = table.rows.find((r) => r.kind === 'total' && r.sums?.length === lines.length);
+    for (const [year, terms] of yearTotals) {
+      const stated = ctx.model.totals.find((t) => t.year === year);
+      if (!stated) continue;
+      const totalCell = totalRow?.amounts.get(col.col);
+      const f =
+        totalCell?.kind === 'amount' && yearTotals.size === 1
+          ? finding({ table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, parts: [], lines: 1 }, modelTerm(stated.amount), describeSource(stated.source))
+          : finding(
+              {
+                table,
+                cell: { row: table.headerRows[table.headerRows.length - 1], col: col.col },
+                what: 'All lines (total commissioning spend)',
+                year,
+                unit: col.unit,
+                figure: { pounds: sumPounds(terms), step: ZERO },
+                parts: terms,
+                lines: terms.length,
+              },
+              modelTerm(stated.amount),
+              describeSource(stated.source),
+            );
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+/** A table of total commissioning spend by year, recognised by its title or its label column. */
+function yearTotals(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const about = `${table.title ?? ''} ${table.columns.map((c) => c.header).join(' ')}`;
+  if (!/commissioning (spend|expenditure)|total commissioning/i.test(about)) return findings;
+  const yearCol = table.columns.find((c) => c.role === 'year');
+  if (!yearCol) return findings;
+  for (const col of onlyBaseColumns(table)) {
+    for (const row of table.rows) {
+      if (row.kind !== 'line') continue;
+      const year = yearOf(table, col, row, grid);
+      const a = row.amounts.get(col.col);
+      if (!year || a?.kind !== 'amount') continue;
+      const stated = ctx.model.totals.find((t) => t.year === year);
+      if (!stated) continue;
+      const f = finding(
+        { table, cell: { row: row.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: a, parts: [], lines: 1 },
+        modelTerm(stated.amount),
+        describeSource(stated.source),
+      );
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}

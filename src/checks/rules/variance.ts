@@ -1,0 +1,141 @@
+/** Variances: each must equal forecast − budget (the model's convention), and large ones are flagged by RAG. */
+import { toA1 } from '../../sheet/a1';
+import type { Table, TableRow } from '../../sheet/tables/types';
+import { Money } from '../../money/decimal';
+import type { VarianceConvention } from '../../model/types';
+import type { Finding } from '../finding';
+import type { CheckContext } from '../context';
+import { amountIn, baseColumn, impliedVariance, measureSets, outturnColumn, type MeasureSet } from '../measures';
+import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
+import { compareStated } from '../tolerance';
+import type { TableRule } from './rule';
+
+const HUNDRED = new Money(100);
+
+interface RowCheck {
+  readonly row: TableRow;
+  readonly stated: Extract<ReturnType<typeof amountIn>, { kind: 'amount' }>;
+  readonly base: Extract<ReturnType<typeof amountIn>, { kind: 'amount' }>;
+  readonly outturn: Extract<ReturnType<typeof amountIn>, { kind: 'amount' }>;
+}
+
+function rowsToCheck(table: Table, set: MeasureSet): RowCheck[] {
+  const checks: RowCheck[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== 'line' && row.kind !== 'total') continue;
+    const stated = amountIn(row, set.variance);
+    const base = amountIn(row, baseColumn(set));
+    const outturn = amountIn(row, outturnColumn(set));
+    if (stated?.kind === 'amount' && base?.kind === 'amount' && outturn?.kind === 'amount') checks.push({ row, stated, base, outturn });
+  }
+  return checks;
+}
+
+function verdictUnder(check: RowCheck, convention: VarianceConvention) {
+  const computed = impliedVariance(check.base.pounds, check.outturn.pounds, convention);
+  return { computed, comparison: compareStated(check.stated, computed, [check.base, check.outturn]) };
+}
+
+export const varianceRules: TableRule = (table, ctx) => {
+  const findings: Finding[] = [];
+  const convention = ctx.model.settings.varianceConvention;
+  const opposite: VarianceConvention = convention === 'forecast-minus-budget' ? 'budget-minus-forecast' : 'forecast-minus-budget';
+  for (const set of measureSets(table)) {
+    const varianceCol = set.variance;
+    const baseCol = baseColumn(set);
+    const outturnCol = outturnColumn(set);
+    if (!varianceCol || !baseCol || !outturnCol) continue;
+    const checks = rowsToCheck(table, set);
+    const mismatches = checks.filter((c) => verdictUnder(c, convention).comparison.verdict === 'error');
+    const signal = checks.filter((c) => !c.stated.pounds.isZero());
+    const flipped =
+      mismatches.length >= 1 &&
+      signal.length >= 2 &&
+      signal.every((c) => verdictUnder(c, opposite).comparison.verdict !== 'error');
+    const outturnName = set.forecast ? 'forecast' : 'actual';
+    const conventionText = convention === 'forecast-minus-budget' ? `${outturnName} − budget` : `budget − ${outturnName}`;
+    if (flipped) {
+      const headerRow = table.headerRows[table.headerRows.length - 1];
+      findings.push({
+        rule: 'variance-sign-convention',
+        severity: 'warning',
+        sheet: table.sheet,
+        cell: toA1(headerRow, varianceCol.col),
+        message: `${columnTitle(varianceCol)} is worked out the other way round throughout this table (${convention === 'forecast-minus-budget' ? `budget − ${outturnName}` : `${outturnName} − budget`}); the model's convention is ${conventionText}, so every sign here reads reversed.`,
+      });
+    } else {
+      for (const check of mismatches) {
+        const { computed, comparison } = verdictUnder(check, convention);
+        const unit = varianceCol.unit;
+        const d = decimalsFor(unit, check.stated.pounds, computed);
+        findings.push({
+          rule: 'variance-mismatch',
+          severity: 'error',
+          sheet: table.sheet,
+          cell: toA1(check.row.row, varianceCol.col),
+          message:
+            `Variance for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${money(check.stated.pounds, unit, d)}, ` +
+            `but ${outturnName} ${money(check.outturn.pounds, unit, d)} − budget ${money(check.base.pounds, unit, d)} is ${money(computed, unit, d)}: ` +
+            `${apart(comparison, unit, d)}, ${roundingClause(comparison, unit)}.`,
+          expected: inUnit(computed, unit),
+          actual: inUnit(check.stated.pounds, unit),
+          unit,
+        });
+      }
+    }
+    findings.push(...thresholdFindings(table, checks, ctx, varianceCol.unit, varianceCol.col));
+  }
+  return findings;
+};
+
+export interface RagLimits {
+  readonly amberPct: Money;
+  readonly redPct: Money;
+  readonly amberAbs: Money;
+  readonly redAbs: Money;
+}
+
+export function ragLimits(model: CheckContext['model']): RagLimits {
+  const rag = model.settings.rag;
+  return { amberPct: new Money(rag.amberPct), redPct: new Money(rag.redPct), amberAbs: new Money(rag.amberAbs), redAbs: new Money(rag.redAbs) };
+}
+
+/** RAG on a variance: amber or red when it passes the model's percentage or absolute threshold. */
+export function ragFor(variance: Money, budget: Money, limits: RagLimits): 'green' | 'amber' | 'red' {
+  const size = variance.abs();
+  if (size.isZero()) return 'green';
+  // size ≥ pct% of budget, compared without dividing: size × 100 ≥ pct × |budget|.
+  const scaled = size.times(HUNDRED);
+  const budgetSize = budget.abs();
+  const passes = (pct: Money, abs: Money): boolean => size.gte(abs) || budgetSize.isZero() || scaled.gte(pct.times(budgetSize));
+  if (passes(limits.redPct, limits.redAbs)) return 'red';
+  if (passes(limits.amberPct, limits.amberAbs)) return 'amber';
+  return 'green';
+}
+
+function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: CheckContext, unit: Table['unit'], col: number): Finding[] {
+  const findings: Finding[] = [];
+  const rag = ctx.model.settings.rag;
+  const limits = ragLimits(ctx.model);
+  const redText = `${rag.redPct}% or ${money(limits.redAbs, unit, decimalsFor(unit, limits.redAbs))}`;
+  const amberText = `${rag.amberPct}% or ${money(limits.amberAbs, unit, decimalsFor(unit, limits.amberAbs))}`;
+  for (const check of checks) {
+    if (check.row.kind !== 'line') continue;
+    const status = ragFor(check.stated.pounds, check.base.pounds, limits);
+    if (status === 'green') continue;
+    const d = decimalsFor(unit, check.stated.pounds, check.base.pounds);
+    const pct = check.base.pounds.isZero() ? undefined : check.stated.pounds.abs().div(check.base.pounds.abs()).times(HUNDRED);
+    const pctText = pct ? `${pct.toDecimalPlaces(1).toString()}% of the budget` : 'against a zero budget';
+    const thresholdText = status === 'red' ? redText : amberText;
+    findings.push({
+      rule: 'variance-threshold',
+      severity: status === 'red' ? 'warning' : 'info',
+      sheet: table.sheet,
+      cell: toA1(check.row.row, col),
+      message: `${status === 'red' ? 'Red' : 'Amber'}: variance ${money(check.stated.pounds, unit, d)} for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${pctText}, past the ${status} threshold of ${thresholdText}.`,
+      actual: inUnit(check.stated.pounds, unit),
+      unit,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,69 @@
+/** Runs every rule over a workbook's tables: the check a reviewer runs before a sheet goes anywhere. */
+import type { CommissioningModel } from '../model/types';
+import type { GridWorkbook } from '../sheet/grid';
+import { detectTables } from '../sheet/tables/detect';
+import type { Table } from '../sheet/tables/types';
+import { buildModelNames, resolvePriorityArea, type CheckContext } from './context';
+import { summarise, type Finding, type FindingSummary } from './finding';
+import { cellRules } from './rules/cells';
+import { duplicateRules } from './rules/duplicates';
+import { nameRules } from './rules/names';
+import { reconciliationRules } from './rules/reconciliation';
+import { registerRules } from './rules/register';
+import type { TableRule, WorkbookRule } from './rules/rule';
+import { totalRules } from './rules/totals';
+import { varianceRules } from './rules/variance';
+
+const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, varianceRules, nameRules, duplicateRules, registerRules];
+const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules];
+
+/** Sheets the product writes itself are not checked: they are derived from the rest. */
+export const GENERATED_SHEETS = ['Findings', 'Rollup', 'Register', 'Panel report', 'Audit log', 'Model'];
+
+export interface CheckResult {
+  readonly tables: readonly Table[];
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+}
+
+export interface CheckOptions {
+  readonly today?: Date;
+}
+
+export function findTables(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): Table[] {
+  const tables: Table[] = [];
+  for (const grid of workbook.sheets) {
+    if (GENERATED_SHEETS.some((g) => g.toLowerCase() === grid.name.trim().toLowerCase())) continue;
+    tables.push(
+      ...detectTables(grid, {
+        defaultUnit: model.defaultUnit,
+        isPriorityArea: (text) => resolvePriorityArea(names, text) !== undefined,
+      }),
+    );
+  }
+  return tables;
+}
+
+export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel, options: CheckOptions = {}): CheckResult {
+  const names = buildModelNames(model);
+  const tables = findTables(workbook, model, names);
+  const ctx: CheckContext = {
+    model,
+    names,
+    tables,
+    grids: new Map(workbook.sheets.map((g) => [g.name, g])),
+    today: options.today ?? new Date(),
+  };
+  const findings: Finding[] = [];
+  for (const table of tables) for (const rule of TABLE_RULES) findings.push(...rule(table, ctx));
+  for (const rule of WORKBOOK_RULES) findings.push(...rule(ctx));
+  const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
+  findings.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || compareCells(a.cell, b.cell));
+  return { tables, findings, summary: summarise(findings) };
+}
+
+function compareCells(a: string, b: string): number {
+  const [, ca = '', ra = '0'] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
+  const [, cb = '', rb = '0'] = /^([A-Z]+)(\d+)$/.exec(b) ?? [];
+  return Number(ra) - Number(rb) || ca.length - cb.length || ca.localeCompare(cb);
+}
