@@ -1,0 +1,79 @@
+import type { Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK } from '../command';
+import { UsageError, parseArgs } from '../args';
+import { describeOrigin, loadModelInEffect } from '../load-model';
+import { readWorkbookFile } from '../read-workbook';
+import { checkWorkbook, type CheckResult } from '../../checks/runner';
+import type { Finding } from '../../checks/finding';
+import { rangeToA1 } from '../../sheet/a1';
+import type { ModelInEffect } from '../../model/types';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check a workbook against the commissioning model: totals, variances, names, years, register',
+  usage: 'commissioning check <workbook.xlsx> [--model m.json] [--json]',
+  help: [
+    'Finds the tables in every sheet and checks them: totals and variances (telling rounding from real',
+    'errors), blanks and placeholders, names the model does not know, years, duplicates, the register,',
+    'and figures against the model\'s stated figures.',
+    '',
+    'Options:',
+    '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
+    '  --json         print {workbook, model, tables, findings, summary} as JSON',
+    '',
+    'Exit status: 0 when no finding is an error, 1 when any is, 2 for bad usage or an unreadable file.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs('check', argv, { valued: ['model'], flags: ['json'] });
+    if (args.positionals.length !== 1) throw new UsageError('check: give exactly one workbook (.xlsx)');
+    const workbookPath = args.positionals[0];
+    const workbook = await readWorkbookFile(io, workbookPath);
+    const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath });
+    const result = checkWorkbook(workbook, inEffect.model);
+    io.out(args.flags.has('json') ? `${JSON.stringify(checkJson(workbookPath, inEffect, result), null, 2)}\n` : renderCheck(workbookPath, inEffect, result));
+    return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+export function checkJson(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): unknown {
+  return {
+    workbook: workbookPath,
+    model: { ...inEffect.origin, description: describeOrigin(inEffect) },
+    tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), title: t.title ?? null, unit: t.unit })),
+    findings: result.findings,
+    summary: result.summary,
+  };
+}
+
+function severityWord(f: Finding): string {
+  return f.severity === 'error' ? 'ERROR' : f.severity === 'warning' ? 'warning' : 'info';
+}
+
+/** Findings grouped by sheet, each with its cell, the rule, the message, and expected and actual figures. */
+export function renderCheck(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): string {
+  const lines: string[] = [];
+  lines.push(`${workbookPath}: ${result.tables.length} tables checked against ${describeOrigin(inEffect)}.`);
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  for (const [sheet, findings] of bySheet) {
+    lines.push('', `${sheet}`);
+    for (const f of findings) {
+      lines.push(`  ${f.cell.padEnd(6)} ${severityWord(f).padEnd(7)} ${f.rule}`);
+      lines.push(`         ${f.message}`);
+      const figures: string[] = [];
+      if (f.expected !== undefined) figures.push(`expected ${f.expected}`);
+      if (f.actual !== undefined) figures.push(`actual ${f.actual}`);
+      if (f.unit && figures.length > 0) figures.push(`(${f.unit})`);
+      if (f.suggestion !== undefined) figures.push(`suggestion: ${f.suggestion}`);
+      if (figures.length > 0) lines.push(`         ${figures.join('  ')}`);
+    }
+  }
+  const s = result.summary;
+  lines.push('', `Summary: ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}, ${s.warnings} ${s.warnings === 1 ? 'warning' : 'warnings'}, ${s.info} info.`);
+  if (result.findings.length === 0) lines.push('Nothing to report: every table adds up and every name is known.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The test suite drives a few Debian programs (xmllint for the manifest, and later Chromium and
+ * LibreOffice). Before `npm test`, make sure they are there: install them when we may (root with
+ * apt-get, as on CI and these machines), otherwise say exactly what to install.
+ */
+const { execFileSync, spawnSync } = require('child_process');
+
+const REQUIRED = [
+  { command: 'xmllint', debianPackage: 'libxml2-utils', why: 'validates manifest.xml against the Office XSDs' },
+];
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+const missing = REQUIRED.filter((r) => !has(r.command));
+if (missing.length === 0) process.exit(0);
+
+const packages = [...new Set(missing.map((m) => m.debianPackage))];
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (isRoot && has('apt-get')) {
+  console.error(`test prerequisites: installing ${packages.join(' ')} with apt-get`);
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    process.exit(0);
+  } catch {
+    console.error(`test prerequisites: apt-get could not install ${packages.join(' ')}`);
+    process.exit(1);
+  }
+}
+for (const m of missing) console.error(`test prerequisites: ${m.command} is missing (it ${m.why})`);
+console.error(`Install it with: sudo apt-get install ${packages.join(' ')}`);
+process.exit(1);
