@@ -1,0 +1,120 @@
+/**
+ * Builds the task pane and the ribbon's function file into dist/.
+ *
+ *   npx webpack --mode production     office.js from Microsoft's CDN; ADDIN_BASE_URL rewrites the manifest's URLs
+ *   npx webpack --mode development    office.js from a local copy (dist/office/), source maps
+ *   OFFICE_JS=local                   use the local office.js in a production build too (offline browser tests);
+ *   OFFICE_JS=cdn                     use the CDN in a development build
+ *
+ * tools/dev-server.js runs this config through webpack-dev-server with env.WEBPACK_SERVE set.
+ */
+'use strict';
+
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { parseBaseUrl, rewriteManifestUrls } = require('./tools/addin-base-url');
+
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Relative, so the pages find it wherever the add-in is hosted. office.js loads its host scripts and locale
+// files from its own folder, hence the whole dist folder is served beside it.
+const OFFICE_JS_LOCAL = 'office/office.js';
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+
+function useLocalOfficeJs(development) {
+  const choice = process.env.OFFICE_JS;
+  if (choice === 'local') return true;
+  if (choice === 'cdn') return false;
+  if (choice !== undefined && choice !== '') {
+    throw new Error(`OFFICE_JS must be "local" or "cdn", got "${choice}"`);
+  }
+  return development;
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const development = mode === 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const localOfficeJs = useLocalOfficeJs(development);
+  const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const addinBaseUrl = development ? '' : process.env.ADDIN_BASE_URL || '';
+  if (addinBaseUrl) parseBaseUrl(addinBaseUrl); // fail before building, with the reason
+
+  const copyPatterns = [
+    { from: 'assets/icons', to: 'assets/icons' },
+    // The manifest's SupportUrl: a static help page, no scripts.
+    { from: 'src/taskpane/support.html', to: 'support.html' },
+    { from: 'assets/samples/commissioning-2019-20.xlsx', to: 'assets/samples/', noErrorOnMissing: true },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => (addinBaseUrl ? rewriteManifestUrls(content.toString('utf8'), addinBaseUrl) : content),
+    },
+  ];
+  // The dev server serves office.js straight from node_modules (see devServer.static) instead of copying 86 MB.
+  // Marked as minimized: Microsoft ships it minified, and Terser on its 700 files would take minutes.
+  if (localOfficeJs && !serving) copyPatterns.push({ from: OFFICE_JS_DIST, to: 'office', info: { minimized: true } });
+
+  return {
+    mode,
+    context: __dirname,
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: development ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // tsconfig.json emits CommonJS for Node; ES modules let webpack tree-shake Fluent UI.
+              compilerOptions: { module: 'esnext', sourceMap: development },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJsUrl },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { officeJsUrl },
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+    // The 350 KB gzip budget for the pane's first load is checked by test/build, on compressed sizes.
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      // Only this machine: the dev build is not for the network.
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: localOfficeJs ? [{ directory: OFFICE_JS_DIST, publicPath: '/office', watch: false }] : false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
