@@ -1,0 +1,37 @@
+'use strict';
+/**
+ * One engine measurement in a fresh process (so memory is this run's alone): generate N lines, then
+ * time the check and report the peak heap and RSS seen while it ran. Prints one JSON line.
+ */
+const { defaultModel } = require('../lib/model/json');
+const { generateBudgetGrid } = require('../lib/bench/generate');
+const { checkWorkbook } = require('../lib/checks/runner');
+
+const lines = Number(process.argv[2]);
+const model = defaultModel();
+const grid = generateBudgetGrid(model, lines);
+global.gc?.();
+const before = process.memoryUsage();
+let peakRss = before.rss;
+let peakHeap = before.heapUsed;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 5);
+
+// Warm the code paths on a small grid, as a long-running pane or pipeline would be.
+checkWorkbook({ sheets: [generateBudgetGrid(model, 2000, 7)] }, model);
+
+setImmediate(() => {
+  const started = process.hrtime.bigint();
+  const result = checkWorkbook({ sheets: [grid] }, model);
+  const checkMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  clearInterval(sampler);
+  process.stdout.write(
+    `${JSON.stringify({ lines, checkMs, findings: result.findings.length, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, gridRssMb: before.rss / 2 ** 20 })}\n`,
+  );
+});
