@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Money } from '../../money/decimal';
 import type { Command } from '../command';
 import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
@@ -43,7 +43,7 @@ export const modelCommand: Command = {
 };
 
 function money(amount: string): string {
-  return formatAmount(new Decimal(amount), { unit: '£m', decimals: 1 });
+  return formatAmount(new Money(amount), { unit: '£m', decimals: 1 });
 }
 
 /** The model as a reviewer reads it: every figure with its year, in £m. */
