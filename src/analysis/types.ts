@@ -1,0 +1,92 @@
+/** Lines and rollups: the figures the panel sees, each traceable to its cells. */
+import type { Money } from '../money/decimal';
+
+export const DIMENSIONS = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export type DimensionKey = Readonly<Partial<Record<Dimension, string>>>;
+
+/** One budget line: a label, its dimensions (canonical model names where the model knows them) and exact amounts. */
+export interface BudgetLine {
+  readonly sheet: string;
+  /** 0-based row of the line on its sheet. */
+  readonly row: number;
+  readonly label: string;
+  readonly dims: DimensionKey;
+  readonly budget?: Money;
+  readonly forecast?: Money;
+  readonly actual?: Money;
+  /** The line's variance under the model's convention: (forecast, else actual) against budget; the stated variance where one side is missing. */
+  readonly variance?: Money;
+  /** A1 addresses of the figures, for tracing. */
+  readonly cells: Readonly<{ budget?: string; forecast?: string; actual?: string; variance?: string }>;
+}
+
+/** A line left out of totals because a figure in it cannot be used (text that is not an amount, a formula error). */
+export interface ExcludedLine {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** A table the lines came from. */
+export interface LineSource {
+  readonly sheet: string;
+  readonly range: string;
+  readonly title?: string;
+  readonly lines: number;
+}
+
+export interface LineSet {
+  readonly lines: readonly BudgetLine[];
+  readonly excluded: readonly ExcludedLine[];
+  readonly sources: readonly LineSource[];
+}
+
+export type Rag = 'green' | 'amber' | 'red';
+
+export interface RollupRow {
+  readonly key: DimensionKey;
+  readonly lines: number;
+  readonly budget: Money;
+  readonly forecast: Money;
+  readonly actual: Money;
+  readonly variance: Money;
+  /** variance ÷ budget × 100; null when the budget is zero. */
+  readonly variancePct: Money | null;
+  /** budget ÷ total budget × 100; null when the total budget is zero. */
+  readonly share: Money | null;
+  readonly rag: Rag | null;
+  /** The model's stated figure for the same thing (a priority area's headline for the year), where it states one. */
+  readonly stated: Money | null;
+}
+
+export interface YearOnYear {
+  readonly year: string;
+  readonly total: Money;
+  readonly source: 'workbook' | 'model';
+  /** Against the year before; null for the first year. */
+  readonly change: Money | null;
+  readonly changePct: Money | null;
+}
+
+/** Where the model (the seed's own figure) and the lines disagree. */
+export interface Disagreement {
+  readonly key: DimensionKey;
+  readonly stated: Money;
+  readonly computed: Money;
+  readonly source: string;
+}
+
+export interface Rollup {
+  readonly by: readonly Dimension[];
+  readonly rows: readonly RollupRow[];
+  /** Per value of the first dimension, when rolling up by more than one. */
+  readonly subtotals: readonly RollupRow[];
+  readonly total: RollupRow;
+  readonly excluded: readonly ExcludedLine[];
+  readonly sources: readonly LineSource[];
+  readonly yearOnYear: readonly YearOnYear[];
+  readonly disagreements: readonly Disagreement[];
+}
