@@ -25,19 +25,19 @@ function best(script, args, runs = 3) {
   let bestRun;
   for (let i = 0; i < runs; i++) {
     const run = measure(script, args);
-    if (!bestRun || run.checkMs < bestRun.checkMs) bestRun = run;
+    if (!bestRun || run.totalMs < bestRun.totalMs) bestRun = run;
   }
   return bestRun;
 }
 
 const engine = SIZES.map((lines) => best('engine.js', [lines]));
-const growth = engine[1].checkMs / engine[0].checkMs;
+const growth = engine[1].totalMs / engine[0].totalMs;
 const rows = [
   ...engine.map((e) => ({
-    measure: `engine check, ${e.lines.toLocaleString('en-GB')} lines`,
-    value: `${e.checkMs.toFixed(0)} ms, peak ${(e.peakRssMb - e.gridRssMb).toFixed(0)} MB over the grid (RSS ${e.peakRssMb.toFixed(0)} MB)`,
+    measure: `engine check + rollup, ${e.lines.toLocaleString('en-GB')} lines`,
+    value: `${e.totalMs.toFixed(0)} ms (check ${e.checkMs.toFixed(0)}, rollup ${e.rollupMs.toFixed(0)}), peak ${(e.peakRssMb - e.gridRssMb).toFixed(0)} MB over the grid`,
     budget: e.lines === 100_000 ? `< ${BUDGET.checkMs} ms, < ${BUDGET.memoryMb} MB` : '',
-    ok: e.lines === 100_000 ? e.checkMs < BUDGET.checkMs && e.peakRssMb - e.gridRssMb < BUDGET.memoryMb : undefined,
+    ok: e.lines === 100_000 ? e.totalMs < BUDGET.checkMs && e.peakRssMb - e.gridRssMb < BUDGET.memoryMb : undefined,
   })),
   {
     measure: 'engine growth 200k / 100k',

@@ -81,6 +81,8 @@ export interface Disagreement {
 
 export interface Rollup {
   readonly by: readonly Dimension[];
+  /** Which figures any line has: a rollup of budgets alone shows no forecast or actual columns. */
+  readonly measures: Readonly<{ budget: boolean; forecast: boolean; actual: boolean }>;
   readonly rows: readonly RollupRow[];
   /** Per value of the first dimension, when rolling up by more than one. */
   readonly subtotals: readonly RollupRow[];

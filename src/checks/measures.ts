@@ -3,7 +3,7 @@
  * share a year and a funder group ("2019/20 Budget £m", "2019/20 Forecast £m", "2019/20 Variance £m").
  */
 import type { VarianceConvention } from '../model/types';
-import type { Money } from '../money/decimal';
+import { ZERO, type Money } from '../money/decimal';
 import type { AmountCell, Column, Table, TableRow } from '../sheet/tables/types';
 
 export interface MeasureSet {
@@ -53,6 +53,7 @@ export function poundsIn(row: TableRow, col: Column | undefined): Money | undefi
 
 /** The variance a row's budget and outturn imply under the model's convention. */
 export function impliedVariance(budget: Money, outturn: Money, convention: VarianceConvention): Money {
+  if (budget === outturn || budget.eq(outturn)) return ZERO; // most lines run to budget
   return convention === 'forecast-minus-budget' ? outturn.minus(budget) : budget.minus(outturn);
 }
 

@@ -9,6 +9,7 @@ import { amountIn, baseColumn, impliedVariance, measureSets, outturnColumn, type
 import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
 import { compareStated } from '../tolerance';
 import type { TableRule } from './rule';
+import { ragFor, ragLimits } from '../../analysis/rag';
 
 const HUNDRED = new Money(100);
 
@@ -87,31 +88,6 @@ export const varianceRules: TableRule = (table, ctx) => {
   }
   return findings;
 };
-
-export interface RagLimits {
-  readonly amberPct: Money;
-  readonly redPct: Money;
-  readonly amberAbs: Money;
-  readonly redAbs: Money;
-}
-
-export function ragLimits(model: CheckContext['model']): RagLimits {
-  const rag = model.settings.rag;
-  return { amberPct: new Money(rag.amberPct), redPct: new Money(rag.redPct), amberAbs: new Money(rag.amberAbs), redAbs: new Money(rag.redAbs) };
-}
-
-/** RAG on a variance: amber or red when it passes the model's percentage or absolute threshold. */
-export function ragFor(variance: Money, budget: Money, limits: RagLimits): 'green' | 'amber' | 'red' {
-  const size = variance.abs();
-  if (size.isZero()) return 'green';
-  // size ≥ pct% of budget, compared without dividing: size × 100 ≥ pct × |budget|.
-  const scaled = size.times(HUNDRED);
-  const budgetSize = budget.abs();
-  const passes = (pct: Money, abs: Money): boolean => size.gte(abs) || budgetSize.isZero() || scaled.gte(pct.times(budgetSize));
-  if (passes(limits.redPct, limits.redAbs)) return 'red';
-  if (passes(limits.amberPct, limits.amberAbs)) return 'amber';
-  return 'green';
-}
 
 function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: CheckContext, unit: Table['unit'], col: number): Finding[] {
   const findings: Finding[] = [];

@@ -42,10 +42,29 @@ function stepFor(decimals: number, unit: UnitId): Money {
   return step;
 }
 
+/**
+ * Budgets repeat figures (a forecast equal to its budget, a zero variance), and building a decimal is
+ * the dearest step in reading a cell: reuse the decimal for a number already seen. Decimals are
+ * immutable, so sharing one is safe.
+ */
+const decimalsByNumber = new Map<number, Money>();
+const MAX_REMEMBERED = 200_000;
+
+function decimalOf(value: number): Money {
+  if (value === 0) return ZERO;
+  let d = decimalsByNumber.get(value);
+  if (d === undefined) {
+    d = fromNumber(value);
+    if (decimalsByNumber.size >= MAX_REMEMBERED) decimalsByNumber.clear();
+    decimalsByNumber.set(value, d);
+  }
+  return d;
+}
+
 /** Numbers are most cells of a large budget: read them without the text parser's general machinery. */
 function readNumber(value: number, cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {
   if (!Number.isFinite(value)) return { kind: 'invalid', row, col, text: String(value), reason: `${String(value)} is not an amount` };
-  const written = fromNumber(value);
+  const written = decimalOf(value);
   const pounds = unit === '£' ? written : written.times(UNITS[unit].factor);
   const step = stepFor(Math.max(written.decimalPlaces(), formatDecimals(cell?.numFmt) ?? 0), unit);
   return cell?.formula ? { kind: 'amount', row, col, pounds, step, formula: cell.formula } : { kind: 'amount', row, col, pounds, step };

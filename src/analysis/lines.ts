@@ -1,0 +1,194 @@
+/**
+ * Budget lines from the tables a workbook holds: line-level tables (a column names at least one
+ * dimension), and panel tables whose section rows name a priority area. Tables that summarise
+ * others (fund tables, priority-area summaries) are for reconciliation and never counted here; a
+ * panel table's lines are left out where a line-level table already covers the same priority area
+ * and year, so nothing is counted twice.
+ */
+import { rangeToA1, toA1 } from '../sheet/a1';
+import type { Grid, GridWorkbook } from '../sheet/grid';
+import type { Column, Table, TableRow } from '../sheet/tables/types';
+import { parseFiscalYear } from '../money/fiscal-year';
+import type { Money } from '../money/decimal';
+import type { CommissioningModel } from '../model/types';
+import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelNames } from '../model/model-names';
+import { baseColumn, impliedVariance, measureSets, type MeasureSet } from '../checks/measures';
+import { findTables } from '../checks/runner';
+import type { BudgetLine, Dimension, ExcludedLine, LineSet, LineSource } from './types';
+
+const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
+  'priority-area': 'priority-area',
+  'funding-stream': 'funding-stream',
+  programme: 'programme',
+  borough: 'borough',
+  'commissioning-model': 'commissioning-model',
+  year: 'year',
+};
+
+function textOf(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  if (typeof v === 'string') return v.trim();
+  if (v === null || typeof v === 'object') return '';
+  return String(v);
+}
+
+/** The model's name for a dimension value where it knows one; the text as written otherwise. */
+export function canonical(dimension: Dimension, text: string, names: ModelNames): string {
+  switch (dimension) {
+    case 'priority-area':
+      return resolvePriorityArea(names, text)?.name ?? text;
+    case 'funding-stream':
+      return names.fundingStreams.resolve(text)?.name ?? text;
+    case 'programme': {
+      const entry = names.programmes.resolve(text) ?? names.programmes.resolve(withoutParenthetical(text));
+      return entry ? (entry.component?.name ?? entry.programme.name) : text;
+    }
+    case 'borough':
+      return names.boroughs.resolve(text)?.name ?? text;
+    case 'commissioning-model':
+      return names.commissioningModels.resolve(text)?.name ?? text;
+    case 'year': {
+      const parsed = parseFiscalYear(text);
+      return parsed.kind === 'year' ? parsed.year.label : text;
+    }
+  }
+}
+
+/**
+ * A line-level table names each line (a label or ref column of its own) and states at least one of its
+ * dimensions in a column. A table that is only a dimension and its figures ("Priority area | £m") is a
+ * summary of other tables, and a table grouped under priority-area section rows is a panel table.
+ */
+function isLineLevel(table: Table, names: ModelNames): boolean {
+  return (
+    table.kind === 'budget' &&
+    table.columns.some((c) => c.role === 'label' || c.role === 'ref') &&
+    table.columns.some((c) => c.declared && DIMENSION_OF_ROLE[c.role] !== undefined && c.role !== 'year') &&
+    measureSets(table).some((s) => baseColumn(s) !== undefined) &&
+    !sectionAreas(table, names).some((a) => a !== undefined)
+  );
+}
+
+function sectionAreas(table: Table, names: ModelNames): (string | undefined)[] {
+  return table.sections.map((s) => resolvePriorityArea(names, s.name)?.name);
+}
+
+interface Extracted {
+  readonly lines: BudgetLine[];
+  readonly excluded: ExcludedLine[];
+}
+
+function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined): Extracted {
+  const lines: BudgetLine[] = [];
+  const excluded: ExcludedLine[] = [];
+  const dimensionCols = table.columns
+    .map((c) => ({ col: c, dimension: DIMENSION_OF_ROLE[c.role] }))
+    .filter((d): d is { col: Column; dimension: Dimension } => d.dimension !== undefined);
+  // Dimension values repeat: resolve each distinct text once per dimension.
+  const resolved = new Map<Dimension, Map<string, string>>();
+  const dimensionValue = (dimension: Dimension, text: string): string => {
+    let byText = resolved.get(dimension);
+    if (!byText) resolved.set(dimension, (byText = new Map()));
+    let value = byText.get(text);
+    if (value === undefined) {
+      value = canonical(dimension, text, names);
+      byText.set(text, value);
+    }
+    return value;
+  };
+  const sets = measureSets(table).filter((s) => baseColumn(s) !== undefined);
+  for (const row of table.rows) {
+    if (row.kind !== 'line') continue;
+    const dims: Partial<Record<Dimension, string>> = {};
+    for (const { col, dimension } of dimensionCols) {
+      const text = textOf(grid, row.row, col.col);
+      if (text !== '') dims[dimension] = dimensionValue(dimension, text);
+    }
+    if (areas && row.section !== undefined && areas[row.section] && !dims['priority-area']) dims['priority-area'] = areas[row.section];
+    for (const set of sets) {
+      const year = set.budget?.year?.label ?? set.amount?.year?.label ?? dims.year ?? table.titleYear?.label;
+      const line = lineFrom(table, row, set, year ? { ...dims, year } : dims, model);
+      if ('reason' in line) excluded.push(line);
+      else lines.push(line);
+    }
+  }
+  return { lines, excluded };
+}
+
+function lineFrom(table: Table, row: TableRow, set: MeasureSet, dims: Partial<Record<Dimension, string>>, model: CommissioningModel): BudgetLine | ExcludedLine {
+  const figures: { budget?: Money; forecast?: Money; actual?: Money; variance?: Money } = {};
+  const cells: { budget?: string; forecast?: string; actual?: string; variance?: string } = {};
+  const columns: [keyof typeof figures, Column | undefined][] = [
+    ['budget', baseColumn(set)],
+    ['forecast', set.forecast],
+    ['actual', set.actual],
+    ['variance', set.variance],
+  ];
+  for (const [name, col] of columns) {
+    if (!col) continue;
+    const a = row.amounts.get(col.col);
+    if (!a) continue;
+    if (a.kind === 'invalid' || a.kind === 'error') {
+      return {
+        sheet: table.sheet,
+        cell: toA1(a.row, a.col),
+        label: row.label,
+        reason: a.kind === 'error' ? `${toA1(a.row, a.col)} shows ${a.code}` : `${toA1(a.row, a.col)} is not an amount (“${a.text}”)`,
+      };
+    }
+    if (a.kind === 'amount') {
+      figures[name] = a.pounds;
+      cells[name] = toA1(a.row, a.col);
+    }
+  }
+  const outturn = set.forecast ? figures.forecast : figures.actual;
+  const variance =
+    figures.budget !== undefined && outturn !== undefined
+      ? impliedVariance(figures.budget, outturn, model.settings.varianceConvention)
+      : figures.variance;
+  return {
+    sheet: table.sheet,
+    row: row.row,
+    label: row.label,
+    dims,
+    ...(figures.budget !== undefined ? { budget: figures.budget } : {}),
+    ...(figures.forecast !== undefined ? { forecast: figures.forecast } : {}),
+    ...(figures.actual !== undefined ? { actual: figures.actual } : {}),
+    ...(variance !== undefined ? { variance } : {}),
+    cells,
+  };
+}
+
+export function extractLines(workbook: GridWorkbook, model: CommissioningModel, options: { tables?: readonly Table[]; names?: ModelNames } = {}): LineSet {
+  const names = options.names ?? buildModelNames(model);
+  const tables = options.tables ?? findTables(workbook, model, names);
+  const grids = new Map(workbook.sheets.map((g) => [g.name, g]));
+  const lines: BudgetLine[] = [];
+  const excluded: ExcludedLine[] = [];
+  const sources: LineSource[] = [];
+  const covered = new Set<string>();
+  const add = (table: Table, extracted: Extracted): void => {
+    if (extracted.lines.length === 0 && extracted.excluded.length === 0) return;
+    lines.push(...extracted.lines);
+    excluded.push(...extracted.excluded);
+    sources.push({ sheet: table.sheet, range: rangeToA1(table.range), ...(table.title ? { title: table.title } : {}), lines: extracted.lines.length });
+  };
+
+  for (const table of tables) {
+    const grid = grids.get(table.sheet);
+    if (!grid || !isLineLevel(table, names)) continue;
+    const extracted = extractFrom(table, grid, names, model, undefined);
+    for (const line of extracted.lines) covered.add(`${line.dims['priority-area'] ?? ''}|${line.dims.year ?? ''}`);
+    add(table, extracted);
+  }
+  for (const table of tables) {
+    const grid = grids.get(table.sheet);
+    if (!grid || table.kind !== 'budget' || table.sections.length === 0) continue;
+    const areas = sectionAreas(table, names);
+    if (!areas.some((a) => a !== undefined)) continue;
+    const extracted = extractFrom(table, grid, names, model, areas);
+    const fresh = extracted.lines.filter((l) => l.dims['priority-area'] !== undefined && !covered.has(`${l.dims['priority-area']}|${l.dims.year ?? ''}`));
+    add(table, { lines: fresh, excluded: extracted.excluded });
+  }
+  return { lines, excluded, sources };
+}
