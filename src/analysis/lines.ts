@@ -146,17 +146,12 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, dims: Partial<Re
     figures.budget !== undefined && outturn !== undefined
       ? impliedVariance(figures.budget, outturn, model.settings.varianceConvention)
       : figures.variance;
-  return {
-    sheet: table.sheet,
-    row: row.row,
-    label: row.label,
-    dims,
-    ...(figures.budget !== undefined ? { budget: figures.budget } : {}),
-    ...(figures.forecast !== undefined ? { forecast: figures.forecast } : {}),
-    ...(figures.actual !== undefined ? { actual: figures.actual } : {}),
-    ...(variance !== undefined ? { variance } : {}),
-    cells,
-  };
+  const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = { sheet: table.sheet, row: row.row, label: row.label, dims, cells };
+  if (figures.budget !== undefined) line.budget = figures.budget;
+  if (figures.forecast !== undefined) line.forecast = figures.forecast;
+  if (figures.actual !== undefined) line.actual = figures.actual;
+  if (variance !== undefined) line.variance = variance;
+  return line;
 }
 
 export function extractLines(workbook: GridWorkbook, model: CommissioningModel, options: { tables?: readonly Table[]; names?: ModelNames } = {}): LineSet {

@@ -32,31 +32,76 @@ export function sumPounds(terms: readonly Term[]): Money {
   return total;
 }
 
-/** Compares a stated figure with one computed from `parts`; every figure involved contributes to the bound. */
-export function compareStated(stated: Term, computed: Money, parts: readonly Term[]): Comparison {
-  const involved = [stated, ...parts];
-  let bound = ZERO;
-  let roundedTerms = 0;
-  let commonStep: Money | undefined;
-  let mixed = false;
-  for (const t of involved) {
-    if (t.step.isZero()) continue;
-    roundedTerms++;
-    bound = bound.plus(t.step.div(2));
-    if (commonStep === undefined) commonStep = t.step;
-    else if (!commonStep.eq(t.step)) mixed = true;
+/**
+ * A running total of figures that remembers what their rounding could hide: the sum, half of each
+ * rounded figure's step, how many were rounded and whether they share a step. Large tables add their
+ * lines once and compare many times.
+ */
+export class TermTotal {
+  pounds: Money = ZERO;
+  halfSteps: Money = ZERO;
+  roundedTerms = 0;
+  count = 0;
+  commonStep: Money | undefined;
+  mixedSteps = false;
+
+  static of(terms: Iterable<Term>): TermTotal {
+    const total = new TermTotal();
+    for (const t of terms) total.add(t);
+    return total;
   }
+
+  add(t: Term): void {
+    this.count++;
+    this.pounds = this.pounds.plus(t.pounds);
+    this.addStep(t.step, 1);
+  }
+
+  merge(other: TermTotal): void {
+    this.count += other.count;
+    this.pounds = this.pounds.plus(other.pounds);
+    this.halfSteps = this.halfSteps.plus(other.halfSteps);
+    this.roundedTerms += other.roundedTerms;
+    if (other.mixedSteps) this.mixedSteps = true;
+    if (other.commonStep) this.noteStep(other.commonStep);
+  }
+
+  /** Counts a step in the bound without adding a figure (the stated side of a comparison). */
+  addStep(step: Money, terms: number): void {
+    if (step.isZero()) return;
+    this.roundedTerms += terms;
+    this.halfSteps = this.halfSteps.plus(step.div(2).times(terms));
+    this.noteStep(step);
+  }
+
+  private noteStep(step: Money): void {
+    if (this.commonStep === undefined) this.commonStep = step;
+    else if (!this.commonStep.eq(step)) this.mixedSteps = true;
+  }
+}
+
+/** Compares a stated figure with the figure computed from `parts`; every figure involved contributes to the bound. */
+export function compareStated(stated: Term, computed: Money, parts: readonly Term[]): Comparison {
+  const total = TermTotal.of(parts);
+  return compareWithTotal(stated, computed, total);
+}
+
+/** As compareStated, with the parts already totalled. */
+export function compareWithTotal(stated: Term, computed: Money, parts: TermTotal): Comparison {
+  const involved = new TermTotal();
+  involved.merge(parts);
+  involved.addStep(stated.step, 1);
   const difference = stated.pounds.minus(computed);
   const size = difference.abs();
   let verdict: Verdict;
   if (size.lte(HALF_PENNY)) verdict = 'equal';
-  else if (roundedTerms > 0 && size.lte(bound)) verdict = 'rounding';
+  else if (involved.roundedTerms > 0 && size.lte(involved.halfSteps)) verdict = 'rounding';
   else verdict = 'error';
   return {
     verdict,
     difference,
-    bound: roundedTerms > 0 ? bound : HALF_PENNY,
-    roundedTerms,
-    ...(commonStep && !mixed ? { commonStep } : {}),
+    bound: involved.roundedTerms > 0 ? involved.halfSteps : HALF_PENNY,
+    roundedTerms: involved.roundedTerms,
+    ...(involved.commonStep && !involved.mixedSteps ? { commonStep: involved.commonStep } : {}),
   };
 }

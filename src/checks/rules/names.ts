@@ -38,12 +38,19 @@ export const nameRules: TableRule = (table, ctx) => {
 function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx: CheckContext): Finding[] {
   const index = spec.index(ctx.names);
   const findings: Finding[] = [];
+  const known = new Map<string, boolean>();
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const value = grid.value(row.row, col.col);
-    if (typeof value !== 'string' || value.trim() === '') continue;
+    if (typeof value !== 'string') continue;
+    let isKnown = known.get(value);
+    if (isKnown === undefined) {
+      const text = value.trim();
+      isKnown = text === '' || index.resolve(text) !== undefined || index.resolve(withoutParenthetical(text)) !== undefined;
+      known.set(value, isKnown);
+    }
+    if (isKnown) continue;
     const text = value.trim();
-    if (index.resolve(text) || index.resolve(withoutParenthetical(text))) continue;
     const close = index.closest(text);
     const suggestion = close?.entry.name;
     findings.push({
@@ -63,11 +70,17 @@ function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx
 
 function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   const findings: Finding[] = [];
+  // A year column holds a handful of distinct values over many lines.
+  const parsedByValue = new Map<string | number, ReturnType<typeof parseFiscalYear>>();
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const value = grid.value(row.row, col.col);
     if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
-    const parsed = typeof value === 'string' || typeof value === 'number' ? parseFiscalYear(value) : undefined;
+    let parsed: ReturnType<typeof parseFiscalYear> | undefined;
+    if (typeof value === 'string' || typeof value === 'number') {
+      parsed = parsedByValue.get(value);
+      if (parsed === undefined) parsedByValue.set(value, (parsed = parseFiscalYear(value)));
+    }
     if (parsed?.kind === 'year') continue;
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);
     const reason = parsed?.kind === 'invalid' ? parsed.reason : 'it is not a fiscal year such as 2019/20';

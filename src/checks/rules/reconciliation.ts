@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { resolvePriorityArea, withoutParenthetical, type CheckContext, type ProgrammeName } from '../context';
 import { baseColumn, measureSets } from '../measures';
 import { apart, decimalsFor, inUnit, money, roundingClause } from '../present';
-import { compareStated, sumPounds, type Term } from '../tolerance';
+import { TermTotal, compareWithTotal, type Term } from '../tolerance';
 import type { WorkbookRule } from './rule';
 import type { Grid } from '../../sheet/grid';
 
@@ -38,15 +38,14 @@ interface Stated {
   readonly what: string;
   readonly year: string;
   readonly unit: UnitId;
-  readonly figure: Term;
-  /** Figures summed to make it, when it is not a single cell. */
-  readonly parts: readonly Term[];
+  /** The figure, a single cell's or the total of the lines that make it. */
+  readonly figure: Term | TermTotal;
   readonly lines: number;
 }
 
 function finding(stated: Stated, model: Term, source: string): Finding | undefined {
   const computed = stated.figure.pounds;
-  const c = compareStated(model, computed, [stated.figure, ...stated.parts]);
+  const c = compareWithTotal(model, computed, stated.figure instanceof TermTotal ? stated.figure : TermTotal.of([stated.figure]));
   if (c.verdict === 'equal') return undefined;
   const d = decimalsFor(stated.unit, model.pounds, computed, c.difference);
   const figureText = stated.lines > 1 ? `sum to ${money(computed, stated.unit, d)} over ${stated.lines} lines` : `is ${money(computed, stated.unit, d)}`;
@@ -156,7 +155,7 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const modelAmount = component ? component.amount : figure.total;
       const source = component ? component.source : figure.source;
       const f = finding(
-        { table, cell: { row: row.row, col: col.col }, what: component ? `${component.name} (${name.programme.name})` : name.programme.name, year, unit: col.unit, figure: a, parts: [], lines: 1 },
+        { table, cell: { row: row.row, col: col.col }, what: component ? `${component.name} (${name.programme.name})` : name.programme.name, year, unit: col.unit, figure: a, lines: 1 },
         modelTerm(modelAmount),
         describeSource(source),
       );
@@ -200,7 +199,7 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
       const stated = area.figures.find((f) => f.year === year);
       if (!stated) continue;
       const f = finding(
-        { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, parts: [], lines: 1 },
+        { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, lines: 1 },
         modelTerm(stated.amount),
         describeSource(stated.source),
       );
@@ -209,8 +208,7 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
 
     // Summaries whose lines cover every priority area: per area and in all.
     const lines = table.rows.filter((r) => r.kind === 'line');
-    const groups = new Map<string, { area: PriorityArea; year: string; terms: Term[]; first: TableRow }>();
-    const yearTotals = new Map<string, Term[]>();
+    const groups = new Map<string, { area: PriorityArea; year: string; total: TermTotal; first: TableRow }>();
     let unusable = false;
     for (const line of lines) {
       const area = priorityAreaOfLine(table, line, grid, ctx);
@@ -222,30 +220,29 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
       }
       if (a?.kind !== 'amount') continue;
       const key = `${area.code}|${year}`;
-      const group = groups.get(key) ?? { area, year, terms: [], first: line };
-      group.terms.push(a);
-      groups.set(key, group);
-      const yearTerms = yearTotals.get(year);
-      if (yearTerms) yearTerms.push(a);
-      else yearTotals.set(year, [a]);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { area, year, total: new TermTotal(), first: line }));
+      group.total.add(a);
     }
     if (unusable || lines.length === 0) continue;
     const covered = new Set([...groups.values()].map((g) => g.area.code));
     if (covered.size < ctx.model.priorityAreas.length) continue;
+    const yearTotals = new Map<string, TermTotal>();
     for (const group of groups.values()) {
+      let yearTotal = yearTotals.get(group.year);
+      if (!yearTotal) yearTotals.set(group.year, (yearTotal = new TermTotal()));
+      yearTotal.merge(group.total);
       const stated = group.area.figures.find((f) => f.year === group.year);
       if (!stated) continue;
-      const sum = sumPounds(group.terms);
       const f = finding(
         {
           table,
           cell: { row: group.first.row, col: col.col },
-          what: group.terms.length > 1 ? `Lines for ${group.area.name}` : group.area.name,
+          what: group.total.count > 1 ? `Lines for ${group.area.name}` : group.area.name,
           year: group.year,
           unit: col.unit,
-          figure: { pounds: sum, step: ZERO },
-          parts: group.terms,
-          lines: group.terms.length,
+          figure: group.total,
+          lines: group.total.count,
         },
         modelTerm(stated.amount),
         describeSource(stated.source),
@@ -253,13 +250,13 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
       if (f) findings.push(f);
     }
     const totalRow = table.rows.find((r) => r.kind === 'total' && r.sums?.length === lines.length);
-    for (const [year, terms] of yearTotals) {
+    for (const [year, total] of yearTotals) {
       const stated = ctx.model.totals.find((t) => t.year === year);
       if (!stated) continue;
       const totalCell = totalRow?.amounts.get(col.col);
       const f =
         totalCell?.kind === 'amount' && yearTotals.size === 1
-          ? finding({ table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, parts: [], lines: 1 }, modelTerm(stated.amount), describeSource(stated.source))
+          ? finding({ table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, lines: 1 }, modelTerm(stated.amount), describeSource(stated.source))
           : finding(
               {
                 table,
@@ -267,9 +264,8 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
                 what: 'All lines (total commissioning spend)',
                 year,
                 unit: col.unit,
-                figure: { pounds: sumPounds(terms), step: ZERO },
-                parts: terms,
-                lines: terms.length,
+                figure: total,
+                lines: total.count,
               },
               modelTerm(stated.amount),
               describeSource(stated.source),
@@ -296,7 +292,7 @@ function yearTotals(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const stated = ctx.model.totals.find((t) => t.year === year);
       if (!stated) continue;
       const f = finding(
-        { table, cell: { row: row.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: a, parts: [], lines: 1 },
+        { table, cell: { row: row.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: a, lines: 1 },
         modelTerm(stated.amount),
         describeSource(stated.source),
       );
