@@ -1,8 +1,22 @@
+import { inflateRawSync } from 'zlib';
 import type { GridWorkbook } from '../sheet/grid';
 import { readXlsx } from '../workbook/xlsx/read';
+import { readXlsxFast } from '../workbook/xlsx/fast/read';
+import { sniffFile } from '../workbook/xlsx/sniff';
 import type { CliIo } from './io';
 
+/**
+ * Reads a workbook file: the fast reader first, and ExcelJS (the reference reader, with the clear
+ * messages for files that are not workbooks) whenever the fast reader meets anything it does not know.
+ */
 export async function readWorkbookFile(io: CliIo, filePath: string): Promise<GridWorkbook> {
   const bytes = await io.readFile(filePath);
+  if (sniffFile(bytes) === 'zip') {
+    try {
+      return readXlsxFast(bytes, (data) => inflateRawSync(data));
+    } catch {
+      // fall through to the reference reader, which explains what is wrong if anything is
+    }
+  }
   return readXlsx(bytes, filePath);
 }

@@ -1,0 +1,207 @@
+/**
+ * A fast .xlsx reader for the command line: reads the package's XML directly instead of building
+ * ExcelJS's object model, which is what makes `commissioning check` quick on large workbooks.
+ * It reads what the engine needs (values, cached formula results, formulas, number formats, errors,
+ * merges, hidden sheets and rows) and refuses anything unusual by throwing, so the caller can fall
+ * back to ExcelJS (read.ts), the reference reader this one is tested against.
+ */
+import { parseRange } from '../../../sheet/a1';
+import { CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
+import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
+import { shiftFormula } from './shared-formulas';
+import { attr, decodeXml, stringItemText, tags } from './xml';
+import { InflateRaw, UnsupportedPackageError, ZipEntry, readZipDirectory, readZipEntry } from './zip';
+
+export { UnsupportedPackageError } from './zip';
+
+interface Style {
+  readonly numFmt?: string;
+  readonly isDate: boolean;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): GridWorkbook {
+  const entries = readZipDirectory(bytes);
+  const text = (name: string): string | undefined => {
+    const entry: ZipEntry | undefined = entries.get(name);
+    return entry ? decoder.decode(readZipEntry(bytes, entry, inflateRaw)) : undefined;
+  };
+  const workbookXml = text('xl/workbook.xml');
+  if (workbookXml === undefined) throw new UnsupportedPackageError('no xl/workbook.xml');
+  const rels = new Map<string, { target: string; type: string }>();
+  for (const tag of tags(text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (id && target) rels.set(id, { target: resolveTarget('xl/workbook.xml', target), type: attr(tag, 'Type') ?? '' });
+  }
+  const sharedStringsPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+  const stylesPath = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml';
+  const sharedStrings = readSharedStrings(text(sharedStringsPath) ?? '');
+  const styles = readStyles(text(stylesPath) ?? '');
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
+
+  const sheets: Grid[] = [];
+  for (const tag of tags(workbookXml, 'sheet')) {
+    const name = attr(tag, 'name');
+    const relId = attr(tag, 'r:id') ?? attr(tag, 'id');
+    const rel = relId ? rels.get(relId) : undefined;
+    if (name === undefined || !rel) throw new UnsupportedPackageError('sheet without a part');
+    if (!rel.type.endsWith('/worksheet')) continue; // chart sheets and dialog sheets hold no cells
+    const xml = text(rel.target);
+    if (xml === undefined) throw new UnsupportedPackageError(`missing part ${rel.target}`);
+    const grid = new Grid(name);
+    grid.visibility = (attr(tag, 'state') as SheetVisibility | undefined) ?? 'visible';
+    readSheetData(xml, grid, sharedStrings, styles, date1904);
+    sheets.push(grid);
+  }
+  return { sheets };
+}
+
+function readSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  const re = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const body = m[1] ?? '';
+    // The common case, a single plain <t>, without the general run-and-phonetic walk.
+    const simple = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
+    strings.push(simple ? decodeXml(simple[1]) : stringItemText(body));
+  }
+  return strings;
+}
+
+function readStyles(xml: string): Style[] {
+  const formats = new Map<number, string>();
+  for (const tag of tags(xml, 'numFmt')) {
+    const id = Number(attr(tag, 'numFmtId'));
+    const code = attr(tag, 'formatCode');
+    if (Number.isInteger(id) && code !== undefined) formats.set(id, code);
+  }
+  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const styles: Style[] = [];
+  for (const tag of tags(cellXfs, 'xf')) {
+    const id = Number(attr(tag, 'numFmtId') ?? '0');
+    const code = formats.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
+    const numFmt = code === undefined || code === 'General' ? undefined : code;
+    styles.push({ numFmt, isDate: numFmt !== undefined && isDateFormat(numFmt) });
+  }
+  return styles;
+}
+
+/** Excel serial date to a JS date, as ExcelJS converts it (1900 or 1904 date system). */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round(((date1904 ? serial + 1462 : serial) - 25569) * 24 * 3600 * 1000));
+}
+
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col - 1;
+}
+
+const CELL = /<(?:\w+:)?row\b([^>]*?)(\/)?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const VALUE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
+const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
+const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
+
+function readSheetData(xml: string, grid: Grid, sharedStrings: readonly string[], styles: readonly Style[], date1904: boolean): void {
+  const start = xml.indexOf('<sheetData');
+  const end = xml.lastIndexOf('</sheetData>');
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  let row = -1;
+  let col = -1;
+  if (start !== -1 && end !== -1) {
+    const data = xml.slice(start, end);
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(data); m; m = CELL.exec(data)) {
+      if (m[1] !== undefined) {
+        const r = attr(m[1], 'r');
+        row = r ? Number(r) - 1 : row + 1;
+        col = -1;
+        if (/\bhidden="(1|true)"/.test(m[1])) grid.hiddenRows.add(row);
+        continue;
+      }
+      const cellTag = m[3];
+      const body = m[4];
+      const ref = attr(cellTag, 'r');
+      col = ref ? columnOf(ref) : col + 1;
+      if (ref) {
+        const rowDigits = ref.replace(/^[A-Z]+/, '');
+        if (rowDigits) row = Number(rowDigits) - 1;
+      }
+      if (body === undefined || body === '') continue;
+      const type = attr(cellTag, 't') ?? 'n';
+      const styleIndex = attr(cellTag, 's');
+      const style = styleIndex !== undefined ? styles[Number(styleIndex)] : undefined;
+      const formula = readFormula(body, row, col, shared);
+      const raw = VALUE.exec(body)?.[1];
+      let value: CellValue | null = null;
+      switch (type) {
+        case 's':
+          value = raw === undefined ? null : (sharedStrings[Number(raw)] ?? null);
+          break;
+        case 'str':
+          value = raw === undefined ? null : decodeXml(raw);
+          break;
+        case 'inlineStr': {
+          const is = INLINE.exec(body)?.[1];
+          value = is === undefined ? null : stringItemText(is);
+          break;
+        }
+        case 'b':
+          value = raw === undefined ? null : raw === '1' || raw === 'true';
+          break;
+        case 'e':
+          value = raw === undefined ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
+          break;
+        case 'd':
+          value = raw === undefined ? null : new Date(raw);
+          break;
+        default: {
+          if (raw === undefined) break;
+          const n = Number(raw);
+          value = Number.isNaN(n) ? raw : style?.isDate ? serialToDate(n, date1904) : n;
+        }
+      }
+      if (value === null && formula === undefined) continue;
+      const numFmt = style?.numFmt;
+      grid.setCell(row, col, formula === undefined ? (numFmt ? { value, numFmt } : { value }) : numFmt ? { value, formula, numFmt } : { value, formula });
+    }
+  }
+  for (const tag of tags(xml, 'mergeCell')) {
+    const range = parseRange(attr(tag, 'ref') ?? '');
+    if (range) grid.merges.push(range);
+  }
+}
+
+function readFormula(body: string, row: number, col: number, shared: Map<string, { formula: string; row: number; col: number }>): string | undefined {
+  if (body.indexOf('<f') === -1 && body.indexOf(':f') === -1) return undefined;
+  const m = FORMULA.exec(body);
+  if (!m) return undefined;
+  const formulaTag = m[1];
+  const formula = m[2] === undefined ? undefined : decodeXml(m[2]);
+  if (attr(formulaTag, 't') === 'shared') {
+    const si = attr(formulaTag, 'si') ?? '';
+    if (formula !== undefined && formula !== '') {
+      shared.set(si, { formula, row, col });
+      return formula;
+    }
+    const master = shared.get(si);
+    return master ? shiftFormula(master.formula, row - master.row, col - master.col) : undefined;
+  }
+  return formula === '' ? undefined : formula;
+}

@@ -1,0 +1,73 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { inflateRawSync } from 'zlib';
+import ExcelJS from 'exceljs';
+import { readXlsx } from '../../../src/workbook/xlsx/read';
+import { readXlsxFast } from '../../../src/workbook/xlsx/fast/read';
+import { shiftFormula } from '../../../src/workbook/xlsx/fast/shared-formulas';
+import type { GridWorkbook } from '../../../src/sheet/grid';
+import { SAMPLE, tempDir } from '../../helpers/cli';
+
+const inflate = (d: Uint8Array): Uint8Array => inflateRawSync(d);
+
+/** Everything the engine reads from a workbook, in a form two readers can be compared on. */
+function snapshot(workbook: GridWorkbook): unknown {
+  return workbook.sheets.map((g) => ({
+    name: g.name,
+    visibility: g.visibility,
+    merges: g.merges,
+    hiddenRows: [...g.hiddenRows].sort((a, b) => a - b),
+    cells: g.rowIndexes().flatMap((r) =>
+      g
+        .row(r)
+        .map((c, col) => (c ? { at: `${r},${col}`, value: c.value instanceof Date ? c.value.toISOString() : c.value, formula: c.formula, numFmt: c.numFmt } : undefined))
+        .filter((c) => c !== undefined),
+    ),
+  }));
+}
+
+describe('the fast .xlsx reader', () => {
+  it('reads the sample exactly as the ExcelJS reader does', async () => {
+    const bytes = await fs.readFile(SAMPLE);
+    expect(snapshot(readXlsxFast(bytes, inflate))).toEqual(snapshot(await readXlsx(bytes)));
+  });
+
+  it('reads formulas, shared formulas, errors, booleans, rich text, dates, merges, hidden sheets and rows as ExcelJS does', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'features.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.getCell('A1').value = 'Line';
+    ws.getCell('B1').value = 'Budget £';
+    ws.getCell('A2').value = { richText: [{ text: 'Rich ' }, { font: { bold: true }, text: 'text & <more>' }] };
+    ws.getCell('B2').value = 1234.5;
+    ws.getCell('B3').value = { formula: 'B2*2', result: 2469 };
+    ws.getCell('C2').value = { formula: 'B2+1', result: 1235.5, shareType: 'shared', ref: 'C2:C4' } as ExcelJS.CellFormulaValue;
+    ws.getCell('C3').value = { sharedFormula: 'C2', result: 2470 } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('D2').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    ws.getCell('D3').value = true;
+    ws.getCell('E2').value = new Date(Date.UTC(2019, 3, 1));
+    ws.getCell('E2').numFmt = 'dd/mm/yyyy';
+    ws.getCell('F2').value = 0.35;
+    ws.getCell('F2').numFmt = '"£"0.00"m"';
+    ws.mergeCells('A5:C5');
+    ws.getCell('A5').value = 'Merged title';
+    ws.getRow(6).hidden = true;
+    ws.getCell('A6').value = 'hidden row';
+    const hidden = wb.addWorksheet('Hidden sheet', { state: 'hidden' });
+    hidden.getCell('XFD1048576').value = 'far away';
+    wb.addWorksheet("Quote's sheet").getCell('A1').value = '=not a formula';
+    await wb.xlsx.writeFile(file);
+    const bytes = await fs.readFile(file);
+    const fast = readXlsxFast(bytes, inflate);
+    expect(snapshot(fast)).toEqual(snapshot(await readXlsx(bytes)));
+    expect(fast.sheets[0].cell(2, 2)?.formula).toBe('B3+1');
+    expect(fast.sheets[1].visibility).toBe('hidden');
+  });
+
+  it('moves the relative parts of shared formulas and leaves absolute parts and text alone', () => {
+    expect(shiftFormula('SUM(B2:B9)*$C$1+"A1"', 1, 2)).toBe('SUM(D3:D10)*$C$1+"A1"');
+    expect(shiftFormula("'My sheet'!A1+LOG10(B$2)", 3, 0)).toBe("'My sheet'!A4+LOG10(B$2)");
+    expect(shiftFormula('A1', -1, 0)).toBe('#REF!');
+  });
+});
