@@ -252,8 +252,11 @@ function assignRoles(
     let role: ColumnRole | undefined = d.role;
     let declared = role !== undefined;
     if (role === 'funder' && kind === 'budget') role = 'funding-stream';
-    if (role && isMeasureRole(role) && !numeric && texts > 0) {
-      role = undefined; // "LCPF Allocation to Boroughs" names an allocation but holds names.
+    // "LCPF Allocation to Boroughs" names an allocation but holds names: it is the label. A header that
+    // states a unit or a year ("Budget £m") is an amount column whatever it holds, so text in it is
+    // reported as not an amount rather than read as a label.
+    if (role && isMeasureRole(role) && !numeric && texts > 0 && !d.headerUnit && !d.year) {
+      role = undefined;
       declared = false;
     }
     if (role === undefined && numeric && (d.year || d.headerUnit || d.lower !== '' || d.group)) {
