@@ -10,13 +10,18 @@ import type { CliIo } from './io';
  * messages for files that are not workbooks) whenever the fast reader meets anything it does not know.
  */
 export async function readWorkbookFile(io: CliIo, filePath: string): Promise<GridWorkbook> {
+  return (await readWorkbookBytes(io, filePath)).workbook;
+}
+
+/** The file's bytes and its grids: commands that write a copy need both. */
+export async function readWorkbookBytes(io: CliIo, filePath: string): Promise<{ bytes: Uint8Array; workbook: GridWorkbook }> {
   const bytes = await io.readFile(filePath);
   if (sniffFile(bytes) === 'zip') {
     try {
-      return readXlsxFast(bytes, (data) => inflateRawSync(data));
+      return { bytes, workbook: readXlsxFast(bytes, (data) => inflateRawSync(data)) };
     } catch {
       // fall through to the reference reader, which explains what is wrong if anything is
     }
   }
-  return readXlsx(bytes, filePath);
+  return { bytes, workbook: await readXlsx(bytes, filePath) };
 }

@@ -1,17 +1,80 @@
-import { plannedCommand } from './planned';
+import * as path from 'path';
+import { promises as fs } from 'fs';
+import type { Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK } from '../command';
+import { UsageError, parseArgs } from '../args';
+import { loadModelInEffect } from '../load-model';
+import { readWorkbookBytes } from '../read-workbook';
+import { parseDimensions } from './rollup';
+import { checkWorkbook } from '../../checks/runner';
+import { rollupWorkbook } from '../../analysis/rollup';
+import { readRegisterRecords } from '../../reports/register-records';
+import { buildReportSheets } from '../../reports';
+import { writeSheetSpecs } from '../../workbook/xlsx/write';
+import { UnreadableWorkbookError } from '../../workbook/port';
 
-export const reportCommand = plannedCommand({
+export const reportCommand: Command = {
   name: 'report',
   summary: 'write a copy of the workbook with Findings, Rollup, Register and Panel report sheets',
   usage: 'commissioning report <workbook.xlsx> --out <new.xlsx> [--model m.json]',
   help: [
-    'Writes a copy of the workbook with the generated sheets added or replaced. The input is never',
-    'overwritten (--out must be a different file), and the copy is written atomically.',
+    'Writes a copy of the workbook with the generated sheets added or replaced: Findings (every finding,',
+    'linked to its cell), Rollup (by priority area unless --by says otherwise), Register (the contracts',
+    'and grants register, publication-ready) and Panel report (the audit-panel appendix, readiness first).',
+    '',
+    'The input is never changed: --out must be a different file, and the copy is written to a temporary',
+    'file and renamed, so a reader never sees half a workbook. A sheet of one of those names that the',
+    'product did not make is never overwritten: rename it and run again.',
     '',
     'Options:',
     '  --out FILE     the new workbook to write',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
+    '  --by DIMS      dimensions of the Rollup sheet (default: priority-area)',
+    '',
+    'Exit status: 0 written and no finding is an error, 1 written with errors open, 2 nothing written.',
   ].join('\n'),
-  options: { valued: ['out', 'model'], flags: [] },
-  required: ['out'],
-});
+  async run(argv, io) {
+    const args = parseArgs('report', argv, { valued: ['out', 'model', 'by'], flags: [] });
+    if (args.positionals.length !== 1) throw new UsageError('report: give exactly one workbook (.xlsx)');
+    const out = args.options.get('out');
+    if (out === undefined) throw new UsageError('report: --out is required (the new workbook to write)');
+    const input = args.positionals[0];
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('report: --out must name an .xlsx file');
+    if (await sameFile(io.resolve(input), io.resolve(out))) {
+      throw new UsageError('report: --out is the input workbook; the report never overwrites its input, so name a new file');
+    }
+    const by = args.options.has('by') ? parseDimensions(args.options.get('by')) : (['priority-area'] as const);
+    const { bytes, workbook } = await readWorkbookBytes(io, input);
+    const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath: input });
+    const today = new Date();
+    const check = checkWorkbook(workbook, inEffect.model, { today });
+    const rollup = rollupWorkbook(workbook, inEffect.model, by, { tables: check.tables });
+    const records = readRegisterRecords(check.tables, workbook, inEffect.model);
+    const sheets = buildReportSheets({ workbook, model: inEffect.model, modelOrigin: inEffect.origin, check, rollup, records, today });
+    let written: Uint8Array;
+    try {
+      written = await writeSheetSpecs(bytes, sheets, { generatedAt: today });
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'NotOurSheetError' || err.name === 'SheetSpecError')) {
+        throw new UnreadableWorkbookError(`${err.message}; nothing was written`);
+      }
+      throw err;
+    }
+    await io.writeFileAtomic(out, written);
+    const s = check.summary;
+    const readiness = s.errors > 0 ? `${s.errors} ${s.errors === 1 ? 'error' : 'errors'} open: not ready for the panel` : 'No errors open';
+    io.out(`Wrote ${out} with ${sheets.map((sheet) => sheet.name).join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${input} is unchanged.\n`);
+    return s.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+/** Same path, or the same file under another name (a link): either way, writing would overwrite the input. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
