@@ -1,0 +1,99 @@
+/** The Findings sheet: every finding of the check, most serious first, each linked to its cell. */
+import type { CheckResult } from '../../checks/runner';
+import type { Finding, Severity } from '../../checks/finding';
+import { parseA1, rangeToA1 } from '../../sheet/a1';
+import type { SheetSpec, SpecColumn, SpecRow, TableSpec } from '../spec';
+import { sourceLine, type ReportContext } from './context';
+import { readinessParagraph, summaryText } from './readiness';
+import { TableNames } from './table-names';
+
+export const NO_FINDINGS = 'No findings: every table adds up and every name is known.';
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
+/** Errors red, warnings amber; information is not a problem, so it gets no colour. */
+const SEVERITY_RAG: Readonly<Record<Severity, string>> = { error: 'red', warning: 'amber', info: '' };
+
+const COLUMNS: readonly SpecColumn[] = [
+  { key: 'severity', header: 'Severity', type: 'text', minWidth: 9 },
+  { key: 'flag', header: 'Flag', type: 'rag', minWidth: 6 },
+  { key: 'rule', header: 'Rule', type: 'text', minWidth: 18 },
+  { key: 'sheet', header: 'Sheet', type: 'text', minWidth: 16 },
+  { key: 'cell', header: 'Cell', type: 'link', minWidth: 6 },
+  { key: 'message', header: 'Message', type: 'text', minWidth: 60 },
+  { key: 'expected', header: 'Expected', type: 'text', minWidth: 10 },
+  { key: 'actual', header: 'Actual', type: 'text', minWidth: 10 },
+  { key: 'unit', header: 'Unit', type: 'text', minWidth: 5 },
+  { key: 'suggestion', header: 'Suggestion', type: 'text', minWidth: 14 },
+];
+
+/** Findings most serious first, then in sheet order, then by row and column of the cell. */
+export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
+  const sheetIndex = new Map<string, number>();
+  for (const sheet of [...sheetOrder, ...findings.map((f) => f.sheet)]) if (!sheetIndex.has(sheet)) sheetIndex.set(sheet, sheetIndex.size);
+  const position = (f: Finding): { row: number; col: number } => parseA1(f.cell) ?? { row: Number.MAX_SAFE_INTEGER, col: 0 };
+  return [...findings].sort((a, b) => {
+    const pa = position(a);
+    const pb = position(b);
+    return (
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) ||
+      pa.row - pb.row ||
+      pa.col - pb.col
+    );
+  });
+}
+
+function findingRow(f: Finding): SpecRow {
+  return {
+    cells: {
+      severity: SEVERITY_WORD[f.severity],
+      flag: SEVERITY_RAG[f.severity],
+      rule: f.rule,
+      sheet: f.sheet,
+      cell: { sheet: f.sheet, cell: f.cell, text: f.cell },
+      message: f.message,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      unit: f.unit ?? null,
+      suggestion: f.suggestion ?? null,
+    },
+  };
+}
+
+export interface FindingsOptions {
+  /** Sheet names in tab order; the checked tables' order is used when absent. */
+  readonly sheetOrder?: readonly string[];
+}
+
+export function buildFindingsSheet(result: CheckResult, context: ReportContext, options: FindingsOptions = {}): SheetSpec {
+  const names = new TableNames();
+  const sheetOrder = options.sheetOrder ?? result.tables.map((t) => t.sheet);
+  const table: TableSpec = {
+    name: names.name('Findings'),
+    title: 'Findings',
+    unitNote: 'Expected and actual figures are in the unit shown on each row.',
+    unit: context.model.settings.displayUnit,
+    decimals: context.model.settings.displayDecimals,
+    columns: COLUMNS,
+    rows: sortFindings(result.findings, sheetOrder).map(findingRow),
+    totals: [],
+    conditionalFormats: [{ kind: 'rag', column: 'flag' }],
+    footnotes:
+      result.findings.length > 0
+        ? [
+            'Sorted by severity (errors first), then by sheet and cell. Each cell links to the figure the finding is about.',
+            `${result.tables.length} tables checked.`,
+          ]
+        : [`${result.tables.length} tables checked.`],
+    source: sourceLine(
+      result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range) })),
+      context,
+    ),
+  };
+  const paragraphs =
+    result.findings.length === 0
+      ? [{ text: NO_FINDINGS, emphasis: 'good' as const }]
+      : [{ text: summaryText(result.summary), emphasis: 'strong' as const }, readinessParagraph(result.summary)];
+  return { name: 'Findings', paragraphs, tables: [table] };
+}
