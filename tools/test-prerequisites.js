@@ -9,6 +9,17 @@ const { execFileSync, spawnSync } = require('child_process');
 
 const REQUIRED = [
   { command: 'xmllint', debianPackage: 'libxml2-utils', why: 'validates manifest.xml against the Office XSDs' },
+  {
+    command: 'soffice',
+    debianPackage: 'libreoffice-calc-nogui',
+    why: 'recalculates written workbooks on load, so formula tests check computed values, and prints sheets to PDF',
+  },
+  {
+    command: 'chromium',
+    debianPackage: 'chromium',
+    why: 'runs the task pane in test/e2e and npm run bench (driven by playwright-core, whose own browser download fails here)',
+  },
+  { command: 'pdftoppm', debianPackage: 'poppler-utils', why: 'turns printed sheets into PNG test artifacts' },
 ];
 
 function has(command) {

@@ -17,8 +17,8 @@ import { varianceRules } from './rules/variance';
 const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, varianceRules, nameRules, duplicateRules, registerRules];
 const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules];
 
-/** Sheets the product writes itself are not checked: they are derived from the rest. */
-export const GENERATED_SHEETS = ['Findings', 'Rollup', 'Register', 'Panel report', 'Audit log', 'Model'];
+/** The Model sheet holds the model itself, read as such (model/model-sheet.ts), not figures to check. */
+export const MODEL_SHEET = 'Model';
 
 export interface CheckResult {
   readonly tables: readonly Table[];
@@ -33,7 +33,8 @@ export interface CheckOptions {
 export function findTables(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): Table[] {
   const tables: Table[] = [];
   for (const grid of workbook.sheets) {
-    if (GENERATED_SHEETS.some((g) => g.toLowerCase() === grid.name.trim().toLowerCase())) continue;
+    // Sheets the product generated are derived from the rest; a user's own sheet of the same name is checked.
+    if (grid.generated || grid.name.trim().toLowerCase() === MODEL_SHEET.toLowerCase()) continue;
     tables.push(
       ...detectTables(grid, {
         defaultUnit: model.defaultUnit,

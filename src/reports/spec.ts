@@ -21,7 +21,10 @@ import type { UnitId } from '../money/units';
 export const GENERATED_SHEET_NAMES = ['Findings', 'Rollup', 'Register', 'Panel report', 'Audit log'] as const;
 export type GeneratedSheetName = (typeof GENERATED_SHEET_NAMES)[number];
 
-/** Written to every generated sheet (a hidden cell and a workbook-level record) so the product knows its own sheets. */
+/**
+ * The comment of the workbook-level defined name CW_GENERATED_<sheet> that marks each generated sheet
+ * (see workbook/xlsx/write-marker.ts, shared by both writers and both readers).
+ */
 export const OWNER_MARKER = 'commissioning-workbench:generated';
 
 export type ColumnType =

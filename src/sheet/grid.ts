@@ -68,6 +68,8 @@ export class Grid {
   readonly merges: RangeRef[] = [];
   readonly hiddenRows = new Set<number>();
   visibility: SheetVisibility = 'visible';
+  /** True for a sheet the product generated (Findings, Rollup, ...): derived figures, not checked again. */
+  generated = false;
 
   constructor(readonly name: string) {}
 

@@ -4,12 +4,18 @@ import { Cell, CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from
 import { parseRange } from '../../sheet/a1';
 import { UnreadableWorkbookError } from '../port';
 import { sniffFile } from './sniff';
+import { markedSheetKeys } from './write-marker';
 
 /** Reads workbook bytes; throws UnreadableWorkbookError (one sentence) for anything that is not a readable .xlsx. */
 export async function readXlsx(bytes: Uint8Array, label = 'the file'): Promise<GridWorkbook> {
   const workbook = await loadExcelJs(bytes, label);
+  const generated = markedSheetKeys(workbook);
   const sheets: Grid[] = [];
-  workbook.eachSheet((worksheet) => sheets.push(worksheetToGrid(worksheet)));
+  workbook.eachSheet((worksheet) => {
+    const grid = worksheetToGrid(worksheet);
+    grid.generated = generated.has(worksheet.name.toUpperCase());
+    sheets.push(grid);
+  });
   return { sheets };
 }
 

@@ -10,6 +10,7 @@ import { CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../.
 import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
 import { shiftFormula } from './shared-formulas';
 import { attr, decodeXml, stringItemText, tags } from './xml';
+import { isOwnerName, sheetOfReference } from '../write-marker';
 import { InflateRaw, UnsupportedPackageError, ZipEntry, readZipDirectory, readZipEntry } from './zip';
 
 export { UnsupportedPackageError } from './zip';
@@ -51,6 +52,7 @@ export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): GridWor
   const styles = readStyles(text(stylesPath) ?? '');
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
 
+  const generated = generatedSheetNames(workbookXml);
   const sheets: Grid[] = [];
   for (const tag of tags(workbookXml, 'sheet')) {
     const name = attr(tag, 'name');
@@ -62,10 +64,24 @@ export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): GridWor
     if (xml === undefined) throw new UnsupportedPackageError(`missing part ${rel.target}`);
     const grid = new Grid(name);
     grid.visibility = (attr(tag, 'state') as SheetVisibility | undefined) ?? 'visible';
+    grid.generated = generated.has(name.toUpperCase());
     readSheetData(xml, grid, sharedStrings, styles, date1904);
     sheets.push(grid);
   }
   return { sheets };
+}
+
+/** Sheets carrying the product's owner name (see xlsx/write-marker.ts), upper-cased. */
+function generatedSheetNames(workbookXml: string): Set<string> {
+  const names = new Set<string>();
+  const re = /<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g;
+  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
+    const name = attr(m[1], 'name');
+    if (!name || !isOwnerName(name)) continue;
+    const sheet = sheetOfReference(decodeXml(m[2]));
+    if (sheet !== undefined) names.add(sheet.toUpperCase());
+  }
+  return names;
 }
 
 function readSharedStrings(xml: string): string[] {
