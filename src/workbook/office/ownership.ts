@@ -1,0 +1,146 @@
+/**
+ * Which sheets the product owns, and what a write may replace, decided from what one request read.
+ * The marker is the .xlsx writer's (xlsx/write-marker.ts): a workbook-level defined name
+ * CW_GENERATED_<sheet name, non-alphanumerics as "_"> referring to the sheet's A1, commented
+ * OWNER_MARKER. A sheet is ours when any name starting CW_GENERATED_ refers to it; the comment is for
+ * people reading Name Manager. Pure: it plans, and refuses before anything is changed.
+ */
+import { GENERATED_SHEET_NAMES } from '../../reports/spec';
+import { NotOurSheetError, SheetSpecError } from '../xlsx/write-errors';
+import { isOwnerName, ownerNameFor } from '../xlsx/write-marker';
+
+export interface ExistingSheet {
+  readonly name: string;
+  readonly position: number;
+}
+
+export interface ExistingName {
+  readonly name: string;
+  /** What Excel reports as the name's value: "'Panel report'!$A$1", "=Rollup!$A$1", "#REF!". */
+  readonly value: string;
+}
+
+export interface ExistingTable {
+  readonly name: string;
+  readonly sheet: string;
+}
+
+export interface WorkbookState {
+  readonly sheets: readonly ExistingSheet[];
+  readonly names: readonly ExistingName[];
+  readonly tables: readonly ExistingTable[];
+}
+
+export type SheetPlan =
+  | { readonly kind: 'add'; readonly name: string; readonly markerName: string }
+  | {
+      readonly kind: 'replace';
+      readonly name: string;
+      readonly markerName: string;
+      /** The old sheet's name as the workbook spells it, and its tab position. */
+      readonly existingName: string;
+      readonly position: number;
+      /** A free name for the new sheet while the old one still exists. */
+      readonly temporaryName: string;
+    };
+
+export interface WritePlan {
+  readonly sheets: readonly SheetPlan[];
+  /** Marker names to delete first: those of replaced sheets, broken ones, and any holding a new marker's name. */
+  readonly namesToDelete: readonly string[];
+}
+
+/** The sheet a defined name's value refers to; undefined for #REF!, constants and other workbooks. */
+export function referencedSheet(value: string): string | undefined {
+  const reference = value.trim().replace(/^=/, '');
+  const bang = reference.lastIndexOf('!');
+  if (bang <= 0 || reference.includes('#REF!')) return undefined;
+  let sheet = reference.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith('[')) return undefined;
+  return sheet;
+}
+
+/** Sheets (upper case, as Excel compares names) that carry our marker. */
+export function ownedSheetKeys(names: readonly ExistingName[]): Set<string> {
+  const owned = new Set<string>();
+  for (const name of names) {
+    const sheet = isOwnerName(name.name) ? referencedSheet(name.value) : undefined;
+    if (sheet !== undefined) owned.add(sheet.toUpperCase());
+  }
+  return owned;
+}
+
+/**
+ * Plans writing `sheetNames` (with `tableNames`) over the workbook as read.
+ * @throws NotOurSheetError when a sheet of a generated name exists without our marker;
+ *         SheetSpecError for a sheet or table named twice, or a table name the workbook already uses.
+ */
+export function planWrite(state: WorkbookState, sheetNames: readonly string[], tableNames: readonly string[]): WritePlan {
+  assertUnique(sheetNames, 'sheet');
+  for (const name of sheetNames) {
+    if (!(GENERATED_SHEET_NAMES as readonly string[]).includes(name)) {
+      throw new SheetSpecError(`"${name}" is not one of the sheets Commissioning Workbench generates`);
+    }
+  }
+  const owned = ownedSheetKeys(state.names);
+  const taken = new Set([...state.sheets.map((s) => s.name.toUpperCase()), ...sheetNames.map((n) => n.toUpperCase())]);
+
+  const sheets: SheetPlan[] = sheetNames.map((name) => {
+    const markerName = ownerNameFor(name);
+    const existing = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+    if (!existing) return { kind: 'add', name, markerName };
+    if (!owned.has(existing.name.toUpperCase())) throw new NotOurSheetError(existing.name);
+    const temporaryName = freeName(taken, `CW new ${name}`);
+    return { kind: 'replace', name, markerName, existingName: existing.name, position: existing.position, temporaryName };
+  });
+
+  const replaced = new Set(sheets.flatMap((s) => (s.kind === 'replace' ? [s.existingName.toUpperCase()] : [])));
+  const newMarkers = new Set(sheets.map((s) => s.markerName.toUpperCase()));
+  const namesToDelete = state.names
+    .filter((n) => {
+      if (!isOwnerName(n.name)) return false;
+      const sheet = referencedSheet(n.value);
+      return newMarkers.has(n.name.toUpperCase()) || sheet === undefined || replaced.has(sheet.toUpperCase());
+    })
+    .map((n) => n.name);
+
+  refuseTableNameClashes(state, tableNames, replaced);
+  return { sheets, namesToDelete };
+}
+
+/** Excel table names and defined names share one namespace across the workbook. */
+function refuseTableNameClashes(state: WorkbookState, tableNames: readonly string[], replaced: ReadonlySet<string>): void {
+  const holders = new Map<string, string>();
+  for (const table of state.tables) {
+    if (!replaced.has(table.sheet.toUpperCase())) holders.set(table.name.toUpperCase(), `a table on sheet "${table.sheet}"`);
+  }
+  for (const name of state.names) {
+    if (!isOwnerName(name.name)) holders.set(name.name.toUpperCase(), 'a defined name');
+  }
+  const ours = new Set<string>();
+  for (const tableName of tableNames) {
+    const key = tableName.toUpperCase();
+    const holder = holders.get(key);
+    if (holder) throw new SheetSpecError(`the workbook already has ${holder} called "${tableName}"; rename it and run again`);
+    if (ours.has(key)) throw new SheetSpecError(`two generated tables are both called "${tableName}"`);
+    ours.add(key);
+  }
+}
+
+function assertUnique(names: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name.toUpperCase())) throw new SheetSpecError(`the ${what} "${name}" is asked for twice in one write`);
+    seen.add(name.toUpperCase());
+  }
+}
+
+/** Sheet names are at most 31 characters; the base is cut to leave room for a counter. */
+function freeName(taken: Set<string>, base: string): string {
+  const stem = base.slice(0, 27);
+  let candidate = stem;
+  for (let i = 2; taken.has(candidate.toUpperCase()); i++) candidate = `${stem} ${i}`;
+  taken.add(candidate.toUpperCase());
+  return candidate;
+}

@@ -1,0 +1,1112 @@
+/**
+ * An in-memory Excel behind the subset of the office.js API the adapter uses, with office.js's
+ * batching: actions queue on the request context and happen at `context.sync()`, loaded properties
+ * can be read only after the sync that loads them (reading earlier throws, as office.js does), and a
+ * failing action rejects the sync with the same error codes (ItemNotFound, InvalidArgument).
+ *
+ * It records what a test needs to judge requests: every sync, and each request's size as the UTF-8
+ * length of the JSON of everything queued since the last sync. Cell entry follows Excel's rules for
+ * typed input: "=..." (or "+", "-", "@" before a non-number) becomes a formula, a leading apostrophe
+ * makes text, "12" becomes a number. Formulas the writer produces (SUM, IF, N, HYPERLINK, arithmetic)
+ * are evaluated when read, so a test can check totals compute.
+ */
+import type { ExcelRunner } from '../../../src/workbook/office/requests';
+import { columnIndex, columnLetters, parseA1, quoteSheetName, toA1 } from '../../../src/sheet/a1';
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeCell {
+  /** A constant, or the cached result of a formula cell when one was set up directly. */
+  value?: FakeValue;
+  /** With its "=". */
+  formula?: string;
+  /** Text entered with a leading apostrophe (Excel's prefix character). */
+  quoted?: boolean;
+  /** Excel error constant such as "#REF!". */
+  error?: boolean;
+  numberFormat?: string;
+}
+
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface FormatRecord {
+  readonly address: string;
+  readonly path: string;
+  readonly value: unknown;
+}
+
+export interface FakeTable {
+  name: string;
+  address: string;
+  hasHeaders: boolean;
+  props: Record<string, unknown>;
+}
+
+export interface FakeConditionalFormat {
+  readonly address: string;
+  readonly type: string;
+  readonly props: Record<string, unknown>;
+}
+
+export interface FakeChart {
+  readonly type: string;
+  readonly source: string;
+  readonly seriesBy: string;
+  readonly props: Record<string, unknown>;
+}
+
+export interface FakeName {
+  name: string;
+  comment: string;
+  /** The cell it refers to; null once its sheet is deleted (#REF!). */
+  ref: { sheet: FakeSheet; address: string } | null;
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+let nextSheetId = 1;
+
+export class FakeSheet {
+  readonly id = nextSheetId++;
+  readonly rows = new Map<number, Map<number, FakeCell>>();
+  readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly formats: FormatRecord[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
+  props: Record<string, unknown> = {};
+  frozenRows = 0;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** A used range reported without storing its cells (rows and columns from A1), for huge sheets. */
+  extent?: { rows: number; columns: number };
+
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): FakeCell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  setCell(row: number, col: number, cell: FakeCell): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = new Map()));
+    cells.set(col, cell);
+  }
+
+  /** Cells with a value or formula, as A1 → content: what "no cell changed" compares. */
+  snapshot(): Record<string, FakeCell> {
+    const out: Record<string, FakeCell> = {};
+    for (const [row, cells] of this.rows) for (const [col, cell] of cells) out[toA1(row, col)] = { ...cell };
+    return out;
+  }
+
+  usedRect(): Rect | undefined {
+    let rect: Rect | undefined;
+    for (const [row, cells] of this.rows) {
+      for (const [col, cell] of cells) {
+        if (cell.value === undefined && cell.formula === undefined) continue;
+        rect = rect
+          ? { r0: Math.min(rect.r0, row), c0: Math.min(rect.c0, col), r1: Math.max(rect.r1, row), c1: Math.max(rect.c1, col) }
+          : { r0: row, c0: col, r1: row, c1: col };
+      }
+    }
+    if (this.extent) {
+      const r1 = this.extent.rows - 1;
+      const c1 = this.extent.columns - 1;
+      rect = rect ? { r0: 0, c0: 0, r1: Math.max(rect.r1, r1), c1: Math.max(rect.c1, c1) } : { r0: 0, c0: 0, r1, c1 };
+    }
+    return rect;
+  }
+
+  /** What a cell shows as a value: a formula's result, a constant, or "" for nothing. */
+  valueAt(row: number, col: number, depth = 0): FakeValue {
+    const cell = this.cell(row, col);
+    if (!cell) return '';
+    if (cell.formula !== undefined) {
+      // A formula set up with its cached result (as a saved file has it) shows that; one entered is calculated.
+      if (cell.value !== undefined) return cell.value;
+      if (depth > 50) return '#REF!';
+      return evaluate(this, cell.formula.slice(1), depth + 1);
+    }
+    return cell.value ?? '';
+  }
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Bytes of each sync's request, in order. */
+  requestBytes: number[];
+  /** Syncs Excel.run would have made for actions left queued when the batch returned. */
+  implicitSyncs: number;
+  suspendCalculationCalls: number;
+  /** Cells each range read asked for (values/formulas/numberFormat loads). */
+  cellsPerRead: number[];
+}
+
+/** The workbook. Set it up directly (addSheet, cell contents, names), then pass `runner` to the adapter. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly names: FakeName[] = [];
+  activeSheet: FakeSheet | undefined;
+  selection: { sheet: string; address: string } | undefined;
+  stats: FakeStats = FakeWorkbook.emptyStats();
+
+  static emptyStats(): FakeStats {
+    return { syncs: 0, requestBytes: [], implicitSyncs: 0, suspendCalculationCalls: 0, cellsPerRead: [] };
+  }
+
+  resetStats(): void {
+    this.stats = FakeWorkbook.emptyStats();
+  }
+
+  addSheet(name: string, rows: readonly (readonly (FakeValue | null | { f: string; v?: FakeValue })[])[] = []): FakeSheet {
+    if (this.sheet(name)) throw new Error(`fake: a sheet named ${name} already exists`);
+    const sheet = new FakeSheet(name);
+    rows.forEach((cells, r) =>
+      cells.forEach((content, c) => {
+        if (content === null) return;
+        if (typeof content === 'object') sheet.setCell(r, c, { formula: `=${content.f}`, ...(content.v === undefined ? {} : { value: content.v }) });
+        else sheet.setCell(r, c, { value: content });
+      }),
+    );
+    this.sheets.push(sheet);
+    this.activeSheet ??= sheet;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+  }
+
+  /** Everything a write must not change outside its own sheets: other sheets' cells, names, tables. */
+  snapshotExcept(sheetNames: readonly string[]): unknown {
+    const skip = new Set(sheetNames.map((n) => n.toUpperCase()));
+    return {
+      sheets: this.sheets
+        .filter((s) => !skip.has(s.name.toUpperCase()))
+        .map((s) => ({ name: s.name, cells: s.snapshot(), tables: s.tables.map((t) => ({ ...t })), formats: s.formats.length })),
+      names: this.names
+        .filter((n) => !n.name.toUpperCase().startsWith('CW_GENERATED_'))
+        .map((n) => ({ name: n.name, comment: n.comment, value: nameValue(n) })),
+    };
+  }
+
+  /** Like office.js's Excel.run: a fresh context; actions still queued when the batch resolves are synced. */
+  readonly runner: ExcelRunner = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pendingCount > 0) {
+      this.stats.implicitSyncs++;
+      await context.sync();
+    }
+    return result;
+  };
+}
+
+/** "Sheet1!$A$1" as Excel shows a name's value; "#REF!" once the sheet is gone. */
+export function nameValue(name: FakeName): string {
+  if (!name.ref) return '#REF!';
+  const cell = parseRect(name.ref.address);
+  return `${quoteSheetName(name.ref.sheet.name)}!$${columnLetters(cell.c0)}$${cell.r0 + 1}`;
+}
+
+interface Action {
+  readonly json: unknown;
+  readonly apply: () => void;
+}
+
+export class FakeContext {
+  private pending: Action[] = [];
+  readonly workbook: FakeWorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        this.queue({ a: 'suspendApiCalculationUntilNextSync' }, () => void book.stats.suspendCalculationCalls++),
+    };
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  queue(json: unknown, apply: () => void): void {
+    this.pending.push({ json, apply });
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.pending;
+    this.pending = [];
+    this.book.stats.syncs++;
+    this.book.stats.requestBytes.push(actions.reduce((sum, a) => sum + utf8Bytes(JSON.stringify(a.json)), 0));
+    for (const action of actions) action.apply();
+  }
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** A proxy's loaded properties: readable only after the sync that loaded them. */
+class Loadable {
+  private loaded: Record<string, unknown> | undefined;
+  private requested = new Set<string>();
+
+  protected request(props: string | string[] | undefined, snapshot: (props: Set<string>) => Record<string, unknown>, ctx: FakeContext, target: string): void {
+    const list = (Array.isArray(props) ? props : (props ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
+    const wanted = new Set(list);
+    for (const p of wanted) this.requested.add(p);
+    ctx.queue({ a: 'load', o: target, p: list }, () => {
+      this.loaded = { ...(this.loaded ?? {}), ...snapshot(wanted) };
+    });
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded || !(prop in this.loaded)) {
+      throw new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
+    }
+    return this.loaded[prop] as T;
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNameCollection;
+  readonly tables: FakeTableCollection;
+
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNameCollection(ctx);
+    this.tables = new FakeTableCollection(ctx);
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    const itemProps = String(props ?? '').split(',').map((p) => p.trim().replace(/^items\//, ''));
+    this.request(props, () => ({
+      items: this.ctx.book.sheets.map((sheet) => FakeWorksheet.loaded(this.ctx, sheet, itemProps)),
+    }), this.ctx, 'worksheets');
+    return this;
+  }
+
+  add(name: string): FakeWorksheet {
+    const proxy = new FakeWorksheet(this.ctx, () => {
+      throw new FakeExcelError('InvalidArgument', 'the sheet was not added');
+    }, `worksheets.add(${name})`);
+    this.ctx.queue({ a: 'add', o: 'worksheets', name }, () => {
+      if (this.ctx.book.sheet(name)) throw new FakeExcelError('InvalidArgument', `A sheet named ${name} already exists.`);
+      if (!/^[^:\\/?*[\]]{1,31}$/.test(name)) throw new FakeExcelError('InvalidArgument', `${name} is not a sheet name`);
+      const sheet = new FakeSheet(name);
+      this.ctx.book.sheets.push(sheet);
+      proxy.bind(sheet);
+    });
+    return proxy;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const sheet = this.ctx.book.sheet(name);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return sheet;
+    }, `worksheets.getItem(${name})`);
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  private bound: FakeSheet | undefined;
+  readonly freezePanes: { freezeRows(count: number): void };
+  readonly tables: { add(address: string, hasHeaders: boolean): unknown };
+  readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): unknown };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly find: () => FakeSheet,
+    readonly path: string,
+  ) {
+    super();
+    this.freezePanes = {
+      freezeRows: (count: number) => this.act({ a: 'freezeRows', count }, (sheet) => void (sheet.frozenRows = count)),
+    };
+    this.tables = { add: (address, hasHeaders) => this.addTable(address, hasHeaders) };
+    this.charts = { add: (type, source, seriesBy = 'Auto') => this.addChart(type, source, seriesBy) };
+  }
+
+  static loaded(ctx: FakeContext, sheet: FakeSheet, props: readonly string[]): FakeWorksheet {
+    const proxy = new FakeWorksheet(ctx, () => sheet, `worksheet(${sheet.name})`);
+    proxy.bind(sheet);
+    proxy.setLoaded(props, sheet);
+    return proxy;
+  }
+
+  private setLoaded(props: readonly string[], sheet: FakeSheet): void {
+    const book = this.ctx.book;
+    const snapshot: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') snapshot.name = sheet.name;
+      if (p === 'position') snapshot.position = book.sheets.indexOf(sheet);
+      if (p === 'visibility') snapshot.visibility = sheet.visibility;
+    }
+    (this as unknown as { loaded: Record<string, unknown> }).loaded = snapshot;
+  }
+
+  bind(sheet: FakeSheet): void {
+    this.bound = sheet;
+  }
+
+  /** The sheet this proxy stands for, found when its first action runs (as office.js binds a proxy). */
+  resolve(): FakeSheet {
+    this.bound ??= this.find();
+    if (!this.ctx.book.sheets.includes(this.bound)) throw new FakeExcelError('ItemNotFound', `the sheet ${this.bound.name} was deleted`);
+    return this.bound;
+  }
+
+  private act(json: Record<string, unknown>, apply: (sheet: FakeSheet) => void): void {
+    this.ctx.queue({ o: this.path, ...json }, () => apply(this.resolve()));
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  set name(value: string) {
+    this.act({ p: 'name', v: value }, (sheet) => {
+      const other = this.ctx.book.sheet(value);
+      if (other && other !== sheet) throw new FakeExcelError('InvalidArgument', `A sheet named ${value} already exists.`);
+      sheet.name = value;
+    });
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+
+  set position(value: number) {
+    this.act({ p: 'position', v: value }, (sheet) => {
+      const sheets = this.ctx.book.sheets;
+      if (value < 0 || value >= sheets.length) throw new FakeExcelError('InvalidArgument', `position ${value} is outside the workbook`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(value, 0, sheet);
+    });
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  set showGridlines(value: boolean) {
+    this.act({ p: 'showGridlines', v: value }, (sheet) => void (sheet.props.showGridlines = value));
+  }
+
+  set tabColor(value: string) {
+    this.act({ p: 'tabColor', v: value }, (sheet) => void (sheet.props.tabColor = value));
+  }
+
+  delete(): void {
+    this.act({ a: 'delete' }, (sheet) => {
+      const book = this.ctx.book;
+      const visible = book.sheets.filter((s) => s.visibility === 'Visible');
+      if (visible.length === 1 && visible[0] === sheet) {
+        throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      for (const name of book.names) if (name.ref?.sheet === sheet) name.ref = null;
+      if (book.activeSheet === sheet) book.activeSheet = book.sheets.find((s) => s.visibility === 'Visible');
+    });
+  }
+
+  activate(): void {
+    this.act({ a: 'activate' }, (sheet) => {
+      if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'a hidden sheet cannot be activated');
+      this.ctx.book.activeSheet = sheet;
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this, () => parseRect(address), address);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this, () => this.resolve().usedRect() ?? null, `usedRange(${valuesOnly ?? false})`);
+  }
+
+  private addTable(address: string, hasHeaders: boolean): unknown {
+    const table: FakeTable = { name: '', address: '', hasHeaders, props: {} };
+    this.act({ a: 'tables.add', address, hasHeaders }, (sheet) => {
+      const bang = address.lastIndexOf('!');
+      const sheetPart = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheet.name;
+      const target = this.ctx.book.sheet(sheetPart);
+      if (!target) throw new FakeExcelError('InvalidArgument', `tables.add: no sheet ${sheetPart}`);
+      const rect = parseRect(bang > 0 ? address.slice(bang + 1) : address);
+      for (const other of target.tables) {
+        if (overlaps(parseRect(other.address), rect)) throw new FakeExcelError('InvalidOperation', 'A table cannot overlap another table.');
+      }
+      table.address = rectAddress(rect);
+      table.name = `Table${this.ctx.book.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`;
+      target.tables.push(table);
+    });
+    return recorder((path, value) => {
+      this.act({ o: `table`, p: path, v: value }, () => {
+        if (path === 'name') {
+          const name = String(value);
+          const clash = this.ctx.book.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toUpperCase() === name.toUpperCase()))
+            || this.ctx.book.names.some((n) => n.name.toUpperCase() === name.toUpperCase());
+          if (clash) throw new FakeExcelError('InvalidArgument', `The name ${name} is already in use.`);
+          table.name = name;
+        } else table.props[path] = value;
+      });
+    });
+  }
+
+  private addChart(type: string, source: FakeRange, seriesBy: string): unknown {
+    const props: Record<string, unknown> = {};
+    this.act({ a: 'charts.add', type, source: source.path, seriesBy }, (sheet) => {
+      sheet.charts.push({ type, source: rectAddress(source.rect()), seriesBy, props });
+    });
+    return recorder(
+      (path, value) => this.act({ o: 'chart', p: path, v: value }, () => void (props[path] = value)),
+      (path, args) => {
+        const described = args.map((a) => (a instanceof FakeRange ? rectAddress(a.rect()) : a));
+        this.act({ o: 'chart', call: path, args: args.map((a) => (a instanceof FakeRange ? a.path : a)) }, () => {
+          props[`${path}()`] = described.length === 1 ? described[0] : described;
+        });
+      },
+    );
+  }
+}
+
+class FakeRange extends Loadable {
+  readonly format: unknown;
+  readonly conditionalFormats: { add(type: string): unknown };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly locate: () => Rect | null,
+    private readonly description: string,
+  ) {
+    super();
+    this.format = this.formatRecorder();
+    this.conditionalFormats = { add: (type: string) => this.addConditionalFormat(type) };
+  }
+
+  get path(): string {
+    return `${this.worksheet.path}.range(${this.description})`;
+  }
+
+  rect(): Rect {
+    const rect = this.locate();
+    if (!rect) throw new FakeExcelError('ItemNotFound', 'the range is a null object');
+    return rect;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get rowHidden(): boolean | null {
+    return this.read('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.read('columnHidden');
+  }
+  get values(): FakeValue[][] {
+    return this.read('values');
+  }
+  get formulas(): FakeValue[][] {
+    return this.read('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+
+  set formulas(input: (FakeValue | null)[][]) {
+    this.write('formulas', input, (sheet, row, col, value) => enter(sheet, row, col, value));
+  }
+
+  set values(input: (FakeValue | null)[][]) {
+    this.write('values', input, (sheet, row, col, value) => enter(sheet, row, col, value));
+  }
+
+  set numberFormat(input: (string | null)[][]) {
+    this.write('numberFormat', input, (sheet, row, col, value) => {
+      const cell = sheet.cell(row, col) ?? {};
+      if (value === '') delete cell.numberFormat;
+      else cell.numberFormat = String(value);
+      sheet.setCell(row, col, cell);
+    });
+  }
+
+  private write<T>(prop: string, input: T[][], put: (sheet: FakeSheet, row: number, col: number, value: NonNullable<T>) => void): void {
+    this.ctx.queue({ o: this.path, p: prop, v: input }, () => {
+      const sheet = this.worksheet.resolve();
+      const rect = this.rect();
+      const rows = rect.r1 - rect.r0 + 1;
+      const cols = rect.c1 - rect.c0 + 1;
+      if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range (${prop}).`);
+      }
+      input.forEach((cells, r) =>
+        cells.forEach((value, c) => {
+          if (value !== null && value !== undefined) put(sheet, rect.r0 + r, rect.c0 + c, value as NonNullable<T>);
+        }),
+      );
+    });
+  }
+
+  load(props?: string | string[]): this {
+    this.request(props, (wanted) => this.snapshot(wanted), this.ctx, this.path);
+    return this;
+  }
+
+  private snapshot(wanted: Set<string>): Record<string, unknown> {
+    const sheet = this.worksheet.resolve();
+    const rect = this.locate();
+    if (!rect) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    const rows = rect.r1 - rect.r0 + 1;
+    const cols = rect.c1 - rect.c0 + 1;
+    if (wanted.has('address')) out.address = `${quoteSheetName(sheet.name)}!${rectAddress(rect)}`;
+    if (wanted.has('rowCount')) out.rowCount = rows;
+    if (wanted.has('columnCount')) out.columnCount = cols;
+    if (wanted.has('rowHidden')) out.rowHidden = allSomeNone(rect.r0, rect.r1, (r) => sheet.hiddenRows.has(r));
+    if (wanted.has('columnHidden')) out.columnHidden = allSomeNone(rect.c0, rect.c1, (c) => sheet.hiddenColumns.has(c));
+    const grids = ['values', 'formulas', 'numberFormat'].filter((p) => wanted.has(p));
+    if (grids.length > 0) {
+      if (rows * cols > 5_000_000) {
+        throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `a range of ${rows * cols} cells is more than Excel reads at once`);
+      }
+      this.ctx.book.stats.cellsPerRead.push(rows * cols);
+      const emptyValues = new Array<FakeValue>(cols).fill('');
+      const emptyFormats = new Array<string>(cols).fill('General');
+      for (const prop of grids) out[prop] = [];
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const stored = sheet.rows.get(r);
+        for (const prop of grids) {
+          const rows = out[prop] as unknown[][];
+          if (!stored) {
+            rows.push(prop === 'numberFormat' ? emptyFormats : emptyValues);
+            continue;
+          }
+          const line: unknown[] = [];
+          for (let c = rect.c0; c <= rect.c1; c++) line.push(readCell(sheet, r, c, prop));
+          rows.push(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  getVisibleView(): unknown {
+    const view = new FakeRangeView();
+    this.ctx.queue({ o: this.path, a: 'getVisibleView' }, () => undefined);
+    return {
+      load: (props: string) => {
+        this.ctx.queue({ o: `${this.path}.visibleView`, a: 'load', p: props }, () => {
+          const sheet = this.worksheet.resolve();
+          const rect = this.rect();
+          const addresses: string[][] = [];
+          for (let r = rect.r0; r <= rect.r1; r++) {
+            if (sheet.hiddenRows.has(r)) continue;
+            const line: string[] = [];
+            for (let c = rect.c0; c <= rect.c1; c++) if (!sheet.hiddenColumns.has(c)) line.push(`${quoteSheetName(sheet.name)}!${toA1(r, c)}`);
+            if (line.length > 0) addresses.push(line);
+          }
+          view.cellAddresses = addresses;
+        });
+        return view;
+      },
+    };
+  }
+
+  select(): void {
+    this.ctx.queue({ o: this.path, a: 'select' }, () => {
+      const sheet = this.worksheet.resolve();
+      if (this.ctx.book.activeSheet !== sheet) throw new FakeExcelError('InvalidOperation', 'select: the range is not on the active sheet');
+      this.ctx.book.selection = { sheet: sheet.name, address: rectAddress(this.rect()) };
+    });
+  }
+
+  private formatRecorder(): unknown {
+    let columnWidth: number | undefined;
+    let widthLoaded = false;
+    const base = recorder(
+      (path, value) => {
+        this.ctx.queue({ o: `${this.path}.format`, p: path, v: value }, () => {
+          const sheet = this.worksheet.resolve();
+          const rect = this.rect();
+          if (path === 'columnWidth') {
+            for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, Number(value));
+          } else sheet.formats.push({ address: rectAddress(rect), path, value });
+        });
+      },
+      (path, args) => {
+        if (path === 'autofitColumns') {
+          this.ctx.queue({ o: `${this.path}.format`, a: 'autofitColumns' }, () => autofit(this.worksheet.resolve(), this.rect()));
+          return undefined;
+        }
+        if (path === 'load') {
+          this.ctx.queue({ o: `${this.path}.format`, a: 'load', p: args[0] }, () => {
+            const sheet = this.worksheet.resolve();
+            columnWidth = sheet.columnWidths.get(this.rect().c0) ?? DEFAULT_COLUMN_POINTS;
+            widthLoaded = true;
+          });
+          return undefined;
+        }
+        this.ctx.queue({ o: `${this.path}.format`, call: path, args }, () => {
+          this.worksheet.resolve().formats.push({ address: rectAddress(this.rect()), path: `${path}()`, value: args });
+        });
+        return undefined;
+      },
+    );
+    return new Proxy(base as object, {
+      get: (target, prop) => {
+        if (prop === 'columnWidth') {
+          if (!widthLoaded) throw new FakeExcelError('PropertyNotLoaded', 'columnWidth is not loaded');
+          return columnWidth;
+        }
+        return Reflect.get(target, prop);
+      },
+      set: (target, prop, value) => Reflect.set(target, prop, value),
+    });
+  }
+
+  private addConditionalFormat(type: string): unknown {
+    const props: Record<string, unknown> = {};
+    this.ctx.queue({ o: this.path, a: 'conditionalFormats.add', type }, () => {
+      this.worksheet.resolve().conditionalFormats.push({ address: rectAddress(this.rect()), type, props });
+    });
+    return recorder((path, value) => {
+      this.ctx.queue({ o: `${this.path}.conditionalFormat`, p: path, v: value }, () => void (props[path] = value));
+    });
+  }
+}
+
+class FakeRangeView {
+  private addresses: string[][] | undefined;
+  get cellAddresses(): string[][] {
+    if (!this.addresses) throw new FakeExcelError('PropertyNotLoaded', 'cellAddresses is not loaded');
+    return this.addresses;
+  }
+  set cellAddresses(value: string[][]) {
+    this.addresses = value;
+  }
+}
+
+class FakeNameCollection extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  get items(): { name: string; comment: string; value: string; type: string }[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    this.request(props, () => ({
+      items: this.ctx.book.names.map((n) => ({ name: n.name, comment: n.comment, value: nameValue(n), type: n.ref ? 'Range' : 'Error' })),
+    }), this.ctx, 'names');
+    return this;
+  }
+
+  add(name: string, reference: FakeRange, comment?: string): void {
+    this.ctx.queue({ o: 'names', a: 'add', name, reference: reference.path, comment }, () => {
+      const book = this.ctx.book;
+      const taken = book.names.some((n) => n.name.toUpperCase() === name.toUpperCase())
+        || book.sheets.some((s) => s.tables.some((t) => t.name.toUpperCase() === name.toUpperCase()));
+      if (taken) throw new FakeExcelError('InvalidArgument', `The name ${name} is already in use.`);
+      const sheet = reference.worksheet.resolve();
+      book.names.push({ name, comment: comment ?? '', ref: { sheet, address: rectAddress(reference.rect()) } });
+    });
+  }
+
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.queue({ o: `names.getItem(${name})`, a: 'delete' }, () => {
+          const book = this.ctx.book;
+          const index = book.names.findIndex((n) => n.name.toUpperCase() === name.toUpperCase());
+          if (index < 0) throw new FakeExcelError('ItemNotFound', `no name ${name}`);
+          book.names.splice(index, 1);
+        }),
+    };
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  get items(): { name: string; worksheet: { name: string } }[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    this.request(props, () => ({
+      items: this.ctx.book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))),
+    }), this.ctx, 'tables');
+    return this;
+  }
+}
+
+/**
+ * A stand-in for office.js's nested objects (format.font, conditional format rules, chart parts): any
+ * property set or method call is reported with its dotted path; `getItem(x)` becomes "[x]" in the path.
+ */
+function recorder(
+  onSet: (path: string, value: unknown) => void,
+  onCall?: (path: string, args: unknown[]) => unknown,
+  prefix = '',
+): unknown {
+  const target = function () {} as unknown as object;
+  return new Proxy(target, {
+    get: (_, prop) => {
+      if (typeof prop === 'symbol') return undefined;
+      if (prop === 'getItem' || prop === 'getItemAt') {
+        return (key: unknown) => recorder(onSet, onCall, `${prefix}[${String(key)}]`);
+      }
+      return recorder(onSet, onCall, prefix ? `${prefix}.${prop}` : prop);
+    },
+    set: (_, prop, value) => {
+      onSet(prefix ? `${prefix}.${String(prop)}` : String(prop), value);
+      return true;
+    },
+    apply: (_, __, args: unknown[]) => {
+      if (!onCall) throw new Error(`fake: ${prefix}() is not supported here`);
+      return onCall(prefix, args);
+    },
+  });
+}
+
+/** Excel's treatment of typed input. */
+function enter(sheet: FakeSheet, row: number, col: number, input: FakeValue): void {
+  const previous = sheet.cell(row, col);
+  const cell: FakeCell = previous?.numberFormat ? { numberFormat: previous.numberFormat } : {};
+  if (typeof input === 'string') {
+    if (input === '') {
+      // Clears the contents; the format stays.
+    } else if (input.startsWith("'")) {
+      cell.value = input.slice(1);
+      cell.quoted = true;
+    } else if (previous?.numberFormat === '@') {
+      cell.value = input;
+    } else if (/^[=+\-@]/.test(input) && input.length > 1 && !NUMBER.test(input)) {
+      cell.formula = input.startsWith('=') ? input : `=${input.startsWith('@') ? input.slice(1) : input}`;
+    } else if (NUMBER.test(input)) {
+      cell.value = Number(input);
+    } else if (/^(true|false)$/i.test(input)) {
+      cell.value = input.toUpperCase() === 'TRUE';
+    } else if (/^#[A-Z0-9/]+[!?A]$/.test(input.toUpperCase())) {
+      cell.value = input.toUpperCase();
+      cell.error = true;
+    } else if (/^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(input)) {
+      cell.value = 40000; // Excel takes it for a date
+    } else {
+      cell.value = input;
+    }
+  } else {
+    cell.value = input;
+  }
+  sheet.setCell(row, col, cell);
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function readCell(sheet: FakeSheet, row: number, col: number, prop: string): unknown {
+  const cell = sheet.cell(row, col);
+  if (prop === 'numberFormat') return cell?.numberFormat ?? 'General';
+  if (!cell) return '';
+  if (prop === 'formulas' && cell.formula !== undefined) return cell.formula;
+  return sheet.valueAt(row, col);
+}
+
+/** Autofit: the widest shown text in each column of the range, at 7 pixels a character. */
+function autofit(sheet: FakeSheet, rect: Rect): void {
+  for (let c = rect.c0; c <= rect.c1; c++) {
+    let widest = 0;
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const shown = sheet.valueAt(r, c);
+      widest = Math.max(widest, String(shown).length);
+    }
+    sheet.columnWidths.set(c, Math.max(12, (widest * 7 + 5) * 0.75));
+  }
+}
+
+/** Excel's default column width: 8.43 characters, 64 pixels. */
+export const DEFAULT_COLUMN_POINTS = 48;
+
+function allSomeNone(from: number, to: number, test: (i: number) => boolean): boolean | null {
+  let some = false;
+  let all = true;
+  for (let i = from; i <= to; i++) {
+    if (test(i)) some = true;
+    else all = false;
+    if (some && !all) return null;
+  }
+  return all ? true : false;
+}
+
+/** "B2:D9", "C5", "C:C" or "5:9" as a rectangle (0-based, inclusive). */
+export function parseRect(address: string): Rect {
+  const text = address.replace(/\$/g, '').trim();
+  const columns = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(text);
+  if (columns) return { r0: 0, c0: columnIndex(columns[1])!, r1: 1_048_575, c1: columnIndex(columns[2])! };
+  const [a, b = a] = text.split(':');
+  const start = parseA1(a);
+  const end = parseA1(b);
+  if (!start || !end) throw new FakeExcelError('InvalidArgument', `"${address}" is not a range address`);
+  return {
+    r0: Math.min(start.row, end.row),
+    c0: Math.min(start.col, end.col),
+    r1: Math.max(start.row, end.row),
+    c1: Math.max(start.col, end.col),
+  };
+}
+
+export function rectAddress(rect: Rect): string {
+  const a = toA1(rect.r0, rect.c0);
+  const b = toA1(rect.r1, rect.c1);
+  return a === b ? a : `${a}:${b}`;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+// ---- formula evaluation: enough of Excel for what the writer produces ----
+
+type Operand = FakeValue | { range: Rect };
+
+function evaluate(sheet: FakeSheet, formula: string, depth: number): FakeValue {
+  try {
+    const parser = new FormulaParser(formula, sheet, depth);
+    const result = parser.parse();
+    return scalar(sheet, result, depth);
+  } catch (error) {
+    if (error instanceof FormulaError) return error.code;
+    throw error;
+  }
+}
+
+class FormulaError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function scalar(sheet: FakeSheet, operand: Operand, depth: number): FakeValue {
+  if (typeof operand === 'object') {
+    if (operand.range.r0 !== operand.range.r1 || operand.range.c0 !== operand.range.c1) throw new FormulaError('#VALUE!');
+    return sheet.valueAt(operand.range.r0, operand.range.c0, depth);
+  }
+  return operand;
+}
+
+function toNumber(value: FakeValue): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === '') return 0;
+  if (value.startsWith('#')) throw new FormulaError(value);
+  if (NUMBER.test(value)) return Number(value);
+  throw new FormulaError('#VALUE!');
+}
+
+class FormulaParser {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly sheet: FakeSheet,
+    private readonly depth: number,
+  ) {}
+
+  parse(): Operand {
+    const value = this.comparison();
+    if (this.pos !== this.text.length) throw new Error(`fake: cannot evaluate "${this.text}" at ${this.pos}`);
+    return value;
+  }
+
+  private peek(): string {
+    return this.text[this.pos] ?? '';
+  }
+
+  private comparison(): Operand {
+    const left = this.additive();
+    if (this.peek() === '=') {
+      this.pos++;
+      const right = this.additive();
+      const a = this.value(left);
+      const b = this.value(right);
+      if (typeof a === 'string' && typeof b === 'string') return a.toUpperCase() === b.toUpperCase();
+      return toNumber(a === '' ? 0 : a) === toNumber(b === '' ? 0 : b);
+    }
+    return left;
+  }
+
+  private additive(): Operand {
+    let left = this.term();
+    while (this.peek() === '+' || this.peek() === '-') {
+      const op = this.text[this.pos++];
+      const right = this.term();
+      const a = toNumber(this.value(left));
+      const b = toNumber(this.value(right));
+      left = op === '+' ? a + b : a - b;
+    }
+    return left;
+  }
+
+  private term(): Operand {
+    let left = this.unary();
+    while (this.peek() === '*' || this.peek() === '/') {
+      const op = this.text[this.pos++];
+      const right = this.unary();
+      const a = toNumber(this.value(left));
+      const b = toNumber(this.value(right));
+      if (op === '/' && b === 0) throw new FormulaError('#DIV/0!');
+      left = op === '*' ? a * b : a / b;
+    }
+    return left;
+  }
+
+  private unary(): Operand {
+    if (this.peek() === '-') {
+      this.pos++;
+      return -toNumber(this.value(this.unary()));
+    }
+    if (this.peek() === '+') {
+      this.pos++;
+      return this.unary();
+    }
+    return this.primary();
+  }
+
+  private primary(): Operand {
+    const rest = this.text.slice(this.pos);
+    if (this.peek() === '(') {
+      this.pos++;
+      const inner = this.comparison();
+      this.expect(')');
+      return inner;
+    }
+    if (this.peek() === '"') {
+      let out = '';
+      this.pos++;
+      for (;;) {
+        const ch = this.text[this.pos++];
+        if (ch === undefined) throw new Error('fake: unterminated string');
+        if (ch === '"') {
+          if (this.peek() === '"') {
+            out += '"';
+            this.pos++;
+            continue;
+          }
+          break;
+        }
+        out += ch;
+      }
+      return out;
+    }
+    const number = /^\d+(\.\d+)?/.exec(rest);
+    if (number) {
+      this.pos += number[0].length;
+      return Number(number[0]);
+    }
+    const call = /^([A-Z]+)\(/.exec(rest);
+    if (call) {
+      this.pos += call[0].length;
+      const args: Operand[] = [];
+      if (this.peek() !== ')') {
+        for (;;) {
+          args.push(this.comparison());
+          if (this.peek() === ',') {
+            this.pos++;
+            continue;
+          }
+          break;
+        }
+      }
+      this.expect(')');
+      return this.call(call[1], args);
+    }
+    const ref = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/.exec(rest);
+    if (ref) {
+      this.pos += ref[0].length;
+      return { range: parseRect(ref[0]) };
+    }
+    throw new Error(`fake: cannot evaluate "${this.text}" at ${this.pos}`);
+  }
+
+  private call(name: string, args: Operand[]): Operand {
+    switch (name) {
+      case 'SUM': {
+        let total = 0;
+        for (const arg of args) {
+          if (typeof arg === 'object') {
+            for (let r = arg.range.r0; r <= arg.range.r1; r++) {
+              for (let c = arg.range.c0; c <= arg.range.c1; c++) {
+                const v = this.sheet.valueAt(r, c, this.depth);
+                if (typeof v === 'string' && v.startsWith('#')) throw new FormulaError(v);
+                if (typeof v === 'number') total += v;
+              }
+            }
+          } else total += toNumber(arg);
+        }
+        return total;
+      }
+      case 'IF':
+        return this.value(args[0]) === true || (typeof this.value(args[0]) === 'number' && this.value(args[0]) !== 0)
+          ? (args[1] ?? true)
+          : (args[2] ?? false);
+      case 'N': {
+        const v = this.value(args[0]);
+        return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : 0;
+      }
+      case 'HYPERLINK':
+        return this.value(args[1] ?? args[0]);
+      default:
+        throw new Error(`fake: no function ${name}`);
+    }
+  }
+
+  private value(operand: Operand): FakeValue {
+    return scalar(this.sheet, operand, this.depth);
+  }
+
+  private expect(ch: string): void {
+    if (this.peek() !== ch) throw new Error(`fake: expected ${ch} in "${this.text}" at ${this.pos}`);
+    this.pos++;
+  }
+}
