@@ -5,6 +5,7 @@ import { parseRange } from '../../sheet/a1';
 import { UnreadableWorkbookError } from '../port';
 import { sniffFile } from './sniff';
 import { markedSheetKeys } from './write-marker';
+import { isDateFormat } from './fast/number-formats';
 
 /** Reads workbook bytes; throws UnreadableWorkbookError (one sentence) for anything that is not a readable .xlsx. */
 export async function readXlsx(bytes: Uint8Array, label = 'the file'): Promise<GridWorkbook> {
@@ -103,11 +104,19 @@ function toCell(excelCell: ExcelJS.Cell): Cell | undefined {
   } else {
     value = plainValue(raw);
   }
+  // ExcelJS takes an escaped letter as a date code (LibreOffice saves £m as \£#,##0.0,,\m), so a
+  // number under such a format comes back as a Date; turn it back into the number it is.
+  if (value instanceof Date && numFmt !== undefined && !isDateFormat(numFmt)) value = serialOf(value);
   if (value === null && formula === undefined) return undefined;
   const cell: { value: CellValue | null; formula?: string; numFmt?: string } = { value };
   if (formula !== undefined) cell.formula = formula;
   if (numFmt !== undefined) cell.numFmt = numFmt;
   return cell;
+}
+
+/** The Excel serial number ExcelJS made a Date from (1900 system), to the precision a millisecond allows. */
+function serialOf(date: Date): number {
+  return Number((date.getTime() / 86_400_000 + 25569).toFixed(8));
 }
 
 function plainValue(raw: unknown): CellValue | null {

@@ -71,3 +71,18 @@ describe('the fast .xlsx reader', () => {
     expect(shiftFormula('A1', -1, 0)).toBe('#REF!');
   });
 });
+
+describe('number formats with escaped letters', () => {
+  it('keep numbers as numbers in both readers (LibreOffice writes £m as \\£#,##0.0,,\\m)', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'escaped.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Escaped');
+    ws.addRows([['Line', 'Budget £m'], ['Youth work', 1400000]]);
+    ws.getCell('B2').numFmt = '\\£#,##0.0,,\\m_)';
+    await wb.xlsx.writeFile(file);
+    const bytes = await fs.readFile(file);
+    expect(readXlsxFast(bytes, inflate).sheets[0].value(1, 1)).toBe(1400000);
+    expect((await readXlsx(bytes)).sheets[0].value(1, 1)).toBe(1400000);
+  });
+});

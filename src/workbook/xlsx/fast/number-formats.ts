@@ -38,5 +38,9 @@ export function isDateFormat(code: string): boolean {
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,\s%E+-]*$/i.test(bare);
+  // Digit placeholders make it a number format even where a letter survives unescaped: ExcelJS drops
+  // the backslash of LibreOffice's \£#,##0.0,,\m, leaving an "m" that is not a month. (Times with
+  // fractions of a second, such as mm:ss.0, keep their colon.)
+  if (bare.includes('#') || (/0/.test(bare) && !bare.includes(':'))) return false;
+  return /[dmyhs]/i.test(bare);
 }
