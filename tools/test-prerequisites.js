@@ -20,13 +20,22 @@ const REQUIRED = [
     why: 'runs the task pane in test/e2e and npm run bench (driven by playwright-core, whose own browser download fails here)',
   },
   { command: 'pdftoppm', debianPackage: 'poppler-utils', why: 'turns printed sheets into PNG test artifacts' },
+  // A package with no command of its own is checked with dpkg.
+  {
+    debianPackage: 'fonts-crosextra-carlito',
+    why: "gives LibreOffice Calibri's metrics, so printed sheets in test artifacts are laid out as in Excel",
+  },
 ];
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-const missing = REQUIRED.filter((r) => !has(r.command));
+function installed(debianPackage) {
+  return spawnSync('dpkg', ['-s', debianPackage], { stdio: 'ignore' }).status === 0;
+}
+
+const missing = REQUIRED.filter((r) => (r.command ? !has(r.command) : !installed(r.debianPackage)));
 if (missing.length === 0) process.exit(0);
 
 const packages = [...new Set(missing.map((m) => m.debianPackage))];
@@ -45,6 +54,6 @@ if (isRoot && has('apt-get')) {
     process.exit(1);
   }
 }
-for (const m of missing) console.error(`test prerequisites: ${m.command} is missing (it ${m.why})`);
+for (const m of missing) console.error(`test prerequisites: ${m.command ?? m.debianPackage} is missing (it ${m.why})`);
 console.error(`Install it with: sudo apt-get install ${packages.join(' ')}`);
 process.exit(1);

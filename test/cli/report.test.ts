@@ -1,0 +1,110 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { inflateRawSync } from 'zlib';
+import ExcelJS from 'exceljs';
+import { readXlsxFast } from '../../src/workbook/xlsx/fast/read';
+import type { Grid, GridWorkbook } from '../../src/sheet/grid';
+import { toA1 } from '../../src/sheet/a1';
+import { Money } from '../../src/money/decimal';
+import { SAMPLE, runCli, tempDir } from '../helpers/cli';
+import { LIBREOFFICE_TIMEOUT_MS, printToPng, recalculateWithLibreOffice } from '../helpers/libreoffice';
+
+const GENERATED = ['Findings', 'Rollup', 'Register', 'Panel report'];
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'report');
+
+async function read(file: string): Promise<GridWorkbook> {
+  return readXlsxFast(await fs.readFile(file), (d) => inflateRawSync(d));
+}
+
+function formulaCells(grid: Grid): { cell: string; formula: string; value: unknown }[] {
+  const cells: { cell: string; formula: string; value: unknown }[] = [];
+  for (const r of grid.rowIndexes()) grid.row(r).forEach((c, col) => c?.formula && cells.push({ cell: toA1(r, col), formula: c.formula, value: c.value }));
+  return cells;
+}
+
+describe('commissioning report on the sample workbook', () => {
+  let dir: string;
+  let out: string;
+  let before: Buffer;
+  beforeAll(async () => {
+    dir = await tempDir();
+    out = path.join(dir, 'report.xlsx');
+    before = await fs.readFile(SAMPLE);
+  });
+
+  it('writes a copy with the generated sheets, leaving the input byte-identical', async () => {
+    const run = await runCli(['report', SAMPLE, '--out', out]);
+    expect(run.code).toBe(1); // written, with the sample's errors open
+    expect(run.stdout).toMatch(/^Wrote .* with Findings, Rollup, Register, Panel report \(4 errors open: not ready for the panel/);
+    expect((await fs.readFile(SAMPLE)).equals(before)).toBe(true);
+    const written = await read(out);
+    const original = await read(SAMPLE);
+    expect(written.sheets.map((s) => s.name)).toEqual([...original.sheets.map((s) => s.name), ...GENERATED]);
+    expect(written.sheets.filter((s) => s.generated).map((s) => s.name)).toEqual(GENERATED);
+    // Every user cell is as it was.
+    for (const sheet of original.sheets) {
+      const copy = written.sheets.find((s) => s.name === sheet.name)!;
+      for (const r of sheet.rowIndexes()) expect(copy.row(r)).toEqual(sheet.row(r));
+      expect(copy.rowIndexes()).toEqual(sheet.rowIndexes());
+    }
+    const panel = written.sheets.find((s) => s.name === 'Panel report')!;
+    expect(panel.value(0, 0)).toBe('4 errors open: not ready for the panel');
+  });
+
+  it('re-running on its own output replaces the generated sheets and adds none', async () => {
+    const again = path.join(dir, 'again.xlsx');
+    const run = await runCli(['report', out, '--out', again]);
+    expect(run.code).toBe(1);
+    const first = await read(out);
+    const second = await read(again);
+    expect(second.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
+    // The same figures in the same cells; only the generated date may differ.
+    const figures = (wb: GridWorkbook) =>
+      wb.sheets.filter((s) => s.generated).map((s) => formulaCells(s).map((c) => `${s.name}!${c.cell}=${c.formula}`));
+    expect(figures(second)).toEqual(figures(first));
+  });
+
+  it('refuses to overwrite its input, or a sheet it did not make', async () => {
+    const same = await runCli(['report', SAMPLE, '--out', SAMPLE]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/never overwrites its input/);
+    const theirs = path.join(dir, 'theirs.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(before);
+    wb.addWorksheet('Rollup').getCell('A1').value = 'my own notes';
+    await wb.xlsx.writeFile(theirs);
+    const target = path.join(dir, 'never.xlsx');
+    const refused = await runCli(['report', theirs, '--out', target]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/a sheet named "Rollup" already exists and was not made by Commissioning Workbench/);
+    await expect(fs.access(target)).rejects.toThrow();
+  });
+
+  it('computes every total and variance formula to the engine’s figure when LibreOffice recalculates it', async () => {
+    const recalculated = await read(await recalculateWithLibreOffice(out));
+    const written = await read(out);
+    let compared = 0;
+    for (const name of GENERATED) {
+      const ours = written.sheets.find((s) => s.name === name)!;
+      const theirs = recalculated.sheets.find((s) => s.name === name)!;
+      for (const { cell, value } of formulaCells(ours)) {
+        if (typeof value !== 'number') continue;
+        const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(cell)!;
+        const other = theirs.value(Number(digits) - 1, letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+        expect({ cell: `${name}!${cell}`, value: typeof other === 'number' ? new Money(String(other)).toDecimalPlaces(2).toString() : other }).toEqual({
+          cell: `${name}!${cell}`,
+          value: new Money(String(value)).toDecimalPlaces(2).toString(),
+        });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  }, LIBREOFFICE_TIMEOUT_MS);
+
+  it('prints the panel report to PNG as a test artifact', async () => {
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    const pages = await printToPng(out, 'Panel report', ARTIFACTS);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect((await fs.stat(page)).size).toBeGreaterThan(10_000);
+  }, LIBREOFFICE_TIMEOUT_MS);
+});
