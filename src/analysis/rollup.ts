@@ -177,9 +177,11 @@ function disagreements(rows: readonly RollupRow[], model: CommissioningModel, si
  * disagreement is reported with the rollup's total, not hidden in this series.
  */
 function yearOnYear(lines: readonly BudgetLine[], model: CommissioningModel): YearOnYear[] {
+  const stated = new Set(model.totals.map((t) => t.year));
   const fromLines = new Map<string, Money>();
   for (const line of lines) {
-    if (!line.dims.year || !line.budget) continue;
+    // The model's stated total stands for its years; only other years are summed from the lines.
+    if (!line.dims.year || !line.budget || stated.has(line.dims.year)) continue;
     fromLines.set(line.dims.year, (fromLines.get(line.dims.year) ?? ZERO).plus(line.budget));
   }
   const years = new Map<string, { total: Money; source: 'workbook' | 'model' }>();

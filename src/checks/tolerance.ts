@@ -70,7 +70,8 @@ export class TermTotal {
   addStep(step: Money, terms: number): void {
     if (step.isZero()) return;
     this.roundedTerms += terms;
-    this.halfSteps = this.halfSteps.plus(step.div(2).times(terms));
+    const half = halfOf(step);
+    this.halfSteps = this.halfSteps.plus(terms === 1 ? half : half.times(terms));
     this.noteStep(step);
   }
 
@@ -80,17 +81,37 @@ export class TermTotal {
   }
 }
 
+/** Steps are few (one per unit and precision in use): halve each once. */
+const halves = new Map<string, Money>();
+function halfOf(step: Money): Money {
+  const key = step.toString();
+  let half = halves.get(key);
+  if (half === undefined) {
+    half = step.div(2);
+    if (halves.size < 1000) halves.set(key, half);
+  }
+  return half;
+}
+
 /** Compares a stated figure with the figure computed from `parts`; every figure involved contributes to the bound. */
 export function compareStated(stated: Term, computed: Money, parts: readonly Term[]): Comparison {
-  const total = TermTotal.of(parts);
-  return compareWithTotal(stated, computed, total);
+  // Only the parts' steps matter here (the caller has the computed figure), so nothing is summed.
+  const steps = new TermTotal();
+  for (const part of parts) steps.addStep(part.step, 1);
+  return compareWithTotal(stated, computed, steps);
 }
 
 /** As compareStated, with the parts already totalled. */
 export function compareWithTotal(stated: Term, computed: Money, parts: TermTotal): Comparison {
   const involved = new TermTotal();
-  involved.merge(parts);
+  involved.halfSteps = parts.halfSteps;
+  involved.roundedTerms = parts.roundedTerms;
+  involved.commonStep = parts.commonStep;
+  involved.mixedSteps = parts.mixedSteps;
   involved.addStep(stated.step, 1);
+  if (stated.pounds.eq(computed)) {
+    return { verdict: 'equal', difference: ZERO, bound: involved.roundedTerms > 0 ? involved.halfSteps : HALF_PENNY, roundedTerms: involved.roundedTerms };
+  }
   const difference = stated.pounds.minus(computed);
   const size = difference.abs();
   let verdict: Verdict;

@@ -1,6 +1,6 @@
 /** Figures that cannot be used as they stand: formula errors, text that is not an amount, blanks, stray negatives. */
 import { toA1 } from '../../sheet/a1';
-import type { Column, Table, TableRow } from '../../sheet/tables/types';
+import type { AmountCell, Column, Table, TableRow } from '../../sheet/tables/types';
 import { isDashPlaceholder } from '../../money/parse';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
@@ -107,15 +107,19 @@ function missingValue(
 /** A negative budget among positive ones is usually a sign slip; a column that is all negative, a flipped export. */
 function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[] {
   const findings: Finding[] = [];
+  const lines = table.rows.filter((r) => r.kind === 'line');
   for (const col of measureCols) {
     if (col.role === 'variance') continue;
-    const figures = table.rows
-      .filter((r) => r.kind === 'line')
-      .map((r) => r.amounts.get(col.col))
-      .filter((a): a is Extract<typeof a, { kind: 'amount' }> => a?.kind === 'amount' && !a.pounds.isZero());
-    const negatives = figures.filter((a) => a.pounds.isNegative());
+    let nonZero = 0;
+    const negatives: Extract<AmountCell, { kind: 'amount' }>[] = [];
+    for (const line of lines) {
+      const a = line.amounts.get(col.col);
+      if (a?.kind !== 'amount' || a.pounds.isZero()) continue;
+      nonZero++;
+      if (a.pounds.isNegative()) negatives.push(a);
+    }
     if (negatives.length === 0) continue;
-    if (negatives.length === figures.length) {
+    if (negatives.length === nonZero) {
       if (negatives.length < 2) continue;
       const first = negatives[0];
       findings.push({
