@@ -5,6 +5,7 @@
  * panel table's lines are left out where a line-level table already covers the same priority area
  * and year, so nothing is counted twice.
  */
+import { appendAll } from '../util/append';
 import { rangeToA1, toA1 } from '../sheet/a1';
 import type { Grid, GridWorkbook } from '../sheet/grid';
 import type { Column, Table, TableRow } from '../sheet/tables/types';
@@ -164,8 +165,8 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
   const covered = new Set<string>();
   const add = (table: Table, extracted: Extracted): void => {
     if (extracted.lines.length === 0 && extracted.excluded.length === 0) return;
-    lines.push(...extracted.lines);
-    excluded.push(...extracted.excluded);
+    appendAll(lines, extracted.lines);
+    appendAll(excluded, extracted.excluded);
     sources.push({ sheet: table.sheet, range: rangeToA1(table.range), ...(table.title ? { title: table.title } : {}), lines: extracted.lines.length });
   };
 

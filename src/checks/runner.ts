@@ -1,4 +1,5 @@
 /** Runs every rule over a workbook's tables: the check a reviewer runs before a sheet goes anywhere. */
+import { appendAll } from '../util/append';
 import type { CommissioningModel } from '../model/types';
 import type { GridWorkbook } from '../sheet/grid';
 import { detectTables } from '../sheet/tables/detect';
@@ -56,8 +57,8 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
     today: options.today ?? new Date(),
   };
   const findings: Finding[] = [];
-  for (const table of tables) for (const rule of TABLE_RULES) findings.push(...rule(table, ctx));
-  for (const rule of WORKBOOK_RULES) findings.push(...rule(ctx));
+  for (const table of tables) for (const rule of TABLE_RULES) appendAll(findings, rule(table, ctx));
+  for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
   findings.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || compareCells(a.cell, b.cell));
   return { tables, findings, summary: summarise(findings) };

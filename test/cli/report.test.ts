@@ -70,7 +70,7 @@ describe('commissioning report on the sample workbook', () => {
     expect(same.stderr).toMatch(/never overwrites its input/);
     const theirs = path.join(dir, 'theirs.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(before);
+    await wb.xlsx.load(before.buffer.slice(before.byteOffset, before.byteOffset + before.byteLength) as ArrayBuffer);
     wb.addWorksheet('Rollup').getCell('A1').value = 'my own notes';
     await wb.xlsx.writeFile(theirs);
     const target = path.join(dir, 'never.xlsx');

@@ -1,4 +1,5 @@
 /** Figures that cannot be used as they stand: formula errors, text that is not an amount, blanks, stray negatives. */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Table, TableRow } from '../../sheet/tables/types';
 import { isDashPlaceholder } from '../../money/parse';
@@ -66,7 +67,7 @@ export const cellRules: TableRule = (table, ctx) => {
       }
     }
   }
-  findings.push(...negativeAmounts(table, measureCols));
+  appendAll(findings, negativeAmounts(table, measureCols));
   return findings;
 };
 

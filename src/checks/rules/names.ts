@@ -1,4 +1,5 @@
 /** Names the model does not know, with the closest known name when one is close; and years that are not fiscal years. */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { Column, DimensionRole, Table } from '../../sheet/tables/types';
 import { parseFiscalYear } from '../../money/fiscal-year';
@@ -28,9 +29,9 @@ export const nameRules: TableRule = (table, ctx) => {
   const findings: Finding[] = [];
   for (const col of table.columns) {
     if (!col.declared) continue; // only columns whose header names the dimension: never a guess
-    if (col.role === 'year') findings.push(...yearFindings(table, grid, col));
+    if (col.role === 'year') appendAll(findings, yearFindings(table, grid, col));
     const spec = NAME_RULES[col.role as DimensionRole];
-    if (spec) findings.push(...unknownNames(table, grid, col, spec, ctx));
+    if (spec) appendAll(findings, unknownNames(table, grid, col, spec, ctx));
   }
   return findings;
 };

@@ -5,6 +5,7 @@
  * that name a priority area, and tables of total commissioning spend by year. Never on a guess: a
  * figure whose year cannot be read is not compared.
  */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { Column, Table, TableRow } from '../../sheet/tables/types';
 import { Money, ZERO } from '../../money/decimal';
@@ -102,9 +103,9 @@ export const reconciliationRules: WorkbookRule = (ctx) => {
     if (table.kind !== 'budget') continue;
     const grid = ctx.grids.get(table.sheet);
     if (!grid) continue;
-    findings.push(...fundFigures(table, grid, ctx));
-    findings.push(...priorityAreaFigures(table, grid, ctx));
-    findings.push(...yearTotals(table, grid, ctx));
+    appendAll(findings, fundFigures(table, grid, ctx));
+    appendAll(findings, priorityAreaFigures(table, grid, ctx));
+    appendAll(findings, yearTotals(table, grid, ctx));
   }
   return findings;
 };

@@ -1,4 +1,5 @@
 /** A contracts and grants register must be publishable: every record complete, dates sensible, ids unique. */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { Column, ColumnRole, Table, TableRow } from '../../sheet/tables/types';
 import { isBlankCell, type Grid } from '../../sheet/grid';
@@ -73,7 +74,7 @@ export const registerRules: TableRule = (table, ctx) => {
     }
   }
 
-  findings.push(...dateFindings(table, grid, records, idCol, ctx));
+  appendAll(findings, dateFindings(table, grid, records, idCol, ctx));
 
   const amountCol = columnFor(table, ['amount', 'budget']);
   if (amountCol) {

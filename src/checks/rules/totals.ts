@@ -1,4 +1,5 @@
 /** Totals, subtotals and stated headlines against the sum of their lines, telling rounding from real error. */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Headline, Table, TableRow } from '../../sheet/tables/types';
 import { isDashPlaceholder } from '../../money/parse';
@@ -95,7 +96,7 @@ export const totalRules: TableRule = (table, ctx) => {
       if (hardcoded) findings.push(hardcoded);
     }
   }
-  findings.push(...headlineFindings(table, ctx, setOf));
+  appendAll(findings, headlineFindings(table, ctx, setOf));
   return findings;
 };
 

@@ -1,4 +1,5 @@
 /** Variances: each must equal forecast − budget (the model's convention), and large ones are flagged by RAG. */
+import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { Table, TableRow } from '../../sheet/tables/types';
 import { Money } from '../../money/decimal';
@@ -84,7 +85,7 @@ export const varianceRules: TableRule = (table, ctx) => {
         });
       }
     }
-    findings.push(...thresholdFindings(table, checks, ctx, varianceCol.unit, varianceCol.col));
+    appendAll(findings, thresholdFindings(table, checks, ctx, varianceCol.unit, varianceCol.col));
   }
   return findings;
 };
