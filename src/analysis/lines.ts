@@ -97,7 +97,9 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     }
     return value;
   };
-  const sets = measureSets(table).filter((s) => baseColumn(s) !== undefined);
+  const sets = measureSets(table)
+    .filter((s) => baseColumn(s) !== undefined)
+    .map((set) => ({ set, columns: figureColumns(set) }));
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const dims: Partial<Record<Dimension, string>> = {};
@@ -106,9 +108,9 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
       if (text !== '') dims[dimension] = dimensionValue(dimension, text);
     }
     if (areas && row.section !== undefined && areas[row.section] && !dims['priority-area']) dims['priority-area'] = areas[row.section];
-    for (const set of sets) {
+    for (const { set, columns } of sets) {
       const year = set.budget?.year?.label ?? set.amount?.year?.label ?? dims.year ?? table.titleYear?.label;
-      const line = lineFrom(table, row, set, year ? { ...dims, year } : dims, model);
+      const line = lineFrom(table, row, set, columns, year && year !== dims.year ? { ...dims, year } : dims, model);
       if ('reason' in line) excluded.push(line);
       else lines.push(line);
     }
@@ -116,17 +118,23 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   return { lines, excluded };
 }
 
-function lineFrom(table: Table, row: TableRow, set: MeasureSet, dims: Partial<Record<Dimension, string>>, model: CommissioningModel): BudgetLine | ExcludedLine {
-  const figures: { budget?: Money; forecast?: Money; actual?: Money; variance?: Money } = {};
-  const cells: { budget?: string; forecast?: string; actual?: string; variance?: string } = {};
-  const columns: [keyof typeof figures, Column | undefined][] = [
+type Figure = 'budget' | 'forecast' | 'actual' | 'variance';
+
+/** A set's figure columns, worked out once per table rather than once per line. */
+function figureColumns(set: MeasureSet): [Figure, Column][] {
+  const columns: [Figure, Column | undefined][] = [
     ['budget', baseColumn(set)],
     ['forecast', set.forecast],
     ['actual', set.actual],
     ['variance', set.variance],
   ];
+  return columns.filter((c): c is [Figure, Column] => c[1] !== undefined);
+}
+
+function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [Figure, Column][], dims: Partial<Record<Dimension, string>>, model: CommissioningModel): BudgetLine | ExcludedLine {
+  const figures: { budget?: Money; forecast?: Money; actual?: Money; variance?: Money } = {};
+  const cells: { budget?: string; forecast?: string; actual?: string; variance?: string } = {};
   for (const [name, col] of columns) {
-    if (!col) continue;
     const a = row.amounts.get(col.col);
     if (!a) continue;
     if (a.kind === 'invalid' || a.kind === 'error') {

@@ -43,22 +43,21 @@ function stepFor(decimals: number, unit: UnitId): Money {
 }
 
 /**
- * Budgets repeat figures (a forecast equal to its budget, a zero variance), and building a decimal is
- * the dearest step in reading a cell: reuse the decimal for a number already seen. Decimals are
- * immutable, so sharing one is safe.
+ * Budgets repeat figures: a forecast equal to its budget in the same row, a zero variance. Building a
+ * decimal is the dearest step in reading a cell, so the last number read keeps its decimal (decimals
+ * are immutable, so sharing one is safe). A one-entry memory costs a comparison; a map of every
+ * number seen cost more in hashing than it saved.
  */
-const decimalsByNumber = new Map<number, Money>();
-const MAX_REMEMBERED = 200_000;
+let lastNumber = Number.NaN;
+let lastDecimal: Money = ZERO;
 
 function decimalOf(value: number): Money {
   if (value === 0) return ZERO;
-  let d = decimalsByNumber.get(value);
-  if (d === undefined) {
-    d = fromNumber(value);
-    if (decimalsByNumber.size >= MAX_REMEMBERED) decimalsByNumber.clear();
-    decimalsByNumber.set(value, d);
+  if (value !== lastNumber) {
+    lastDecimal = fromNumber(value);
+    lastNumber = value;
   }
-  return d;
+  return lastDecimal;
 }
 
 /** Numbers are most cells of a large budget: read them without the text parser's general machinery. */
