@@ -30,7 +30,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 module.exports = defineConfig(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test-artifacts/', 'bench/.build/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

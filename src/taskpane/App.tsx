@@ -1,14 +1,43 @@
-import { FluentProvider, Text, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { defaultModel } from '../model/json';
-import { ModelPage } from './ModelPage';
+import { FluentProvider, Tab, TabList, Text, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { StatusArea } from './components/StatusArea';
+import { WorkbookBar } from './components/WorkbookBar';
+import type { Engine } from './engine/client';
+import type { PaneHost } from './host/types';
+import { AnalysePage } from './pages/AnalysePage';
+import { CheckPage } from './pages/CheckPage';
+import { ModelPage } from './pages/ModelPage';
+import { PanelReportPage } from './pages/PanelReportPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { WorkbenchProvider } from './workbench';
 
 export interface AppProps {
-  /** The Office host ("Excel"), or null when the pane runs outside Office. */
-  readonly host: string | null;
+  readonly host: PaneHost;
+  readonly engine: Engine;
   readonly dark: boolean;
 }
 
-const DEFAULT_MODEL_ORIGIN = 'Default model, from the MOPAC audit-panel reports of January 2020 and October 2021';
+export const PAGES = ['check', 'analyse', 'register', 'panel', 'model', 'settings'] as const;
+export type PageId = (typeof PAGES)[number];
+
+const PAGE_TITLES: Readonly<Record<PageId, string>> = {
+  check: 'Check',
+  analyse: 'Analyse',
+  register: 'Register',
+  panel: 'Panel report',
+  model: 'Model',
+  settings: 'Settings',
+};
+
+const PAGE_CONTENT: Readonly<Record<PageId, () => ReactNode>> = {
+  check: () => <CheckPage />,
+  analyse: () => <AnalysePage />,
+  register: () => <RegisterPage />,
+  panel: () => <PanelReportPage />,
+  model: () => <ModelPage />,
+  settings: () => <SettingsPage />,
+};
 
 const useStyles = makeStyles({
   pane: {
@@ -22,25 +51,43 @@ const useStyles = makeStyles({
   header: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
+    rowGap: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalS,
   },
+  tabs: { flexWrap: 'wrap' },
 });
 
-export function App({ host, dark }: AppProps) {
+export function App({ host, engine, dark }: AppProps) {
   const styles = useStyles();
-  // Only the default model exists so far; the workbook's Model sheet and a chosen JSON file come later.
-  const model = defaultModel();
+  const [page, setPage] = useState<PageId>('check');
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.pane}>
-      <header className={styles.header}>
-        <Title2 as="h1">Commissioning Workbench</Title2>
-        <Text size={200}>{host ? `Connected to ${host}` : 'Not running inside Excel'}</Text>
-      </header>
-      <main>
-        <ModelPage model={model} origin={DEFAULT_MODEL_ORIGIN} />
-      </main>
+      <WorkbenchProvider host={host} engine={engine}>
+        <header className={styles.header}>
+          <Title3 as="h1">Commissioning Workbench</Title3>
+          <Text size={200}>{host.kind === 'excel' ? 'Connected to Excel' : 'Not running inside Excel: working on a file'}</Text>
+          <WorkbookBar />
+        </header>
+        <StatusArea />
+        <nav aria-label="Pages">
+          <TabList className={styles.tabs} size="small" selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>
+            {PAGES.map((id) => (
+              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`page-${id}`}>
+                {PAGE_TITLES[id]}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main>
+          {/* Every page stays mounted, so a rollup or a register built earlier is still there on return. */}
+          {PAGES.map((id) => (
+            <div key={id} id={`page-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={page !== id}>
+              {PAGE_CONTENT[id]()}
+            </div>
+          ))}
+        </main>
+      </WorkbenchProvider>
     </FluentProvider>
   );
 }

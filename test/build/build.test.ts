@@ -62,6 +62,9 @@ describe('production build (office.js from the CDN, ADDIN_BASE_URL unset)', () =
       'commands.html',
       'taskpane.js',
       'commands.js',
+      'summary.html',
+      'summary.js',
+      'engine-worker.js',
       'manifest.xml',
       'support.html',
       'assets/icons/icon-16.png',
@@ -91,7 +94,7 @@ describe('production build (office.js from the CDN, ADDIN_BASE_URL unset)', () =
     expect(fs.existsSync(path.join(dist, 'office'))).toBe(false);
   });
 
-  test.each(['taskpane.html', 'commands.html', 'support.html'])(
+  test.each(['taskpane.html', 'commands.html', 'summary.html', 'support.html'])(
     '%s has a Content-Security-Policy without eval that allows only this site and the Office CDN for scripts',
     (page) => {
       const policy = contentSecurityPolicy(read(dist, page));
@@ -182,14 +185,15 @@ describe('build configuration', () => {
   }
 
   test('development uses the local office.js and external source maps, never eval', () => {
-    expect(configSummary('development')).toEqual({ devtool: 'source-map', officeJsUrls: ['office/office.js', 'office/office.js'] });
+    // Three pages load office.js: the task pane, the function file and the "Check workbook" summary dialog.
+    expect(configSummary('development')).toEqual({ devtool: 'source-map', officeJsUrls: ['office/office.js', 'office/office.js', 'office/office.js'] });
   });
 
   test('OFFICE_JS=cdn puts the CDN back in a development build', () => {
-    expect(configSummary('development', { OFFICE_JS: 'cdn' }).officeJsUrls).toEqual([OFFICE_JS_CDN, OFFICE_JS_CDN]);
+    expect(configSummary('development', { OFFICE_JS: 'cdn' }).officeJsUrls).toEqual([OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN]);
   });
 
   test('production uses the CDN without source maps', () => {
-    expect(configSummary('production')).toEqual({ devtool: false, officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN] });
+    expect(configSummary('production')).toEqual({ devtool: false, officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN] });
   });
 });

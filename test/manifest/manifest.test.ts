@@ -141,6 +141,14 @@ describe('manifest.xml settings the add-in relies on', () => {
     );
     expect(manifest).toMatch(/<bt:String id="TaskpaneButton.Label" DefaultValue="Commissioning"\/>/);
   });
+
+  test('puts a "Check workbook" button beside it that runs checkWorkbook from the function file', () => {
+    expect(manifest).toMatch(
+      /<Control xsi:type="Button" id="CommissioningCheckButton">[\s\S]*?<Action xsi:type="ExecuteFunction">\s*<FunctionName>checkWorkbook<\/FunctionName>\s*<\/Action>/
+    );
+    expect(manifest).toMatch(/<bt:String id="CheckButton.Label" DefaultValue="Check workbook"\/>/);
+    expect(manifest).toContain('<FunctionFile resid="Commands.Url"/>');
+  });
 });
 
 describe('every file the manifest names exists after a production build', () => {

@@ -1,0 +1,99 @@
+/**
+ * An empty line-level budget sheet for a team to fill in: the columns the checker reads as a budget
+ * table, with the model's names offered as drop-downs so lines use names the checker knows. Pure: the
+ * office.js host and the .xlsx download lay out the same template.
+ */
+import { excelNumberFormat } from '../money/format';
+import type { CommissioningModel } from '../model/types';
+import { columnLetters, quoteSheetName } from '../sheet/a1';
+
+export const BUDGET_TEMPLATE_SHEET = 'Budget template';
+export const BUDGET_LISTS_SHEET = 'Budget template lists';
+/** Rows that get drop-downs and formats: enough for a year of lines; the user may copy further down. */
+export const TEMPLATE_LINE_ROWS = 500;
+
+export interface TemplateColumn {
+  /** Header text the table detector reads as the column's role. */
+  readonly header: string;
+  readonly width: number;
+  /** Excel number format for the lines, for money columns. */
+  readonly numFmt?: string;
+  /** Index into BudgetTemplate.lists: the drop-down offered in this column. */
+  readonly list?: number;
+}
+
+export interface TemplateList {
+  readonly title: string;
+  readonly values: readonly string[];
+}
+
+export interface BudgetTemplate {
+  readonly sheet: string;
+  readonly listsSheet: string;
+  readonly columns: readonly TemplateColumn[];
+  readonly lists: readonly TemplateList[];
+  /** Rows below the header that get drop-downs and formats. */
+  readonly lineRows: number;
+}
+
+/** The template for a model; `existingSheets` makes the sheet names unique in the workbook. */
+export function budgetTemplate(model: CommissioningModel, existingSheets: readonly string[] = []): BudgetTemplate {
+  const lists: TemplateList[] = [
+    { title: 'Priority areas', values: model.priorityAreas.map((p) => p.name) },
+    { title: 'Funding streams', values: model.fundingStreams.map((f) => f.name) },
+    { title: 'Programmes', values: model.programmes.map((p) => p.name) },
+    { title: 'Boroughs', values: model.boroughs.map((b) => b.name) },
+    { title: 'Commissioning models', values: model.commissioningModels.map((c) => c.name) },
+    { title: 'Years', values: [...model.years] },
+  ];
+  const pounds = excelNumberFormat('£', 0);
+  const columns: TemplateColumn[] = [
+    { header: 'Ref', width: 10 },
+    { header: 'Line', width: 40 },
+    { header: 'Priority area', width: 34, list: 0 },
+    { header: 'Funding stream', width: 28, list: 1 },
+    { header: 'Programme', width: 28, list: 2 },
+    { header: 'Borough', width: 20, list: 3 },
+    { header: 'Commissioning model', width: 22, list: 4 },
+    { header: 'Year', width: 10, list: 5 },
+    { header: 'Budget £', width: 14, numFmt: pounds },
+    { header: 'Forecast £', width: 14, numFmt: pounds },
+    { header: 'Actual £', width: 14, numFmt: pounds },
+    { header: 'Notes', width: 40 },
+  ];
+  const sheet = freeSheetName(BUDGET_TEMPLATE_SHEET, existingSheets);
+  const listsSheet = freeSheetName(`${sheet} lists`.slice(0, 31), existingSheets);
+  return { sheet, listsSheet, columns, lists, lineRows: TEMPLATE_LINE_ROWS };
+}
+
+/** "Budget template", or "Budget template (2)" and so on when the name is taken (case-insensitive, as Excel compares). */
+export function freeSheetName(wanted: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** The cells holding list `index` on the lists sheet, absolute, for a data-validation source: ='Budget template lists'!$A$2:$A$6. */
+export function listSource(template: BudgetTemplate, index: number): string {
+  const column = columnLetters(index);
+  const count = Math.max(1, template.lists[index].values.length);
+  return `=${quoteSheetName(template.listsSheet)}!$${column}$2:$${column}$${count + 1}`;
+}
+
+/** The lists sheet as rows: titles across the top, each list down its column. */
+export function listsSheetRows(template: BudgetTemplate): string[][] {
+  const height = Math.max(...template.lists.map((l) => l.values.length));
+  const rows: string[][] = [template.lists.map((l) => l.title)];
+  for (let i = 0; i < height; i++) rows.push(template.lists.map((l) => l.values[i] ?? ''));
+  return rows;
+}
+
+/** Where the line rows of a column are: "C2:C501". */
+export function lineRange(template: BudgetTemplate, columnIndex: number): string {
+  const column = columnLetters(columnIndex);
+  return `${column}2:${column}${template.lineRows + 1}`;
+}

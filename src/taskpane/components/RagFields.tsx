@@ -1,0 +1,48 @@
+/** The four RAG thresholds as inputs: a variance turns amber, then red, past a share of budget or an amount. */
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import type { RagThresholds } from '../../model/types';
+import type { RagKey } from '../settings';
+
+/** The thresholds as typed: text, read by ragFromInputs when applied. */
+export type RagDraft = Readonly<Record<RagKey, string>>;
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(8.5rem, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  // Grid items may shrink below the inputs' own minimum width, so two fit side by side in a narrow pane.
+  field: { minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
+});
+
+export function ragDraftOf(rag: RagThresholds): RagDraft {
+  return { amberPct: rag.amberPct, redPct: rag.redPct, amberAbs: rag.amberAbs, redAbs: rag.redAbs };
+}
+
+const FIELDS: readonly { readonly key: keyof RagDraft; readonly label: string; readonly hint: string }[] = [
+  { key: 'amberPct', label: 'Amber at (% of budget)', hint: 'such as 5' },
+  { key: 'redPct', label: 'Red at (% of budget)', hint: 'such as 10' },
+  { key: 'amberAbs', label: 'Amber at (£)', hint: 'such as 100000' },
+  { key: 'redAbs', label: 'Red at (£)', hint: 'such as 500000' },
+];
+
+export function RagFields({ draft, onChange, problems }: { draft: RagDraft; onChange: (draft: RagDraft) => void; problems: Partial<Record<keyof RagDraft, string>> }) {
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.grid}>
+      <legend className={styles.legend}>RAG thresholds (whichever limit a variance passes first)</legend>
+      {FIELDS.map(({ key, label, hint }) => (
+        <Field key={key} className={styles.field} label={label} validationMessage={problems[key]} validationState={problems[key] ? 'error' : 'none'}>
+          <Input className={styles.input} value={draft[key]} inputMode="decimal" placeholder={hint} onChange={(_, data) => onChange({ ...draft, [key]: data.value })} />
+        </Field>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The calls the pane makes to the engine, which runs in a Web Worker so a large workbook never blocks
+ * the pane. Each call names its arguments and result; money in results is exact (decimal.js) once the
+ * client has decoded it.
+ */
+import type { Finding, FindingSummary, RuleId } from '../../checks/finding';
+import type { Dimension, Rollup } from '../../analysis/types';
+import type { CommissioningModel, ModelInEffect } from '../../model/types';
+import type { Money } from '../../money/decimal';
+import type { UnitId } from '../../money/units';
+import type { GeneratedSheetName, SheetSpec } from '../../reports/spec';
+import type { EncodedGrid } from './codec';
+
+/** A workbook for the engine: an .xlsx file's bytes (outside Excel) or grids read through office.js. */
+export type WorkbookInput =
+  | { readonly kind: 'bytes'; readonly label: string; readonly fileName: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'grids'; readonly label: string; readonly sheets: readonly EncodedGrid[] };
+
+export interface LoadedWorkbook {
+  readonly label: string;
+  readonly sheets: readonly string[];
+  /** The workbook's own Model sheet: its model, or why it cannot be used; null when there is none. */
+  readonly modelSheet: { readonly sheet: string; readonly model: CommissioningModel } | { readonly sheet: string; readonly problem: string } | null;
+}
+
+export type ModelOrigin = ModelInEffect['origin'];
+
+/** The model a call works with (the pane's settings already laid over it), and where it came from. */
+export interface ModelArgs {
+  readonly model: CommissioningModel;
+  readonly origin: ModelOrigin;
+}
+
+/** The whole workbook, or one sheet of it. */
+export interface ScopeArgs {
+  readonly sheet?: string;
+}
+
+export interface TableSummary {
+  readonly sheet: string;
+  readonly range: string;
+  readonly title?: string;
+  readonly unit: UnitId;
+  readonly kind: string;
+}
+
+export interface CheckView {
+  readonly tables: readonly TableSummary[];
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  /** Sheets checked, in tab order. */
+  readonly sheets: readonly string[];
+  readonly rules: readonly RuleId[];
+}
+
+export interface RegisterRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly ref?: string;
+  readonly title?: string;
+  readonly recipient?: string;
+  readonly type?: string;
+  readonly amount?: Money;
+  readonly awardDate?: Date;
+  readonly rag?: string;
+  /** The record's first cell, for navigation. */
+  readonly cell?: string;
+}
+
+export interface RegisterView {
+  readonly records: readonly RegisterRow[];
+  readonly byType: readonly { readonly type: string; readonly records: number; readonly amount: Money; readonly withoutAmount: number }[];
+  /** Findings of the register rules on the register's sheets. */
+  readonly findings: readonly Finding[];
+  readonly total: Money;
+}
+
+/** Panel report tables the user left out (by table name); the readiness line always comes first. */
+export interface PanelChoice {
+  readonly excludeTables: readonly string[];
+}
+
+export interface PanelTable {
+  /** The Excel table name, unique on the sheet: "CW_PanelSpend_ByPriorityArea". */
+  readonly name: string;
+  readonly title: string;
+  readonly rows: number;
+}
+
+export interface PanelView {
+  /** "3 errors open: not ready for the panel" or "No errors open". */
+  readonly readiness: { readonly text: string; readonly ready: boolean };
+  readonly summary: FindingSummary;
+  /** The report's notes after the readiness line (what the workbook lacks, for example). */
+  readonly notes: readonly string[];
+  readonly tables: readonly PanelTable[];
+}
+
+export interface ReportArgs extends ModelArgs, ScopeArgs {
+  readonly which: readonly GeneratedSheetName[];
+  readonly by: readonly Dimension[];
+  readonly today: Date;
+  readonly panel?: PanelChoice;
+}
+
+export interface Giving360Args extends ModelArgs {
+  readonly prefix: string;
+  readonly funderId?: string;
+  readonly format: 'json' | 'csv';
+  readonly today: Date;
+}
+
+export interface Giving360Result {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly text: string;
+  readonly grants: number;
+  /** "£12,345,678", the exact total published. */
+  readonly total: string;
+  readonly skipped: readonly { readonly ref: string; readonly reason: string; readonly where?: string }[];
+  /** Recipients published under an internal id: each needs a real org-id. */
+  readonly internalOrganisations: readonly string[];
+  readonly funderIdProblem?: string;
+  readonly registerErrors: number;
+}
+
+export interface FileResult {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** Sheets written (generated sheets replaced or added). */
+  readonly sheets: readonly string[];
+}
+
+/** Every call: its arguments and its result. */
+export interface EngineCalls {
+  load: { args: WorkbookInput; result: LoadedWorkbook };
+  check: { args: ModelArgs & ScopeArgs; result: CheckView };
+  rollup: { args: ModelArgs & { readonly by: readonly Dimension[] }; result: Rollup };
+  register: { args: ModelArgs; result: RegisterView };
+  panel: { args: ModelArgs; result: PanelView };
+  reportSheets: { args: ReportArgs; result: SheetSpec[] };
+  /** Outside Excel: the workbook with the generated sheets written into it, as a new .xlsx. */
+  reportFile: { args: ReportArgs; result: FileResult };
+  giving360: { args: Giving360Args; result: Giving360Result };
+  /** Outside Excel: the workbook with a Model sheet added. */
+  modelSheetFile: { args: { readonly model: CommissioningModel }; result: FileResult };
+  /** Outside Excel: the workbook with an empty budget template (and its lists) added. */
+  budgetTemplateFile: { args: { readonly model: CommissioningModel }; result: FileResult };
+}
+
+export type EngineCall = keyof EngineCalls;
+export type ArgsOf<K extends EngineCall> = EngineCalls[K]['args'];
+export type ResultOf<K extends EngineCall> = EngineCalls[K]['result'];
+
+export interface Progress {
+  /** What the engine is doing, for the status line: "Reading the workbook". */
+  readonly stage: string;
+  /** 0 to 1 when known. */
+  readonly fraction?: number;
+}
+
+/** Messages between the pane and the worker. */
+export type ToWorker = { readonly id: number; readonly call: EngineCall; readonly args: unknown };
+export type FromWorker =
+  | { readonly id: number; readonly kind: 'progress'; readonly progress: Progress }
+  | { readonly id: number; readonly kind: 'result'; readonly result: unknown }
+  | { readonly id: number; readonly kind: 'error'; readonly error: EngineErrorData };
+
+export interface EngineErrorData {
+  /** The error's class name: UnreadableWorkbookError, ModelError, NotOurSheetError, ... */
+  readonly name: string;
+  readonly message: string;
+  readonly problems?: readonly string[];
+}

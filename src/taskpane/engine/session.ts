@@ -1,0 +1,323 @@
+/**
+ * The engine behind the pane: one workbook at a time, checked, rolled up and written. It runs inside
+ * the Web Worker (engine/worker.ts) or, where there are no workers (component tests), on the pane's
+ * own thread; either way it never touches the DOM or office.js. It keeps the last check, so the pages
+ * and the writes that follow a check reuse it instead of checking again.
+ */
+import { rollupWorkbook } from '../../analysis/rollup';
+import type { Dimension, Rollup } from '../../analysis/types';
+import { RULE_IDS, summarise } from '../../checks/finding';
+import { checkWorkbook, type CheckResult } from '../../checks/runner';
+import { buildModelNames } from '../../model/model-names';
+import { MODEL_SHEET_NAME, readModelSheet, writeModelSheet } from '../../model/model-sheet';
+import type { CommissioningModel } from '../../model/types';
+import { ModelError } from '../../model/validate';
+import { ZERO } from '../../money/decimal';
+import { buildReportSheets, describeModel } from '../../reports';
+import { buildFindingsSheet } from '../../reports/builders/findings';
+import { buildPanelReportSheet } from '../../reports/builders/panel-report';
+import { readinessParagraph } from '../../reports/builders/readiness';
+import { registerFindings, totalsByType } from '../../reports/builders/register';
+import { describeTotal, toGiving360 } from '../../reports/giving360/convert';
+import { giving360Csv } from '../../reports/giving360/csv';
+import { giving360Json, giving360Package } from '../../reports/giving360/package';
+import { validateGiving360Package } from '../../reports/giving360/validate';
+import { readRegisterRecords, type RegisterRecord } from '../../reports/register-records';
+import type { SheetSpec } from '../../reports/spec';
+import { rangeToA1 } from '../../sheet/a1';
+import { findSheet, type Grid, type GridWorkbook } from '../../sheet/grid';
+import { readXlsx } from '../../workbook/xlsx/read';
+import { writeSheetSpecs } from '../../workbook/xlsx/write';
+import { decodeWorkbook } from './codec';
+import { EngineUsageError } from './usage-error';
+import { addBudgetTemplate, addGridSheet } from './xlsx-extras';
+import { budgetTemplate } from '../budget-template';
+import type {
+  ArgsOf,
+  CheckView,
+  EngineCall,
+  FileResult,
+  Giving360Result,
+  LoadedWorkbook,
+  ModelArgs,
+  PanelView,
+  Progress,
+  RegisterView,
+  ReportArgs,
+  ResultOf,
+  WorkbookInput,
+} from './protocol';
+
+export { EngineUsageError };
+
+type ProgressSink = (progress: Progress) => void;
+
+interface Checked {
+  readonly key: string;
+  readonly result: CheckResult;
+}
+
+export class EngineSession {
+  private workbook: GridWorkbook | undefined;
+  private label = 'the workbook';
+  private fileName = 'workbook.xlsx';
+  /** Outside Excel: the file as opened, then as last written (generated sheets accumulate). */
+  private bytes: Uint8Array | undefined;
+  private checked: Checked | undefined;
+
+  async handle<K extends EngineCall>(call: K, args: ArgsOf<K>, progress: ProgressSink): Promise<ResultOf<K>> {
+    const handlers: { [C in EngineCall]: (a: ArgsOf<C>, p: ProgressSink) => Promise<ResultOf<C>> | ResultOf<C> } = {
+      load: (a, p) => this.load(a, p),
+      check: (a, p) => this.checkView(a, p),
+      rollup: (a) => this.rollup(a, a.by),
+      register: (a) => this.registerView(a),
+      panel: (a) => this.panelView(a),
+      reportSheets: (a) => this.reportSheets(a),
+      reportFile: (a, p) => this.reportFile(a, p),
+      giving360: (a) => this.giving360(a),
+      modelSheetFile: (a) => this.modelSheetFile(a.model),
+      budgetTemplateFile: (a) => this.budgetTemplateFile(a.model),
+    };
+    const handler = handlers[call] as (a: ArgsOf<K>, p: ProgressSink) => Promise<ResultOf<K>> | ResultOf<K>;
+    if (!handler) throw new Error(`the engine has no call named "${String(call)}"`);
+    return handler(args, progress);
+  }
+
+  async load(input: WorkbookInput, progress: ProgressSink): Promise<LoadedWorkbook> {
+    progress({ stage: 'Reading the workbook', fraction: 0 });
+    if (input.kind === 'bytes') {
+      this.workbook = await readXlsx(input.bytes, input.label);
+      this.bytes = input.bytes;
+      this.fileName = input.fileName;
+    } else {
+      this.workbook = decodeWorkbook(input.sheets);
+      this.bytes = undefined;
+    }
+    this.label = input.label;
+    this.checked = undefined;
+    progress({ stage: 'Reading the workbook', fraction: 1 });
+    return { label: this.label, sheets: this.workbook.sheets.map((g) => g.name), modelSheet: this.modelSheet(this.workbook) };
+  }
+
+  private modelSheet(workbook: GridWorkbook): LoadedWorkbook['modelSheet'] {
+    const grid = findSheet(workbook, MODEL_SHEET_NAME);
+    if (!grid) return null;
+    try {
+      return { sheet: grid.name, model: readModelSheet(grid, grid.name) };
+    } catch (error) {
+      if (error instanceof ModelError) return { sheet: grid.name, problem: error.problems.slice(0, 5).join('; ') };
+      throw error;
+    }
+  }
+
+  private requireWorkbook(): GridWorkbook {
+    if (!this.workbook) throw new EngineUsageError('No workbook is open yet: open a workbook (or try the sample) first.');
+    return this.workbook;
+  }
+
+  private scoped(sheet: string | undefined): GridWorkbook {
+    const workbook = this.requireWorkbook();
+    if (sheet === undefined) return workbook;
+    const grid = findSheet(workbook, sheet);
+    if (!grid) throw new EngineUsageError(`There is no sheet named "${sheet}" in ${this.label}: choose another sheet, or check the whole workbook.`);
+    return { sheets: [grid] };
+  }
+
+  /** The check of the workbook (or one sheet) against the model: the cached one when nothing has changed. */
+  check(args: ModelArgs & { readonly sheet?: string; readonly today?: Date }, progress: ProgressSink = () => {}): CheckResult {
+    const key = `${args.sheet ?? ''}\u0000${JSON.stringify(args.model)}`;
+    if (this.checked?.key === key) return this.checked.result;
+    const workbook = this.scoped(args.sheet);
+    progress({ stage: `Checking ${workbook.sheets.length === 1 ? `“${workbook.sheets[0].name}”` : `${workbook.sheets.length} sheets`}`, fraction: 0.2 });
+    const result = checkWorkbook(workbook, args.model, args.today ? { today: args.today } : {});
+    this.checked = { key, result };
+    return result;
+  }
+
+  private checkView(args: ModelArgs & { readonly sheet?: string }, progress: ProgressSink): CheckView {
+    const result = this.check(args, progress);
+    progress({ stage: 'Summarising the findings', fraction: 0.9 });
+    const present = new Set(result.findings.map((f) => f.rule));
+    return {
+      tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), ...(t.title ? { title: t.title } : {}), unit: t.unit, kind: t.kind })),
+      findings: result.findings,
+      summary: result.summary,
+      sheets: this.scoped(args.sheet).sheets.map((g) => g.name),
+      rules: RULE_IDS.filter((rule) => present.has(rule)),
+    };
+  }
+
+  private rollup(args: ModelArgs, by: readonly Dimension[]): Rollup {
+    if (by.length === 0) throw new EngineUsageError('Choose at least one dimension to roll up by, such as priority area.');
+    const { tables } = this.check(args);
+    return rollupWorkbook(this.requireWorkbook(), args.model, by, { tables });
+  }
+
+  private records(args: ModelArgs): RegisterRecord[] {
+    const { tables } = this.check(args);
+    return readRegisterRecords(tables, this.requireWorkbook(), args.model, buildModelNames(args.model));
+  }
+
+  private registerView(args: ModelArgs): RegisterView {
+    const records = this.records(args);
+    const { findings } = this.check(args);
+    let total = ZERO;
+    for (const r of records) if (r.amount) total = total.plus(r.amount);
+    return {
+      records: records.map((r) => ({
+        sheet: r.sheet,
+        row: r.row,
+        ...(r.id !== undefined ? { ref: r.id } : {}),
+        ...(r.title !== undefined ? { title: r.title } : {}),
+        ...(r.recipient !== undefined ? { recipient: r.recipient } : {}),
+        ...(r.type !== undefined ? { type: r.type } : {}),
+        ...(r.amount !== undefined ? { amount: r.amount } : {}),
+        ...(r.awardDate !== undefined ? { awardDate: r.awardDate } : {}),
+        ...(r.rag !== undefined ? { rag: r.rag } : {}),
+        ...(firstCell(r) ? { cell: firstCell(r) } : {}),
+      })),
+      byType: totalsByType(records),
+      findings: registerFindings(findings, records),
+      total,
+    };
+  }
+
+  /** The panel report as it would be written: its readiness line and the tables the user may choose from. */
+  private panelView(args: ModelArgs): PanelView {
+    const spec = this.panelSheet(args, new Date());
+    const check = this.check(args);
+    const readiness = readinessParagraph(check.summary);
+    return {
+      readiness: { text: readiness.text, ready: check.summary.errors === 0 },
+      summary: check.summary,
+      notes: spec.paragraphs.slice(2).map((p) => p.text),
+      tables: spec.tables.map((t) => ({ name: t.name, title: t.title, rows: t.rows.length })),
+    };
+  }
+
+  private panelSheet(args: ModelArgs, today: Date): SheetSpec {
+    const check = this.check(args);
+    const rollup = this.rollup(args, ['priority-area']);
+    const context = { model: args.model, modelDescription: describeModel(args.origin), today };
+    return buildPanelReportSheet({ workbook: this.requireWorkbook(), check, rollup, records: this.records(args) }, context);
+  }
+
+  /**
+   * The generated sheets asked for, built from one check of the whole workbook (the Findings sheet from
+   * the scope asked for). A workbook without a register has no Register sheet: asked for alone, that is
+   * an error the user should hear about; as part of the whole report, it is left out.
+   */
+  reportSheets(args: ReportArgs): SheetSpec[] {
+    const workbook = this.requireWorkbook();
+    const whole = { model: args.model, origin: args.origin };
+    const scopedCheck = this.check({ ...whole, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
+    const check = args.sheet === undefined ? scopedCheck : this.check(whole);
+    const rollup = this.rollup(whole, args.by.length > 0 ? args.by : ['priority-area']);
+    const all = buildReportSheets({
+      workbook,
+      model: args.model,
+      modelOrigin: args.origin,
+      check,
+      rollup,
+      records: this.records(whole),
+      today: args.today,
+    });
+    const sheets: SheetSpec[] = [];
+    for (const name of args.which) {
+      if (name === 'Findings' && args.sheet !== undefined) {
+        const context = { model: args.model, modelDescription: describeModel(args.origin), today: args.today };
+        sheets.push(buildFindingsSheet(scopedCheck, context, { sheetOrder: workbook.sheets.map((g) => g.name) }));
+        continue;
+      }
+      const spec = all.find((s) => s.name === name);
+      if (spec) sheets.push(name === 'Panel report' && args.panel ? withoutTables(spec, args.panel.excludeTables) : spec);
+      else if (name === 'Register' && args.which.length === 1) {
+        throw new EngineUsageError(
+          `${this.label} has no contracts and grants register (a table with columns such as Ref, Title, Recipient, Amount and Award date), so there is no Register sheet to write.`,
+        );
+      }
+    }
+    return sheets;
+  }
+
+  private async reportFile(args: ReportArgs, progress: ProgressSink): Promise<FileResult> {
+    if (!this.bytes) throw new EngineUsageError('Writing a file needs a workbook opened from a file: open one first.');
+    progress({ stage: 'Building the report', fraction: 0.3 });
+    const sheets = this.reportSheets(args);
+    progress({ stage: 'Writing the workbook', fraction: 0.6 });
+    this.bytes = await writeSheetSpecs(this.bytes, sheets, { generatedAt: args.today });
+    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: sheets.map((s) => s.name) };
+  }
+
+  private giving360(args: ArgsOf<'giving360'>): Giving360Result {
+    const records = this.records(args);
+    if (records.length === 0) {
+      throw new EngineUsageError(
+        `${this.label} has no contracts and grants register (a table with columns such as Ref, Title, Recipient, Amount and Award date), so there is nothing to export.`,
+      );
+    }
+    const { findings } = this.check(args);
+    const found = registerFindings(findings, records);
+    const conversion = toGiving360(records, args.model, { prefix: args.prefix, ...(args.funderId ? { funderId: args.funderId } : {}) });
+    if (conversion.grants.length === 0) {
+      throw new EngineUsageError(
+        `None of the ${records.length} register records can be published: each needs an id, title, recipient, amount, award date and funder. Fix the register and try again.`,
+      );
+    }
+    const pkg = giving360Package(conversion, args.model, args.today);
+    const validation = validateGiving360Package(pkg);
+    if (!validation.valid) {
+      throw new Error(`the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it`);
+    }
+    const json = args.format === 'json';
+    const base = this.fileName.replace(/\.xlsx$/i, '');
+    return {
+      fileName: `${base}-360giving.${json ? 'json' : 'csv'}`,
+      mimeType: json ? 'application/json' : 'text/csv',
+      text: json ? giving360Json(pkg) : giving360Csv(pkg.grants),
+      grants: conversion.grants.length,
+      total: describeTotal(conversion.total),
+      skipped: conversion.skipped.map((s) => ({
+        ref: s.record.id ?? `row ${s.record.row + 1}`,
+        reason: s.reason,
+        ...(s.cell ? { where: `${s.record.sheet}!${s.cell}` } : {}),
+      })),
+      internalOrganisations: conversion.internalOrganisations.filter((o) => o.role === 'recipient').map((o) => o.name),
+      ...(conversion.funderIdProblem ? { funderIdProblem: conversion.funderIdProblem } : {}),
+      registerErrors: summarise(found).errors,
+    };
+  }
+
+  private async modelSheetFile(model: CommissioningModel): Promise<FileResult> {
+    if (!this.bytes) throw new EngineUsageError('Adding a sheet needs a workbook opened from a file: open one first.');
+    const grid: Grid = writeModelSheet(model);
+    this.bytes = await addGridSheet(this.bytes, grid);
+    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: [grid.name] };
+  }
+
+  private async budgetTemplateFile(model: CommissioningModel): Promise<FileResult> {
+    if (!this.bytes) throw new EngineUsageError('Adding a sheet needs a workbook opened from a file: open one first.');
+    const template = budgetTemplate(model, this.requireWorkbook().sheets.map((g) => g.name));
+    this.bytes = await addBudgetTemplate(this.bytes, template);
+    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: [template.sheet, template.listsSheet] };
+  }
+}
+
+/** "commissioning-2019-20.xlsx" → "commissioning-2019-20 (report).xlsx": never the name of the file opened. */
+export function outputName(fileName: string): string {
+  const base = fileName.replace(/\.xlsx$/i, '').replace(/ \(report\)$/, '');
+  return `${base} (report).xlsx`;
+}
+
+function firstCell(record: RegisterRecord): string | undefined {
+  return record.cells.id ?? record.cells.title ?? Object.values(record.cells).find((c) => c !== undefined);
+}
+
+function withoutTables(spec: SheetSpec, exclude: readonly string[]): SheetSpec {
+  if (exclude.length === 0) return spec;
+  const left = new Set(exclude);
+  const tables = spec.tables.filter((t) => !left.has(t.name));
+  const keepsChart = spec.chart && !left.has(spec.chart.table);
+  return { name: spec.name, paragraphs: spec.paragraphs, tables, ...(keepsChart ? { chart: spec.chart } : {}) };
+}
+

@@ -1,0 +1,104 @@
+/**
+ * The pane outside Excel, on an .xlsx file the user opens (or the sample). The engine reads the file;
+ * writes produce a new workbook, offered as a download: the file opened is never changed. Settings
+ * are kept in this browser.
+ */
+import type { CommissioningModel } from '../../model/types';
+import { listInWords } from '../../reports/builders/context';
+import type { Engine } from '../engine/client';
+import { EngineUsageError } from '../engine/usage-error';
+import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
+import { parseStoredSettings, type PaneSettings } from '../settings';
+import { downloadFile } from './download';
+import { XLSX_MIME, type HostOutcome, type PaneHost } from './types';
+
+export const SAMPLE_WORKBOOK_URL = 'assets/samples/commissioning-2019-20.xlsx';
+export const SETTINGS_STORAGE_KEY = 'commissioning-workbench:settings';
+
+export interface OpenFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+export class FileHost implements PaneHost {
+  readonly kind = 'file' as const;
+  readonly settingsPlace = 'in this browser';
+  private file: OpenFile | undefined;
+
+  constructor(
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeLocalStorage(),
+    private readonly offer: (fileName: string, data: Uint8Array | string, mimeType: string) => void = downloadFile,
+  ) {}
+
+  /** Makes `file` the workbook the pane works on. */
+  open(file: OpenFile): void {
+    this.file = file;
+  }
+
+  /** The sample workbook shipped beside the pane. */
+  async fetchSample(fetcher: typeof fetch = fetch): Promise<OpenFile> {
+    const response = await fetcher(SAMPLE_WORKBOOK_URL);
+    if (!response.ok) {
+      throw new EngineUsageError(`The sample workbook could not be loaded (HTTP ${response.status}): open a workbook of your own instead.`);
+    }
+    return { fileName: 'commissioning-2019-20.xlsx', bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  workbookLabel(): string | null {
+    return this.file?.fileName ?? null;
+  }
+
+  async readWorkbook(): Promise<WorkbookInput> {
+    if (!this.file) throw new EngineUsageError('No workbook is open: choose "Open workbook" or "Try the sample workbook" first.');
+    return { kind: 'bytes', label: this.file.fileName, fileName: this.file.fileName, bytes: this.file.bytes };
+  }
+
+  async writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome> {
+    const file = await engine.call('reportFile', args, onProgress);
+    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    return { message: `Downloaded ${file.fileName} with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}. The file you opened is unchanged.` };
+  }
+
+  async select(sheet: string, cell: string): Promise<HostOutcome> {
+    return { message: `${sheet}!${cell}: open the workbook in Excel to go to this cell.` };
+  }
+
+  async insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
+    const file = await engine.call('modelSheetFile', { model });
+    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    return { message: `Downloaded ${file.fileName} with a Model sheet: edit it in Excel, and the pane will use it when you open that file.` };
+  }
+
+  async insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
+    const file = await engine.call('budgetTemplateFile', { model });
+    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    return { message: `Downloaded ${file.fileName} with an empty "${file.sheets[0]}" sheet whose columns offer the model's names as drop-downs.` };
+  }
+
+  download(fileName: string, data: Uint8Array | string, mimeType: string): void {
+    this.offer(fileName, data, mimeType);
+  }
+
+  loadSettings(): PaneSettings | null {
+    try {
+      return parseStoredSettings(this.storage?.getItem(SETTINGS_STORAGE_KEY));
+    } catch {
+      return null;
+    }
+  }
+
+  async saveSettings(settings: PaneSettings | null): Promise<void> {
+    if (!this.storage) throw new EngineUsageError('This browser does not let the page keep settings (storage is off): they apply until you close the page.');
+    if (settings) this.storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+    else this.storage.removeItem(SETTINGS_STORAGE_KEY);
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Some browsers throw on access when storage is disabled.
+    return null;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Where the pane runs: inside Excel (office.js reads and writes the open workbook) or in a browser on
+ * an .xlsx file (the engine reads the file; writes come back as downloads). The pages only ever talk
+ * to this interface, so they behave the same in both.
+ */
+import type { CommissioningModel } from '../../model/types';
+import type { Engine } from '../engine/client';
+import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
+import type { PaneSettings } from '../settings';
+
+export type HostKind = 'excel' | 'file';
+
+export interface HostOutcome {
+  /** One sentence for the pane's notice: what was written or downloaded. */
+  readonly message: string;
+}
+
+export interface PaneHost {
+  readonly kind: HostKind;
+  /** The open workbook for the engine; throws (with what to do) when there is none. */
+  readWorkbook(onProgress?: (progress: Progress) => void): Promise<WorkbookInput>;
+  /** Writes the generated sheets `args.which` (Excel: into the workbook; outside: a downloaded copy). */
+  writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome>;
+  /** Selects a cell: in Excel it activates the sheet and the cell; outside Excel it says where the cell is. */
+  select(sheet: string, cell: string): Promise<HostOutcome>;
+  insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome>;
+  insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome>;
+  /** Offers a file to the user (the 360Giving export, a workbook copy). */
+  download(fileName: string, data: Uint8Array | string, mimeType: string): void;
+  /** Settings saved with the workbook (Excel) or in this browser (outside); null when none are saved. */
+  loadSettings(): PaneSettings | null;
+  /** Saves settings, or forgets them (null) so the model's own settings apply again. */
+  saveSettings(settings: PaneSettings | null): Promise<void>;
+  /** Where saved settings live, for the Settings page: "with this workbook", "in this browser". */
+  readonly settingsPlace: string;
+  /** The workbook as the user knows it: "this workbook", or the file name. */
+  workbookLabel(): string | null;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,88 @@
+/**
+ * Panel report: the audit-panel appendix. The readiness line comes first (errors open, or none); then
+ * the tables the report would hold, each of which the author may leave out; then "Write panel report".
+ */
+import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { PanelView } from '../engine/protocol';
+import { plural } from '../format';
+import { useWorkbench } from '../workbench';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  tables: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});
+
+export function PanelReportPage() {
+  const styles = useStyles();
+  const { host, workbook, busy, ask, write } = useWorkbench();
+  const [panel, setPanel] = useState<PanelView | null>(null);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const canRun = host.kind === 'excel' || workbook !== null;
+
+  const prepare = async () => {
+    const view = await ask('Preparing the panel report', 'panel', {});
+    if (view) {
+      setPanel(view);
+      setExcluded(new Set());
+    }
+  };
+
+  const toggle = (name: string, included: boolean) => {
+    const next = new Set(excluded);
+    if (included) next.delete(name);
+    else next.add(name);
+    setExcluded(next);
+  };
+
+  const chosen = panel ? panel.tables.length - excluded.size : 0;
+  return (
+    <section className={styles.page} aria-labelledby="panel-heading">
+      <Subtitle2 as="h2" id="panel-heading">
+        Panel report
+      </Subtitle2>
+      {panel && (
+        <MessageBar intent={panel.readiness.ready ? 'success' : 'warning'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{panel.readiness.text}</MessageBarTitle>
+            {panel.readiness.ready
+              ? 'The checks found no errors; warnings and info are on the Findings sheet.'
+              : `Fix the errors on the Check page before this goes to the panel (${plural(panel.summary.warnings, 'warning')} and ${panel.summary.info} info as well).`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance={panel ? 'secondary' : 'primary'} disabled={!canRun || busy !== null} onClick={() => void prepare()}>
+          {panel ? 'Check readiness again' : 'Prepare panel report'}
+        </Button>
+      </div>
+      {!canRun && <Text>Open a workbook (or try the sample) to prepare its panel report.</Text>}
+
+      {panel && (
+        <>
+          {panel.notes.length > 0 && (
+            <ul className={styles.notes} aria-label="Notes">
+              {panel.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+          <fieldset className={styles.tables}>
+            <legend className={styles.legend}>Tables to include ({chosen} of {panel.tables.length})</legend>
+            {panel.tables.map((t) => (
+              <Checkbox key={t.name} label={t.title} checked={!excluded.has(t.name)} onChange={(_, data) => toggle(t.name, data.checked === true)} />
+            ))}
+          </fieldset>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy !== null || chosen === 0} onClick={() => void write(['Panel report'], { panel: { excludeTables: [...excluded] } })}>
+              Write panel report
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

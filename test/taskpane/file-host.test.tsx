@@ -1,0 +1,116 @@
+/** @jest-environment jsdom */
+/**
+ * The pane outside Excel with the real FileHost: open the sample through the file input (or the sample
+ * button), check it, and "Write report" offers a new .xlsx holding the generated sheets; settings stay
+ * in the browser's storage.
+ */
+import '@testing-library/jest-dom';
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import { App } from '../../src/taskpane/App';
+import { InlineEngine } from '../../src/taskpane/engine/inline';
+import { FileHost, SAMPLE_WORKBOOK_URL, SETTINGS_STORAGE_KEY } from '../../src/taskpane/host/file-host';
+import { XLSX_MIME } from '../../src/taskpane/host/types';
+import { defaultModel } from '../../src/model/json';
+import { settingsOf } from '../../src/taskpane/settings';
+import { sampleBytes } from './fake-host';
+import { ENGINE_WAIT, screen, within } from './render';
+
+jest.setTimeout(60_000);
+
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+function setup(storage = new MemoryStorage()) {
+  const offered: { fileName: string; data: Uint8Array | string; mimeType: string }[] = [];
+  const host = new FileHost(storage, (fileName, data, mimeType) => offered.push({ fileName, data, mimeType }));
+  const user = userEvent.setup();
+  render(<App host={host} engine={new InlineEngine()} dark={false} />);
+  return { host, user, offered, storage };
+}
+
+function upload(name: string, bytes: Uint8Array): void {
+  const input = screen.getByLabelText('Open workbook') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer as ArrayBuffer], name)] } });
+}
+
+test('before a workbook is open, the pane says how to open one and cannot check or write', () => {
+  setup();
+  expect(screen.getByText('No workbook open: open an .xlsx file, or try the sample.')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Check workbook' })).toBeDisabled();
+  expect(screen.getByRole('button', { name: 'Write report' })).toBeDisabled();
+});
+
+test('opens a workbook through the file input, checks it, and "Write report" offers the report workbook', async () => {
+  const { user, offered } = setup();
+  upload('commissioning-2019-20.xlsx', sampleBytes());
+  await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx: 11 sheets/)).toBeInTheDocument(), ENGINE_WAIT);
+  await user.click(screen.getByRole('button', { name: 'Check workbook' }));
+  await waitFor(() => expect(screen.getByText(/errors open: not ready for the panel/)).toBeInTheDocument(), ENGINE_WAIT);
+  expect(within(screen.getByRole('region', { name: 'Findings on LCPF boroughs' })).getAllByText('total-rounding').length).toBeGreaterThan(0);
+
+  // Outside Excel a cell cannot be selected: the pane says where it is.
+  await user.click(screen.getByRole('button', { name: 'Go to LCPF boroughs!B36 (total-rounding)' }));
+  expect(screen.getByText('LCPF boroughs!B36: open the workbook in Excel to go to this cell.')).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'Write report' }));
+  await waitFor(() => expect(offered).toHaveLength(1), ENGINE_WAIT);
+  const [file] = offered;
+  expect(file.fileName).toBe('commissioning-2019-20 (report).xlsx');
+  expect(file.mimeType).toBe(XLSX_MIME);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((file.data as Uint8Array).slice().buffer as ArrayBuffer);
+  const names = workbook.worksheets.map((w) => w.name);
+  expect(names.slice(-4)).toEqual(['Findings', 'Rollup', 'Register', 'Panel report']);
+  expect(names).toContain('LCPF boroughs');
+  expect(screen.getByText(/^Downloaded commissioning-2019-20 \(report\)\.xlsx with the Findings, Rollup, Register and Panel report sheets/)).toBeInTheDocument();
+});
+
+test('"Try the sample workbook" fetches the sample beside the page', async () => {
+  const fetched: string[] = [];
+  const bytes = sampleBytes();
+  const realFetch = (globalThis as { fetch?: unknown }).fetch;
+  (globalThis as { fetch?: unknown }).fetch = async (url: string) => {
+    fetched.push(url);
+    return { ok: true, status: 200, arrayBuffer: async () => bytes.slice().buffer };
+  };
+  try {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Try the sample workbook' }));
+    await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx/)).toBeInTheDocument(), ENGINE_WAIT);
+    expect(fetched).toEqual([SAMPLE_WORKBOOK_URL]);
+  } finally {
+    (globalThis as { fetch?: unknown }).fetch = realFetch;
+  }
+});
+
+test('a file that is not a workbook is explained in the message bar with what to do next', async () => {
+  setup();
+  upload('notes.xlsx', new Uint8Array(Buffer.from('these are my notes, not a workbook')));
+  await waitFor(() => expect(screen.getByText('The workbook could not be read')).toBeInTheDocument(), ENGINE_WAIT);
+  expect(screen.getByText(/notes\.xlsx is not an Excel workbook/)).toBeInTheDocument();
+  expect(screen.getByText('Open an .xlsx workbook saved from Excel, or try the sample workbook.')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Check workbook' })).toBeDisabled();
+});
+
+test('settings are kept in the browser storage and read back by the next pane', async () => {
+  const storage = new MemoryStorage();
+  const first = setup(storage);
+  await first.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await first.user.selectOptions(screen.getByRole('combobox', { name: 'Display unit' }), '£k');
+  await first.user.click(screen.getByRole('button', { name: 'Save settings' }));
+  await waitFor(() => expect(storage.items.has(SETTINGS_STORAGE_KEY)).toBe(true));
+  expect(JSON.parse(storage.items.get(SETTINGS_STORAGE_KEY)!)).toEqual({ ...settingsOf(defaultModel()), displayUnit: '£k' });
+  expect(new FileHost(storage).loadSettings()?.displayUnit).toBe('£k');
+});

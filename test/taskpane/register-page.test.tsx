@@ -1,0 +1,92 @@
+/** @jest-environment jsdom */
+/** The Register page: the register as the engine reads it, "Write register", and the 360Giving download. */
+import '@testing-library/jest-dom';
+import { waitFor } from '@testing-library/react';
+import { checkWorkbook } from '../../src/checks/runner';
+import { defaultModel } from '../../src/model/json';
+import { readRegisterRecords } from '../../src/reports/register-records';
+import { Grid, type GridWorkbook } from '../../src/sheet/grid';
+import { FakeHost, sampleWorkbook } from './fake-host';
+import { ENGINE_WAIT, openPage, renderPane, screen, within } from './render';
+
+jest.setTimeout(60_000);
+
+let sample: GridWorkbook;
+beforeAll(async () => {
+  sample = await sampleWorkbook();
+});
+
+async function registerPage(host = new FakeHost('excel', sample)) {
+  const pane = renderPane(host);
+  const page = await openPage(pane.user, 'Register');
+  return { ...pane, page, host };
+}
+
+test('builds the register: every record, totals by type', async () => {
+  const { page, user } = await registerPage();
+  await user.click(within(page).getByRole('button', { name: 'Build register' }));
+  const records = readRegisterRecords(checkWorkbook(sample, defaultModel()).tables, sample, defaultModel());
+  expect(records.length).toBeGreaterThan(0);
+  await waitFor(() => expect(within(page).getByText(new RegExp(`^${records.length} contracts and grants, £[\\d,]+ in all\\.$`))).toBeInTheDocument(), ENGINE_WAIT);
+  const list = within(page).getByRole('list', { name: 'Contracts and grants' });
+  expect(within(list).getAllByRole('listitem')).toHaveLength(Math.min(records.length, 100));
+  const first = within(list).getAllByRole('listitem').find((item) => item.textContent?.includes(records[0].id!));
+  expect(first).toHaveTextContent(records[0].title!);
+  expect(first).toHaveTextContent(records[0].recipient!);
+  const types = new Set(records.map((r) => r.type));
+  expect(within(within(page).getByRole('table', { name: 'Records and amounts by type' })).getAllByRole('row')).toHaveLength(types.size + 1);
+});
+
+test('"Write register" writes the Register sheet', async () => {
+  const { page, user, host } = await registerPage();
+  await user.click(within(page).getByRole('button', { name: 'Write register' }));
+  await waitFor(() => expect(host.written).toHaveLength(1), ENGINE_WAIT);
+  expect(host.written[0].sheets.map((s) => s.name)).toEqual(['Register']);
+});
+
+test('a workbook without a register says so instead of writing an empty sheet', async () => {
+  const budget = new Grid('Budget');
+  budget.set(0, 0, 'Project');
+  budget.set(0, 1, 'Budget £');
+  budget.set(1, 0, 'Youth work');
+  budget.set(1, 1, 1000);
+  const { page, user, host } = await registerPage(new FakeHost('excel', { sheets: [budget] }));
+  await user.click(within(page).getByRole('button', { name: 'Write register' }));
+  await waitFor(() => expect(screen.getByText(/has no contracts and grants register/)).toBeInTheDocument(), ENGINE_WAIT);
+  expect(host.written).toHaveLength(0);
+});
+
+test('downloads the 360Giving export as JSON: one grant per complete record', async () => {
+  const { page, user, host } = await registerPage();
+  const button = within(page).getByRole('button', { name: 'Download 360Giving export' });
+  expect(button).toBeDisabled(); // no prefix yet
+  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), '360G-mopac');
+  await user.click(button);
+  await waitFor(() => expect(host.downloads).toHaveLength(1), ENGINE_WAIT);
+  const [download] = host.downloads;
+  expect(download.fileName).toMatch(/-360giving\.json$/);
+  expect(download.mimeType).toBe('application/json');
+  const pkg = JSON.parse(String(download.data)) as { grants: { id: string }[] };
+  expect(pkg.grants.length).toBeGreaterThan(0);
+  for (const grant of pkg.grants) expect(grant.id.startsWith('360G-mopac-')).toBe(true);
+  expect(within(page).getByRole('list', { name: 'Export summary' })).toHaveTextContent(`${pkg.grants.length} grants worth £`);
+});
+
+test('downloads CSV when asked', async () => {
+  const { page, user, host } = await registerPage();
+  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), '360G-mopac');
+  await user.click(within(page).getByRole('radio', { name: 'CSV' }));
+  await user.click(within(page).getByRole('button', { name: 'Download 360Giving export' }));
+  await waitFor(() => expect(host.downloads).toHaveLength(1), ENGINE_WAIT);
+  expect(host.downloads[0].fileName).toMatch(/\.csv$/);
+  expect(String(host.downloads[0].data).split('\n')[0]).toMatch(/^\uFEFF?Identifier,Title,/);
+});
+
+test('a prefix that is not a 360Giving prefix is explained in the message bar, and nothing downloads', async () => {
+  const { page, user, host } = await registerPage();
+  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), 'mopac');
+  await user.click(within(page).getByRole('button', { name: 'Download 360Giving export' }));
+  await waitFor(() => expect(screen.getByText('The 360Giving prefix is not valid')).toBeInTheDocument(), ENGINE_WAIT);
+  expect(screen.getByText(/registered 360Giving prefix, such as 360G-mopac/)).toBeInTheDocument();
+  expect(host.downloads).toHaveLength(0);
+});

@@ -1,0 +1,24 @@
+/** Renders the whole pane (App) with a fake host and the engine on the test's own thread. */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/App';
+import { InlineEngine } from '../../src/taskpane/engine/inline';
+import type { FakeHost } from './fake-host';
+
+export function renderPane(host: FakeHost) {
+  const user = userEvent.setup();
+  const engine = new InlineEngine();
+  const view = render(<App host={host} engine={engine} dark={false} />);
+  return { user, engine, ...view };
+}
+
+/** Switches to a page by its tab. */
+export async function openPage(user: ReturnType<typeof userEvent.setup>, name: string): Promise<HTMLElement> {
+  await user.click(screen.getByRole('tab', { name }));
+  return screen.getByRole('tabpanel', { name });
+}
+
+/** Long enough for the engine to read and check the sample on a slow CI machine. */
+export const ENGINE_WAIT = { timeout: 20_000 };
+
+export { screen, within };
