@@ -4,6 +4,16 @@ import type { Money } from '../money/decimal';
 export const DIMENSIONS = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** How each dimension is titled in tables and headers. */
+export const DIMENSION_TITLES: Readonly<Record<Dimension, string>> = {
+  'priority-area': 'Priority area',
+  'funding-stream': 'Funding stream',
+  programme: 'Programme',
+  borough: 'Borough',
+  'commissioning-model': 'Commissioning model',
+  year: 'Year',
+};
+
 export type DimensionKey = Readonly<Partial<Record<Dimension, string>>>;
 
 /** One budget line: a label, its dimensions (canonical model names where the model knows them) and exact amounts. */

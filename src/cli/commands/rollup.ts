@@ -5,7 +5,7 @@ import { describeOrigin, loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { rollupWorkbook } from '../../analysis/rollup';
 import { addsUpWhenRounded, controlledRound } from '../../analysis/rounding';
-import { DIMENSIONS, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
+import { DIMENSIONS, DIMENSION_TITLES, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
 import type { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import type { ModelInEffect, RoundingPolicy } from '../../model/types';
@@ -99,14 +99,6 @@ export function rollupJson(rollup: Rollup): unknown {
   };
 }
 
-const DIMENSION_TITLES: Record<Dimension, string> = {
-  'priority-area': 'Priority area',
-  'funding-stream': 'Funding stream',
-  programme: 'Programme',
-  borough: 'Borough',
-  'commissioning-model': 'Commissioning model',
-  year: 'Year',
-};
 
 /** A table a reviewer can recompute by hand: figures in the model's display unit, rounded as the model says. */
 export function renderRollup(workbookPath: string, inEffect: ModelInEffect, rollup: Rollup, rounding: RoundingPolicy): string {

@@ -4,7 +4,7 @@
  * exact sums; footnotes on rounding, lines left out, sources and disagreements with the model.
  */
 import { controlledRound } from '../../analysis/rounding';
-import type { Dimension, DimensionKey, Rollup, RollupRow } from '../../analysis/types';
+import { DIMENSION_TITLES, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
 import { Money, ZERO } from '../../money/decimal';
 import { UNITS } from '../../money/units';
 import type { RoundingPolicy } from '../../model/types';
@@ -17,14 +17,7 @@ import { yearOnYearTable } from './year-on-year';
 
 export { ROUNDING_NOTE } from './display';
 
-export const DIMENSION_HEADERS: Readonly<Record<Dimension, string>> = {
-  'priority-area': 'Priority area',
-  'funding-stream': 'Funding stream',
-  programme: 'Programme',
-  borough: 'Borough',
-  'commissioning-model': 'Commissioning model',
-  year: 'Year',
-};
+export const DIMENSION_HEADERS = DIMENSION_TITLES;
 
 type Measure = 'budget' | 'forecast' | 'actual';
 const MEASURE_HEADERS: Readonly<Record<Measure, string>> = { budget: 'Budget', forecast: 'Forecast', actual: 'Actual' };

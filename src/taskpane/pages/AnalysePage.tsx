@@ -19,20 +19,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DIMENSIONS, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
+import { DIMENSIONS, DIMENSION_TITLES, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
 import { ragDraftOf, RagFields, type RagDraft } from '../components/RagFields';
 import { plural, showMoney, showPercent } from '../format';
 import { ragFromInputs, settingsOf, type RagKey } from '../settings';
 import { useWorkbench } from '../workbench';
 
-export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
-  'priority-area': 'Priority area',
-  'funding-stream': 'Funding stream',
-  programme: 'Programme',
-  borough: 'Borough',
-  'commissioning-model': 'Commissioning model',
-  year: 'Year',
-};
+export const DIMENSION_LABELS = DIMENSION_TITLES;
 
 const RAG_BADGE: Readonly<Record<Rag, 'success' | 'warning' | 'danger'>> = { green: 'success', amber: 'warning', red: 'danger' };
 const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
