@@ -16,10 +16,6 @@ function random(seed: number): () => number {
   };
 }
 
-export interface GeneratedLine {
-  readonly values: readonly (string | number)[];
-}
-
 export function* generateLines(model: CommissioningModel, count: number, seed = 2019): Generator<(string | number)[]> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];

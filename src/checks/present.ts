@@ -1,7 +1,7 @@
 /** How findings say figures: in the table's unit, to the precision the figures were written with. */
 import { Money } from '../money/decimal';
 import { formatAmount } from '../money/format';
-import { UNITS, fromPounds, type UnitId } from '../money/units';
+import { fromPounds, type UnitId } from '../money/units';
 import type { Comparison } from './tolerance';
 
 /** Decimal places that show every figure involved without hiding a difference. */
@@ -44,7 +44,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export const MILLION = UNITS['£m'].factor;
 
 /** A column's header without its unit, for prose: "2019/20 Budget £m" → "2019/20 Budget". */
 export function columnTitle(col: { header: string }): string {

@@ -126,3 +126,11 @@ export function compareWithTotal(stated: Term, computed: Money, parts: TermTotal
     ...(involved.commonStep && !involved.mixedSteps ? { commonStep: involved.commonStep } : {}),
   };
 }
+
+/** How precisely the model states a figure: taken from its trailing zeros, at most to the nearest £0.1m. */
+export function modelStep(amount: Money): Money {
+  let step = new Money(1);
+  const cap = new Money(100000);
+  while (step.lt(cap) && amount.mod(step.times(10)).isZero()) step = step.times(10);
+  return amount.isZero() ? ZERO : step.eq(1) ? ZERO : step;
+}

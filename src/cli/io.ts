@@ -52,3 +52,14 @@ export function describeFsError(filePath: string, err: unknown): string {
       return `${filePath}: ${err instanceof Error ? err.message : String(err)}`;
   }
 }
+
+/** Same path, or the same file under another name (a link): either way, writing one would overwrite the other. */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}

@@ -8,8 +8,7 @@ import type { SourceNote } from '../model/types';
 import { asArray, asObject, DataFileError, oneOf, stringField, stringList } from './json-fields';
 import type { KeyActivities, StreamBasis } from './key-activities';
 import { readSource } from './seed-source';
-
-const POUNDS_PER_MILLION = new Decimal(1_000_000);
+import { toPounds } from '../money/units';
 
 export interface ForecastAdjustment {
   readonly id: string;
@@ -96,7 +95,7 @@ export function buildBudgetLines(
       streamBasis: activity.streamBasis,
       ...(activity.programme === undefined ? {} : { programme: activity.programme }),
       year: activities.year,
-      budget: new Decimal(activity.amountMillions).times(POUNDS_PER_MILLION),
+      budget: toPounds(new Decimal(activity.amountMillions), '£m'),
     })),
   );
   const forecastChange = new Map<string, Decimal>();

@@ -76,7 +76,3 @@ export function parseRange(text: string): RangeRef | undefined {
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
-
-export function sheetAddress(sheet: string, row: number, col: number): string {
-  return `${quoteSheetName(sheet)}!${toA1(row, col)}`;
-}

@@ -8,7 +8,7 @@
 import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { Column, Table, TableRow } from '../../sheet/tables/types';
-import { Money, ZERO } from '../../money/decimal';
+import { Money } from '../../money/decimal';
 import { parseFiscalYear } from '../../money/fiscal-year';
 import type { UnitId } from '../../money/units';
 import type { FundFigure, PriorityArea } from '../../model/types';
@@ -16,17 +16,9 @@ import type { Finding } from '../finding';
 import { resolvePriorityArea, withoutParenthetical, type CheckContext, type ProgrammeName } from '../context';
 import { baseColumn, measureSets } from '../measures';
 import { apart, decimalsFor, inUnit, money, roundingClause } from '../present';
-import { TermTotal, compareWithTotal, type Term } from '../tolerance';
+import { TermTotal, compareWithTotal, modelStep, type Term } from '../tolerance';
 import type { WorkbookRule } from './rule';
 import type { Grid } from '../../sheet/grid';
-
-/** How precisely the model states a figure: taken from its trailing zeros, at most to the nearest £0.1m. */
-export function modelStep(amount: Money): Money {
-  let step = new Money(1);
-  const cap = new Money(100000);
-  while (step.lt(cap) && amount.mod(step.times(10)).isZero()) step = step.times(10);
-  return amount.isZero() ? ZERO : step.eq(1) ? ZERO : step;
-}
 
 function modelTerm(amount: string): Term {
   const pounds = new Money(amount);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { UsageError, parseArgs } from '../args';
-import type { CliIo } from '../io';
+import { isSameFile, type CliIo } from '../io';
 import { describeOrigin, loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { checkWorkbook } from '../../checks/runner';
@@ -57,7 +57,7 @@ export const exportCommand: Command = {
     if (args.options.get('format')!.toLowerCase() !== '360giving') {
       throw new UsageError(`export: --format must be 360giving (the only format), not "${args.options.get('format')}"`);
     }
-    if (io.resolve(outPath) === io.resolve(workbookPath)) {
+    if (await isSameFile(io.resolve(outPath), io.resolve(workbookPath))) {
       throw new UsageError(`export: --out ${outPath} is the workbook itself; the export never overwrites its input`);
     }
     const format = outputFormat(outPath);

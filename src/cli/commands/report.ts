@@ -1,9 +1,8 @@
-import * as path from 'path';
-import { promises as fs } from 'fs';
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
 import { loadModelInEffect } from '../load-model';
+import { isSameFile } from '../io';
 import { readWorkbookBytes } from '../read-workbook';
 import { parseDimensions } from './rollup';
 import { checkWorkbook } from '../../checks/runner';
@@ -40,7 +39,7 @@ export const reportCommand: Command = {
     if (out === undefined) throw new UsageError('report: --out is required (the new workbook to write)');
     const input = args.positionals[0];
     if (!/\.xlsx$/i.test(out)) throw new UsageError('report: --out must name an .xlsx file');
-    if (await sameFile(io.resolve(input), io.resolve(out))) {
+    if (await isSameFile(io.resolve(input), io.resolve(out))) {
       throw new UsageError('report: --out is the input workbook; the report never overwrites its input, so name a new file');
     }
     const by = args.options.has('by') ? parseDimensions(args.options.get('by')) : (['priority-area'] as const);
@@ -67,14 +66,3 @@ export const reportCommand: Command = {
     return s.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };
-
-/** Same path, or the same file under another name (a link): either way, writing would overwrite the input. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}

@@ -17,7 +17,6 @@ import { yearOnYearTable } from './year-on-year';
 
 export { ROUNDING_NOTE } from './display';
 
-export const DIMENSION_HEADERS = DIMENSION_TITLES;
 
 type Measure = 'budget' | 'forecast' | 'actual';
 const MEASURE_HEADERS: Readonly<Record<Measure, string>> = { budget: 'Budget', forecast: 'Forecast', actual: 'Actual' };
@@ -52,7 +51,7 @@ function layoutOf(rollup: Rollup, lineCounts: boolean): Layout {
 }
 
 function columnsOf(layout: Layout): SpecColumn[] {
-  const columns: SpecColumn[] = layout.by.map((d) => ({ key: d, header: DIMENSION_HEADERS[d], type: 'text', minWidth: 14 }));
+  const columns: SpecColumn[] = layout.by.map((d) => ({ key: d, header: DIMENSION_TITLES[d], type: 'text', minWidth: 14 }));
   if (layout.lineCounts) columns.push({ key: 'lines', header: 'Lines', type: 'integer', minWidth: 6 });
   for (const m of layout.measures) columns.push({ key: m, header: MEASURE_HEADERS[m], type: 'money', minWidth: 10 });
   if (layout.variance) {
@@ -226,7 +225,7 @@ function disagreementNotes(rollup: Rollup, display: MoneyDisplay): string[] {
 }
 
 function rollupTitle(by: readonly Dimension[]): string {
-  return `Spend by ${listInWords(by.map((d) => DIMENSION_HEADERS[d].toLowerCase()))}`;
+  return `Spend by ${listInWords(by.map((d) => DIMENSION_TITLES[d].toLowerCase()))}`;
 }
 
 function singleYear(rollup: Rollup): string | undefined {
@@ -328,7 +327,7 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
   if (charted && layout.by.length === 1) conditionalFormats.push({ kind: 'dataBar', column: 'budget' });
 
   const main: TableSpec = {
-    name: names.name(options.prefix, 'By', ...layout.by.map((d) => DIMENSION_HEADERS[d])),
+    name: names.name(options.prefix, 'By', ...layout.by.map((d) => DIMENSION_TITLES[d])),
     title: options.title ?? rollupTitle(layout.by),
     unitNote: unitNote(display.unit, singleYear(rollup)),
     unit: display.unit,
@@ -358,7 +357,7 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
 export function buildRollupSheet(rollup: Rollup, context: ReportContext, options: RollupSheetOptions = {}): SheetSpec {
   const built = buildRollupTables(rollup, context, new TableNames(), { ...options, prefix: 'Rollup', lineCounts: true });
   const tables = [built.main, ...(built.chartTable ? [built.chartTable] : []), ...(built.yearOnYear ? [built.yearOnYear] : [])];
-  const dims = listInWords(rollup.by.map((d) => DIMENSION_HEADERS[d].toLowerCase()));
+  const dims = listInWords(rollup.by.map((d) => DIMENSION_TITLES[d].toLowerCase()));
   const paragraphs =
     rollup.rows.length === 0
       ? [{ text: 'No budget lines found: nothing to roll up.', emphasis: 'warning' as const }]

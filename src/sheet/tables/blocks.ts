@@ -7,11 +7,6 @@ export interface Block {
   readonly lastCol: number;
 }
 
-export function rowIsBlank(grid: Grid, row: number): boolean {
-  for (const cell of grid.row(row)) if (!isBlankCell(cell)) return false;
-  return true;
-}
-
 export function findBlocks(grid: Grid): Block[] {
   const blocks: Block[] = [];
   let rows: number[] = [];

@@ -75,10 +75,6 @@ export function isTotalLabel(label: string): boolean {
   return /^(grand\s+|sub-?\s*)?totals?\b/.test(text) || /\btotals?$/.test(text);
 }
 
-export function isSubtotalLabel(label: string): boolean {
-  return /^sub-?\s*totals?\b/i.test(label.trim());
-}
-
 export function isGrandTotalLabel(label: string): boolean {
   return /^grand\s+totals?\b/i.test(label.trim());
 }

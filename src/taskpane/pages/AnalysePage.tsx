@@ -25,7 +25,6 @@ import { plural, showMoney, showPercent } from '../format';
 import { ragFromInputs, settingsOf, type RagKey } from '../settings';
 import { useWorkbench } from '../workbench';
 
-export const DIMENSION_LABELS = DIMENSION_TITLES;
 
 const RAG_BADGE: Readonly<Record<Rag, 'success' | 'warning' | 'danger'>> = { green: 'success', amber: 'warning', red: 'danger' };
 const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
@@ -114,7 +113,7 @@ export function AnalysePage() {
           >
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
-                {DIMENSION_LABELS[d]}
+                {DIMENSION_TITLES[d]}
               </option>
             ))}
           </Select>
@@ -124,7 +123,7 @@ export function AnalysePage() {
             <option value="">(nothing)</option>
             {DIMENSIONS.filter((d) => d !== first).map((d) => (
               <option key={d} value={d}>
-                {DIMENSION_LABELS[d]}
+                {DIMENSION_TITLES[d]}
               </option>
             ))}
           </Select>
@@ -144,15 +143,15 @@ export function AnalysePage() {
       {rollup && (
         <>
           <Text>
-            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' and ')}, in {settings.displayUnit}.
+            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => DIMENSION_TITLES[d].toLowerCase()).join(' and ')}, in {settings.displayUnit}.
           </Text>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Rollup table">
-            <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => DIMENSION_LABELS[d]).join(' and ')}`}>
+            <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => DIMENSION_TITLES[d]).join(' and ')}`}>
               <TableHeader>
                 <TableRow>
                   {rollup.by.map((d) => (
                     <TableHeaderCell key={d} scope="col">
-                      {DIMENSION_LABELS[d]}
+                      {DIMENSION_TITLES[d]}
                     </TableHeaderCell>
                   ))}
                   <TableHeaderCell scope="col" className={styles.amount}>
