@@ -8,14 +8,15 @@
 import { appendAll } from '../util/append';
 import { rangeToA1, toA1 } from '../sheet/a1';
 import type { Grid, GridWorkbook } from '../sheet/grid';
-import type { Column, Table, TableRow } from '../sheet/tables/types';
+import type { AmountCell, Column, Table, TableRow } from '../sheet/tables/types';
 import { parseFiscalYear } from '../money/fiscal-year';
 import type { Money } from '../money/decimal';
 import type { CommissioningModel } from '../model/types';
 import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelNames } from '../model/model-names';
-import { baseColumn, impliedVariance, measureSets, type MeasureSet } from '../checks/measures';
+import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../checks/measures';
+import type { Figure } from '../money/pence';
 import { findTables } from '../checks/runner';
-import type { BudgetLine, Dimension, ExcludedLine, LineSet, LineSource } from './types';
+import type { BudgetLine, Dimension, DimensionKey, ExcludedLine, LineFigures, LineSet, LineSource } from './types';
 
 const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
   'priority-area': 'priority-area',
@@ -118,22 +119,59 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   return { lines, excluded };
 }
 
-type Figure = 'budget' | 'forecast' | 'actual' | 'variance';
+type FigureName = 'budget' | 'forecast' | 'actual' | 'variance';
 
 /** A set's figure columns, worked out once per table rather than once per line. */
-function figureColumns(set: MeasureSet): [Figure, Column][] {
-  const columns: [Figure, Column | undefined][] = [
+function figureColumns(set: MeasureSet): [FigureName, Column][] {
+  const columns: [FigureName, Column | undefined][] = [
     ['budget', baseColumn(set)],
     ['forecast', set.forecast],
     ['actual', set.actual],
     ['variance', set.variance],
   ];
-  return columns.filter((c): c is [Figure, Column] => c[1] !== undefined);
+  return columns.filter((c): c is [FigureName, Column] => c[1] !== undefined);
 }
 
-function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [Figure, Column][], dims: Partial<Record<Dimension, string>>, model: CommissioningModel): BudgetLine | ExcludedLine {
-  const figures: { budget?: Money; forecast?: Money; actual?: Money; variance?: Money } = {};
-  const cells: { budget?: string; forecast?: string; actual?: string; variance?: string } = {};
+/**
+ * A line as extracted: its figures stay as read (whole pence where they are), and its decimals and cell
+ * addresses are built only when something asks for them; a rollup of 100,000 lines asks for neither.
+ */
+class ExtractedLine implements BudgetLine {
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly label: string,
+    readonly dims: DimensionKey,
+    readonly figures: LineFigures,
+    private readonly sourceCells: Readonly<Partial<Record<FigureName, AmountCell>>>,
+  ) {}
+
+  get budget(): Money | undefined {
+    return this.figures.budget?.pounds;
+  }
+
+  get forecast(): Money | undefined {
+    return this.figures.forecast?.pounds;
+  }
+
+  get actual(): Money | undefined {
+    return this.figures.actual?.pounds;
+  }
+
+  get variance(): Money | undefined {
+    return this.figures.variance?.pounds;
+  }
+
+  get cells(): BudgetLine['cells'] {
+    const cells: { -readonly [K in FigureName]?: string } = {};
+    for (const [name, a] of Object.entries(this.sourceCells) as [FigureName, AmountCell][]) cells[name] = toA1(a.row, a.col);
+    return cells;
+  }
+}
+
+function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [FigureName, Column][], dims: DimensionKey, model: CommissioningModel): BudgetLine | ExcludedLine {
+  const figures: { -readonly [K in FigureName]?: Figure } = {};
+  const sourceCells: Partial<Record<FigureName, AmountCell>> = {};
   for (const [name, col] of columns) {
     const a = row.amounts.get(col.col);
     if (!a) continue;
@@ -146,21 +184,13 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonl
       };
     }
     if (a.kind === 'amount') {
-      figures[name] = a.pounds;
-      cells[name] = toA1(a.row, a.col);
+      figures[name] = a;
+      sourceCells[name] = a;
     }
   }
   const outturn = set.forecast ? figures.forecast : figures.actual;
-  const variance =
-    figures.budget !== undefined && outturn !== undefined
-      ? impliedVariance(figures.budget, outturn, model.settings.varianceConvention)
-      : figures.variance;
-  const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = { sheet: table.sheet, row: row.row, label: row.label, dims, cells };
-  if (figures.budget !== undefined) line.budget = figures.budget;
-  if (figures.forecast !== undefined) line.forecast = figures.forecast;
-  if (figures.actual !== undefined) line.actual = figures.actual;
-  if (variance !== undefined) line.variance = variance;
-  return line;
+  if (figures.budget !== undefined && outturn !== undefined) figures.variance = impliedVarianceFigure(figures.budget, outturn, model.settings.varianceConvention);
+  return new ExtractedLine(table.sheet, row.row, row.label, dims, figures, sourceCells);
 }
 
 export function extractLines(workbook: GridWorkbook, model: CommissioningModel, options: { tables?: readonly Table[]; names?: ModelNames } = {}): LineSet {

@@ -1,5 +1,6 @@
 /** Rollups: exact sums of budget lines by any combination of dimensions, with variance, share, RAG and the model's stated figures. */
-import { Money, ZERO } from '../money/decimal';
+import { Money } from '../money/decimal';
+import { ExactSum, decimalFigure, isZeroFigure, type Figure } from '../money/pence';
 import type { GridWorkbook } from '../sheet/grid';
 import type { Table } from '../sheet/tables/types';
 import type { CommissioningModel } from '../model/types';
@@ -7,17 +8,17 @@ import { buildModelNames } from '../model/model-names';
 import { compareStated, modelStep } from '../checks/tolerance';
 import { extractLines } from './lines';
 import { percentOf, ragFor, ragLimits } from './rag';
-import type { BudgetLine, Dimension, DimensionKey, Disagreement, LineSet, Rollup, RollupRow, YearOnYear } from './types';
+import type { BudgetLine, Dimension, DimensionKey, Disagreement, LineFigures, LineSet, Rollup, RollupRow, YearOnYear } from './types';
 
 export const NOT_GIVEN = '(not given)';
 
 interface Accumulator {
   key: DimensionKey;
   lines: number;
-  budget: Money;
-  forecast: Money;
-  actual: Money;
-  variance: Money;
+  budget: ExactSum;
+  forecast: ExactSum;
+  actual: ExactSum;
+  variance: ExactSum;
 }
 
 function keyOf(line: BudgetLine, by: readonly Dimension[]): DimensionKey {
@@ -26,24 +27,40 @@ function keyOf(line: BudgetLine, by: readonly Dimension[]): DimensionKey {
   return key;
 }
 
+/** The group a line falls in, as one string (built per line, so kept cheap). */
+function groupId(line: BudgetLine, by: readonly Dimension[]): string {
+  if (by.length === 1) return line.dims[by[0]] ?? NOT_GIVEN;
+  let id = '';
+  for (const d of by) id += `${line.dims[d] ?? NOT_GIVEN}\u0000`;
+  return id;
+}
+
+/** A line's figures, whole pence where it has them (extracted lines do; hand-built ones may not). */
+function figuresOf(line: BudgetLine): LineFigures {
+  if (line.figures) return line.figures;
+  const asFigure = (pounds: Money | undefined): Figure | undefined => (pounds === undefined ? undefined : decimalFigure(pounds));
+  return { budget: asFigure(line.budget), forecast: asFigure(line.forecast), actual: asFigure(line.actual), variance: asFigure(line.variance) };
+}
+
 function add(acc: Accumulator, line: BudgetLine): void {
+  const f = figuresOf(line);
   acc.lines++;
-  if (line.budget) acc.budget = acc.budget.plus(line.budget);
-  if (line.forecast) acc.forecast = acc.forecast.plus(line.forecast);
-  if (line.actual) acc.actual = acc.actual.plus(line.actual);
-  if (line.variance && !line.variance.isZero()) acc.variance = acc.variance.plus(line.variance);
+  if (f.budget) acc.budget.add(f.budget);
+  if (f.forecast) acc.forecast.add(f.forecast);
+  if (f.actual) acc.actual.add(f.actual);
+  if (f.variance && !isZeroFigure(f.variance)) acc.variance.add(f.variance);
 }
 
 function merge(into: Accumulator, from: Accumulator): void {
   into.lines += from.lines;
-  into.budget = into.budget.plus(from.budget);
-  into.forecast = into.forecast.plus(from.forecast);
-  into.actual = into.actual.plus(from.actual);
-  into.variance = into.variance.plus(from.variance);
+  into.budget.addSum(from.budget);
+  into.forecast.addSum(from.forecast);
+  into.actual.addSum(from.actual);
+  into.variance.addSum(from.variance);
 }
 
 function empty(key: DimensionKey): Accumulator {
-  return { key, lines: 0, budget: ZERO, forecast: ZERO, actual: ZERO, variance: ZERO };
+  return { key, lines: 0, budget: new ExactSum(), forecast: new ExactSum(), actual: new ExactSum(), variance: new ExactSum() };
 }
 
 /** Groups in a reader's order: priority areas and boroughs as the model lists them, years in time, the rest alphabetically. */
@@ -71,11 +88,10 @@ export function rollupWorkbook(workbook: GridWorkbook, model: CommissioningModel
 export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: readonly Dimension[]): Rollup {
   const groups = new Map<string, Accumulator>();
   for (const line of lineSet.lines) {
-    const key = keyOf(line, by);
-    const id = by.map((d) => key[d]).join('\u0000');
+    const id = groupId(line, by);
     let acc = groups.get(id);
     if (!acc) {
-      acc = empty(key);
+      acc = empty(keyOf(line, by));
       groups.set(id, acc);
     }
     add(acc, line);
@@ -102,13 +118,13 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
   const finish = (acc: Accumulator): RollupRow => ({
     key: acc.key,
     lines: acc.lines,
-    budget: acc.budget,
-    forecast: acc.forecast,
-    actual: acc.actual,
-    variance: acc.variance,
-    variancePct: percentOf(acc.variance, acc.budget),
-    share: percentOf(acc.budget, total.budget),
-    rag: acc.lines === 0 ? null : ragFor(acc.variance, acc.budget, limits),
+    budget: acc.budget.pounds,
+    forecast: acc.forecast.pounds,
+    actual: acc.actual.pounds,
+    variance: acc.variance.pounds,
+    variancePct: percentOf(acc.variance.pounds, acc.budget.pounds),
+    share: percentOf(acc.budget.pounds, total.budget.pounds),
+    rag: acc.lines === 0 ? null : ragFor(acc.variance.pounds, acc.budget.pounds, limits),
     stated: statedFigure(model, acc.key, singleYear),
   });
   const rows = [...groups.values()].map(finish).sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)));
@@ -122,7 +138,7 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
     },
     rows,
     subtotals,
-    total: { ...finish(total), share: total.budget.isZero() ? null : new Money(100), stated: statedTotal(model, by, singleYear) },
+    total: { ...finish(total), share: total.budget.pounds.isZero() ? null : new Money(100), stated: statedTotal(model, by, singleYear) },
     excluded: lineSet.excluded,
     sources: lineSet.sources,
     yearOnYear: yearOnYear(lineSet.lines, model),
@@ -177,14 +193,19 @@ function disagreements(rows: readonly RollupRow[], model: CommissioningModel, si
  */
 function yearOnYear(lines: readonly BudgetLine[], model: CommissioningModel): YearOnYear[] {
   const stated = new Set(model.totals.map((t) => t.year));
-  const fromLines = new Map<string, Money>();
+  const fromLines = new Map<string, ExactSum>();
   for (const line of lines) {
     // The model's stated total stands for its years; only other years are summed from the lines.
-    if (!line.dims.year || !line.budget || stated.has(line.dims.year)) continue;
-    fromLines.set(line.dims.year, (fromLines.get(line.dims.year) ?? ZERO).plus(line.budget));
+    const year = line.dims.year;
+    if (!year || stated.has(year)) continue;
+    const budget = figuresOf(line).budget;
+    if (!budget) continue;
+    let sum = fromLines.get(year);
+    if (!sum) fromLines.set(year, (sum = new ExactSum()));
+    sum.add(budget);
   }
   const years = new Map<string, { total: Money; source: 'workbook' | 'model' }>();
-  for (const [year, total] of fromLines) years.set(year, { total, source: 'workbook' });
+  for (const [year, total] of fromLines) years.set(year, { total: total.pounds, source: 'workbook' });
   for (const t of model.totals) years.set(t.year, { total: new Money(t.amount), source: 'model' });
   const sorted = [...years.entries()].sort(([a], [b]) => a.localeCompare(b));
   return sorted.map(([year, { total, source }], i) => {

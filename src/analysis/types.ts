@@ -1,5 +1,6 @@
 /** Lines and rollups: the figures the panel sees, each traceable to its cells. */
 import type { Money } from '../money/decimal';
+import type { Figure } from '../money/pence';
 
 export const DIMENSIONS = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -30,7 +31,11 @@ export interface BudgetLine {
   readonly variance?: Money;
   /** A1 addresses of the figures, for tracing. */
   readonly cells: Readonly<{ budget?: string; forecast?: string; actual?: string; variance?: string }>;
+  /** The same figures, whole pence where they are (money/pence.ts), for exact sums without decimal arithmetic. */
+  readonly figures?: LineFigures;
 }
+
+export type LineFigures = Readonly<{ budget?: Figure; forecast?: Figure; actual?: Figure; variance?: Figure }>;
 
 /** A line left out of totals because a figure in it cannot be used (text that is not an amount, a formula error). */
 export interface ExcludedLine {

@@ -4,6 +4,7 @@
  */
 import type { VarianceConvention } from '../model/types';
 import { ZERO, type Money } from '../money/decimal';
+import { PenceFigure, figureMinus, figuresEqual, type Figure } from '../money/pence';
 import type { AmountCell, Column, Table, TableRow } from '../sheet/tables/types';
 
 export interface MeasureSet {
@@ -55,6 +56,14 @@ export function poundsIn(row: TableRow, col: Column | undefined): Money | undefi
 export function impliedVariance(budget: Money, outturn: Money, convention: VarianceConvention): Money {
   if (budget === outturn || budget.eq(outturn)) return ZERO; // most lines run to budget
   return convention === 'forecast-minus-budget' ? outturn.minus(budget) : budget.minus(outturn);
+}
+
+const NO_VARIANCE: Figure = new PenceFigure(0n);
+
+/** impliedVariance for figures, in exact pence where both are whole pence. */
+export function impliedVarianceFigure(budget: Figure, outturn: Figure, convention: VarianceConvention): Figure {
+  if (figuresEqual(budget, outturn)) return NO_VARIANCE;
+  return convention === 'forecast-minus-budget' ? figureMinus(outturn, budget) : figureMinus(budget, outturn);
 }
 
 /**

@@ -4,11 +4,11 @@
  * unit of their last digit each.
  */
 import { Money, ZERO } from '../money/decimal';
+import { ExactSum, type Figure } from '../money/pence';
 
 export const HALF_PENNY = new Money('0.005');
 
-export interface Term {
-  readonly pounds: Money;
+export interface Term extends Figure {
   /** Pounds value of the figure's last written digit; zero when stored at full precision. */
   readonly step: Money;
 }
@@ -27,9 +27,9 @@ export interface Comparison {
 }
 
 export function sumPounds(terms: readonly Term[]): Money {
-  let total = ZERO;
-  for (const t of terms) total = total.plus(t.pounds);
-  return total;
+  const total = new ExactSum();
+  for (const t of terms) total.add(t);
+  return total.pounds;
 }
 
 /**
@@ -38,7 +38,7 @@ export function sumPounds(terms: readonly Term[]): Money {
  * lines once and compare many times.
  */
 export class TermTotal {
-  pounds: Money = ZERO;
+  private readonly sum = new ExactSum();
   halfSteps: Money = ZERO;
   roundedTerms = 0;
   count = 0;
@@ -53,13 +53,21 @@ export class TermTotal {
 
   add(t: Term): void {
     this.count++;
-    this.pounds = this.pounds.plus(t.pounds);
+    this.sum.add(t);
     this.addStep(t.step, 1);
+  }
+
+  get pounds(): Money {
+    return this.sum.pounds;
+  }
+
+  get pence(): bigint | undefined {
+    return this.sum.pence;
   }
 
   merge(other: TermTotal): void {
     this.count += other.count;
-    this.pounds = this.pounds.plus(other.pounds);
+    this.sum.addSum(other.sum);
     this.halfSteps = this.halfSteps.plus(other.halfSteps);
     this.roundedTerms += other.roundedTerms;
     if (other.mixedSteps) this.mixedSteps = true;

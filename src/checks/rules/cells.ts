@@ -8,6 +8,7 @@ import type { CheckContext } from '../context';
 import { inferMissing, measureSets, type MeasureSet } from '../measures';
 import { columnTitle, decimalsFor, inUnit, money } from '../present';
 import { sumPounds } from '../tolerance';
+import { isNegativeFigure, isZeroFigure } from '../../money/pence';
 import type { TableRule } from './rule';
 
 const ERROR_MEANINGS: Record<string, string> = {
@@ -37,10 +38,10 @@ export const cellRules: TableRule = (table, ctx) => {
 
   for (const row of table.rows) {
     if (row.kind === 'note' || row.kind === 'section') continue;
-    const hasOtherFigures = [...row.amounts.values()].some((a) => a.kind === 'amount');
     for (const col of measureCols) {
       const a = row.amounts.get(col.col);
-      if (!a) continue;
+      // Most cells are figures: nothing to report, and no address worth building.
+      if (!a || a.kind === 'amount') continue;
       const cell = toA1(a.row, a.col);
       if (a.kind === 'error') {
         const meaning = ERROR_MEANINGS[a.code] ?? 'the formula failed';
@@ -62,7 +63,7 @@ export const cellRules: TableRule = (table, ctx) => {
           actual: a.text,
           unit: col.unit,
         });
-      } else if (a.kind === 'missing' && a.formula === undefined && hasOtherFigures && !(row.kind === 'total' && isDashPlaceholder(a.placeholder))) {
+      } else if (a.kind === 'missing' && a.formula === undefined && hasFigures(row) && !(row.kind === 'total' && isDashPlaceholder(a.placeholder))) {
         findings.push(missingValue(table, row, col, setOf.get(col.col), a.placeholder, ctx));
       }
     }
@@ -70,6 +71,11 @@ export const cellRules: TableRule = (table, ctx) => {
   appendAll(findings, negativeAmounts(table, measureCols));
   return findings;
 };
+
+function hasFigures(row: TableRow): boolean {
+  for (const a of row.amounts.values()) if (a.kind === 'amount') return true;
+  return false;
+}
 
 function missingValue(
   table: Table,
@@ -115,9 +121,9 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
     const negatives: Extract<AmountCell, { kind: 'amount' }>[] = [];
     for (const line of lines) {
       const a = line.amounts.get(col.col);
-      if (a?.kind !== 'amount' || a.pounds.isZero()) continue;
+      if (a?.kind !== 'amount' || isZeroFigure(a)) continue;
       nonZero++;
-      if (a.pounds.isNegative()) negatives.push(a);
+      if (isNegativeFigure(a)) negatives.push(a);
     }
     if (negatives.length === 0) continue;
     if (negatives.length === nonZero) {

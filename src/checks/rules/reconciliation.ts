@@ -59,12 +59,20 @@ function finding(stated: Stated, model: Term, source: string): Finding | undefin
 /** The year a column's figures are for: its header's year, else the row's Year cell, else the title's. */
 function yearOf(table: Table, col: Column, row: TableRow | undefined, grid: Grid): string | undefined {
   if (col.year) return col.year.label;
-  const yearCol = table.columns.find((c) => c.role === 'year');
+  const yearCol = yearColumnOf(table);
   if (yearCol && row) {
     const label = yearLabel(grid.value(row.row, yearCol.col));
     if (label) return label;
   }
   return table.titleYear?.label;
+}
+
+const yearColumns = new WeakMap<Table, Column | null>();
+
+function yearColumnOf(table: Table): Column | undefined {
+  let col = yearColumns.get(table);
+  if (col === undefined) yearColumns.set(table, (col = table.columns.find((c) => c.role === 'year') ?? null));
+  return col ?? undefined;
 }
 
 const yearLabels = new Map<string | number, string | undefined>();
@@ -170,13 +178,21 @@ function commonFund(lines: readonly TableRow[], ctx: CheckContext): ProgrammeNam
   return fund;
 }
 
-function priorityAreaOfLine(table: Table, row: TableRow, grid: Grid, ctx: CheckContext): PriorityArea | undefined {
+/** Reads each line's priority area: from its priority-area column, else its label. Names repeat, so each is resolved once. */
+function priorityAreaReader(table: Table, grid: Grid, ctx: CheckContext): (row: TableRow) => PriorityArea | undefined {
   const paCol = table.columns.find((c) => c.role === 'priority-area');
-  if (paCol) {
+  const byText = new Map<string, PriorityArea | undefined>();
+  const resolve = (text: string): PriorityArea | undefined => {
+    if (byText.has(text)) return byText.get(text);
+    const area = resolvePriorityArea(ctx.names, text);
+    byText.set(text, area);
+    return area;
+  };
+  return (row) => {
+    if (!paCol) return row.label ? resolve(row.label) : undefined;
     const v = grid.value(row.row, paCol.col);
-    return typeof v === 'string' ? resolvePriorityArea(ctx.names, v) : undefined;
-  }
-  return row.label ? resolvePriorityArea(ctx.names, row.label) : undefined;
+    return typeof v === 'string' ? resolve(v) : undefined;
+  };
 }
 
 function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
@@ -202,9 +218,10 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
     // Summaries whose lines cover every priority area: per area and in all.
     const lines = table.rows.filter((r) => r.kind === 'line');
     const groups = new Map<string, { area: PriorityArea; year: string; total: TermTotal; first: TableRow }>();
+    const areaOf = priorityAreaReader(table, grid, ctx);
     let unusable = false;
     for (const line of lines) {
-      const area = priorityAreaOfLine(table, line, grid, ctx);
+      const area = areaOf(line);
       const year = yearOf(table, col, line, grid);
       const a = line.amounts.get(col.col);
       if (!area || !year) {

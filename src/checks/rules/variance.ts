@@ -6,11 +6,12 @@ import { Money } from '../../money/decimal';
 import type { VarianceConvention } from '../../model/types';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
-import { amountIn, baseColumn, impliedVariance, measureSets, outturnColumn, type MeasureSet } from '../measures';
+import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../measures';
+import { figuresEqual, isZeroFigure } from '../../money/pence';
 import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
 import { compareStated } from '../tolerance';
 import type { TableRule } from './rule';
-import { ragFor, ragLimits } from '../../analysis/rag';
+import { ragForFigures, ragLimits } from '../../analysis/rag';
 
 const HUNDRED = new Money(100);
 
@@ -33,6 +34,12 @@ function rowsToCheck(table: Table, set: MeasureSet): RowCheck[] {
   return checks;
 }
 
+/** True when the stated variance fails under the convention; most rows agree exactly, found without building a comparison. */
+function isMismatch(check: RowCheck, convention: VarianceConvention): boolean {
+  if (figuresEqual(check.stated, impliedVarianceFigure(check.base, check.outturn, convention))) return false;
+  return verdictUnder(check, convention).comparison.verdict === 'error';
+}
+
 function verdictUnder(check: RowCheck, convention: VarianceConvention) {
   const computed = impliedVariance(check.base.pounds, check.outturn.pounds, convention);
   return { computed, comparison: compareStated(check.stated, computed, [check.base, check.outturn]) };
@@ -48,12 +55,9 @@ export const varianceRules: TableRule = (table, ctx) => {
     const outturnCol = outturnColumn(set);
     if (!varianceCol || !baseCol || !outturnCol) continue;
     const checks = rowsToCheck(table, set);
-    const mismatches = checks.filter((c) => verdictUnder(c, convention).comparison.verdict === 'error');
-    const signal = checks.filter((c) => !c.stated.pounds.isZero());
-    const flipped =
-      mismatches.length >= 1 &&
-      signal.length >= 2 &&
-      signal.every((c) => verdictUnder(c, opposite).comparison.verdict !== 'error');
+    const mismatches = checks.filter((c) => isMismatch(c, convention));
+    const signal = checks.filter((c) => !isZeroFigure(c.stated));
+    const flipped = mismatches.length >= 1 && signal.length >= 2 && signal.every((c) => !isMismatch(c, opposite));
     const outturnName = set.forecast ? 'forecast' : 'actual';
     const conventionText = convention === 'forecast-minus-budget' ? `${outturnName} − budget` : `budget − ${outturnName}`;
     if (flipped) {
@@ -98,7 +102,7 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
   const amberText = `${rag.amberPct}% or ${money(limits.amberAbs, unit, decimalsFor(unit, limits.amberAbs))}`;
   for (const check of checks) {
     if (check.row.kind !== 'line') continue;
-    const status = ragFor(check.stated.pounds, check.base.pounds, limits);
+    const status = ragForFigures(check.stated, check.base, limits);
     if (status === 'green') continue;
     const d = decimalsFor(unit, check.stated.pounds, check.base.pounds);
     const pct = check.base.pounds.isZero() ? undefined : check.stated.pounds.abs().div(check.base.pounds.abs()).times(HUNDRED);

@@ -1,5 +1,6 @@
 /** Reads one cell of an amount column into an AmountCell, keeping how precisely the figure was written. */
 import { Money, ZERO, fromNumber } from '../../money/decimal';
+import { poundsFromPence, wholePence } from '../../money/pence';
 import { parseAmount } from '../../money/parse';
 import { UNITS, type UnitId } from '../../money/units';
 import { Cell, isErrorValue } from '../grid';
@@ -42,31 +43,60 @@ function stepFor(decimals: number, unit: UnitId): Money {
   return step;
 }
 
-/**
- * Budgets repeat figures: a forecast equal to its budget in the same row, a zero variance. Building a
- * decimal is the dearest step in reading a cell, so the last number read keeps its decimal (decimals
- * are immutable, so sharing one is safe). A one-entry memory costs a comparison; a map of every
- * number seen cost more in hashing than it saved.
- */
-let lastNumber = Number.NaN;
-let lastDecimal: Money = ZERO;
+type FigureCell = Extract<AmountCell, { kind: 'amount' }>;
 
-function decimalOf(value: number): Money {
-  if (value === 0) return ZERO;
-  if (value !== lastNumber) {
-    lastDecimal = fromNumber(value);
-    lastNumber = value;
+/**
+ * A figure read from a number cell that is whole pence: its decimal is built only if something asks
+ * for `pounds` (a finding's message, a report cell). Sums and comparisons use `pence`.
+ */
+class WholePenceCell implements FigureCell {
+  readonly kind = 'amount';
+  private poundsValue: Money | undefined;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly pence: bigint,
+    readonly step: Money,
+    readonly formula?: string,
+  ) {}
+
+  get pounds(): Money {
+    return (this.poundsValue ??= poundsFromPence(this.pence));
   }
-  return lastDecimal;
 }
+
+/** The same figure with another rounding step (whole figures in a column written to 1 dp). */
+export function withStep(a: FigureCell, step: Money): FigureCell {
+  if (a instanceof WholePenceCell) return new WholePenceCell(a.row, a.col, a.pence, step, a.formula);
+  return { ...a, step };
+}
+
+const POUNDS_PER_UNIT: Readonly<Record<UnitId, number>> = { '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 };
 
 /** Numbers are most cells of a large budget: read them without the text parser's general machinery. */
 function readNumber(value: number, cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {
   if (!Number.isFinite(value)) return { kind: 'invalid', row, col, text: String(value), reason: `${String(value)} is not an amount` };
-  const written = decimalOf(value);
+  const pence = wholePence(value, POUNDS_PER_UNIT[unit]);
+  if (pence !== undefined) {
+    const step = unit === '£' ? ZERO : stepFor(Math.max(writtenDecimals(pence, unit), formatDecimals(cell?.numFmt) ?? 0), unit);
+    return new WholePenceCell(row, col, pence, step, cell?.formula);
+  }
+  const written = fromNumber(value);
   const pounds = unit === '£' ? written : written.times(UNITS[unit].factor);
   const step = stepFor(Math.max(written.decimalPlaces(), formatDecimals(cell?.numFmt) ?? 0), unit);
   return cell?.formula ? { kind: 'amount', row, col, pounds, step, formula: cell.formula } : { kind: 'amount', row, col, pounds, step };
+}
+
+/** Decimal places the figure is written with in its unit: pence 150000000 in £m is 1.5, one place. */
+function writtenDecimals(pence: bigint, unit: UnitId): number {
+  let places = Math.round(Math.log10(POUNDS_PER_UNIT[unit] * 100));
+  let rest = pence;
+  while (places > 0 && rest % 10n === 0n) {
+    rest /= 10n;
+    places--;
+  }
+  return places;
 }
 
 export function readAmountCell(cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {

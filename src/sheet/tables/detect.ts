@@ -9,7 +9,7 @@ import type { Money } from '../../money/decimal';
 import { Cell, Grid, isBlankCell, isErrorValue } from '../grid';
 import { Block, filledColumns, findBlocks } from './blocks';
 import { isGrandTotalLabel, isTotalLabel, roleFromHeader } from './header-roles';
-import { readAmountCell } from './amount-cell';
+import { readAmountCell, withStep } from './amount-cell';
 import { headlineFromText } from './headline';
 import {
   AmountCell,
@@ -444,7 +444,7 @@ function alignWholeNumberSteps(rows: readonly Map<number, AmountCell>[], col: Co
   if (!coarsestFraction) return;
   for (const amounts of rows) {
     const a = amounts.get(col.col);
-    if (a?.kind === 'amount' && a.step.gte(factor)) amounts.set(col.col, { ...a, step: coarsestFraction });
+    if (a?.kind === 'amount' && a.step.gte(factor)) amounts.set(col.col, withStep(a, coarsestFraction));
   }
 }
 

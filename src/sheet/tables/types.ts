@@ -64,6 +64,8 @@ export type AmountCell =
       readonly row: number;
       readonly col: number;
       readonly pounds: Money;
+      /** The same figure in whole pence, when it is one (money/pence.ts): what sums and comparisons use first. */
+      readonly pence?: bigint;
       /** Pounds value of the last written digit; zero for full-precision figures (pounds and pence). */
       readonly step: Money;
       readonly formula?: string;
