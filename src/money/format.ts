@@ -68,9 +68,11 @@ export function excelNumberFormat(unit: UnitId, decimals: number): string {
 function roundedInUnit(pounds: Money, unit: UnitId, decimals: number): Money {
   assertDecimals(decimals);
   // A Decimal from another constructor is taken into Money first, so the config below applies.
-  const amount = new Money(pounds);
+  const amount = pounds.constructor === Money ? pounds : new Money(pounds);
   if (!amount.isFinite()) throw new RangeError(`${amount.toString()} is not an amount that can be shown`);
-  return amount.div(UNITS[unit].factor).toDecimalPlaces(decimals, Money.ROUND_HALF_UP);
+  // Pounds need no division (and findings format thousands of them).
+  const inUnit = unit === '£' ? amount : amount.div(UNITS[unit].factor);
+  return inUnit.toDecimalPlaces(decimals, Money.ROUND_HALF_UP);
 }
 
 function assertDecimals(decimals: number): void {

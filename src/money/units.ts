@@ -36,7 +36,8 @@ export function toPounds(value: Money, unit: UnitId): Money {
 }
 
 export function fromPounds(pounds: Money, unit: UnitId): Money {
-  return new Money(pounds).div(UNITS[unit].factor);
+  const own = pounds.constructor === Money ? pounds : new Money(pounds);
+  return unit === '£' ? own : own.div(UNITS[unit].factor);
 }
 
 /** Spaces people paste from other documents: no-break, figure, thin and narrow no-break spaces. */

@@ -7,7 +7,7 @@ import type { VarianceConvention } from '../../model/types';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../measures';
-import { figuresEqual, isZeroFigure } from '../../money/pence';
+import { absPence, figuresEqual, isZeroFigure, type Figure } from '../../money/pence';
 import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
 import { compareStated } from '../tolerance';
 import type { TableRule } from './rule';
@@ -94,6 +94,21 @@ export const varianceRules: TableRule = (table, ctx) => {
   return findings;
 };
 
+/** |variance| ÷ |budget| × 100 to one decimal place, half up, as text ("12.5", "7"); undefined for a zero budget. */
+export function percentToOnePlace(variance: Figure, budget: Figure): string | undefined {
+  if (isZeroFigure(budget)) return undefined;
+  const size = absPence(variance);
+  const budgetSize = absPence(budget);
+  if (size === undefined || budgetSize === undefined) {
+    return variance.pounds.abs().div(budget.pounds.abs()).times(HUNDRED).toDecimalPlaces(1).toString();
+  }
+  // Tenths of a percent, rounded half up in integers: floor((2 × 1000 × size + budget) ÷ (2 × budget)).
+  const tenths = (2000n * size + budgetSize) / (2n * budgetSize);
+  const whole = tenths / 10n;
+  const tenth = tenths % 10n;
+  return tenth === 0n ? `${whole}` : `${whole}.${tenth}`;
+}
+
 function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: CheckContext, unit: Table['unit'], col: number): Finding[] {
   const findings: Finding[] = [];
   const rag = ctx.model.settings.rag;
@@ -105,8 +120,8 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
     const status = ragForFigures(check.stated, check.base, limits);
     if (status === 'green') continue;
     const d = decimalsFor(unit, check.stated.pounds, check.base.pounds);
-    const pct = check.base.pounds.isZero() ? undefined : check.stated.pounds.abs().div(check.base.pounds.abs()).times(HUNDRED);
-    const pctText = pct ? `${pct.toDecimalPlaces(1).toString()}% of the budget` : 'against a zero budget';
+    const pct = percentToOnePlace(check.stated, check.base);
+    const pctText = pct !== undefined ? `${pct}% of the budget` : 'against a zero budget';
     const thresholdText = status === 'red' ? redText : amberText;
     findings.push({
       rule: 'variance-threshold',
