@@ -7,7 +7,7 @@
  */
 import { appendAll } from '../util/append';
 import { rangeToA1, toA1 } from '../sheet/a1';
-import type { Grid, GridWorkbook } from '../sheet/grid';
+import type { CellValue, Grid, GridWorkbook } from '../sheet/grid';
 import type { AmountCell, Column, Table, TableRow } from '../sheet/tables/types';
 import { parseFiscalYear } from '../money/fiscal-year';
 import type { Money } from '../money/decimal';
@@ -27,8 +27,7 @@ const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
   year: 'year',
 };
 
-function textOf(grid: Grid, row: number, col: number): string {
-  const v = grid.value(row, col);
+function textOf(v: CellValue | null): string {
   if (typeof v === 'string') return v.trim();
   if (v === null || typeof v === 'object') return '';
   return String(v);
@@ -104,8 +103,9 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const dims: Partial<Record<Dimension, string>> = {};
+    const cells = grid.row(row.row);
     for (const { col, dimension } of dimensionCols) {
-      const text = textOf(grid, row.row, col.col);
+      const text = textOf(cells[col.col]?.value ?? null);
       if (text !== '') dims[dimension] = dimensionValue(dimension, text);
     }
     if (areas && row.section !== undefined && areas[row.section] && !dims['priority-area']) dims['priority-area'] = areas[row.section];
@@ -142,36 +142,51 @@ class ExtractedLine implements BudgetLine {
     readonly row: number,
     readonly label: string,
     readonly dims: DimensionKey,
-    readonly figures: LineFigures,
-    private readonly sourceCells: Readonly<Partial<Record<FigureName, AmountCell>>>,
+    private readonly budgetCell: FigureCell | undefined,
+    private readonly forecastCell: FigureCell | undefined,
+    private readonly actualCell: FigureCell | undefined,
+    /** The variance column's own cell, kept for tracing; the line's variance may be worked out instead. */
+    private readonly varianceCell: FigureCell | undefined,
+    private readonly varianceFigure: Figure | undefined,
   ) {}
 
+  get figures(): LineFigures {
+    return { budget: this.budgetCell, forecast: this.forecastCell, actual: this.actualCell, variance: this.varianceFigure };
+  }
+
   get budget(): Money | undefined {
-    return this.figures.budget?.pounds;
+    return this.budgetCell?.pounds;
   }
 
   get forecast(): Money | undefined {
-    return this.figures.forecast?.pounds;
+    return this.forecastCell?.pounds;
   }
 
   get actual(): Money | undefined {
-    return this.figures.actual?.pounds;
+    return this.actualCell?.pounds;
   }
 
   get variance(): Money | undefined {
-    return this.figures.variance?.pounds;
+    return this.varianceFigure?.pounds;
   }
 
   get cells(): BudgetLine['cells'] {
     const cells: { -readonly [K in FigureName]?: string } = {};
-    for (const [name, a] of Object.entries(this.sourceCells) as [FigureName, AmountCell][]) cells[name] = toA1(a.row, a.col);
+    const sources: [FigureName, FigureCell | undefined][] = [
+      ['budget', this.budgetCell],
+      ['forecast', this.forecastCell],
+      ['actual', this.actualCell],
+      ['variance', this.varianceCell],
+    ];
+    for (const [name, a] of sources) if (a) cells[name] = toA1(a.row, a.col);
     return cells;
   }
 }
 
+type FigureCell = Extract<AmountCell, { kind: 'amount' }>;
+
 function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [FigureName, Column][], dims: DimensionKey, model: CommissioningModel): BudgetLine | ExcludedLine {
-  const figures: { -readonly [K in FigureName]?: Figure } = {};
-  const sourceCells: Partial<Record<FigureName, AmountCell>> = {};
+  const found: { -readonly [K in FigureName]?: FigureCell } = {};
   for (const [name, col] of columns) {
     const a = row.amounts.get(col.col);
     if (!a) continue;
@@ -183,14 +198,26 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonl
         reason: a.kind === 'error' ? `${toA1(a.row, a.col)} shows ${a.code}` : `${toA1(a.row, a.col)} is not an amount (“${a.text}”)`,
       };
     }
-    if (a.kind === 'amount') {
-      figures[name] = a;
-      sourceCells[name] = a;
-    }
+    if (a.kind === 'amount') found[name] = a;
   }
-  const outturn = set.forecast ? figures.forecast : figures.actual;
-  if (figures.budget !== undefined && outturn !== undefined) figures.variance = impliedVarianceFigure(figures.budget, outturn, model.settings.varianceConvention);
-  return new ExtractedLine(table.sheet, row.row, row.label, dims, figures, sourceCells);
+  const outturn = set.forecast ? found.forecast : found.actual;
+  const variance = found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : found.variance;
+  return new ExtractedLine(table.sheet, row.row, row.label, dims, found.budget, found.forecast, found.actual, found.variance, variance);
+}
+
+/** Pairs of strings (priority area, year), kept without building a key string per line. */
+class PairSet {
+  private readonly seconds = new Map<string, Set<string>>();
+
+  add(first: string, second: string): void {
+    let set = this.seconds.get(first);
+    if (!set) this.seconds.set(first, (set = new Set()));
+    set.add(second);
+  }
+
+  has(first: string, second: string): boolean {
+    return this.seconds.get(first)?.has(second) ?? false;
+  }
 }
 
 export function extractLines(workbook: GridWorkbook, model: CommissioningModel, options: { tables?: readonly Table[]; names?: ModelNames } = {}): LineSet {
@@ -200,7 +227,7 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
   const lines: BudgetLine[] = [];
   const excluded: ExcludedLine[] = [];
   const sources: LineSource[] = [];
-  const covered = new Set<string>();
+  const covered = new PairSet();
   const add = (table: Table, extracted: Extracted): void => {
     if (extracted.lines.length === 0 && extracted.excluded.length === 0) return;
     appendAll(lines, extracted.lines);
@@ -212,7 +239,7 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
     const grid = grids.get(table.sheet);
     if (!grid || !isLineLevel(table, names)) continue;
     const extracted = extractFrom(table, grid, names, model, undefined);
-    for (const line of extracted.lines) covered.add(`${line.dims['priority-area'] ?? ''}|${line.dims.year ?? ''}`);
+    for (const line of extracted.lines) covered.add(line.dims['priority-area'] ?? '', line.dims.year ?? '');
     add(table, extracted);
   }
   for (const table of tables) {
@@ -221,7 +248,7 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
     const areas = sectionAreas(table, names);
     if (!areas.some((a) => a !== undefined)) continue;
     const extracted = extractFrom(table, grid, names, model, areas);
-    const fresh = extracted.lines.filter((l) => l.dims['priority-area'] !== undefined && !covered.has(`${l.dims['priority-area']}|${l.dims.year ?? ''}`));
+    const fresh = extracted.lines.filter((l) => l.dims['priority-area'] !== undefined && !covered.has(l.dims['priority-area'], l.dims.year ?? ''));
     add(table, { lines: fresh, excluded: extracted.excluded });
   }
   return { lines, excluded, sources };

@@ -60,12 +60,25 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
   for (const table of tables) for (const rule of TABLE_RULES) appendAll(findings, rule(table, ctx));
   for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
-  findings.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || compareCells(a.cell, b.cell));
-  return { tables, findings, summary: summarise(findings) };
+  return { tables, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings) };
 }
 
-function compareCells(a: string, b: string): number {
-  const [, ca = '', ra = '0'] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
-  const [, cb = '', rb = '0'] = /^([A-Z]+)(\d+)$/.exec(b) ?? [];
-  return Number(ra) - Number(rb) || ca.length - cb.length || ca.localeCompare(cb);
+/** Findings by sheet, then row, then column: each address is read once, not once per comparison. */
+function inSheetOrder(findings: readonly Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
+  const keyed = findings.map((finding) => ({ finding, sheet: sheetOrder.get(finding.sheet) ?? 0, ...positionOf(finding.cell) }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+  return keyed.map((k) => k.finding);
+}
+
+/** Row and column of an A1 address ("AB12" → row 12, column 28); anything else sorts first. */
+function positionOf(cell: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  const row = i > 0 && i < cell.length ? Number(cell.slice(i)) : Number.NaN;
+  return Number.isInteger(row) ? { row, col } : { row: 0, col: 0 };
 }

@@ -22,16 +22,17 @@ interface RowCheck {
   readonly outturn: Extract<ReturnType<typeof amountIn>, { kind: 'amount' }>;
 }
 
-function rowsToCheck(table: Table, set: MeasureSet): RowCheck[] {
-  const checks: RowCheck[] = [];
+/** Rows with all three figures, one at a time: a large table's checks are never all held at once. */
+function* rowsToCheck(table: Table, set: MeasureSet): Generator<RowCheck> {
+  const baseCol = baseColumn(set);
+  const outturnCol = outturnColumn(set);
   for (const row of table.rows) {
     if (row.kind !== 'line' && row.kind !== 'total') continue;
     const stated = amountIn(row, set.variance);
-    const base = amountIn(row, baseColumn(set));
-    const outturn = amountIn(row, outturnColumn(set));
-    if (stated?.kind === 'amount' && base?.kind === 'amount' && outturn?.kind === 'amount') checks.push({ row, stated, base, outturn });
+    const base = amountIn(row, baseCol);
+    const outturn = amountIn(row, outturnCol);
+    if (stated?.kind === 'amount' && base?.kind === 'amount' && outturn?.kind === 'amount') yield { row, stated, base, outturn };
   }
-  return checks;
 }
 
 /** True when the stated variance fails under the convention; most rows agree exactly, found without building a comparison. */
@@ -54,9 +55,12 @@ export const varianceRules: TableRule = (table, ctx) => {
     const baseCol = baseColumn(set);
     const outturnCol = outturnColumn(set);
     if (!varianceCol || !baseCol || !outturnCol) continue;
-    const checks = rowsToCheck(table, set);
-    const mismatches = checks.filter((c) => isMismatch(c, convention));
-    const signal = checks.filter((c) => !isZeroFigure(c.stated));
+    const mismatches: RowCheck[] = [];
+    const signal: RowCheck[] = [];
+    for (const check of rowsToCheck(table, set)) {
+      if (isMismatch(check, convention)) mismatches.push(check);
+      if (!isZeroFigure(check.stated)) signal.push(check);
+    }
     const flipped = mismatches.length >= 1 && signal.length >= 2 && signal.every((c) => !isMismatch(c, opposite));
     const outturnName = set.forecast ? 'forecast' : 'actual';
     const conventionText = convention === 'forecast-minus-budget' ? `${outturnName} − budget` : `budget − ${outturnName}`;
@@ -89,7 +93,7 @@ export const varianceRules: TableRule = (table, ctx) => {
         });
       }
     }
-    appendAll(findings, thresholdFindings(table, checks, ctx, varianceCol.unit, varianceCol.col));
+    appendAll(findings, thresholdFindings(table, signal, ctx, varianceCol.unit, varianceCol.col));
   }
   return findings;
 };

@@ -278,17 +278,31 @@ function assignRoles(
   return columns.map((c) => (c === label ? { ...c, role: 'label' as const } : c));
 }
 
-/** Per column: how many body cells read as figures, how many as text, how many hold anything. One pass by row. */
+/**
+ * Whether a column's role depends on what its body holds: a header with no role, a blank header, or a
+ * measure header that states neither a unit nor a year. Other columns' roles are settled by their
+ * header, so their cells need not be read here (a large table's cells are read once less).
+ */
+function roleNeedsContent(d: ColumnDraft): boolean {
+  return d.role === undefined || d.header === '' || (isMeasureRole(d.role) && !d.headerUnit && !d.year);
+}
+
+/** Per column whose role depends on it: how many body cells read as figures, how many as text, how many hold anything. */
 function contentCounts(grid: Grid, drafts: readonly ColumnDraft[], bodyRows: readonly number[]): Map<number, { amounts: number; texts: number; filled: number }> {
-  const counts = new Map(drafts.map((d) => [d.col, { amounts: 0, texts: 0, filled: 0 }]));
+  const counted = drafts.filter(roleNeedsContent);
+  const counts = new Map(counted.map((d) => [d.col, { amounts: 0, texts: 0, filled: 0 }]));
+  const cols = counted.map((d) => d.col);
+  const tallies = cols.map((c) => counts.get(c)!);
   for (const r of bodyRows) {
-    grid.row(r).forEach((cell, c) => {
-      const count = counts.get(c);
-      if (!count || isBlankCell(cell)) return;
+    const cells = grid.row(r);
+    for (let i = 0; i < cols.length; i++) {
+      const cell = cells[cols[i]];
+      if (isBlankCell(cell)) continue;
+      const count = tallies[i];
       count.filled++;
       if (looksLikeAmount(cell) || isErrorValue(cell?.value)) count.amounts++;
       else if (isTextCell(cell)) count.texts++;
-    });
+    }
   }
   return counts;
 }
@@ -360,7 +374,8 @@ function classifyRows(
     }
     drafts.push({ row: r, label, labelCol: rowLabelCol, amounts, kind: rowKind, prioritySection, otherText });
   }
-  for (const col of measureCols) alignWholeNumberSteps(drafts.map((d) => d.amounts), col);
+  const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafts.map((d) => d.amounts) : [];
+  for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
   // A row naming a priority area, with figures, heads a section only when ordinary lines follow it.
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
@@ -420,7 +435,11 @@ function classifyRows(
       rows.push({ row: d.row, kind: 'note', label: d.label, labelCol: d.labelCol, amounts: d.amounts });
       continue;
     }
-    rows.push({ row: d.row, kind: 'line', label: d.label, labelCol: d.labelCol, amounts: d.amounts, ...(section !== undefined ? { section } : {}) });
+    rows.push(
+      section !== undefined
+        ? { row: d.row, kind: 'line', label: d.label, labelCol: d.labelCol, amounts: d.amounts, section }
+        : { row: d.row, kind: 'line', label: d.label, labelCol: d.labelCol, amounts: d.amounts },
+    );
     sinceLastTotal.push(d.row);
     allLines.push(d.row);
     if (section !== undefined) currentSectionLines.push(d.row);

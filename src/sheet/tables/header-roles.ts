@@ -71,8 +71,8 @@ export function roleFromHeader(header: string): HeaderRole | undefined {
 
 /** Header words that name a total row's label rather than a column: "Total", "Grand total", "Total LCPF". */
 export function isTotalLabel(label: string): boolean {
-  const text = label.trim().toLowerCase();
-  return /^(grand\s+|sub-?\s*)?totals?\b/.test(text) || /\btotals?$/.test(text);
+  // One case-insensitive pattern: this runs on every row's label.
+  return /^(grand\s+|sub-?\s*)?totals?\b|\btotals?$/i.test(label.trim());
 }
 
 export function isGrandTotalLabel(label: string): boolean {
