@@ -1,26 +1,42 @@
 /** How findings say figures: in the table's unit, to the precision the figures were written with. */
 import { Money } from '../money/decimal';
-import { formatAmount } from '../money/format';
+import { formatAmount, formatPence } from '../money/format';
+import { poundsDecimalPlacesOfPence, poundsTextOfPence, type Figure } from '../money/pence';
 import { fromPounds, type UnitId } from '../money/units';
 import type { Comparison } from './tolerance';
 
+/** A decimal, or a figure that may be known as whole pence (then shown without decimal arithmetic). */
+export type Amount = Money | Figure;
+
+function penceIfKnown(a: Amount): bigint | undefined {
+  return Money.isDecimal(a) ? undefined : (a as Figure).pence;
+}
+
+function poundsOf(a: Amount): Money {
+  return Money.isDecimal(a) ? (a as Money) : (a as Figure).pounds;
+}
+
 /** Decimal places that show every figure involved without hiding a difference. */
-export function decimalsFor(unit: UnitId, ...amounts: readonly Money[]): number {
+export function decimalsFor(unit: UnitId, ...amounts: readonly Amount[]): number {
   let decimals = unit === '£m' ? 1 : 0;
   for (const a of amounts) {
-    const inUnit = fromPounds(a, unit);
-    decimals = Math.max(decimals, Math.min(inUnit.decimalPlaces(), unit === '£' ? 2 : 6));
+    const pence = unit === '£' ? penceIfKnown(a) : undefined;
+    const places = pence !== undefined ? poundsDecimalPlacesOfPence(pence) : fromPounds(poundsOf(a), unit).decimalPlaces();
+    decimals = Math.max(decimals, Math.min(places, unit === '£' ? 2 : 6));
   }
   return decimals;
 }
 
-export function money(pounds: Money, unit: UnitId, decimals: number): string {
-  return formatAmount(pounds, { unit, decimals, negative: 'minus' });
+export function money(amount: Amount, unit: UnitId, decimals: number): string {
+  const pence = penceIfKnown(amount);
+  const options = { unit, decimals, negative: 'minus' } as const;
+  return pence !== undefined ? formatPence(pence, options) : formatAmount(poundsOf(amount), options);
 }
 
 /** The exact figure as a decimal string in the unit: what `expected` and `actual` hold. */
-export function inUnit(pounds: Money, unit: UnitId): string {
-  return fromPounds(pounds, unit).toString();
+export function inUnit(amount: Amount, unit: UnitId): string {
+  const pence = unit === '£' ? penceIfKnown(amount) : undefined;
+  return pence !== undefined ? poundsTextOfPence(pence) : fromPounds(poundsOf(amount), unit).toString();
 }
 
 /** "within the £1.7m that rounding 34 figures to the nearest £0.1m could explain" and its error twin. */

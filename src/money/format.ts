@@ -47,6 +47,29 @@ export function formatAmount(pounds: Money, options: FormatOptions = {}): string
   return options.negative === 'minus' ? `-${body}` : `(${body})`;
 }
 
+const POUNDS_PER_UNIT: Readonly<Record<UnitId, bigint>> = { '£': 1n, '£k': 1000n, '£000': 1000n, '£m': 1_000_000n };
+
+/**
+ * formatAmount for a figure known as whole pence, in integers: the same text (property-tested), without
+ * building a decimal. Findings on a large budget format thousands of figures.
+ */
+export function formatPence(pence: bigint, options: FormatOptions = {}): string {
+  const unit = options.unit ?? '£m';
+  const decimals = options.decimals ?? defaultDecimals(unit);
+  assertDecimals(decimals);
+  // |pence| in units of 10^-decimals of the display unit, rounded half away from zero.
+  const size = pence < 0n ? -pence : pence;
+  const perShown = 100n * POUNDS_PER_UNIT[unit];
+  const scale = 10n ** BigInt(decimals);
+  const shownUnits = (2n * size * scale + perShown) / (2n * perShown);
+  const digits = shownUnits.toString().padStart(decimals + 1, '0');
+  const plain = decimals > 0 ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+  const figure = groupThousands(plain);
+  const body = options.symbol === false ? figure : `£${figure}${UNITS[unit].suffix}`;
+  if (pence >= 0n || shownUnits === 0n) return body;
+  return options.negative === 'minus' ? `-${body}` : `(${body})`;
+}
+
 /**
  * An Excel number format for a cell holding pounds that displays it in `unit`, accounting style:
  * `"£"#,##0.0,,"m"_);("£"#,##0.0,,"m");"£"0.0,,"m"_)` for £m to 1 dp. Each "," after the digits

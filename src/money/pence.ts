@@ -45,6 +45,23 @@ export function poundsFromPence(pence: bigint): Money {
   return pence === 0n ? ZERO : new Money(`${pence}e-2`);
 }
 
+/** The pounds of whole pence as exact decimal text, as Money's toString would write it ("1234.5", "-0.07", "12"). */
+export function poundsTextOfPence(pence: bigint): string {
+  const size = pence < 0n ? -pence : pence;
+  const whole = size / 100n;
+  const fraction = size % 100n;
+  const sign = pence < 0n ? '-' : '';
+  if (fraction === 0n) return `${sign}${whole}`;
+  const digits = fraction.toString().padStart(2, '0');
+  return `${sign}${whole}.${digits.endsWith('0') ? digits[0] : digits}`;
+}
+
+/** Decimal places whole pence need in pounds: 0 for whole pounds, 1 for tens of pence, else 2. */
+export function poundsDecimalPlacesOfPence(pence: bigint): number {
+  if (pence % 100n === 0n) return 0;
+  return pence % 10n === 0n ? 1 : 2;
+}
+
 /** A figure known as pence, whose decimal is built only when asked for (most are only added up). */
 export class PenceFigure implements Figure {
   private poundsValue: Money | undefined;

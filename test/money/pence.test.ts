@@ -9,12 +9,15 @@ import {
   isNegativeFigure,
   isZeroFigure,
   penceOfPounds,
+  poundsDecimalPlacesOfPence,
   poundsFromPence,
+  poundsTextOfPence,
   wholePence,
   type Figure,
 } from '../../src/money/pence';
 import { ragFor, ragForFigures, type RagLimits } from '../../src/analysis/rag';
 import { percentToOnePlace } from '../../src/checks/rules/variance';
+import { formatAmount, formatPence } from '../../src/money/format';
 
 const POUNDS_PER_UNIT = [1, 1000, 1_000_000] as const;
 
@@ -171,5 +174,37 @@ describe('the pence paths give the decimal paths’ answers', () => {
     expect(percentToOnePlace(new PenceFigure(125n), new PenceFigure(1000n))).toBe('12.5');
     expect(percentToOnePlace(new PenceFigure(-7n), new PenceFigure(100n))).toBe('7');
     expect(percentToOnePlace(new PenceFigure(1n), new PenceFigure(0n))).toBeUndefined();
+  });
+});
+
+describe('showing whole pence without decimals', () => {
+  it('formats exactly as formatAmount does, in every unit and precision', () => {
+    fc.assert(
+      fc.property(
+        pence,
+        fc.constantFrom('£', '£k', '£000', '£m' as const),
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom('brackets', 'minus' as const),
+        fc.boolean(),
+        (p, unit, decimals, negative, symbol) => {
+          const options = { unit, decimals, negative, symbol };
+          expect(formatPence(p, options)).toBe(formatAmount(poundsFromPence(p), options));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(formatPence(-5n, { unit: '£', decimals: 0 })).toBe('£0'); // rounds to zero: never "(£0)"
+    expect(formatPence(-150n, { unit: '£', decimals: 0, negative: 'minus' })).toBe('-£2');
+    expect(formatPence(123_456_789n, { unit: '£m', decimals: 1 })).toBe('£1.2m');
+  });
+
+  it('writes pounds text and decimal places as Money does', () => {
+    fc.assert(
+      fc.property(pence, (p) => {
+        expect(poundsTextOfPence(p)).toBe(poundsFromPence(p).toString());
+        expect(poundsDecimalPlacesOfPence(p)).toBe(poundsFromPence(p).decimalPlaces());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

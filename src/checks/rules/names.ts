@@ -39,18 +39,24 @@ export const nameRules: TableRule = (table, ctx) => {
 function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx: CheckContext): Finding[] {
   const index = spec.index(ctx.names);
   const findings: Finding[] = [];
+  // A name column holds a handful of distinct names over many lines: judge each once.
   const known = new Map<string, boolean>();
+  let lastValue: string | undefined;
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
-    const value = grid.value(row.row, col.col);
-    if (typeof value !== 'string') continue;
+    const value = grid.row(row.row)[col.col]?.value;
+    // Lines sorted or grouped by a name repeat the same one row after row.
+    if (typeof value !== 'string' || value === lastValue) continue;
     let isKnown = known.get(value);
     if (isKnown === undefined) {
       const text = value.trim();
       isKnown = text === '' || index.resolve(text) !== undefined || index.resolve(withoutParenthetical(text)) !== undefined;
       known.set(value, isKnown);
     }
-    if (isKnown) continue;
+    if (isKnown) {
+      lastValue = value;
+      continue;
+    }
     const text = value.trim();
     const close = index.closest(text);
     const suggestion = close?.entry.name;

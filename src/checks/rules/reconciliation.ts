@@ -135,8 +135,6 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       if (row.kind !== 'line' && row.kind !== 'total') continue;
       const a = row.amounts.get(col.col);
       if (a?.kind !== 'amount') continue;
-      const year = yearOf(table, col, row, grid);
-      if (!year) continue;
       let name: ProgrammeName | undefined;
       if (row.kind === 'line') {
         // A line is a fund's component only in a table that is recognisably that fund.
@@ -149,6 +147,8 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
         if (!name && commonProgramme) name = { name: commonProgramme.name, aliases: [], programme: commonProgramme };
       }
       if (!name) continue;
+      const year = yearOf(table, col, row, grid);
+      if (!year) continue;
       const figure = singleYearFigure(name.programme.figures, year);
       if (!figure) continue;
       const component = name.component ? figure.components.find((c) => c.name === name?.component?.name) : undefined;
@@ -217,7 +217,10 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
 
     // Summaries whose lines cover every priority area: per area and in all.
     const lines = table.rows.filter((r) => r.kind === 'line');
-    const groups = new Map<string, { area: PriorityArea; year: string; total: TermTotal; first: TableRow }>();
+    type Group = { area: PriorityArea; year: string; total: TermTotal; first: TableRow };
+    // Found by area then year (no key string per line), kept in the order first seen.
+    const groupsByArea = new Map<PriorityArea, Map<string, Group>>();
+    const groups: Group[] = [];
     const areaOf = priorityAreaReader(table, grid, ctx);
     let unusable = false;
     for (const line of lines) {
@@ -229,16 +232,21 @@ function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Findi
         break;
       }
       if (a?.kind !== 'amount') continue;
-      const key = `${area.code}|${year}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { area, year, total: new TermTotal(), first: line }));
+      let byYear = groupsByArea.get(area);
+      if (!byYear) groupsByArea.set(area, (byYear = new Map()));
+      let group = byYear.get(year);
+      if (!group) {
+        group = { area, year, total: new TermTotal(), first: line };
+        byYear.set(year, group);
+        groups.push(group);
+      }
       group.total.add(a);
     }
     if (unusable || lines.length === 0) continue;
-    const covered = new Set([...groups.values()].map((g) => g.area.code));
+    const covered = new Set(groups.map((g) => g.area.code));
     if (covered.size < ctx.model.priorityAreas.length) continue;
     const yearTotals = new Map<string, TermTotal>();
-    for (const group of groups.values()) {
+    for (const group of groups) {
       let yearTotal = yearTotals.get(group.year);
       if (!yearTotal) yearTotals.set(group.year, (yearTotal = new TermTotal()));
       yearTotal.merge(group.total);

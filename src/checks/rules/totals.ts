@@ -62,11 +62,14 @@ function setsByColumn(table: Table): Map<number, MeasureSet> {
 export const totalRules: TableRule = (table, ctx) => {
   const findings: Finding[] = [];
   const setOf = setsByColumn(table);
-  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  // Built on the first total row: a table of lines alone needs no index of them.
+  let byRow: Map<number, TableRow> | undefined;
   const measureCols = table.columns.filter((c) => setOf.has(c.col));
   for (const total of table.rows) {
     if (total.kind !== 'total' || !total.sums || total.sums.length === 0) continue;
-    const lines = total.sums.map((r) => byRow.get(r)).filter((r): r is TableRow => r !== undefined);
+    byRow ??= new Map(table.rows.map((r) => [r.row, r]));
+    const index = byRow;
+    const lines = total.sums.map((r) => index.get(r)).filter((r): r is TableRow => r !== undefined);
     const scope = describeScope(table, total, lines);
     for (const col of measureCols) {
       const stated = statedFigure(total.amounts.get(col.col), true);

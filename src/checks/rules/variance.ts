@@ -123,7 +123,7 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
     if (check.row.kind !== 'line') continue;
     const status = ragForFigures(check.stated, check.base, limits);
     if (status === 'green') continue;
-    const d = decimalsFor(unit, check.stated.pounds, check.base.pounds);
+    const d = decimalsFor(unit, check.stated, check.base);
     const pct = percentToOnePlace(check.stated, check.base);
     const pctText = pct !== undefined ? `${pct}% of the budget` : 'against a zero budget';
     const thresholdText = status === 'red' ? redText : amberText;
@@ -132,8 +132,8 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
       severity: status === 'red' ? 'warning' : 'info',
       sheet: table.sheet,
       cell: toA1(check.row.row, col),
-      message: `${status === 'red' ? 'Red' : 'Amber'}: variance ${money(check.stated.pounds, unit, d)} for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${pctText}, past the ${status} threshold of ${thresholdText}.`,
-      actual: inUnit(check.stated.pounds, unit),
+      message: `${status === 'red' ? 'Red' : 'Amber'}: variance ${money(check.stated, unit, d)} for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${pctText}, past the ${status} threshold of ${thresholdText}.`,
+      actual: inUnit(check.stated, unit),
       unit,
     });
   }

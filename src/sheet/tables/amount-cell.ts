@@ -74,10 +74,29 @@ export function withStep(a: FigureCell, step: Money): FigureCell {
 
 const POUNDS_PER_UNIT: Readonly<Record<UnitId, number>> = { '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 };
 
+/**
+ * Budgets repeat figures: a forecast equal to its budget in the same row, a zero variance. The last
+ * number read keeps its pence (BigInts are immutable, so sharing one is safe): one fewer object per
+ * repeat for the garbage collector to copy, for the cost of a comparison.
+ */
+let lastNumber = Number.NaN;
+let lastPerUnit = 0;
+let lastPence: bigint | undefined;
+
+function penceOfNumber(value: number, perUnit: number): bigint | undefined {
+  if (value === 0) return 0n;
+  if (value !== lastNumber || perUnit !== lastPerUnit) {
+    lastPence = wholePence(value, perUnit);
+    lastNumber = value;
+    lastPerUnit = perUnit;
+  }
+  return lastPence;
+}
+
 /** Numbers are most cells of a large budget: read them without the text parser's general machinery. */
 function readNumber(value: number, cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {
   if (!Number.isFinite(value)) return { kind: 'invalid', row, col, text: String(value), reason: `${String(value)} is not an amount` };
-  const pence = wholePence(value, POUNDS_PER_UNIT[unit]);
+  const pence = penceOfNumber(value, POUNDS_PER_UNIT[unit]);
   if (pence !== undefined) {
     const step = unit === '£' ? ZERO : stepFor(Math.max(writtenDecimals(pence, unit), formatDecimals(cell?.numFmt) ?? 0), unit);
     return new WholePenceCell(row, col, pence, step, cell?.formula);
