@@ -61,8 +61,16 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
+const NO_CELLS: readonly (Cell | undefined)[] = Object.freeze([]);
+
 export class Grid {
   private readonly rowsByIndex = new Map<number, Cell[]>();
+  /**
+   * The same rows by index, for reading: every rule reads rows by number, and an array index is
+   * cheaper than a map lookup. Sparse rows (a cell at row 1,048,576) leave holes, which V8 keeps as a
+   * dictionary, not a dense allocation.
+   */
+  private readonly rowArray: (Cell[] | undefined)[] = [];
   private sortedRowIndexes: number[] | undefined = [];
   private maxCol = -1;
   readonly merges: RangeRef[] = [];
@@ -74,10 +82,11 @@ export class Grid {
   constructor(readonly name: string) {}
 
   setCell(row: number, col: number, cell: Cell): void {
-    let cells = this.rowsByIndex.get(row);
+    let cells = this.rowArray[row];
     if (!cells) {
       cells = [];
       this.rowsByIndex.set(row, cells);
+      this.rowArray[row] = cells;
       this.sortedRowIndexes = undefined;
     }
     cells[col] = cell;
@@ -90,7 +99,7 @@ export class Grid {
   }
 
   cell(row: number, col: number): Cell | undefined {
-    return this.rowsByIndex.get(row)?.[col];
+    return this.rowArray[row]?.[col];
   }
 
   value(row: number, col: number): CellValue | null {
@@ -99,7 +108,7 @@ export class Grid {
 
   /** The row's cells, indexed by column; holes are empty cells. */
   row(row: number): readonly (Cell | undefined)[] {
-    return this.rowsByIndex.get(row) ?? [];
+    return this.rowArray[row] ?? NO_CELLS;
   }
 
   /** Indexes of rows that hold at least one cell, in sheet order. */

@@ -320,6 +320,17 @@ function pickLabelColumn(columns: readonly Column[]): number | undefined {
   return undefined;
 }
 
+/** A table row while classification completes it. */
+interface DraftRow {
+  readonly row: number;
+  kind: TableRow['kind'];
+  readonly label: string;
+  readonly labelCol: number | undefined;
+  readonly amounts: Map<number, AmountCell>;
+  section: number | undefined;
+  sums: number[] | undefined;
+}
+
 interface ClassifiedRows {
   readonly rows: TableRow[];
   readonly sectionHeadlines: Map<number, { name: string; headlines: Headline[] }>;
@@ -335,27 +346,32 @@ function classifyRows(
   kind: TableKind,
   options: DetectOptions,
 ): ClassifiedRows {
-  const measureSet = new Set(measureCols.map((c) => c.col));
+  const isMeasureCol: boolean[] = [];
+  for (const c of measureCols) isMeasureCol[c.col] = true;
   // Where a column names each line's priority area, rows do not need to head sections by naming one.
   const hasPriorityColumn = columns.some((c) => c.role === 'priority-area');
-  type Draft = { row: number; label: string; labelCol: number | undefined; amounts: Map<number, AmountCell>; kind: TableRow['kind']; prioritySection: boolean; otherText: boolean };
-  const drafts: Draft[] = [];
+  // Each row object is built once and completed below (its section, what a total sums): a large table
+  // has one object per row, not a draft and then a row.
+  const drafts: DraftRow[] = [];
+  const namesPriorityArea = new Uint8Array(bodyRows.length);
   let seenTotal = false;
   for (const r of bodyRows) {
     const cells = grid.row(r);
     let label = labelCol !== undefined ? cellText(cells[labelCol]) : '';
     let rowLabelCol = labelCol;
     let otherText = false;
-    // One pass over the row's own cells (sparse rows skip their holes).
-    cells.forEach((cell, c) => {
-      if (c < block.firstCol || c > block.lastCol || measureSet.has(c) || isBlankCell(cell)) return;
+    // Up to the row's last cell only: a sparse row's length ends at its last cell.
+    const lastCol = Math.min(block.lastCol, cells.length - 1);
+    for (let c = block.firstCol; c <= lastCol; c++) {
+      const cell = cells[c];
+      if (cell === undefined || isMeasureCol[c] || isBlankCell(cell)) continue;
       if (label === '' && rowLabelCol === labelCol && isTextCell(cell)) {
         label = cellText(cell);
         rowLabelCol = c;
-        return;
+        continue;
       }
       if (c !== rowLabelCol) otherText = true;
-    });
+    }
     const amounts = new Map<number, AmountCell>();
     let hasFigures = false;
     for (const col of measureCols) {
@@ -364,24 +380,22 @@ function classifyRows(
       amounts.set(col.col, a);
     }
     let rowKind: TableRow['kind'] = 'line';
-    let prioritySection = false;
     if (isTotalLabel(label)) {
       rowKind = 'total';
       seenTotal = true;
     } else if (kind === 'budget' && measureCols.length > 0 && label !== '') {
       if (!hasFigures && !otherText) rowKind = seenTotal ? 'note' : 'section';
-      else if (!hasPriorityColumn && options.isPriorityArea?.(sectionName(label))) prioritySection = true;
+      else if (!hasPriorityColumn && options.isPriorityArea?.(sectionName(label))) namesPriorityArea[drafts.length] = 1;
     }
-    drafts.push({ row: r, label, labelCol: rowLabelCol, amounts, kind: rowKind, prioritySection, otherText });
+    drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, sums: undefined });
   }
   const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafts.map((d) => d.amounts) : [];
   for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
   // A row naming a priority area, with figures, heads a section only when ordinary lines follow it.
   for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i];
-    if (!d.prioritySection) continue;
+    if (!namesPriorityArea[i]) continue;
     const next = drafts[i + 1];
-    if (next && next.kind === 'line' && !next.prioritySection) d.kind = 'section';
+    if (next && next.kind === 'line' && !namesPriorityArea[i + 1]) drafts[i].kind = 'section';
   }
 
   const sectionHeadlines = new Map<number, { name: string; headlines: Headline[] }>();
@@ -407,7 +421,8 @@ function classifyRows(
       sectionHeadlines.set(d.row, { name: sectionName(d.label), headlines });
       section = sectionCount++;
       currentSectionLines = [];
-      rows.push({ row: d.row, kind: 'section', label: d.label, labelCol: d.labelCol, amounts: d.amounts, section });
+      d.section = section;
+      rows.push(d);
       previousWasTotal = false;
       continue;
     }
@@ -425,21 +440,19 @@ function classifyRows(
       } else {
         sums = sinceLastTotal.length > 0 ? [...sinceLastTotal] : [...allLines];
       }
-      rows.push({ row: d.row, kind: 'total', label: d.label, labelCol: d.labelCol, amounts: d.amounts, sums });
+      d.sums = sums;
+      rows.push(d);
       sinceLastTotal = [];
       currentSectionLines = [];
       previousWasTotal = true;
       continue;
     }
     if (d.kind === 'note') {
-      rows.push({ row: d.row, kind: 'note', label: d.label, labelCol: d.labelCol, amounts: d.amounts });
+      rows.push(d);
       continue;
     }
-    rows.push(
-      section !== undefined
-        ? { row: d.row, kind: 'line', label: d.label, labelCol: d.labelCol, amounts: d.amounts, section }
-        : { row: d.row, kind: 'line', label: d.label, labelCol: d.labelCol, amounts: d.amounts },
-    );
+    d.section = section;
+    rows.push(d);
     sinceLastTotal.push(d.row);
     allLines.push(d.row);
     if (section !== undefined) currentSectionLines.push(d.row);
