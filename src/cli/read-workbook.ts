@@ -1,6 +1,5 @@
 import { inflateRawSync } from 'zlib';
 import type { GridWorkbook } from '../sheet/grid';
-import { readXlsx } from '../workbook/xlsx/read';
 import { readXlsxFast } from '../workbook/xlsx/fast/read';
 import { sniffFile } from '../workbook/xlsx/sniff';
 import type { CliIo } from './io';
@@ -23,5 +22,7 @@ export async function readWorkbookBytes(io: CliIo, filePath: string): Promise<{ 
       // fall through to the reference reader, which explains what is wrong if anything is
     }
   }
+  // Loaded only when needed: ExcelJS takes a quarter of a second to load, longer than reading most workbooks.
+  const { readXlsx } = await import('../workbook/xlsx/read');
   return { bytes, workbook: await readXlsx(bytes, filePath) };
 }

@@ -19,7 +19,6 @@ import { checkPrefix, orgIdProblem } from '../../reports/giving360/identifiers';
 import { describeTotal, toGiving360, type Giving360Conversion, type SkippedRecord } from '../../reports/giving360/convert';
 import { giving360Json, giving360Package } from '../../reports/giving360/package';
 import { giving360Csv } from '../../reports/giving360/csv';
-import { validateGiving360Package } from '../../reports/giving360/validate';
 
 /** Register findings listed on stderr before the rest are summed up as "and N more". */
 const FINDINGS_LISTED = 20;
@@ -91,6 +90,8 @@ export const exportCommand: Command = {
     }
 
     const pkg = giving360Package(conversion, model, new Date());
+    // The schema validator (Ajv) loads only for an export: it would slow every other command's start.
+    const { validateGiving360Package } = await import('../../reports/giving360/validate');
     const validation = validateGiving360Package(pkg);
     if (!validation.valid) {
       io.err(

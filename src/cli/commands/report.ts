@@ -9,7 +9,6 @@ import { checkWorkbook } from '../../checks/runner';
 import { rollupWorkbook } from '../../analysis/rollup';
 import { readRegisterRecords } from '../../reports/register-records';
 import { buildReportSheets } from '../../reports';
-import { writeSheetSpecs } from '../../workbook/xlsx/write';
 import { UnreadableWorkbookError } from '../../workbook/port';
 
 export const reportCommand: Command = {
@@ -52,6 +51,8 @@ export const reportCommand: Command = {
     const sheets = buildReportSheets({ workbook, model: inEffect.model, modelOrigin: inEffect.origin, check, rollup, records, today });
     let written: Uint8Array;
     try {
+      // The writer (and ExcelJS) loads here, not at start-up: other commands never need it.
+      const { writeSheetSpecs } = await import('../../workbook/xlsx/write');
       written = await writeSheetSpecs(bytes, sheets, { generatedAt: today });
     } catch (err) {
       if (err instanceof Error && (err.name === 'NotOurSheetError' || err.name === 'SheetSpecError')) {

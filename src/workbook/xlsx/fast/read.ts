@@ -119,14 +119,43 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round(((date1904 ? serial + 1462 : serial) - 25569) * 24 * 3600 * 1000));
 }
 
-function columnOf(ref: string): number {
+/** Column and row (0-based) of a cell reference such as "AB12"; row is -1 when the reference has no digits. */
+function cellPosition(ref: string): { col: number; row: number } {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
+  let i = 0;
+  for (; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
-  return col - 1;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  return { col: col - 1, row: i > digitsFrom ? row - 1 : -1 };
+}
+
+/**
+ * An attribute of a <c> tag given as ` name="`: r, t and s are plain tokens (a reference, a type code,
+ * a style number), so no entity decoding. This runs three times per cell.
+ */
+function tokenAttribute(tag: string, marker: string): string | undefined {
+  const i = tag.indexOf(marker);
+  if (i === -1) return undefined;
+  const start = i + marker.length;
+  const end = tag.indexOf('"', start);
+  return end === -1 ? undefined : tag.slice(start, end);
+}
+
+/** The text of a cell's <v>, the common unprefixed form found without a regular expression. */
+function valueText(body: string): string | undefined {
+  const start = body.indexOf('<v>');
+  if (start === -1) return body.indexOf(':v>') === -1 ? undefined : VALUE.exec(body)?.[1];
+  const end = body.indexOf('</v>', start + 3);
+  return end === -1 ? undefined : body.slice(start + 3, end);
 }
 
 const CELL = /<(?:\w+:)?row\b([^>]*?)(\/)?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
@@ -153,18 +182,20 @@ function readSheetData(xml: string, grid: Grid, sharedStrings: readonly string[]
       }
       const cellTag = m[3];
       const body = m[4];
-      const ref = attr(cellTag, 'r');
-      col = ref ? columnOf(ref) : col + 1;
+      const ref = tokenAttribute(cellTag, ' r="');
       if (ref) {
-        const rowDigits = ref.replace(/^[A-Z]+/, '');
-        if (rowDigits) row = Number(rowDigits) - 1;
+        const position = cellPosition(ref);
+        col = position.col;
+        if (position.row !== -1) row = position.row;
+      } else {
+        col++;
       }
       if (body === undefined || body === '') continue;
-      const type = attr(cellTag, 't') ?? 'n';
-      const styleIndex = attr(cellTag, 's');
+      const type = tokenAttribute(cellTag, ' t="') ?? 'n';
+      const styleIndex = tokenAttribute(cellTag, ' s="');
       const style = styleIndex !== undefined ? styles[Number(styleIndex)] : undefined;
       const formula = readFormula(body, row, col, shared);
-      const raw = VALUE.exec(body)?.[1];
+      const raw = valueText(body);
       let value: CellValue | null = null;
       switch (type) {
         case 's':
@@ -198,14 +229,16 @@ function readSheetData(xml: string, grid: Grid, sharedStrings: readonly string[]
       grid.setCell(row, col, formula === undefined ? (numFmt ? { value, numFmt } : { value }) : numFmt ? { value, formula, numFmt } : { value, formula });
     }
   }
-  for (const tag of tags(xml, 'mergeCell')) {
+  // Merged cells follow the sheet data: search only the tail, not every cell again.
+  for (const tag of tags(end === -1 ? xml : xml.slice(end), 'mergeCell')) {
     const range = parseRange(attr(tag, 'ref') ?? '');
     if (range) grid.merges.push(range);
   }
 }
 
 function readFormula(body: string, row: number, col: number, shared: Map<string, { formula: string; row: number; col: number }>): string | undefined {
-  if (body.indexOf('<f') === -1 && body.indexOf(':f') === -1) return undefined;
+  // A formula comes first in a cell (<f> before <v>), so a body that opens with its value has none.
+  if (body.startsWith('<v>') || (body.indexOf('<f') === -1 && body.indexOf(':f') === -1)) return undefined;
   const m = FORMULA.exec(body);
   if (!m) return undefined;
   const formulaTag = m[1];
