@@ -11,6 +11,7 @@ import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
 import { shiftFormula } from './shared-formulas';
 import { attr, decodeXml, stringItemText, tags } from './xml';
 import { isOwnerName, sheetOfReference } from '../write-marker';
+import { scanSheetData } from './scan';
 import { InflateRaw, UnsupportedPackageError, ZipEntry, readZipDirectory, readZipEntry } from './zip';
 
 export { UnsupportedPackageError } from './zip';
@@ -158,7 +159,6 @@ function valueText(body: string): string | undefined {
   return end === -1 ? undefined : body.slice(start + 3, end);
 }
 
-const CELL = /<(?:\w+:)?row\b([^>]*?)(\/)?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const VALUE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
@@ -170,69 +170,66 @@ function readSheetData(xml: string, grid: Grid, sharedStrings: readonly string[]
   let row = -1;
   let col = -1;
   if (start !== -1 && end !== -1) {
-    const data = xml.slice(start, end);
-    CELL.lastIndex = 0;
-    for (let m = CELL.exec(data); m; m = CELL.exec(data)) {
-      if (m[1] !== undefined) {
-        const r = attr(m[1], 'r');
+    scanSheetData(xml.slice(start, end), {
+      row(rowTag) {
+        const r = attr(rowTag, 'r');
         row = r ? Number(r) - 1 : row + 1;
         col = -1;
-        if (/\bhidden="(1|true)"/.test(m[1])) grid.hiddenRows.add(row);
-        continue;
-      }
-      const cellTag = m[3];
-      const body = m[4];
-      const ref = tokenAttribute(cellTag, ' r="');
-      if (ref) {
-        const position = cellPosition(ref);
-        col = position.col;
-        if (position.row !== -1) row = position.row;
-      } else {
-        col++;
-      }
-      if (body === undefined || body === '') continue;
-      const type = tokenAttribute(cellTag, ' t="') ?? 'n';
-      const styleIndex = tokenAttribute(cellTag, ' s="');
-      const style = styleIndex !== undefined ? styles[Number(styleIndex)] : undefined;
-      const formula = readFormula(body, row, col, shared);
-      const raw = valueText(body);
-      let value: CellValue | null = null;
-      switch (type) {
-        case 's':
-          value = raw === undefined ? null : (sharedStrings[Number(raw)] ?? null);
-          break;
-        case 'str':
-          value = raw === undefined ? null : decodeXml(raw);
-          break;
-        case 'inlineStr': {
-          const is = INLINE.exec(body)?.[1];
-          value = is === undefined ? null : stringItemText(is);
-          break;
+        if (/\bhidden="(1|true)"/.test(rowTag)) grid.hiddenRows.add(row);
+      },
+      cell(cellTag, body) {
+        const ref = tokenAttribute(cellTag, ' r="');
+        if (ref) {
+          const position = cellPosition(ref);
+          col = position.col;
+          if (position.row !== -1) row = position.row;
+        } else {
+          col++;
         }
-        case 'b':
-          value = raw === undefined ? null : raw === '1' || raw === 'true';
-          break;
-        case 'e':
-          value = raw === undefined ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
-          break;
-        case 'd':
-          value = raw === undefined ? null : new Date(raw);
-          break;
-        default: {
-          if (raw === undefined) break;
-          const n = Number(raw);
-          value = Number.isNaN(n) ? raw : style?.isDate ? serialToDate(n, date1904) : n;
-        }
-      }
-      if (value === null && formula === undefined) continue;
-      const numFmt = style?.numFmt;
-      grid.setCell(row, col, formula === undefined ? (numFmt ? { value, numFmt } : { value }) : numFmt ? { value, formula, numFmt } : { value, formula });
-    }
+        if (body === undefined || body === '') return;
+        const style = styleOf(tokenAttribute(cellTag, ' s="'), styles);
+        const formula = readFormula(body, row, col, shared);
+        const value = cellValue(tokenAttribute(cellTag, ' t="') ?? 'n', body, style, sharedStrings, date1904);
+        if (value === null && formula === undefined) return;
+        const numFmt = style?.numFmt;
+        grid.setCell(row, col, formula === undefined ? (numFmt ? { value, numFmt } : { value }) : numFmt ? { value, formula, numFmt } : { value, formula });
+      },
+    });
   }
   // Merged cells follow the sheet data: search only the tail, not every cell again.
   for (const tag of tags(end === -1 ? xml : xml.slice(end), 'mergeCell')) {
     const range = parseRange(attr(tag, 'ref') ?? '');
     if (range) grid.merges.push(range);
+  }
+}
+
+function styleOf(styleIndex: string | undefined, styles: readonly Style[]): Style | undefined {
+  return styleIndex !== undefined ? styles[Number(styleIndex)] : undefined;
+}
+
+/** A cell's value from its type code and content, as ExcelJS would give it. */
+function cellValue(type: string, body: string, style: Style | undefined, sharedStrings: readonly string[], date1904: boolean): CellValue | null {
+  const raw = valueText(body);
+  switch (type) {
+    case 's':
+      return raw === undefined ? null : (sharedStrings[Number(raw)] ?? null);
+    case 'str':
+      return raw === undefined ? null : decodeXml(raw);
+    case 'inlineStr': {
+      const is = INLINE.exec(body)?.[1];
+      return is === undefined ? null : stringItemText(is);
+    }
+    case 'b':
+      return raw === undefined ? null : raw === '1' || raw === 'true';
+    case 'e':
+      return raw === undefined ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
+    case 'd':
+      return raw === undefined ? null : new Date(raw);
+    default: {
+      if (raw === undefined) return null;
+      const n = Number(raw);
+      return Number.isNaN(n) ? raw : style?.isDate ? serialToDate(n, date1904) : n;
+    }
   }
 }
 
