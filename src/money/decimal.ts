@@ -1,6 +1,7 @@
 /**
- * The one decimal type every money figure in the engine uses. Amounts are exact: pounds are held as
- * decimals, never as JS floats, so 0.1 + 0.2 is 0.3 and a column of pence adds up to the penny.
+ * The decimal type of every money figure the engine takes in and gives out. Amounts are exact: pounds
+ * are held as decimals, never as JS floats, so 0.1 + 0.2 is 0.3 and a column of pence adds up to the
+ * penny. Inside, figures that are whole pence may be added as exact BigInt pence first (pence.ts).
  */
 import Decimal from 'decimal.js';
 
