@@ -58,6 +58,22 @@ describe('hostile workbooks', () => {
     expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
   }, HANG_GUARD_MS);
 
+  it('60,000 rows each holding one cell at XFD, beside a table', async () => {
+    const small = await write('far-column-start.xlsx', (wb) => {
+      wb.addWorksheet('Far column').addRows([budgetHeader, ['Youth work', 'Lambeth', 100, 90, -10]]);
+    });
+    // The far rows go straight into the sheet XML: ExcelJS would build every row 16,384 cells wide.
+    const zip = await JSZip.loadAsync(await fs.readFile(small));
+    const sheetPart = 'xl/worksheets/sheet1.xml';
+    const farRows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 4}"><c r="XFD${i + 4}"><v>${i}</v></c></row>`).join('');
+    zip.file(sheetPart, (await zip.file(sheetPart)!.async('string')).replace('</sheetData>', `${farRows}</sheetData>`));
+    const file = path.join(dir, 'far-column.xlsx');
+    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const run = await answers(file);
+    // Rows are walked by the cells they hold, not by the sheet's width: the table is still found.
+    expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
+  }, HANG_GUARD_MS);
+
   it('a 16,384-column row', async () => {
     const file = await write('wide.xlsx', (wb) => {
       const ws = wb.addWorksheet('Wide');

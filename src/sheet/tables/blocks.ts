@@ -1,10 +1,28 @@
 /** Splits a grid into blocks of consecutive non-blank rows: a blank row ends a table. */
-import { Grid, isBlankCell } from '../grid';
+import { Cell, Grid, isBlankCell } from '../grid';
 
 export interface Block {
   readonly rows: readonly number[];
   readonly firstCol: number;
   readonly lastCol: number;
+}
+
+/** Beyond this length a row is walked by its keys: a lone cell at XFD is one visit, not 16,384. */
+const LONG_ROW = 256;
+
+/** First and last columns holding something in a row, or undefined for a blank row. */
+function filledSpan(cells: readonly (Cell | undefined)[]): { first: number; last: number } | undefined {
+  let first = -1;
+  let last = -1;
+  const note = (c: number): void => {
+    if (isBlankCell(cells[c])) return;
+    if (first === -1) first = c;
+    last = c;
+  };
+  // A row's array ends at its last cell, so most rows are short; integer keys come in ascending order.
+  if (cells.length <= LONG_ROW) for (let c = 0; c < cells.length; c++) note(c);
+  else for (const key of Object.keys(cells)) note(Number(key));
+  return first === -1 ? undefined : { first, last };
 }
 
 export function findBlocks(grid: Grid): Block[] {
@@ -19,23 +37,15 @@ export function findBlocks(grid: Grid): Block[] {
     lastCol = -1;
   };
   for (const r of grid.rowIndexes()) {
-    const cells = grid.row(r);
-    let rowFirst = -1;
-    let rowLast = -1;
-    // A row's array ends at its last cell, so a short row costs a few visits whatever the sheet's width.
-    for (let c = 0; c < cells.length; c++) {
-      if (isBlankCell(cells[c])) continue;
-      if (rowFirst === -1) rowFirst = c;
-      rowLast = c;
-    }
-    if (rowFirst === -1) {
+    const span = filledSpan(grid.row(r));
+    if (!span) {
       close();
       continue;
     }
     if (rows.length > 0 && r !== rows[rows.length - 1] + 1) close();
     rows.push(r);
-    firstCol = Math.min(firstCol, rowFirst);
-    lastCol = Math.max(lastCol, rowLast);
+    firstCol = Math.min(firstCol, span.first);
+    lastCol = Math.max(lastCol, span.last);
   }
   close();
   return blocks;
