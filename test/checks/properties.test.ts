@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/checks/runner';
+import { rollupWorkbook } from '../../src/analysis/rollup';
 import { detectTables } from '../../src/sheet/tables/detect';
 import { defaultModel } from '../../src/model/json';
 import { CellValue, Grid } from '../../src/sheet/grid';
@@ -82,6 +83,51 @@ describe('shuffling the body rows of a table', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * Number cells that are whole pence are checked and summed as BigInt pence (money/pence.ts); the same
+ * figures written as text take the decimal path. Both must give the same findings and the same rollup.
+ */
+describe('the whole-pence path and the decimal path', () => {
+  const pounds = fc.oneof(
+    fc.integer({ min: -10_000_000, max: 500_000_000 }).map((p) => p / 100), // whole pence
+    fc.integer({ min: 0, max: 5_000_000 }).map((n) => n / 1000), // fractions of a penny
+    fc.constantFrom(0, 0.1, 0.2, 0.3, 1e6, 9_999_999.99),
+  );
+  const line = fc.record({
+    area: fc.constantFrom('A Better Criminal Justice Service', 'Keeping Children and Young People Safe', 'Neighbourhood Policing', 'Atlantis'),
+    borough: fc.constantFrom('Lambeth', 'Barnet', 'Hackney'),
+    year: fc.constantFrom('2018/19', '2019/20', '2020/21'),
+    budget: pounds,
+    forecast: pounds,
+    slip: fc.constantFrom(0, 0, 0, 0.01, -0.5, 0.001),
+  });
+  const unit = fc.constantFrom('£', '£m', '£k');
+
+  function lineGrid(lines: readonly fc.RecordValue<typeof line>[], unitId: string, asText: boolean): Grid {
+    const figure = (n: number): CellValue => (asText ? String(n) : n);
+    return gridOf('Lines', [
+      ['Ref', 'Line', 'Priority area', 'Borough', 'Year', `Budget ${unitId}`, `Forecast ${unitId}`, `Variance ${unitId}`],
+      ...lines.map((l, i) => [`L${i + 1}`, `Line ${i + 1}`, l.area, l.borough, l.year, figure(l.budget), figure(l.forecast), figure(Math.round((l.forecast - l.budget + l.slip) * 1000) / 1000)]),
+    ]);
+  }
+
+  it('give the same findings and rollups', () => {
+    const model = defaultModel();
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 15 }), unit, (lines, unitId) => {
+        const [numbers, texts] = [false, true].map((asText) => {
+          const workbook = { sheets: [lineGrid(lines, unitId, asText)] };
+          const check = checkWorkbook(workbook, model, { today: TODAY });
+          const rollup = rollupWorkbook(workbook, model, ['priority-area', 'year'], { tables: check.tables });
+          return JSON.stringify({ findings: check.findings, rollup });
+        });
+        expect(numbers).toBe(texts);
+      }),
+      { numRuns: 300 },
     );
   });
 });
