@@ -39,7 +39,10 @@ export function sumPounds(terms: readonly Term[]): Money {
  */
 export class TermTotal {
   private readonly sum = new ExactSum();
-  halfSteps: Money = ZERO;
+  private halfStepsSoFar: Money = ZERO;
+  /** A run of terms with the same step, added to halfSteps in one multiplication when read. */
+  private runStep: Money | undefined;
+  private runTerms = 0;
   roundedTerms = 0;
   count = 0;
   commonStep: Money | undefined;
@@ -65,6 +68,17 @@ export class TermTotal {
     return this.sum.pence;
   }
 
+  /** Half of each rounded figure's step, summed: the most their rounding could hide. */
+  get halfSteps(): Money {
+    this.settleRun();
+    return this.halfStepsSoFar;
+  }
+
+  set halfSteps(value: Money) {
+    this.settleRun();
+    this.halfStepsSoFar = value;
+  }
+
   merge(other: TermTotal): void {
     this.count += other.count;
     this.sum.addSum(other.sum);
@@ -78,26 +92,44 @@ export class TermTotal {
   addStep(step: Money, terms: number): void {
     if (step.isZero()) return;
     this.roundedTerms += terms;
-    const half = halfOf(step);
-    this.halfSteps = this.halfSteps.plus(terms === 1 ? half : half.times(terms));
+    // Steps are shared objects, and a column's figures mostly share one: count the run, multiply once.
+    if (step === this.runStep) {
+      this.runTerms += terms;
+    } else {
+      this.settleRun();
+      this.runStep = step;
+      this.runTerms = terms;
+    }
     this.noteStep(step);
+  }
+
+  private settleRun(): void {
+    if (this.runStep === undefined) return;
+    const half = halfOf(this.runStep);
+    this.halfStepsSoFar = this.halfStepsSoFar.plus(this.runTerms === 1 ? half : half.times(this.runTerms));
+    this.runStep = undefined;
+    this.runTerms = 0;
   }
 
   private noteStep(step: Money): void {
     if (this.commonStep === undefined) this.commonStep = step;
-    else if (!this.commonStep.eq(step)) this.mixedSteps = true;
+    else if (this.commonStep !== step && !this.commonStep.eq(step)) this.mixedSteps = true;
   }
 }
 
-/** Steps are few (one per unit and precision in use): halve each once. */
+/** Steps are few (one per unit and precision in use): halve each once, found by the object first. */
+const halvesByStep = new Map<Money, Money>();
 const halves = new Map<string, Money>();
 function halfOf(step: Money): Money {
+  const known = halvesByStep.get(step);
+  if (known !== undefined) return known;
   const key = step.toString();
   let half = halves.get(key);
   if (half === undefined) {
     half = step.div(2);
     if (halves.size < 1000) halves.set(key, half);
   }
+  if (halvesByStep.size < 1000) halvesByStep.set(step, half);
   return half;
 }
 

@@ -107,7 +107,9 @@ describe('the whole-pence path and the decimal path', () => {
   });
   const unit = fc.constantFrom('£', '£m', '£k');
 
-  function lineGrid(lines: readonly fc.RecordValue<typeof line>[], unitId: string, asText: boolean): Grid {
+  type Line = typeof line extends fc.Arbitrary<infer T> ? T : never;
+
+  function lineGrid(lines: readonly Line[], unitId: string, asText: boolean): Grid {
     const figure = (n: number): CellValue => (asText ? String(n) : n);
     return gridOf('Lines', [
       ['Ref', 'Line', 'Priority area', 'Borough', 'Year', `Budget ${unitId}`, `Forecast ${unitId}`, `Variance ${unitId}`],

@@ -468,15 +468,22 @@ function classifyRows(
 function alignWholeNumberSteps(rows: readonly Map<number, AmountCell>[], col: Column): void {
   if (col.unit === '£') return; // pounds are full precision whatever their digits
   const factor = UNITS[col.unit].factor;
-  let coarsestFraction: Money | undefined;
+  // A column holds a few distinct steps (they are shared objects): compare those, not every cell's.
+  const steps = new Set<Money>();
   for (const amounts of rows) {
     const a = amounts.get(col.col);
-    if (a?.kind === 'amount' && !a.step.isZero() && a.step.lt(factor) && (!coarsestFraction || a.step.gt(coarsestFraction))) coarsestFraction = a.step;
+    if (a?.kind === 'amount') steps.add(a.step);
   }
-  if (!coarsestFraction) return;
+  let coarsestFraction: Money | undefined;
+  const wholeSteps = new Set<Money>();
+  for (const step of steps) {
+    if (step.gte(factor)) wholeSteps.add(step);
+    else if (!step.isZero() && (!coarsestFraction || step.gt(coarsestFraction))) coarsestFraction = step;
+  }
+  if (!coarsestFraction || wholeSteps.size === 0) return;
   for (const amounts of rows) {
     const a = amounts.get(col.col);
-    if (a?.kind === 'amount' && a.step.gte(factor)) amounts.set(col.col, withStep(a, coarsestFraction));
+    if (a?.kind === 'amount' && wholeSteps.has(a.step)) amounts.set(col.col, withStep(a, coarsestFraction));
   }
 }
 
