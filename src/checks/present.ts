@@ -1,8 +1,8 @@
 /** How findings say figures: in the table's unit, to the precision the figures were written with. */
 import { Money } from '../money/decimal';
 import { formatAmount, formatPence } from '../money/format';
-import { poundsDecimalPlacesOfPence, poundsTextOfPence, type Figure } from '../money/pence';
-import { fromPounds, type UnitId } from '../money/units';
+import { decimalPlacesInUnitOfPence, textInUnitOfPence, type Figure } from '../money/pence';
+import { POUNDS_PER_UNIT, fromPounds, type UnitId } from '../money/units';
 import type { Comparison } from './tolerance';
 
 /** A decimal, or a figure that may be known as whole pence (then shown without decimal arithmetic). */
@@ -20,8 +20,8 @@ function poundsOf(a: Amount): Money {
 export function decimalsFor(unit: UnitId, ...amounts: readonly Amount[]): number {
   let decimals = unit === '£m' ? 1 : 0;
   for (const a of amounts) {
-    const pence = unit === '£' ? penceIfKnown(a) : undefined;
-    const places = pence !== undefined ? poundsDecimalPlacesOfPence(pence) : fromPounds(poundsOf(a), unit).decimalPlaces();
+    const pence = penceIfKnown(a);
+    const places = pence !== undefined ? decimalPlacesInUnitOfPence(pence, POUNDS_PER_UNIT[unit]) : fromPounds(poundsOf(a), unit).decimalPlaces();
     decimals = Math.max(decimals, Math.min(places, unit === '£' ? 2 : 6));
   }
   return decimals;
@@ -35,8 +35,8 @@ export function money(amount: Amount, unit: UnitId, decimals: number): string {
 
 /** The exact figure as a decimal string in the unit: what `expected` and `actual` hold. */
 export function inUnit(amount: Amount, unit: UnitId): string {
-  const pence = unit === '£' ? penceIfKnown(amount) : undefined;
-  return pence !== undefined ? poundsTextOfPence(pence) : fromPounds(poundsOf(amount), unit).toString();
+  const pence = penceIfKnown(amount);
+  return pence !== undefined ? textInUnitOfPence(pence, POUNDS_PER_UNIT[unit]) : fromPounds(poundsOf(amount), unit).toString();
 }
 
 /** "within the £1.7m that rounding 34 figures to the nearest £0.1m could explain" and its error twin. */

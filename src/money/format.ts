@@ -3,7 +3,7 @@
  * as Excel displays them, and the matching Excel number format for cells that hold pounds.
  */
 import { Money, withoutNegativeZero } from './decimal';
-import { UNITS, type UnitId } from './units';
+import { POUNDS_PER_UNIT, UNITS, type UnitId } from './units';
 
 export interface FormatOptions {
   /** Default £m. */
@@ -47,8 +47,6 @@ export function formatAmount(pounds: Money, options: FormatOptions = {}): string
   return options.negative === 'minus' ? `-${body}` : `(${body})`;
 }
 
-const POUNDS_PER_UNIT: Readonly<Record<UnitId, bigint>> = { '£': 1n, '£k': 1000n, '£000': 1000n, '£m': 1_000_000n };
-
 /**
  * formatAmount for a figure known as whole pence, in integers: the same text (property-tested), without
  * building a decimal. Findings on a large budget format thousands of figures.
@@ -59,7 +57,7 @@ export function formatPence(pence: bigint, options: FormatOptions = {}): string 
   assertDecimals(decimals);
   // |pence| in units of 10^-decimals of the display unit, rounded half away from zero.
   const size = pence < 0n ? -pence : pence;
-  const perShown = 100n * POUNDS_PER_UNIT[unit];
+  const perShown = 100n * BigInt(POUNDS_PER_UNIT[unit]);
   const scale = 10n ** BigInt(decimals);
   const shownUnits = (2n * size * scale + perShown) / (2n * perShown);
   const digits = shownUnits.toString().padStart(decimals + 1, '0');

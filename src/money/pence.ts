@@ -45,21 +45,35 @@ export function poundsFromPence(pence: bigint): Money {
   return pence === 0n ? ZERO : new Money(`${pence}e-2`);
 }
 
-/** The pounds of whole pence as exact decimal text, as Money's toString would write it ("1234.5", "-0.07", "12"). */
-export function poundsTextOfPence(pence: bigint): string {
-  const size = pence < 0n ? -pence : pence;
-  const whole = size / 100n;
-  const fraction = size % 100n;
-  const sign = pence < 0n ? '-' : '';
-  if (fraction === 0n) return `${sign}${whole}`;
-  const digits = fraction.toString().padStart(2, '0');
-  return `${sign}${whole}.${digits.endsWith('0') ? digits[0] : digits}`;
+/**
+ * Whole pence as exact decimal text in a unit of `poundsPerUnit` pounds, as Money's toString writes
+ * it: 123456 pence is "1234.56" in pounds and "1.23456" in £k; no trailing zeros, no exponent.
+ */
+export function textInUnitOfPence(pence: bigint, poundsPerUnit: number): string {
+  const { whole, fraction } = splitInUnit(pence, poundsPerUnit);
+  return `${pence < 0n ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
 }
 
-/** Decimal places whole pence need in pounds: 0 for whole pounds, 1 for tens of pence, else 2. */
-export function poundsDecimalPlacesOfPence(pence: bigint): number {
-  if (pence % 100n === 0n) return 0;
-  return pence % 10n === 0n ? 1 : 2;
+/** Decimal places whole pence need in a unit: 150000000 pence is 1.5 in £m, one place. */
+export function decimalPlacesInUnitOfPence(pence: bigint, poundsPerUnit: number): number {
+  let places = Math.round(Math.log10(poundsPerUnit * 100));
+  let rest = Number(pence);
+  // Read for every figure of a table in £k or £m: integer arithmetic on numbers, exact below 2^53.
+  if (!Number.isSafeInteger(rest)) return splitInUnit(pence, poundsPerUnit).fraction.length;
+  while (places > 0 && rest % 10 === 0) {
+    rest /= 10;
+    places--;
+  }
+  return places;
+}
+
+/** |pence| in the unit: its whole part, and its fraction's digits without trailing zeros. */
+function splitInUnit(pence: bigint, poundsPerUnit: number): { whole: bigint; fraction: string } {
+  const size = pence < 0n ? -pence : pence;
+  const places = Math.round(Math.log10(poundsPerUnit * 100));
+  const scale = 10n ** BigInt(places);
+  const fraction = (size % scale).toString().padStart(places, '0').replace(/0+$/, '');
+  return { whole: size / scale, fraction };
 }
 
 /** A figure known as pence, whose decimal is built only when asked for (most are only added up). */

@@ -26,6 +26,9 @@ export const UNITS: Readonly<Record<UnitId, Unit>> = {
 
 export const UNIT_IDS: readonly UnitId[] = ['£', '£k', '£000', '£m'];
 
+/** The same factors as plain numbers, for integer arithmetic on whole pence (money/pence.ts). */
+export const POUNDS_PER_UNIT: Readonly<Record<UnitId, number>> = { '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 };
+
 export function isUnitId(value: unknown): value is UnitId {
   return typeof value === 'string' && (UNIT_IDS as readonly string[]).includes(value);
 }

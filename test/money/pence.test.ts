@@ -9,15 +9,16 @@ import {
   isNegativeFigure,
   isZeroFigure,
   penceOfPounds,
-  poundsDecimalPlacesOfPence,
+  decimalPlacesInUnitOfPence,
   poundsFromPence,
-  poundsTextOfPence,
+  textInUnitOfPence,
   wholePence,
   type Figure,
 } from '../../src/money/pence';
 import { ragFor, ragForFigures, type RagLimits } from '../../src/analysis/rag';
 import { percentToOnePlace } from '../../src/checks/rules/variance';
 import { formatAmount, formatPence } from '../../src/money/format';
+import { compareStated, isErrorInPence } from '../../src/checks/tolerance';
 
 const POUNDS_PER_UNIT = [1, 1000, 1_000_000] as const;
 
@@ -163,6 +164,21 @@ describe('the pence paths give the decimal paths’ answers', () => {
     );
   });
 
+  it('whether a stated figure is an error, given the steps its figures were rounded to', () => {
+    const step = fc.constantFrom('0', '0.1', '1', '10', '1000', '100000', '0.05').map((t) => new Money(t));
+    const near = fc.tuple(pence, fc.integer({ min: -200_000, max: 200_000 })).map(([p, d]) => [p, p + BigInt(d)] as const);
+    fc.assert(
+      fc.property(near, fc.array(step, { minLength: 3, maxLength: 3 }), ([s, c], [own, ...parts]) => {
+        const stated = { pounds: poundsFromPence(s), pence: s, step: own };
+        const computed = new PenceFigure(c);
+        const expected = compareStated(stated, computed.pounds, parts.map((st) => ({ pounds: new Money(0), step: st }))).verdict === 'error';
+        const inPence = isErrorInPence(stated, computed, [own, ...parts]);
+        if (inPence !== undefined) expect(inPence).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('variance as a percentage of budget, to one place', () => {
     fc.assert(
       fc.property(pence, pence, (v, b) => {
@@ -198,13 +214,16 @@ describe('showing whole pence without decimals', () => {
     expect(formatPence(123_456_789n, { unit: '£m', decimals: 1 })).toBe('£1.2m');
   });
 
-  it('writes pounds text and decimal places as Money does', () => {
+  it('writes exact text and decimal places in every unit as Money does', () => {
     fc.assert(
-      fc.property(pence, (p) => {
-        expect(poundsTextOfPence(p)).toBe(poundsFromPence(p).toString());
-        expect(poundsDecimalPlacesOfPence(p)).toBe(poundsFromPence(p).decimalPlaces());
+      fc.property(pence, fc.constantFrom(...POUNDS_PER_UNIT), (p, perUnit) => {
+        const inUnit = poundsFromPence(p).div(perUnit);
+        expect(textInUnitOfPence(p, perUnit)).toBe(inUnit.toString());
+        expect(decimalPlacesInUnitOfPence(p, perUnit)).toBe(inUnit.decimalPlaces());
       }),
       { numRuns: 3000 },
     );
+    expect(textInUnitOfPence(-7n, 1)).toBe('-0.07');
+    expect(textInUnitOfPence(150_000_000n, 1_000_000)).toBe('1.5');
   });
 });

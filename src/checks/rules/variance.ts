@@ -9,7 +9,7 @@ import type { CheckContext } from '../context';
 import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../measures';
 import { absPence, figuresEqual, isZeroFigure, type Figure } from '../../money/pence';
 import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
-import { compareStated } from '../tolerance';
+import { compareStated, isErrorInPence } from '../tolerance';
 import type { TableRule } from './rule';
 import { ragForFigures, ragLimits } from '../../analysis/rag';
 
@@ -37,8 +37,9 @@ function* rowsToCheck(table: Table, set: MeasureSet): Generator<RowCheck> {
 
 /** True when the stated variance fails under the convention; most rows agree exactly, found without building a comparison. */
 function isMismatch(check: RowCheck, convention: VarianceConvention): boolean {
-  if (figuresEqual(check.stated, impliedVarianceFigure(check.base, check.outturn, convention))) return false;
-  return verdictUnder(check, convention).comparison.verdict === 'error';
+  const computed = impliedVarianceFigure(check.base, check.outturn, convention);
+  if (figuresEqual(check.stated, computed)) return false;
+  return isErrorInPence(check.stated, computed, [check.stated.step, check.base.step, check.outturn.step]) ?? verdictUnder(check, convention).comparison.verdict === 'error';
 }
 
 function verdictUnder(check: RowCheck, convention: VarianceConvention) {

@@ -1,8 +1,8 @@
 /** Reads one cell of an amount column into an AmountCell, keeping how precisely the figure was written. */
 import { Money, ZERO, fromNumber } from '../../money/decimal';
-import { poundsFromPence, wholePence } from '../../money/pence';
+import { decimalPlacesInUnitOfPence, poundsFromPence, wholePence } from '../../money/pence';
 import { parseAmount } from '../../money/parse';
-import { UNITS, type UnitId } from '../../money/units';
+import { POUNDS_PER_UNIT, UNITS, type UnitId } from '../../money/units';
 import { Cell, isErrorValue } from '../grid';
 import type { AmountCell } from './types';
 
@@ -29,16 +29,17 @@ function countFormatDecimals(numFmt: string): number {
  * unit are taken as rounded to their last shown digit: the written digits, or more if the number format
  * shows more (0.5 formatted "0.00" was rounded to the penny-of-a-million, 0.01m).
  */
-const stepCache = new Map<string, Money>();
+const stepCache: Record<UnitId, Money[]> = { '£': [], '£k': [], '£000': [], '£m': [] };
 
 function stepFor(decimals: number, unit: UnitId): Money {
   if (unit === '£') return ZERO;
-  const key = `${unit}|${decimals}`;
-  let step = stepCache.get(key);
+  // Read for every figure of a table in £k or £m: an array index, not a string key.
+  const steps = stepCache[unit];
+  let step = steps[decimals];
   if (step === undefined) {
     step = UNITS[unit].factor.div(new Money(10).pow(decimals));
     if (step.lte('0.01')) step = ZERO;
-    stepCache.set(key, step);
+    if (decimals >= 0 && decimals <= 40) steps[decimals] = step;
   }
   return step;
 }
@@ -72,8 +73,6 @@ export function withStep(a: FigureCell, step: Money): FigureCell {
   return { ...a, step };
 }
 
-const POUNDS_PER_UNIT: Readonly<Record<UnitId, number>> = { '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 };
-
 /**
  * Budgets repeat figures: a forecast equal to its budget in the same row, a zero variance. The last
  * number read keeps its pence (BigInts are immutable, so sharing one is safe): one fewer object per
@@ -98,24 +97,13 @@ function readNumber(value: number, cell: Cell | undefined, row: number, col: num
   if (!Number.isFinite(value)) return { kind: 'invalid', row, col, text: String(value), reason: `${String(value)} is not an amount` };
   const pence = penceOfNumber(value, POUNDS_PER_UNIT[unit]);
   if (pence !== undefined) {
-    const step = unit === '£' ? ZERO : stepFor(Math.max(writtenDecimals(pence, unit), formatDecimals(cell?.numFmt) ?? 0), unit);
+    const step = unit === '£' ? ZERO : stepFor(Math.max(decimalPlacesInUnitOfPence(pence, POUNDS_PER_UNIT[unit]), formatDecimals(cell?.numFmt) ?? 0), unit);
     return new WholePenceCell(row, col, pence, step, cell?.formula);
   }
   const written = fromNumber(value);
   const pounds = unit === '£' ? written : written.times(UNITS[unit].factor);
   const step = stepFor(Math.max(written.decimalPlaces(), formatDecimals(cell?.numFmt) ?? 0), unit);
   return cell?.formula ? { kind: 'amount', row, col, pounds, step, formula: cell.formula } : { kind: 'amount', row, col, pounds, step };
-}
-
-/** Decimal places the figure is written with in its unit: pence 150000000 in £m is 1.5, one place. */
-function writtenDecimals(pence: bigint, unit: UnitId): number {
-  let places = Math.round(Math.log10(POUNDS_PER_UNIT[unit] * 100));
-  let rest = pence;
-  while (places > 0 && rest % 10n === 0n) {
-    rest /= 10n;
-    places--;
-  }
-  return places;
 }
 
 export function readAmountCell(cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {
