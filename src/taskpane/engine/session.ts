@@ -27,6 +27,9 @@ import type { SheetSpec } from '../../reports/spec';
 import { rangeToA1 } from '../../sheet/a1';
 import { findSheet, type Grid, type GridWorkbook } from '../../sheet/grid';
 import { readXlsx } from '../../workbook/xlsx/read';
+import { readXlsxFastAsync } from '../../workbook/xlsx/fast/read';
+import { streamInflater } from '../../workbook/xlsx/fast/inflate-stream';
+import { sniffFile } from '../../workbook/xlsx/sniff';
 import { writeSheetSpecs } from '../../workbook/xlsx/write';
 import { decodeWorkbook } from './codec';
 import { EngineUsageError } from './usage-error';
@@ -86,7 +89,7 @@ export class EngineSession {
   async load(input: WorkbookInput, progress: ProgressSink): Promise<LoadedWorkbook> {
     progress({ stage: 'Reading the workbook', fraction: 0 });
     if (input.kind === 'bytes') {
-      this.workbook = await readXlsx(input.bytes, input.label);
+      this.workbook = await readWorkbookBytes(input.bytes, input.label);
       this.bytes = input.bytes;
       this.fileName = input.fileName;
     } else {
@@ -321,3 +324,18 @@ function withoutTables(spec: SheetSpec, exclude: readonly string[]): SheetSpec {
   return { name: spec.name, paragraphs: spec.paragraphs, tables, ...(keepsChart ? { chart: spec.chart } : {}) };
 }
 
+/**
+ * The fast reader where the platform can inflate (a large workbook loads several times faster than
+ * through ExcelJS), and ExcelJS, the reference reader with the clear messages, for anything else.
+ */
+async function readWorkbookBytes(bytes: Uint8Array, label: string): Promise<GridWorkbook> {
+  const inflate = streamInflater();
+  if (inflate && sniffFile(bytes) === 'zip') {
+    try {
+      return await readXlsxFastAsync(bytes, inflate);
+    } catch {
+      // fall through: ExcelJS reads what the fast reader does not know, or explains what is wrong
+    }
+  }
+  return readXlsx(bytes, label);
+}

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
-import { readXlsxFast } from '../../../src/workbook/xlsx/fast/read';
+import { readXlsxFast, readXlsxFastAsync } from '../../../src/workbook/xlsx/fast/read';
+import { streamInflater } from '../../../src/workbook/xlsx/fast/inflate-stream';
 import { shiftFormula } from '../../../src/workbook/xlsx/fast/shared-formulas';
 import type { GridWorkbook } from '../../../src/sheet/grid';
 import { SAMPLE, tempDir } from '../../helpers/cli';
@@ -61,8 +62,19 @@ describe('the fast .xlsx reader', () => {
     const bytes = await fs.readFile(file);
     const fast = readXlsxFast(bytes, inflate);
     expect(snapshot(fast)).toEqual(snapshot(await readXlsx(bytes)));
+    expect(snapshot(await readXlsxFastAsync(bytes, streamInflater()!))).toEqual(snapshot(fast));
     expect(fast.sheets[0].cell(2, 2)?.formula).toBe('B3+1');
     expect(fast.sheets[1].visibility).toBe('hidden');
+  });
+
+  it('reads the same in a browser, inflating with DecompressionStream', async () => {
+    const bytes = await fs.readFile(SAMPLE);
+    const inflater = streamInflater();
+    expect(inflater).toBeDefined(); // Node 20, like the browsers the pane supports, has "deflate-raw"
+    expect(snapshot(await readXlsxFastAsync(bytes, inflater!))).toEqual(snapshot(readXlsxFast(bytes, inflate)));
+    const corrupt = Uint8Array.from(bytes);
+    corrupt.fill(0x55, 2000, 2600); // inside the first deflated part
+    await expect(readXlsxFastAsync(corrupt, inflater!)).rejects.toThrow();
   });
 
   it('moves the relative parts of shared formulas and leaves absolute parts and text alone', () => {

@@ -35,9 +35,33 @@ function resolveTarget(base: string, target: string): string {
 
 export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): GridWorkbook {
   const entries = readZipDirectory(bytes);
-  const text = (name: string): string | undefined => {
+  return readPackage((name) => {
     const entry: ZipEntry | undefined = entries.get(name);
-    return entry ? decoder.decode(readZipEntry(bytes, entry, inflateRaw)) : undefined;
+    return entry ? readZipEntry(bytes, entry, inflateRaw) : undefined;
+  });
+}
+
+/**
+ * The same, for a browser, whose inflater (DecompressionStream) is asynchronous: every XML part under
+ * xl/ is inflated first, then read as readXlsxFast reads it.
+ */
+export async function readXlsxFastAsync(bytes: Uint8Array, inflateRaw: (data: Uint8Array) => Promise<Uint8Array>): Promise<GridWorkbook> {
+  const entries = readZipDirectory(bytes);
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of entries.values()) {
+    if (!entry.name.startsWith('xl/') || !/\.(xml|rels)$/.test(entry.name)) continue;
+    // Stored parts need no inflating; deflated ones go through the asynchronous inflater.
+    const compressed = readZipEntry(bytes, entry, (data) => data);
+    parts.set(entry.name, entry.method === 8 ? await inflateRaw(compressed) : compressed);
+  }
+  return readPackage((name) => parts.get(name));
+}
+
+/** Reads a workbook from its parts, given by name as inflated bytes. */
+function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbook {
+  const text = (name: string): string | undefined => {
+    const bytes = part(name);
+    return bytes ? decoder.decode(bytes) : undefined;
   };
   const workbookXml = text('xl/workbook.xml');
   if (workbookXml === undefined) throw new UnsupportedPackageError('no xl/workbook.xml');
