@@ -21,7 +21,12 @@ interface Style {
   readonly isDate: boolean;
 }
 
-const decoder = new TextDecoder('utf-8');
+/** Made on first use: a module-level TextDecoder would fail to load where there is none (jsdom). */
+let decoder: TextDecoder | undefined;
+function decodeUtf8(bytes: Uint8Array): string {
+  decoder ??= new TextDecoder('utf-8');
+  return decoder.decode(bytes);
+}
 
 function resolveTarget(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -61,7 +66,7 @@ export async function readXlsxFastAsync(bytes: Uint8Array, inflateRaw: (data: Ui
 function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbook {
   const text = (name: string): string | undefined => {
     const bytes = part(name);
-    return bytes ? decoder.decode(bytes) : undefined;
+    return bytes ? decodeUtf8(bytes) : undefined;
   };
   const workbookXml = text('xl/workbook.xml');
   if (workbookXml === undefined) throw new UnsupportedPackageError('no xl/workbook.xml');
