@@ -22,7 +22,7 @@ interface Style {
 }
 
 /** Made on first use: a module-level TextDecoder would fail to load where there is none (jsdom). */
-let decoder: TextDecoder | undefined;
+let decoder: { decode(bytes: Uint8Array): string } | undefined;
 function decodeUtf8(bytes: Uint8Array): string {
   decoder ??= new TextDecoder('utf-8');
   return decoder.decode(bytes);
