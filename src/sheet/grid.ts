@@ -59,6 +59,29 @@ export function isBlankCell(cell: Cell | undefined): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/** Beyond this length a row is walked by its keys: a lone cell at XFD is one visit, not 16,384. */
+const LONG_ROW = 256;
+
+/**
+ * Visits a row's cells in column order. A row's array ends at its last cell, so most rows are short
+ * and walked directly; a long one (a cell far to the right) is walked by its keys, which holes lack.
+ */
+export function forEachCellIn(cells: readonly (Cell | undefined)[], visit: (cell: Cell, col: number) => void): void {
+  if (cells.length <= LONG_ROW) {
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell !== undefined) visit(cell, c);
+    }
+    return;
+  }
+  // Integer keys of an array come in ascending order.
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    const cell = cells[c];
+    if (cell !== undefined) visit(cell, c);
+  }
+}
+
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 const NO_CELLS: readonly (Cell | undefined)[] = Object.freeze([]);

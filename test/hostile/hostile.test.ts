@@ -74,6 +74,21 @@ describe('hostile workbooks', () => {
     expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
   }, HANG_GUARD_MS);
 
+  it('a 60,000-line table whose rows also hold a cell at XFD', async () => {
+    const small = await write('wide-table-start.xlsx', (wb) => {
+      wb.addWorksheet('Wide table').addRows([budgetHeader]);
+    });
+    const zip = await JSZip.loadAsync(await fs.readFile(small));
+    const sheetPart = 'xl/worksheets/sheet1.xml';
+    const lines = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>${i}</v></c><c r="XFD${i + 2}"><v>1</v></c></row>`).join('');
+    zip.file(sheetPart, (await zip.file(sheetPart)!.async('string')).replace('</sheetData>', `${lines}</sheetData>`));
+    const file = path.join(dir, 'wide-table.xlsx');
+    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    // One table as wide as the sheet: its rows are read by the cells they hold, not by its width.
+    const run = await answers(file);
+    expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:XFD60001');
+  }, HANG_GUARD_MS);
+
   it('a 16,384-column row', async () => {
     const file = await write('wide.xlsx', (wb) => {
       const ws = wb.addWorksheet('Wide');

@@ -1,5 +1,5 @@
 /** Splits a grid into blocks of consecutive non-blank rows: a blank row ends a table. */
-import { Cell, Grid, isBlankCell } from '../grid';
+import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
 
 export interface Block {
   readonly rows: readonly number[];
@@ -7,21 +7,15 @@ export interface Block {
   readonly lastCol: number;
 }
 
-/** Beyond this length a row is walked by its keys: a lone cell at XFD is one visit, not 16,384. */
-const LONG_ROW = 256;
-
 /** First and last columns holding something in a row, or undefined for a blank row. */
 function filledSpan(cells: readonly (Cell | undefined)[]): { first: number; last: number } | undefined {
   let first = -1;
   let last = -1;
-  const note = (c: number): void => {
-    if (isBlankCell(cells[c])) return;
+  forEachCellIn(cells, (cell, c) => {
+    if (isBlankCell(cell)) return;
     if (first === -1) first = c;
     last = c;
-  };
-  // A row's array ends at its last cell, so most rows are short; integer keys come in ascending order.
-  if (cells.length <= LONG_ROW) for (let c = 0; c < cells.length; c++) note(c);
-  else for (const key of Object.keys(cells)) note(Number(key));
+  });
   return first === -1 ? undefined : { first, last };
 }
 
@@ -54,7 +48,7 @@ export function findBlocks(grid: Grid): Block[] {
 /** The non-blank cells of a row within a block's columns, in column order. */
 export function filledColumns(grid: Grid, row: number, firstCol: number, lastCol: number): number[] {
   const cols: number[] = [];
-  grid.row(row).forEach((cell, c) => {
+  forEachCellIn(grid.row(row), (cell, c) => {
     if (c >= firstCol && c <= lastCol && !isBlankCell(cell)) cols.push(c);
   });
   return cols;

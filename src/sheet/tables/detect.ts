@@ -6,7 +6,7 @@ import { findFiscalYear, type FiscalYear } from '../../money/fiscal-year';
 import { parseAmount } from '../../money/parse';
 import { UNITS, unitFromText, type UnitId } from '../../money/units';
 import type { Money } from '../../money/decimal';
-import { Cell, Grid, isBlankCell, isErrorValue } from '../grid';
+import { Cell, Grid, forEachCellIn, isBlankCell, isErrorValue } from '../grid';
 import { Block, filledColumns, findBlocks } from './blocks';
 import { isGrandTotalLabel, isTotalLabel, roleFromHeader } from './header-roles';
 import { readAmountCell, withStep } from './amount-cell';
@@ -293,15 +293,25 @@ function contentCounts(grid: Grid, drafts: readonly ColumnDraft[], bodyRows: rea
   const counts = new Map(counted.map((d) => [d.col, { amounts: 0, texts: 0, filled: 0 }]));
   const cols = counted.map((d) => d.col);
   const tallies = cols.map((c) => counts.get(c)!);
+  const tally = (cell: Cell | undefined, count: { amounts: number; texts: number; filled: number }): void => {
+    if (isBlankCell(cell)) return;
+    count.filled++;
+    if (looksLikeAmount(cell) || isErrorValue(cell?.value)) count.amounts++;
+    else if (isTextCell(cell)) count.texts++;
+  };
+  // Few counted columns: read them in each row. Many (a table as wide as the sheet, mostly blank
+  // headers): visit only the cells each row holds.
+  const byCol: ({ amounts: number; texts: number; filled: number } | undefined)[] = [];
+  cols.forEach((c, i) => (byCol[c] = tallies[i]));
   for (const r of bodyRows) {
     const cells = grid.row(r);
-    for (let i = 0; i < cols.length; i++) {
-      const cell = cells[cols[i]];
-      if (isBlankCell(cell)) continue;
-      const count = tallies[i];
-      count.filled++;
-      if (looksLikeAmount(cell) || isErrorValue(cell?.value)) count.amounts++;
-      else if (isTextCell(cell)) count.texts++;
+    if (cols.length <= 64) {
+      for (let i = 0; i < cols.length; i++) tally(cells[cols[i]], tallies[i]);
+    } else {
+      forEachCellIn(cells, (cell, c) => {
+        const count = byCol[c];
+        if (count) tally(cell, count);
+      });
     }
   }
   return counts;
@@ -360,18 +370,15 @@ function classifyRows(
     let label = labelCol !== undefined ? cellText(cells[labelCol]) : '';
     let rowLabelCol = labelCol;
     let otherText = false;
-    // Up to the row's last cell only: a sparse row's length ends at its last cell.
-    const lastCol = Math.min(block.lastCol, cells.length - 1);
-    for (let c = block.firstCol; c <= lastCol; c++) {
-      const cell = cells[c];
-      if (cell === undefined || isMeasureCol[c] || isBlankCell(cell)) continue;
+    forEachCellIn(cells, (cell, c) => {
+      if (c < block.firstCol || c > block.lastCol || isMeasureCol[c] || isBlankCell(cell)) return;
       if (label === '' && rowLabelCol === labelCol && isTextCell(cell)) {
         label = cellText(cell);
         rowLabelCol = c;
-        continue;
+        return;
       }
       if (c !== rowLabelCol) otherText = true;
-    }
+    });
     const amounts = new Map<number, AmountCell>();
     let hasFigures = false;
     for (const col of measureCols) {
