@@ -40,6 +40,23 @@ async function answers(file: string): Promise<{ code: number; stdout: string; st
 
 const budgetHeader = ['Line', 'Borough', 'Budget £', 'Forecast £', 'Variance £'];
 
+/**
+ * A one-sheet workbook of `rows`, then 60,000 rows from `cellsOf(rowNumber)` starting at `firstRow`,
+ * written straight into the sheet XML: ExcelJS would build every row 16,384 cells wide.
+ */
+async function withRowsAppended(name: string, rows: unknown[][], cellsOf: (row: number) => string, firstRow: number): Promise<string> {
+  const start = await write(`start-${name}`, (wb) => {
+    wb.addWorksheet('Sheet').addRows(rows);
+  });
+  const zip = await JSZip.loadAsync(await fs.readFile(start));
+  const sheetPart = 'xl/worksheets/sheet1.xml';
+  const appended = Array.from({ length: 60_000 }, (_, i) => `<row r="${firstRow + i}">${cellsOf(firstRow + i)}</row>`).join('');
+  zip.file(sheetPart, (await zip.file(sheetPart)!.async('string')).replace('</sheetData>', `${appended}</sheetData>`));
+  const file = path.join(dir, name);
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+
 describe('hostile workbooks', () => {
   it('an empty workbook', async () => {
     const file = await write('empty.xlsx', (wb) => wb.addWorksheet('Sheet1'));
@@ -59,31 +76,14 @@ describe('hostile workbooks', () => {
   }, HANG_GUARD_MS);
 
   it('60,000 rows each holding one cell at XFD, beside a table', async () => {
-    const small = await write('far-column-start.xlsx', (wb) => {
-      wb.addWorksheet('Far column').addRows([budgetHeader, ['Youth work', 'Lambeth', 100, 90, -10]]);
-    });
-    // The far rows go straight into the sheet XML: ExcelJS would build every row 16,384 cells wide.
-    const zip = await JSZip.loadAsync(await fs.readFile(small));
-    const sheetPart = 'xl/worksheets/sheet1.xml';
-    const farRows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 4}"><c r="XFD${i + 4}"><v>${i}</v></c></row>`).join('');
-    zip.file(sheetPart, (await zip.file(sheetPart)!.async('string')).replace('</sheetData>', `${farRows}</sheetData>`));
-    const file = path.join(dir, 'far-column.xlsx');
-    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const file = await withRowsAppended('far-column.xlsx', [budgetHeader, ['Youth work', 'Lambeth', 100, 90, -10]], (r) => `<c r="XFD${r}"><v>${r}</v></c>`, 4);
     const run = await answers(file);
     // Rows are walked by the cells they hold, not by the sheet's width: the table is still found.
     expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
   }, HANG_GUARD_MS);
 
   it('a 60,000-line table whose rows also hold a cell at XFD', async () => {
-    const small = await write('wide-table-start.xlsx', (wb) => {
-      wb.addWorksheet('Wide table').addRows([budgetHeader]);
-    });
-    const zip = await JSZip.loadAsync(await fs.readFile(small));
-    const sheetPart = 'xl/worksheets/sheet1.xml';
-    const lines = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>${i}</v></c><c r="XFD${i + 2}"><v>1</v></c></row>`).join('');
-    zip.file(sheetPart, (await zip.file(sheetPart)!.async('string')).replace('</sheetData>', `${lines}</sheetData>`));
-    const file = path.join(dir, 'wide-table.xlsx');
-    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const file = await withRowsAppended('wide-table.xlsx', [budgetHeader], (r) => `<c r="B${r}"><v>${r}</v></c><c r="XFD${r}"><v>1</v></c>`, 2);
     // One table as wide as the sheet: its rows are read by the cells they hold, not by its width.
     const run = await answers(file);
     expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:XFD60001');
