@@ -7,18 +7,6 @@ export interface Block {
   readonly lastCol: number;
 }
 
-/** First and last columns holding something in a row, or undefined for a blank row. */
-function filledSpan(cells: readonly (Cell | undefined)[]): { first: number; last: number } | undefined {
-  let first = -1;
-  let last = -1;
-  forEachCellIn(cells, (cell, c) => {
-    if (isBlankCell(cell)) return;
-    if (first === -1) first = c;
-    last = c;
-  });
-  return first === -1 ? undefined : { first, last };
-}
-
 export function findBlocks(grid: Grid): Block[] {
   const blocks: Block[] = [];
   let rows: number[] = [];
@@ -30,16 +18,26 @@ export function findBlocks(grid: Grid): Block[] {
     firstCol = Infinity;
     lastCol = -1;
   };
+  // First and last columns holding something in the row being read; one visitor for every row.
+  let rowFirst = -1;
+  let rowLast = -1;
+  const visit = (cell: Cell, c: number): void => {
+    if (isBlankCell(cell)) return;
+    if (rowFirst === -1) rowFirst = c;
+    rowLast = c;
+  };
   for (const r of grid.rowIndexes()) {
-    const span = filledSpan(grid.row(r));
-    if (!span) {
+    rowFirst = -1;
+    rowLast = -1;
+    forEachCellIn(grid.row(r), visit);
+    if (rowFirst === -1) {
       close();
       continue;
     }
     if (rows.length > 0 && r !== rows[rows.length - 1] + 1) close();
     rows.push(r);
-    firstCol = Math.min(firstCol, span.first);
-    lastCol = Math.max(lastCol, span.last);
+    firstCol = Math.min(firstCol, rowFirst);
+    lastCol = Math.max(lastCol, rowLast);
   }
   close();
   return blocks;

@@ -303,15 +303,16 @@ function contentCounts(grid: Grid, drafts: readonly ColumnDraft[], bodyRows: rea
   // headers): visit only the cells each row holds.
   const byCol: ({ amounts: number; texts: number; filled: number } | undefined)[] = [];
   cols.forEach((c, i) => (byCol[c] = tallies[i]));
+  const tallyByColumn = (cell: Cell, c: number): void => {
+    const count = byCol[c];
+    if (count) tally(cell, count);
+  };
   for (const r of bodyRows) {
     const cells = grid.row(r);
     if (cols.length <= 64) {
       for (let i = 0; i < cols.length; i++) tally(cells[cols[i]], tallies[i]);
     } else {
-      forEachCellIn(cells, (cell, c) => {
-        const count = byCol[c];
-        if (count) tally(cell, count);
-      });
+      forEachCellIn(cells, tallyByColumn);
     }
   }
   return counts;
@@ -365,20 +366,26 @@ function classifyRows(
   const drafts: DraftRow[] = [];
   const namesPriorityArea = new Uint8Array(bodyRows.length);
   let seenTotal = false;
+  // The row being read: its label, where the label is, and whether it holds other text. One visitor
+  // for every row, rather than a closure made per row.
+  let label = '';
+  let rowLabelCol = labelCol;
+  let otherText = false;
+  const visit = (cell: Cell, c: number): void => {
+    if (c < block.firstCol || c > block.lastCol || isMeasureCol[c] || isBlankCell(cell)) return;
+    if (label === '' && rowLabelCol === labelCol && isTextCell(cell)) {
+      label = cellText(cell);
+      rowLabelCol = c;
+      return;
+    }
+    if (c !== rowLabelCol) otherText = true;
+  };
   for (const r of bodyRows) {
     const cells = grid.row(r);
-    let label = labelCol !== undefined ? cellText(cells[labelCol]) : '';
-    let rowLabelCol = labelCol;
-    let otherText = false;
-    forEachCellIn(cells, (cell, c) => {
-      if (c < block.firstCol || c > block.lastCol || isMeasureCol[c] || isBlankCell(cell)) return;
-      if (label === '' && rowLabelCol === labelCol && isTextCell(cell)) {
-        label = cellText(cell);
-        rowLabelCol = c;
-        return;
-      }
-      if (c !== rowLabelCol) otherText = true;
-    });
+    label = labelCol !== undefined ? cellText(cells[labelCol]) : '';
+    rowLabelCol = labelCol;
+    otherText = false;
+    forEachCellIn(cells, visit);
     const amounts = new Map<number, AmountCell>();
     let hasFigures = false;
     for (const col of measureCols) {
