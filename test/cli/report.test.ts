@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readXlsxFast } from '../../src/workbook/xlsx/fast/read';
 import type { Grid, GridWorkbook } from '../../src/sheet/grid';
 import { toA1 } from '../../src/sheet/a1';
@@ -21,6 +22,26 @@ function formulaCells(grid: Grid): { cell: string; formula: string; value: unkno
   for (const r of grid.rowIndexes()) grid.row(r).forEach((c, col) => c?.formula && cells.push({ cell: toA1(r, col), formula: c.formula, value: c.value }));
   return cells;
 }
+
+const WITH_CHART = path.join(__dirname, '..', 'workbook', 'xlsx', 'fixtures', 'with-chart.xlsx');
+
+describe('commissioning report on a workbook with a chart, a picture and a note', () => {
+  it('writes the report and carries the chart over untouched; LibreOffice opens the copy', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'with-chart-report.xlsx');
+    const run = await runCli(['report', WITH_CHART, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Wrote .* with Findings, Rollup, Panel report/);
+    const parts = async (file: string) => {
+      const zip = await JSZip.loadAsync(await fs.readFile(file));
+      return Promise.all(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/media/image1.png'].map((p) => zip.file(p)!.async('nodebuffer')));
+    };
+    expect(await parts(out)).toEqual(await parts(WITH_CHART));
+    const recalculated = await read(await recalculateWithLibreOffice(out));
+    expect(recalculated.sheets.map((s) => s.name)).toEqual(['Budget lines', 'Findings', 'Rollup', 'Panel report']);
+    expect(recalculated.sheets[0].value(3, 2)).toBe(3000);
+  }, LIBREOFFICE_TIMEOUT_MS);
+});
 
 describe('commissioning report on the sample workbook', () => {
   let dir: string;

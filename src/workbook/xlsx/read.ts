@@ -20,7 +20,11 @@ export async function readXlsx(bytes: Uint8Array, label = 'the file'): Promise<G
   return { sheets };
 }
 
-export async function loadExcelJs(bytes: Uint8Array, label: string): Promise<ExcelJS.Workbook> {
+/**
+ * Throws UnreadableWorkbookError (one sentence) unless `bytes` look like an .xlsx package: not empty,
+ * not an encrypted or old binary file, a zip holding xl/workbook.xml.
+ */
+export function assertWorkbookPackage(bytes: Uint8Array, label: string): void {
   switch (sniffFile(bytes)) {
     case 'empty':
       throw new UnreadableWorkbookError(`${label} is empty (0 bytes), so there is no workbook to read.`);
@@ -36,6 +40,10 @@ export async function loadExcelJs(bytes: Uint8Array, label: string): Promise<Exc
   if (!containsEntryName(bytes, 'xl/workbook.xml')) {
     throw new UnreadableWorkbookError(`${label} is a zip file but not an Excel workbook: it has no xl/workbook.xml part.`);
   }
+}
+
+export async function loadExcelJs(bytes: Uint8Array, label: string): Promise<ExcelJS.Workbook> {
+  assertWorkbookPackage(bytes, label);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want a Node Buffer; a Uint8Array view over the same memory is what it reads.

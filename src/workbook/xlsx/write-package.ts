@@ -1,20 +1,18 @@
 /**
- * Finishing touches ExcelJS cannot write, applied to the package it wrote (with JSZip, which ExcelJS
- * itself uses):
+ * Finishing touches ExcelJS cannot write, applied to the package it wrote for the generated sheets
+ * (with JSZip, which ExcelJS itself uses), before they are grafted into the user's (write-graft.ts):
  * - plain data bars without ExcelJS's dangling extension;
  * - internal hyperlinks as Excel writes them: `<hyperlink ref="G8" location="'Budget lines'!B7"/>`.
  *   ExcelJS also adds an external relationship whose target is the location, which LibreOffice and
  *   Excel then follow as a file path;
  * - a quote prefix on cells whose text starts like a formula, so Excel shows and keeps them as typed
  *   text even when someone edits the cell;
- * - what ExcelJS drops from the user's sheets on the way through (see write-restore.ts);
  * - the OWNER_MARKER comment on the owner names, for people reading Name Manager.
  * The XML edited here is what ExcelJS writes, so simple patterns over it are enough.
  */
 import JSZip from 'jszip';
 import { OWNER_MARKER } from '../../reports/spec';
 import { isOwnerName } from './write-marker';
-import { restoreDefinedNames, restoreInternalHyperlinks } from './write-restore';
 import { escapeXml, parseTag, readPart, relsPathOf, sheetParts, startTags } from './write-xml';
 
 export interface SheetFinish {
@@ -25,12 +23,10 @@ export interface SheetFinish {
 
 const HYPERLINK_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
-/** `written` (from ExcelJS) finished; `original` is the workbook it was loaded from. */
-export async function finishPackage(written: Uint8Array, original: Uint8Array, sheets: readonly SheetFinish[]): Promise<Uint8Array> {
+/** `written` (from ExcelJS, holding only generated sheets) finished, as a package to graft from. */
+export async function finishGeneratedPackage(written: Uint8Array, sheets: readonly SheetFinish[]): Promise<JSZip> {
   const zip = await JSZip.loadAsync(written);
-  const originalZip = await JSZip.loadAsync(original);
   const parts = await sheetParts(zip);
-  const generated = new Set(sheets.map((s) => s.sheetName));
 
   const quotePrefixBySheet: { path: string; cells: Set<string> }[] = [];
   for (const sheet of sheets) {
@@ -42,11 +38,8 @@ export async function finishPackage(written: Uint8Array, original: Uint8Array, s
   }
   if (quotePrefixBySheet.length > 0) await addQuotePrefixes(zip, quotePrefixBySheet);
 
-  await restoreInternalHyperlinks(zip, originalZip, generated);
-  const workbookXml = await restoreDefinedNames(zip, originalZip, generated);
-  zip.file('xl/workbook.xml', commentOwnerNames(workbookXml));
-
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  zip.file('xl/workbook.xml', commentOwnerNames(await readPart(zip, 'xl/workbook.xml')));
+  return zip;
 }
 
 /** Hyperlinks whose relationship target is their own location become location-only links. */

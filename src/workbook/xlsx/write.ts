@@ -1,7 +1,8 @@
 /**
- * Writes table specs into a copy of an .xlsx workbook with ExcelJS: each SheetSpec becomes a generated
- * sheet, added at the end or replacing the product's own sheet of that name in the same tab position.
- * No other sheet's cells are changed; the input bytes are never modified.
+ * Writes table specs into a copy of an .xlsx workbook: each SheetSpec becomes a generated sheet (laid
+ * out by ExcelJS), added at the end or replacing the product's own sheet of that name in the same tab
+ * position. Every other part of the workbook is carried over as it was (write-graft.ts), so charts,
+ * pivot tables and anything else ExcelJS does not model survive; the input bytes are never modified.
  *
  * Ownership marker (shared with the office.js writer; details in write-marker.ts): a workbook-level
  * defined name CW_GENERATED_<sheet name with non-alphanumerics as _> referring to the sheet's $A$1,
@@ -9,16 +10,21 @@
  * starting CW_GENERATED_ (any case) refers to it. A sheet of a generated name without one is the
  * user's, and writing stops with NotOurSheetError.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetSpec } from '../../reports/spec';
-import { loadExcelJs } from './read';
+import { UnreadableWorkbookError } from '../port';
+import { assertWorkbookPackage } from './read';
 import { NotOurSheetError, SheetSpecError } from './write-errors';
 import { planSheet } from './write-layout';
-import { isOwnerName, markSheet, markedSheetKeys } from './write-marker';
-import { finishPackage, type SheetFinish } from './write-package';
+import { isOwnerName, markSheet, sheetOfReference } from './write-marker';
+import { finishGeneratedPackage, type SheetFinish } from './write-package';
+import { graftSheets } from './write-graft';
 import { withChartDataBars } from './write-formats';
 import { renderSheet } from './write-sheet';
 import { TAB_COLOUR } from './write-styles';
+import { PackageRelations } from './package-parts';
+import { readOptionalPart, sheetParts, startTags, unescapeXml } from './write-xml';
 
 export { NotOurSheetError, SheetSpecError } from './write-errors';
 export { OWNER_NAME_PREFIX, ownerNameFor } from './write-marker';
@@ -39,61 +45,109 @@ export async function writeSheetSpecs(
   sheets: readonly SheetSpec[],
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
-  const workbook = await loadExcelJs(input, 'the workbook');
-  const existing = new Map(workbook.worksheets.map((ws) => [ws.name.toUpperCase(), ws] as const));
+  const user = await openPackage(input);
+  const facts = await readUserPackage(user);
 
-  // Everything is checked before anything changes.
-  refuseSheetsNotOurs(workbook, sheets, existing);
-  refuseTableNameClashes(workbook, sheets, existing);
+  // Everything is checked before anything is written.
+  refuseSheetsNotOurs(facts, sheets);
+  refuseTableNameClashes(facts, sheets);
   const plans = sheets.map((spec) => withChartDataBars(planSheet(spec)));
 
+  // The generated sheets are written by ExcelJS into a workbook of their own, then grafted into the
+  // user's package, whose other parts are kept as they are (write-graft.ts).
+  const generated = new ExcelJS.Workbook();
   const finishes: SheetFinish[] = [];
   for (const plan of plans) {
-    const worksheet = replaceOrAddWorksheet(workbook, plan.spec.name, existing.get(plan.spec.name.toUpperCase()));
+    const worksheet = generated.addWorksheet(plan.spec.name, { properties: { tabColor: { argb: TAB_COLOUR } } });
     finishes.push(renderSheet(worksheet, plan));
-    markSheet(workbook, plan.spec.name);
+    markSheet(generated, plan.spec.name);
   }
-  workbook.modified = options.generatedAt ?? new Date();
-
-  const written = await workbook.xlsx.writeBuffer();
-  return finishPackage(new Uint8Array(written as ArrayBuffer), input, finishes);
+  const written = await generated.xlsx.writeBuffer();
+  const generatedPackage = await finishGeneratedPackage(new Uint8Array(written as ArrayBuffer), finishes);
+  await graftSheets(user, generatedPackage, options.generatedAt ?? new Date());
+  return user.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-function refuseSheetsNotOurs(
-  workbook: ExcelJS.Workbook,
-  sheets: readonly SheetSpec[],
-  existing: ReadonlyMap<string, ExcelJS.Worksheet>,
-): void {
+async function openPackage(input: Uint8Array): Promise<JSZip> {
+  assertWorkbookPackage(input, 'the workbook');
+  try {
+    return await JSZip.loadAsync(input);
+  } catch (err) {
+    throw new UnreadableWorkbookError(`the workbook could not be read as an .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`);
+  }
+}
+
+/** What the checks before writing need from the user's package. */
+interface UserPackage {
+  /** Sheet names in tab order. */
+  readonly sheetNames: readonly string[];
+  /** Upper-cased names of the sheets an owner name marks as ours. */
+  readonly ours: ReadonlySet<string>;
+  /** Excel table names on each sheet (by upper-cased sheet name). */
+  readonly tablesBySheet: ReadonlyMap<string, readonly string[]>;
+  /** Defined names other than owner names. */
+  readonly definedNames: readonly string[];
+}
+
+const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+
+async function readUserPackage(zip: JSZip): Promise<UserPackage> {
+  const workbookXml = await readOptionalPart(zip, 'xl/workbook.xml');
+  if (workbookXml === undefined) throw new UnreadableWorkbookError('the workbook is a zip file but not an Excel workbook: it has no xl/workbook.xml part.');
+  if (workbookXml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) {
+    // Sheets written in the transitional dialect cannot join a Strict package.
+    throw new UnreadableWorkbookError('the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx) and run again. Nothing was written.');
+  }
+  const ours = new Set<string>();
+  const definedNames: string[] = [];
+  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>)/g)) {
+    const name = startTags(`<definedName${m[1]}>`, 'definedName')[0]?.attributes.name ?? '';
+    if (!isOwnerName(name)) {
+      definedNames.push(name);
+      continue;
+    }
+    const sheet = sheetOfReference(unescapeXml(m[2] ?? ''));
+    if (sheet !== undefined) ours.add(sheet.toUpperCase());
+  }
+  const tablesBySheet = new Map<string, string[]>();
+  const sheets = await sheetParts(zip);
+  for (const sheet of sheets) {
+    const names: string[] = [];
+    for (const rel of (await PackageRelations.read(zip, sheet.path)).all()) {
+      if (rel.external || rel.type !== TABLE_RELATIONSHIP) continue;
+      const tableTag = startTags((await readOptionalPart(zip, rel.target)) ?? '', 'table')[0];
+      const name = tableTag?.attributes.displayName ?? tableTag?.attributes.name;
+      if (name !== undefined) names.push(name);
+    }
+    tablesBySheet.set(sheet.name.toUpperCase(), names);
+  }
+  return { sheetNames: sheets.map((s) => s.name), ours, tablesBySheet, definedNames };
+}
+
+function refuseSheetsNotOurs(user: UserPackage, sheets: readonly SheetSpec[]): void {
   const seen = new Set<string>();
   for (const spec of sheets) {
     const key = spec.name.toUpperCase();
     if (seen.has(key)) throw new SheetSpecError(`the sheet "${spec.name}" is asked for twice in one write`);
     seen.add(key);
   }
-  const ours = markedSheetKeys(workbook);
   for (const spec of sheets) {
-    const sheet = existing.get(spec.name.toUpperCase());
-    if (sheet && !ours.has(sheet.name.toUpperCase())) throw new NotOurSheetError(sheet.name);
+    const sheet = user.sheetNames.find((name) => name.toUpperCase() === spec.name.toUpperCase());
+    if (sheet !== undefined && !user.ours.has(sheet.toUpperCase())) throw new NotOurSheetError(sheet);
   }
 }
 
 /** Excel table names and defined names share one namespace, across the whole workbook. */
-function refuseTableNameClashes(
-  workbook: ExcelJS.Workbook,
-  sheets: readonly SheetSpec[],
-  existing: ReadonlyMap<string, ExcelJS.Worksheet>,
-): void {
-  const replaced = new Set(sheets.map((s) => s.name.toUpperCase()).filter((key) => existing.has(key)));
+function refuseTableNameClashes(user: UserPackage, sheets: readonly SheetSpec[]): void {
+  const replaced = new Set(sheets.map((s) => s.name.toUpperCase()));
   const taken = new Map<string, string>();
-  for (const worksheet of workbook.worksheets) {
-    if (replaced.has(worksheet.name.toUpperCase())) continue;
-    for (const table of worksheet.getTables() as unknown as { name: string }[]) {
-      taken.set(table.name.toUpperCase(), `a table on sheet "${worksheet.name}"`);
+  for (const sheetName of user.sheetNames) {
+    if (replaced.has(sheetName.toUpperCase())) continue;
+    for (const table of user.tablesBySheet.get(sheetName.toUpperCase()) ?? []) {
+      taken.set(table.toUpperCase(), `a table on sheet "${sheetName}"`);
     }
   }
-  for (const { name } of workbook.definedNames.model) {
-    if (!isOwnerName(name)) taken.set(name.toUpperCase(), 'a defined name');
-  }
+  for (const name of user.definedNames) taken.set(name.toUpperCase(), 'a defined name');
   const ours = new Set<string>();
   for (const spec of sheets) {
     for (const table of spec.tables) {
@@ -106,13 +160,4 @@ function refuseTableNameClashes(
       ours.add(key);
     }
   }
-}
-
-/** A fresh worksheet: in the old one's tab position when it replaces our own sheet, otherwise last. */
-function replaceOrAddWorksheet(workbook: ExcelJS.Workbook, name: string, old: ExcelJS.Worksheet | undefined): ExcelJS.Worksheet {
-  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
-  if (old) workbook.removeWorksheet(old.id);
-  const worksheet = workbook.addWorksheet(name, { properties: { tabColor: { argb: TAB_COLOUR } } });
-  if (orderNo !== undefined) (worksheet as unknown as { orderNo: number }).orderNo = orderNo;
-  return worksheet;
 }

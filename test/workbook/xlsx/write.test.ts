@@ -396,7 +396,7 @@ describe('specs the writer refuses', () => {
   });
 });
 
-describe('what ExcelJS would drop from the user sheets', () => {
+describe("the user's names and links, which a round trip through ExcelJS would drop", () => {
   /** The sample with names ExcelJS cannot keep and a link to a place in the workbook, edited into its XML. */
   async function sampleWithNamesAndLinks(): Promise<Uint8Array> {
     const zip = await JSZip.loadAsync(sample);

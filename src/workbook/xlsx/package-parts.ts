@@ -1,0 +1,131 @@
+/**
+ * The package-level bookkeeping of an .xlsx (Open Packaging Conventions): a part's relationships
+ * (`_rels/*.rels`) and the content type of every part (`[Content_Types].xml`), read and edited as
+ * lists and written back whole.
+ */
+import type JSZip from 'jszip';
+import { escapeXml, readOptionalPart, relsPathOf, startTags } from './write-xml';
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The package path of an internal target; the target as written for an external one. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** The package path a relationship target names, relative to the part `source` ("" for the package). */
+export function resolvePartTarget(source: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = source.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+/** The relationships of one part. */
+export class PackageRelations {
+  private constructor(
+    private readonly source: string,
+    private readonly rels: Relationship[],
+  ) {}
+
+  static empty(source: string): PackageRelations {
+    return new PackageRelations(source, []);
+  }
+
+  static async read(zip: JSZip, source: string): Promise<PackageRelations> {
+    const xml = await readOptionalPart(zip, relsPathOf(source));
+    const rels = startTags(xml ?? '', 'Relationship').map(({ attributes }) => {
+      const external = attributes.TargetMode === 'External';
+      const target = attributes.Target ?? '';
+      return { id: attributes.Id ?? '', type: attributes.Type ?? '', target: external ? target : resolvePartTarget(source, target), external };
+    });
+    return new PackageRelations(source, rels);
+  }
+
+  get size(): number {
+    return this.rels.length;
+  }
+
+  all(): readonly Relationship[] {
+    return this.rels;
+  }
+
+  byId(id: string): Relationship | undefined {
+    return this.rels.find((r) => r.id === id);
+  }
+
+  targetOfType(type: string): string | undefined {
+    return this.rels.find((r) => r.type === type && !r.external)?.target;
+  }
+
+  /** Adds an internal relationship to `target` and returns its new id. */
+  add(type: string, target: string): string {
+    const taken = new Set(this.rels.map((r) => r.id));
+    let n = this.rels.length + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    this.rels.push({ id, type, target, external: false });
+    return id;
+  }
+
+  addRaw(rel: Relationship): void {
+    this.rels.push(rel);
+  }
+
+  removeTarget(target: string): void {
+    for (let i = this.rels.length - 1; i >= 0; i--) if (!this.rels[i].external && this.rels[i].target === target) this.rels.splice(i, 1);
+  }
+
+  write(zip: JSZip): void {
+    const items = this.rels.map((r) => {
+      const target = r.external ? r.target : relativeTarget(this.source, r.target);
+      const mode = r.external ? ' TargetMode="External"' : '';
+      return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(target)}"${mode}/>`;
+    });
+    zip.file(
+      relsPathOf(this.source),
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS_NS}">${items.join('')}</Relationships>`,
+    );
+  }
+}
+
+/** `target` written relative to the folder of `source`, as Excel writes targets. */
+function relativeTarget(source: string, target: string): string {
+  const from = source.split('/').slice(0, -1);
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+/** [Content_Types].xml: defaults by extension stay as they are; overrides by part are edited. */
+export async function contentTypes(zip: JSZip) {
+  const path = '[Content_Types].xml';
+  const xml = (await readOptionalPart(zip, path)) ?? '';
+  const overrides = new Map<string, string>();
+  for (const { attributes } of startTags(xml, 'Override')) {
+    if (attributes.PartName !== undefined) overrides.set(attributes.PartName, attributes.ContentType ?? '');
+  }
+  const defaults = startTags(xml, 'Default').map((d) => d.tag.replace(/\s*\/?>$/, '/>'));
+  return {
+    override(part: string, contentType: string): void {
+      overrides.set(`/${part}`, contentType);
+    },
+    remove(part: string): void {
+      overrides.delete(`/${part}`);
+    },
+    write(target: JSZip): void {
+      const items = [...overrides].map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`);
+      target.file(
+        path,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults.join('')}${items.join('')}</Types>`,
+      );
+    },
+  };
+}
