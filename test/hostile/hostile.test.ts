@@ -8,6 +8,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SAMPLE, runCli, tempDir } from '../helpers/cli';
+import { packageProblems } from '../workbook/xlsx/package-integrity';
 
 const HANG_GUARD_MS = 30_000;
 let dir: string;
@@ -36,6 +37,26 @@ async function answers(file: string): Promise<{ code: number; stdout: string; st
     expect(Array.isArray(json.findings)).toBe(true);
   }
   return run;
+}
+
+/**
+ * `report` on the file writes a copy with no damage the input did not have (package-integrity.ts),
+ * or writes nothing and says why in one line.
+ */
+async function reportsIntactOrRefuses(file: string, input: Uint8Array): Promise<void> {
+  const out = file.replace(/\.xlsx$/, '-report.xlsx');
+  const run = await runCli(['report', file, '--out', out]);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  if (run.code === 2) {
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    await expect(fs.access(out)).rejects.toThrow();
+    return;
+  }
+  expect([0, 1]).toContain(run.code);
+  // The same fault counts once: "shared string 9 of 880" in the input is "… of 886" in the copy.
+  const faults = async (bytes: Uint8Array) => (await packageProblems(bytes)).map((p) => p.replace(/ of \d+$/, ''));
+  const before = new Set(await faults(input));
+  expect((await faults(new Uint8Array(await fs.readFile(out)))).filter((p) => !before.has(p))).toEqual([]);
 }
 
 const budgetHeader = ['Line', 'Borough', 'Budget £', 'Forecast £', 'Variance £'];
@@ -212,8 +233,10 @@ describe('fuzzing the sample workbook', () => {
       }
       zip.file(part, xml);
       const file = path.join(dir, `fuzz-${seed}.xlsx`);
-      await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+      const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+      await fs.writeFile(file, bytes);
       await answers(file);
+      await reportsIntactOrRefuses(file, bytes);
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -23,6 +23,7 @@ import { graftSheets } from './write-graft';
 import { withChartDataBars } from './write-formats';
 import { renderSheet } from './write-sheet';
 import { TAB_COLOUR } from './write-styles';
+import { assertWellFormedParts } from './package-check';
 import { PackageRelations } from './package-parts';
 import { readOptionalPart, sheetParts, startTags, unescapeXml } from './write-xml';
 
@@ -46,6 +47,7 @@ export async function writeSheetSpecs(
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
   const user = await openPackage(input);
+  await assertWellFormedParts(user);
   const facts = await readUserPackage(user);
 
   // Everything is checked before anything is written.

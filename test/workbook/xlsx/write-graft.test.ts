@@ -131,6 +131,15 @@ describe('the workbook part of the copy', () => {
     expect(await packageProblems(out)).toEqual([]);
   });
 
+  it('refuses a workbook with a damaged part, naming the sheet, since the copy would carry the damage', async () => {
+    const zip = await JSZip.loadAsync(sample);
+    await editPart(zip, 'xl/worksheets/sheet9.xml', '</sheetData>', '<row r="999"></sheetData>');
+    const damaged = await zip.generateAsync({ type: 'uint8array' });
+    await expect(writeSheetSpecs(damaged, [ROLLUP_SHEET])).rejects.toThrow(
+      /^the workbook is damaged: its sheet "Budget lines" \(xl\/worksheets\/sheet9\.xml\) is not well-formed XML \(\d+:\d+: [^)]+\)\. Open it in Excel, which offers to repair it, save it and run again\. Nothing was written\.$/,
+    );
+  });
+
   it('refuses a workbook saved as Strict Open XML, writing nothing', async () => {
     const zip = await JSZip.loadAsync(sample);
     await editPart(zip, 'xl/workbook.xml', 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main');
