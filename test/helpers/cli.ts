@@ -1,8 +1,7 @@
-import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { nodeIo } from '../../src/cli/io';
+import { makeTempDir } from './temp-dir';
 
 export interface CliRun {
   readonly code: number;
@@ -20,7 +19,7 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
 }
 
 export async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'commissioning-test-'));
+  return makeTempDir('commissioning-test-');
 }
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'samples', 'commissioning-2019-20.xlsx');

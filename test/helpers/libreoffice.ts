@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import ExcelJS from 'exceljs';
+import { makeTempDir } from './temp-dir';
 import JSZip from 'jszip';
 
 /** Generous: the first start of LibreOffice in a fresh profile writes that profile. */
@@ -41,7 +42,7 @@ export async function recalculateAllWithLibreOffice(xlsxPaths: readonly string[]
   if (new Set([...names, CANARY]).size !== names.length + 1) {
     throw new Error(`workbooks recalculated together need different file names: ${names.join(', ')}`);
   }
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'cw-libreoffice-'));
+  const work = await makeTempDir('cw-libreoffice-');
   const canary = path.join(work, CANARY);
   await writeCanary(canary);
   const outDir = path.join(work, 'recalculated');
@@ -57,7 +58,7 @@ export async function recalculateAllWithLibreOffice(xlsxPaths: readonly string[]
  */
 export async function printToPng(xlsxPath: string, sheetName: string, outDir: string): Promise<string[]> {
   const slug = sheetName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'sheet';
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'cw-print-'));
+  const work = await makeTempDir('cw-print-');
   const onlyThisSheet = path.join(work, `${slug}.xlsx`);
   await fs.writeFile(onlyThisSheet, await withOnlySheetVisible(await fs.readFile(xlsxPath), sheetName));
   await convert([onlyThisSheet], 'pdf', work);

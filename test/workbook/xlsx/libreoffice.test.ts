@@ -4,7 +4,6 @@
  * sheet printed to PNG (kept in test-artifacts/) for a person to look at.
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { Money } from '../../../src/money/decimal';
@@ -13,6 +12,7 @@ import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { writeSheetSpecs } from '../../../src/workbook/xlsx/write';
 import { planSheet } from '../../../src/workbook/xlsx/write-layout';
 import { printToPng, recalculateWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from '../../helpers/libreoffice';
+import { makeTempDir } from '../../helpers/temp-dir';
 import { ROLLUP_SHEET, SAMPLE, formulaFigures } from './fixture';
 
 jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
@@ -25,7 +25,7 @@ let recalculatedPath: string;
 let recalculatedFormulas: Map<string, string>;
 
 beforeAll(async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cw-xlsx-writer-'));
+  const dir = await makeTempDir('cw-xlsx-writer-');
   writtenPath = path.join(dir, 'report.xlsx');
   await fs.writeFile(writtenPath, await writeSheetSpecs(new Uint8Array(await fs.readFile(SAMPLE)), [ROLLUP_SHEET]));
   const started = Date.now();
