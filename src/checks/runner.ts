@@ -1,6 +1,7 @@
 /** Runs every rule over a workbook's tables: the check a reviewer runs before a sheet goes anywhere. */
 import { appendAll } from '../util/append';
 import type { CommissioningModel } from '../model/types';
+import { parseA1 } from '../sheet/a1';
 import type { GridWorkbook } from '../sheet/grid';
 import { detectTables } from '../sheet/tables/detect';
 import type { Table } from '../sheet/tables/types';
@@ -63,22 +64,12 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
   return { tables, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings) };
 }
 
+const BEFORE_CELLS = { row: -1, col: -1 };
+
 /** Findings by sheet, then row, then column: each address is read once, not once per comparison. */
 function inSheetOrder(findings: readonly Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
-  const keyed = findings.map((finding) => ({ finding, sheet: sheetOrder.get(finding.sheet) ?? 0, ...positionOf(finding.cell) }));
+  // A range or anything but a single cell sorts before the sheet's cells.
+  const keyed = findings.map((finding) => ({ finding, sheet: sheetOrder.get(finding.sheet) ?? 0, ...(parseA1(finding.cell) ?? BEFORE_CELLS) }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
   return keyed.map((k) => k.finding);
-}
-
-/** Row and column of an A1 address ("AB12" → row 12, column 28); anything else sorts first. */
-function positionOf(cell: string): { row: number; col: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < cell.length; i++) {
-    const code = cell.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
-  }
-  const row = i > 0 && i < cell.length ? Number(cell.slice(i)) : Number.NaN;
-  return Number.isInteger(row) ? { row, col } : { row: 0, col: 0 };
 }

@@ -20,6 +20,11 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
+/** `value` as a Money: a Decimal from another constructor is taken in, so Money's precision and rounding apply. */
+export function asMoney(value: Decimal): Money {
+  return value.constructor === Money ? value : new Money(value);
+}
+
 /**
  * Converts a JS number exactly as its shortest round-trip text, the text JavaScript prints for it:
  * 0.1 becomes 0.1, not 0.1000000000000000055511151231257827. This is what a spreadsheet cell showing

@@ -2,7 +2,7 @@
  * Showing amounts: pounds in, text in a unit out ("£1.4m", "(£1.0m)"), rounded half away from zero
  * as Excel displays them, and the matching Excel number format for cells that hold pounds.
  */
-import { Money, withoutNegativeZero } from './decimal';
+import { Money, asMoney, withoutNegativeZero } from './decimal';
 import { POUNDS_PER_UNIT, UNITS, type UnitId } from './units';
 
 export interface FormatOptions {
@@ -88,8 +88,7 @@ export function excelNumberFormat(unit: UnitId, decimals: number): string {
 
 function roundedInUnit(pounds: Money, unit: UnitId, decimals: number): Money {
   assertDecimals(decimals);
-  // A Decimal from another constructor is taken into Money first, so the config below applies.
-  const amount = pounds.constructor === Money ? pounds : new Money(pounds);
+  const amount = asMoney(pounds);
   if (!amount.isFinite()) throw new RangeError(`${amount.toString()} is not an amount that can be shown`);
   // Pounds need no division (and findings format thousands of them).
   const inUnit = unit === '£' ? amount : amount.div(UNITS[unit].factor);

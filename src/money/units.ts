@@ -3,7 +3,7 @@
  * held in pounds; a unit only says how a column or a cell writes it.
  */
 import type { UnitId } from '../model/types';
-import { Money } from './decimal';
+import { Money, asMoney } from './decimal';
 
 export type { UnitId };
 
@@ -27,19 +27,19 @@ export const UNITS: Readonly<Record<UnitId, Unit>> = {
 export const UNIT_IDS: readonly UnitId[] = ['£', '£k', '£000', '£m'];
 
 /** The same factors as plain numbers, for integer arithmetic on whole pence (money/pence.ts). */
-export const POUNDS_PER_UNIT: Readonly<Record<UnitId, number>> = { '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 };
+export const POUNDS_PER_UNIT = Object.fromEntries(UNIT_IDS.map((id) => [id, UNITS[id].factor.toNumber()])) as Readonly<Record<UnitId, number>>;
 
 export function isUnitId(value: unknown): value is UnitId {
   return typeof value === 'string' && (UNIT_IDS as readonly string[]).includes(value);
 }
 
-// `new Money(...)` first: a Decimal from another constructor would compute with that one's precision.
+// Taken into Money first: a Decimal from another constructor would compute with that one's precision.
 export function toPounds(value: Money, unit: UnitId): Money {
-  return new Money(value).times(UNITS[unit].factor);
+  return asMoney(value).times(UNITS[unit].factor);
 }
 
 export function fromPounds(pounds: Money, unit: UnitId): Money {
-  const own = pounds.constructor === Money ? pounds : new Money(pounds);
+  const own = asMoney(pounds);
   return unit === '£' ? own : own.div(UNITS[unit].factor);
 }
 

@@ -4,7 +4,7 @@
  * differential formats) moved to the merged tables' numbering. The sheet XML is ExcelJS's, so the
  * simple patterns here are enough.
  */
-import { findList, replaceList, withPrefix, writeList } from './graft-xml';
+import { findList, replaceList, withPrefix, writeList, type XmlList } from './graft-xml';
 import type { StyleMerge } from './graft-styles';
 
 export interface StringMerge {
@@ -19,14 +19,15 @@ const EMPTY_STRING_TABLE =
 
 /** The user's string table with the generated sheets' strings after its own. */
 export function mergeSharedStrings(userXml: string | undefined, generatedXml: string | undefined): StringMerge {
-  const user = findList(userXml ?? EMPTY_STRING_TABLE, 'sst', 'si');
-  const generated = generatedXml === undefined ? undefined : findList(generatedXml, 'sst', 'si');
-  if (!user) throw new Error('the workbook\'s shared strings part has no <sst> element');
   const base = userXml ?? EMPTY_STRING_TABLE;
+  const user = findList(base, 'sst', 'si');
+  if (!user) throw new Error('the workbook\'s shared strings part has no <sst> element');
+  const generated = generatedXml === undefined ? undefined : findList(generatedXml, 'sst', 'si');
   const added = (generated?.items ?? []).map((item) => withPrefix(item, user.prefix));
   const items = [...user.items, ...added];
-  const countOf = (xml: string | undefined): number => Number(/\scount="(\d+)"/.exec(findList(xml ?? '', 'sst', 'si')?.openTag ?? '')?.[1] ?? 0);
-  const count = Math.max(countOf(userXml), user.items.length) + Math.max(countOf(generatedXml), added.length);
+  // count is how many cells use a string, uniqueCount how many strings there are.
+  const countOf = (list: XmlList | undefined, itemCount: number): number => Math.max(Number(/\scount="(\d+)"/.exec(list?.openTag ?? '')?.[1] ?? 0), itemCount);
+  const count = countOf(user, user.items.length) + countOf(generated, added.length);
   const merged = writeList(user, 'sst', items, { count, uniqueCount: items.length });
   return { sharedStringsXml: replaceList(base, user, merged), offset: user.items.length };
 }

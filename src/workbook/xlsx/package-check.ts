@@ -7,7 +7,7 @@
 import type JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { UnreadableWorkbookError } from '../port';
-import { sheetParts } from './write-xml';
+import { sheetParts } from './package-parts';
 
 /** The first well-formedness error in `xml` ("2:14: unexpected close tag."), or undefined. */
 export function xmlError(xml: string): string | undefined {

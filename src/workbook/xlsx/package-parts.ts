@@ -104,8 +104,45 @@ function relativeTarget(source: string, target: string): string {
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
+/** A sheet listed in workbook.xml, with its start tag and the part its relationship names. */
+export interface SheetPart {
+  readonly name: string;
+  readonly tag: string;
+  readonly path: string;
+  /** The relationship type: a worksheet, or a chart sheet or dialog sheet. */
+  readonly type: string;
+}
+
+export const WORKSHEET_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+/** The sheets of a workbook.xml in tab order, each with the part its relationship in `rels` names. */
+export function workbookSheets(workbookXml: string, rels: PackageRelations): SheetPart[] {
+  const sheets: SheetPart[] = [];
+  for (const sheet of startTags(workbookXml, 'sheet')) {
+    const relId = Object.entries(sheet.attributes).find(([k]) => /(^|:)id$/.test(k))?.[1];
+    const rel = relId === undefined ? undefined : rels.byId(relId);
+    if (rel && !rel.external && sheet.attributes.name !== undefined) {
+      sheets.push({ name: sheet.attributes.name, tag: sheet.tag, path: rel.target, type: rel.type });
+    }
+  }
+  return sheets;
+}
+
+/** Each sheet of the workbook in a package, in tab order, with the path of its part. */
+export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+  const workbookXml = (await readOptionalPart(zip, 'xl/workbook.xml')) ?? '';
+  return workbookSheets(workbookXml, await PackageRelations.read(zip, 'xl/workbook.xml'));
+}
+
+/** A package's content types, edited in memory and written back whole. */
+export interface ContentTypes {
+  override(part: string, contentType: string): void;
+  remove(part: string): void;
+  write(target: JSZip): void;
+}
+
 /** [Content_Types].xml: defaults by extension stay as they are; overrides by part are edited. */
-export async function contentTypes(zip: JSZip) {
+export async function contentTypes(zip: JSZip): Promise<ContentTypes> {
   const path = '[Content_Types].xml';
   const xml = (await readOptionalPart(zip, path)) ?? '';
   const overrides = new Map<string, string>();

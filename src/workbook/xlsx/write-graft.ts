@@ -14,12 +14,12 @@ import { mergeStyles } from './graft-styles';
 import { mergeSharedStrings, renumberSheet, renumberTable } from './graft-sheet';
 import { rawAttribute, setAttribute, withPrefix } from './graft-xml';
 import { isOwnerName, sheetOfReference } from './write-marker';
-import { escapeXml, parseTag, readOptionalPart, readPart, relsPathOf, startTags, unescapeXml } from './write-xml';
-import { PackageRelations, contentTypes, resolvePartTarget } from './package-parts';
+import { definedNameElements, escapeXml, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
+import { PackageRelations, WORKSHEET_RELATIONSHIP, contentTypes, resolvePartTarget, workbookSheets, type ContentTypes, type SheetPart } from './package-parts';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const TYPE = {
-  worksheet: `${RELATIONSHIPS}/worksheet`,
+  worksheet: WORKSHEET_RELATIONSHIP,
   table: `${RELATIONSHIPS}/table`,
   styles: `${RELATIONSHIPS}/styles`,
   sharedStrings: `${RELATIONSHIPS}/sharedStrings`,
@@ -31,13 +31,6 @@ const CONTENT_TYPE = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
 };
-
-/** A sheet listed in the user's workbook.xml. */
-interface UserSheet {
-  readonly name: string;
-  readonly tag: string;
-  readonly path: string;
-}
 
 /** Copies every sheet of `generated` into `user`, replacing user-package sheets of the same names. */
 export async function graftSheets(user: JSZip, generated: JSZip, modified: Date): Promise<void> {
@@ -117,16 +110,9 @@ export async function graftSheets(user: JSZip, generated: JSZip, modified: Date)
   await stampModified(user, modified);
 }
 
-function listSheets(workbookXml: string, rels: PackageRelations): UserSheet[] {
-  const sheets: UserSheet[] = [];
-  for (const sheet of startTags(workbookXml, 'sheet')) {
-    const relId = Object.entries(sheet.attributes).find(([k]) => /(^|:)id$/.test(k))?.[1];
-    const rel = relId === undefined ? undefined : rels.byId(relId);
-    if (rel && rel.type === TYPE.worksheet && sheet.attributes.name !== undefined) {
-      sheets.push({ name: sheet.attributes.name, tag: sheet.tag, path: rel.target });
-    }
-  }
-  return sheets;
+/** The worksheets of a workbook.xml (chart sheets hold no cells and are never ours). */
+function listSheets(workbookXml: string, rels: PackageRelations): SheetPart[] {
+  return workbookSheets(workbookXml, rels).filter((sheet) => sheet.type === TYPE.worksheet);
 }
 
 /** The prefix workbook.xml binds to the relationships namespace, usually "r"; undefined when none. */
@@ -136,13 +122,11 @@ function relationshipPrefix(workbookXml: string): string | undefined {
 }
 
 /** Adds (or replaces) a workbook-level part such as styles, with its relationship and content type. */
-function putPart(zip: JSZip, path: string, xml: string, contentType: string, type: string, rels: PackageRelations, types: ContentTypesLike): void {
+function putPart(zip: JSZip, path: string, xml: string, contentType: string, type: string, rels: PackageRelations, types: ContentTypes): void {
   zip.file(path, xml);
   types.override(path, contentType);
   if (rels.targetOfType(type) === undefined) rels.add(type, path);
 }
-
-type ContentTypesLike = Awaited<ReturnType<typeof contentTypes>>;
 
 /** A part path `${stem}N${extension}` that the package does not hold yet. */
 function unusedPath(zip: JSZip, stem: string, extension: string): string {
@@ -167,7 +151,7 @@ async function highestTableId(zip: JSZip): Promise<number> {
  * in the package points to, following their relationships in turn (a drawing's charts, a chart's
  * style parts).
  */
-async function removePartsOnlyUsedBy(zip: JSZip, path: string, types: ContentTypesLike): Promise<void> {
+async function removePartsOnlyUsedBy(zip: JSZip, path: string, types: ContentTypes): Promise<void> {
   const relsPath = relsPathOf(path);
   if (!zip.file(relsPath)) return;
   const rels = await PackageRelations.read(zip, path);
@@ -199,7 +183,6 @@ const AFTER_DEFINED_NAMES = [
   'fileRecoveryPr', 'webPublishObjects', 'extLst',
 ];
 
-const DEFINED_NAME = /<(?:[\w.-]+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?definedName>)/g;
 
 /**
  * The user's defined names, less the owner names and sheet-scoped names of the sheets being replaced,
@@ -210,16 +193,16 @@ function mergeDefinedNames(workbookXml: string, generatedXml: string, replaced: 
   const tabs = startTags(workbookXml, 'sheet').map((s) => (s.attributes.name ?? '').toUpperCase());
   const generatedTabs = startTags(generatedXml, 'sheet').map((s) => (s.attributes.name ?? '').toUpperCase());
   const generatedNames = new Set(generatedTabs);
-  const kept = (workbookXml.match(DEFINED_NAME) ?? []).filter((element) => {
-    const { attributes } = parseTag(element);
-    const scope = attributes.localSheetId === undefined ? undefined : tabs[Number(attributes.localSheetId)];
-    if (scope !== undefined && replaced.has(scope)) return false;
-    if (!isOwnerName(attributes.name ?? '')) return true;
-    const body = />([\s\S]*)<\//.exec(element)?.[1] ?? '';
-    const sheet = sheetOfReference(unescapeXml(body))?.toUpperCase();
-    return sheet === undefined || !generatedNames.has(sheet);
-  });
-  const added = (generatedXml.match(DEFINED_NAME) ?? []).map((element) => {
+  const kept = definedNameElements(workbookXml)
+    .filter(({ attributes, reference }) => {
+      const scope = attributes.localSheetId === undefined ? undefined : tabs[Number(attributes.localSheetId)];
+      if (scope !== undefined && replaced.has(scope)) return false;
+      if (!isOwnerName(attributes.name ?? '')) return true;
+      const sheet = sheetOfReference(reference)?.toUpperCase();
+      return sheet === undefined || !generatedNames.has(sheet);
+    })
+    .map((n) => n.element);
+  const added = definedNameElements(generatedXml).map(({ element }) => {
     const scope = rawAttribute(element, 'localSheetId');
     if (scope === undefined) return withPrefix(element, prefix);
     const tab = tabs.indexOf(generatedTabs[Number(scope)]);

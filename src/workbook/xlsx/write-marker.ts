@@ -17,6 +17,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { quoteSheetName } from '../../sheet/a1';
+import { definedNameElements } from './write-xml';
 
 export const OWNER_NAME_PREFIX = 'CW_GENERATED_';
 
@@ -39,6 +40,17 @@ export function sheetOfReference(reference: string): string | undefined {
   const sheet = reference.slice(0, bang).replace(/^=/, '');
   if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) return sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;
+}
+
+/** The same, read from a workbook.xml: names of the sheets an owner name marks, upper-cased. */
+export function markedSheetKeysInXml(workbookXml: string): Set<string> {
+  const keys = new Set<string>();
+  for (const { attributes, reference } of definedNameElements(workbookXml)) {
+    if (!isOwnerName(attributes.name ?? '')) continue;
+    const sheet = sheetOfReference(reference);
+    if (sheet !== undefined) keys.add(sheet.toUpperCase());
+  }
+  return keys;
 }
 
 /** Names of the sheets (upper-cased, for case-insensitive lookup) that carry an owner name. */

@@ -13,7 +13,8 @@
 import JSZip from 'jszip';
 import { OWNER_MARKER } from '../../reports/spec';
 import { isOwnerName } from './write-marker';
-import { escapeXml, parseTag, readPart, relsPathOf, sheetParts, startTags } from './write-xml';
+import { escapeXml, parseTag, readPart, relsPathOf, startTags } from './write-xml';
+import { sheetParts } from './package-parts';
 
 export interface SheetFinish {
   readonly sheetName: string;

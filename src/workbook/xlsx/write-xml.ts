@@ -47,38 +47,26 @@ export async function readOptionalPart(zip: JSZip, path: string): Promise<string
   return zip.file(path)?.async('string');
 }
 
-export interface SheetPart {
-  readonly name: string;
-  readonly path: string;
-}
-
-/** Each sheet of the workbook, in tab order, with the path of its part. */
-export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
-  const workbookXml = await readPart(zip, 'xl/workbook.xml');
-  const targets = new Map<string, string>();
-  for (const rel of startTags(await readPart(zip, 'xl/_rels/workbook.xml.rels'), 'Relationship')) {
-    targets.set(rel.attributes.Id, resolveTarget('xl/', rel.attributes.Target ?? ''));
-  }
-  const sheets: SheetPart[] = [];
-  for (const sheet of startTags(workbookXml, 'sheet')) {
-    const rId = Object.entries(sheet.attributes).find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1];
-    const path = rId === undefined ? undefined : targets.get(rId);
-    if (path && sheet.attributes.name !== undefined) sheets.push({ name: sheet.attributes.name, path });
-  }
-  return sheets;
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const resolved: string[] = [];
-  for (const part of (base + target).split('/')) {
-    if (part === '..') resolved.pop();
-    else if (part !== '.') resolved.push(part);
-  }
-  return resolved.join('/');
-}
-
 export function relsPathOf(partPath: string): string {
   const slash = partPath.lastIndexOf('/');
   return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+export interface DefinedNameElement {
+  /** The element as written, start tag to end tag. */
+  readonly element: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  /** What the name refers to ("Rollup!$A$1"), unescaped. */
+  readonly reference: string;
+}
+
+const DEFINED_NAME = /<(?:[\w.-]+:)?definedName\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>)/g;
+
+/** Every <definedName> of a workbook.xml, in order. */
+export function definedNameElements(workbookXml: string): DefinedNameElement[] {
+  return [...workbookXml.matchAll(DEFINED_NAME)].map((m) => ({
+    element: m[0],
+    attributes: parseTag(/^<[^>]*>/.exec(m[0])?.[0] ?? m[0]).attributes,
+    reference: unescapeXml(m[1] ?? ''),
+  }));
 }

@@ -17,15 +17,15 @@ import { UnreadableWorkbookError } from '../port';
 import { assertWorkbookPackage } from './read';
 import { NotOurSheetError, SheetSpecError } from './write-errors';
 import { planSheet } from './write-layout';
-import { isOwnerName, markSheet, sheetOfReference } from './write-marker';
+import { isOwnerName, markSheet, markedSheetKeysInXml } from './write-marker';
 import { finishGeneratedPackage, type SheetFinish } from './write-package';
 import { graftSheets } from './write-graft';
 import { withChartDataBars } from './write-formats';
 import { renderSheet } from './write-sheet';
 import { TAB_COLOUR } from './write-styles';
 import { assertWellFormedParts } from './package-check';
-import { PackageRelations } from './package-parts';
-import { readOptionalPart, sheetParts, startTags, unescapeXml } from './write-xml';
+import { PackageRelations, sheetParts } from './package-parts';
+import { definedNameElements, readOptionalPart, startTags } from './write-xml';
 
 export { NotOurSheetError, SheetSpecError } from './write-errors';
 export { OWNER_NAME_PREFIX, ownerNameFor } from './write-marker';
@@ -100,17 +100,10 @@ async function readUserPackage(zip: JSZip): Promise<UserPackage> {
     // Sheets written in the transitional dialect cannot join a Strict package.
     throw new UnreadableWorkbookError('the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx) and run again. Nothing was written.');
   }
-  const ours = new Set<string>();
-  const definedNames: string[] = [];
-  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>)/g)) {
-    const name = startTags(`<definedName${m[1]}>`, 'definedName')[0]?.attributes.name ?? '';
-    if (!isOwnerName(name)) {
-      definedNames.push(name);
-      continue;
-    }
-    const sheet = sheetOfReference(unescapeXml(m[2] ?? ''));
-    if (sheet !== undefined) ours.add(sheet.toUpperCase());
-  }
+  const ours = markedSheetKeysInXml(workbookXml);
+  const definedNames = definedNameElements(workbookXml)
+    .map((n) => n.attributes.name ?? '')
+    .filter((name) => !isOwnerName(name));
   const tablesBySheet = new Map<string, string[]>();
   const sheets = await sheetParts(zip);
   for (const sheet of sheets) {

@@ -10,8 +10,9 @@ import { CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../.
 import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
 import { shiftFormula } from './shared-formulas';
 import { attr, decodeXml, stringItemText, tags } from './xml';
-import { isOwnerName, sheetOfReference } from '../write-marker';
+import { markedSheetKeysInXml } from '../write-marker';
 import { scanSheetData } from './scan';
+import { resolvePartTarget } from '../package-parts';
 import { InflateRaw, UnsupportedPackageError, ZipEntry, readZipDirectory, readZipEntry } from './zip';
 
 export { UnsupportedPackageError } from './zip';
@@ -26,16 +27,6 @@ let decoder: { decode(bytes: Uint8Array): string } | undefined;
 function decodeUtf8(bytes: Uint8Array): string {
   decoder ??= new TextDecoder('utf-8');
   return decoder.decode(bytes);
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
 }
 
 export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): GridWorkbook {
@@ -74,7 +65,7 @@ function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbo
   for (const tag of tags(text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
     const id = attr(tag, 'Id');
     const target = attr(tag, 'Target');
-    if (id && target) rels.set(id, { target: resolveTarget('xl/workbook.xml', target), type: attr(tag, 'Type') ?? '' });
+    if (id && target) rels.set(id, { target: resolvePartTarget('xl/workbook.xml', target), type: attr(tag, 'Type') ?? '' });
   }
   const sharedStringsPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
   const stylesPath = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml';
@@ -82,7 +73,7 @@ function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbo
   const styles = readStyles(text(stylesPath) ?? '');
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
 
-  const generated = generatedSheetNames(workbookXml);
+  const generated = markedSheetKeysInXml(workbookXml);
   const sheets: Grid[] = [];
   for (const tag of tags(workbookXml, 'sheet')) {
     const name = attr(tag, 'name');
@@ -99,19 +90,6 @@ function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbo
     sheets.push(grid);
   }
   return { sheets };
-}
-
-/** Sheets carrying the product's owner name (see xlsx/write-marker.ts), upper-cased. */
-function generatedSheetNames(workbookXml: string): Set<string> {
-  const names = new Set<string>();
-  const re = /<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g;
-  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
-    const name = attr(m[1], 'name');
-    if (!name || !isOwnerName(name)) continue;
-    const sheet = sheetOfReference(decodeXml(m[2]));
-    if (sheet !== undefined) names.add(sheet.toUpperCase());
-  }
-  return names;
 }
 
 function readSharedStrings(xml: string): string[] {
