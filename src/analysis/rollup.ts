@@ -5,7 +5,7 @@ import type { GridWorkbook } from '../sheet/grid';
 import type { Table } from '../sheet/tables/types';
 import type { CommissioningModel } from '../model/types';
 import { buildModelNames } from '../model/model-names';
-import { compareStated, modelStep } from '../checks/tolerance';
+import { compareStated, modelStep } from '../money/tolerance';
 import { extractLines } from './lines';
 import { percentOf, ragFor, ragLimits } from './rag';
 import type { BudgetLine, Dimension, DimensionKey, Disagreement, LineFigures, LineSet, Rollup, RollupRow, YearOnYear } from './types';

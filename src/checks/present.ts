@@ -3,7 +3,7 @@ import { Money } from '../money/decimal';
 import { formatAmount, formatPence } from '../money/format';
 import { decimalPlacesInUnitOfPence, textInUnitOfPence, type Figure } from '../money/pence';
 import { POUNDS_PER_UNIT, fromPounds, type UnitId } from '../money/units';
-import type { Comparison } from './tolerance';
+import type { Comparison } from '../money/tolerance';
 
 /** A decimal, or a figure that may be known as whole pence (then shown without decimal arithmetic). */
 export type Amount = Money | Figure;

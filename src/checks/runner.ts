@@ -3,10 +3,11 @@ import { appendAll } from '../util/append';
 import type { CommissioningModel } from '../model/types';
 import { parseA1 } from '../sheet/a1';
 import type { GridWorkbook } from '../sheet/grid';
-import { detectTables } from '../sheet/tables/detect';
+import { readSheet, type UnreadRegion } from '../sheet/tables/detect';
 import type { Table } from '../sheet/tables/types';
 import { buildModelNames, resolvePriorityArea, type CheckContext } from './context';
 import { summarise, type Finding, type FindingSummary } from './finding';
+import { measureCoverage, type Coverage } from './coverage';
 import { cellRules } from './rules/cells';
 import { duplicateRules } from './rules/duplicates';
 import { nameRules } from './rules/names';
@@ -24,8 +25,11 @@ export const MODEL_SHEET = 'Model';
 
 export interface CheckResult {
   readonly tables: readonly Table[];
+  /** Regions of figures no table was read from: nothing in them was checked. */
+  readonly unread: readonly UnreadRegion[];
   readonly findings: readonly Finding[];
   readonly summary: FindingSummary;
+  readonly coverage: Coverage;
 }
 
 export interface CheckOptions {
@@ -33,23 +37,26 @@ export interface CheckOptions {
 }
 
 export function findTables(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): Table[] {
+  return readWorkbookStructure(workbook, model, names).tables;
+}
+
+/** Every table of every sheet the user made, and the regions of figures no table was read from. */
+export function readWorkbookStructure(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): { tables: Table[]; unread: UnreadRegion[] } {
   const tables: Table[] = [];
+  const unread: UnreadRegion[] = [];
   for (const grid of workbook.sheets) {
     // Sheets the product generated are derived from the rest; a user's own sheet of the same name is checked.
     if (grid.generated || grid.name.trim().toLowerCase() === MODEL_SHEET.toLowerCase()) continue;
-    tables.push(
-      ...detectTables(grid, {
-        defaultUnit: model.defaultUnit,
-        isPriorityArea: (text) => resolvePriorityArea(names, text) !== undefined,
-      }),
-    );
+    const sheet = readSheet(grid, { isPriorityArea: (text) => resolvePriorityArea(names, text) !== undefined });
+    appendAll(tables, sheet.tables);
+    appendAll(unread, sheet.unread);
   }
-  return tables;
+  return { tables, unread };
 }
 
 export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel, options: CheckOptions = {}): CheckResult {
   const names = buildModelNames(model);
-  const tables = findTables(workbook, model, names);
+  const { tables, unread } = readWorkbookStructure(workbook, model, names);
   const ctx: CheckContext = {
     model,
     names,
@@ -61,7 +68,7 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
   for (const table of tables) for (const rule of TABLE_RULES) appendAll(findings, rule(table, ctx));
   for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
-  return { tables, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings) };
+  return { tables, unread, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings), coverage: measureCoverage(tables, unread, findings) };
 }
 
 const BEFORE_CELLS = { row: -1, col: -1 };

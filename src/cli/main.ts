@@ -10,8 +10,9 @@ import { checkCommand } from './commands/check';
 import { rollupCommand } from './commands/rollup';
 import { reportCommand } from './commands/report';
 import { exportCommand } from './commands/export';
+import { tablesCommand } from './commands/tables';
 
-export const COMMANDS: readonly Command[] = [checkCommand, rollupCommand, reportCommand, exportCommand, modelCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, tablesCommand, rollupCommand, reportCommand, exportCommand, modelCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

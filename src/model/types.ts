@@ -73,7 +73,8 @@ export interface Borough {
 
 export type VarianceConvention = 'forecast-minus-budget' | 'budget-minus-forecast';
 export type RoundingPolicy = 'as-stated' | 'largest-remainder';
-export type UnitId = '£' | '£k' | '£000' | '£m';
+export type { UnitId } from '../money/units';
+import type { UnitId } from '../money/units';
 
 export interface RagThresholds {
   /** Percent of budget (as a decimal string, "5" meaning 5%) at which a variance turns amber. */

@@ -20,7 +20,7 @@ export interface FormatOptions {
 const MAX_DECIMALS = 20;
 
 export function defaultDecimals(unit: UnitId): number {
-  return unit === '£m' ? 1 : 0;
+  return unit === '£m' || unit === '£bn' ? 1 : 0;
 }
 
 /**
@@ -79,7 +79,7 @@ export function formatPence(pence: bigint, options: FormatOptions = {}): string 
 export function excelNumberFormat(unit: UnitId, decimals: number): string {
   assertDecimals(decimals);
   const places = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
-  const scale = { '£': '', '£k': ',', '£000': ',', '£m': ',,' }[unit];
+  const scale = { '£': '', '£k': ',', '£000': ',', '£m': ',,', '£bn': ',,,' }[unit];
   const suffix = UNITS[unit].suffix ? `"${UNITS[unit].suffix}"` : '';
   const figure = `#,##0${places}${scale}${suffix}`;
   const zero = `0${places}${scale}${suffix}`;

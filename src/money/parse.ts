@@ -23,8 +23,21 @@ export type ParsedAmount =
        */
       readonly step: Money;
     }
-  | { readonly kind: 'missing'; /** As written, trimmed; '' for a blank cell. */ readonly placeholder: string }
+  | {
+      readonly kind: 'missing';
+      /** As written, trimmed; '' for a blank cell. */
+      readonly placeholder: string;
+      /** Why there is no figure: see MissingReason. */
+      readonly reason: MissingReason;
+    }
   | { readonly kind: 'invalid'; readonly text: string; /** Plain English for a reviewer. */ readonly reason: string };
+
+/**
+ * Why a cell holds no figure (GSS and finance conventions): `blank`, a figure still `to-come` (TBC, TBA),
+ * `not-available` ("..", "…", "n/a", "NA", ":"), or `suppressed` for disclosure ("x", "[c]"). Only
+ * blanks and figures to come are gaps a reviewer must fill; the others are left out and listed.
+ */
+export type MissingReason = 'blank' | 'to-come' | 'not-available' | 'suppressed';
 
 /** Spaces pasted from other documents: no-break, figure, thin, narrow no-break. */
 const UNUSUAL_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
@@ -35,12 +48,17 @@ const SIGN_CLASS = '[+\\-−‒–]';
 
 const DASH_PLACEHOLDERS = new Set(['-', '--', '---', '−', '‒', '–', '—', '――', '―']);
 
-/**
- * Text that stands for a figure not yet known or not applicable. "nil" is not among them: in UK
- * public-sector tables "nil" states zero (a nil return, a nil allocation), so it parses as 0.
- */
-const WORD_PLACEHOLDERS = new Set(['tbc', 'tba', 'tbd', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk']);
+/** Text that stands for a figure not yet known. */
+const TO_COME = new Set(['tbc', 'tba', 'tbd', 'to follow']);
+/** Not available or not applicable: the GSS "..", "…" and ":" and their words. */
+const NOT_AVAILABLE = new Set(['..', '...', '…', ':', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk', 'not available', 'not applicable']);
+/** Suppressed to protect confidentiality (GSS "[c]", older "x" and "*"). */
+const SUPPRESSED = new Set(['x', '[x]', '[c]', '*', '[z]']);
 
+/**
+ * In UK public-sector tables "nil" and a lone dash state zero (a nil return, a nil allocation), so they
+ * parse as an exact 0.
+ */
 const NIL_WORDS = new Set(['nil']);
 
 /** Scale words after a figure, with pounds per unit and the UnitId reported as `writtenUnit`. */
@@ -51,9 +69,8 @@ const SCALES: ReadonlyMap<string, { readonly factor: Money; readonly unit: UnitI
   ...['k', 'thousand', 'thousands'].map(
     (word) => [word, { factor: UNITS['£k'].factor, unit: '£k' as UnitId }] as const,
   ),
-  // There is no £bn unit: a figure in billions reports £m, the largest unit, with its pounds exact.
   ...['b', 'bn', 'billion', 'billions'].map(
-    (word) => [word, { factor: new Money('1e9'), unit: '£m' as UnitId }] as const,
+    (word) => [word, { factor: UNITS['£bn'].factor, unit: '£bn' as UnitId }] as const,
   ),
 ]);
 
@@ -85,8 +102,8 @@ const EXCEL_ERROR = /^#(?:null!|div\/0!|value!|ref!|name\?|num!|n\/a|spill!|calc
  *   thousand, bn, billion; any case). "£1.4m", "(£1.0m)", "-£0.5m", "£-0.5m", "1,234.5", "£400K".
  * - An inline scale overrides the context unit; a bare "£" does not ("£1,400" in a £000 column is
  *   £1.4m, as Excel's thousands formats display it).
- * - Blank, dashes (-, –, —), TBC, TBA, TBD, n/a, na, n/k are `missing`; deciding that a dash in a
- *   total row is zero is the caller's job (see isDashPlaceholder). "nil" is an exact zero.
+ * - Blank and TBC, TBA, TBD are `missing`; so are "..", "…", ":", "n/a", "NA" (not available) and
+ *   "x", "[c]" (suppressed), each with its reason. Dashes (-, –, —) and "nil" are an exact zero.
  * - Comma grouping must be in threes ("1,23,4" is invalid); several decimal points, percentages,
  *   words and Excel errors are invalid.
  */
@@ -94,7 +111,7 @@ export function parseAmount(input: string | number | null | undefined, contextUn
   if (!isUnitId(contextUnit)) {
     return invalid(safeString(input), `“${safeString(contextUnit)}” is not a unit this tool knows (£, £k, £000 or £m)`);
   }
-  if (input === null || input === undefined) return { kind: 'missing', placeholder: '' };
+  if (input === null || input === undefined) return BLANK;
   if (typeof input === 'number') return parseNumber(input, contextUnit);
   if (typeof input === 'string') return parseText(input, contextUnit);
   return invalidNonText(input);
@@ -106,6 +123,17 @@ export function isDashPlaceholder(placeholder: string): boolean {
   return DASH_PLACEHOLDERS.has(bare);
 }
 
+const BLANK: ParsedAmount = { kind: 'missing', placeholder: '', reason: 'blank' };
+const NIL: ParsedAmount = { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: '£', decimals: 0, step: ZERO };
+
+/** Why text stands for no figure, or undefined when it is not a placeholder. */
+export function missingReason(lowerText: string): MissingReason | undefined {
+  if (TO_COME.has(lowerText)) return 'to-come';
+  if (NOT_AVAILABLE.has(lowerText)) return 'not-available';
+  if (SUPPRESSED.has(lowerText)) return 'suppressed';
+  return undefined;
+}
+
 function parseNumber(input: number, contextUnit: UnitId): ParsedAmount {
   if (Number.isNaN(input)) return invalid('NaN', 'the cell holds NaN (not a number), which is not an amount');
   if (!Number.isFinite(input)) return invalid(String(input), `${String(input)} is not an amount`);
@@ -115,15 +143,14 @@ function parseNumber(input: number, contextUnit: UnitId): ParsedAmount {
 
 function parseText(original: string, contextUnit: UnitId): ParsedAmount {
   const trimmed = original.replace(UNUSUAL_SPACES, ' ').trim();
-  if (trimmed === '') return { kind: 'missing', placeholder: '' };
+  if (trimmed === '') return BLANK;
   if (trimmed.length > MAX_TEXT_LENGTH) return invalid(original, `${quote(trimmed)} is too long to be an amount`);
   // One space between tokens keeps the amount pattern's optional spaces from backtracking.
   const text = trimmed.replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
-  if (isDashPlaceholder(text) || WORD_PLACEHOLDERS.has(lower)) return { kind: 'missing', placeholder: trimmed };
-  if (NIL_WORDS.has(lower)) {
-    return { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: contextUnit, decimals: 0, step: ZERO };
-  }
+  const reason = missingReason(lower);
+  if (reason) return { kind: 'missing', placeholder: trimmed, reason };
+  if (isDashPlaceholder(text) || NIL_WORDS.has(lower)) return contextUnit === '£' ? NIL : { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: contextUnit, decimals: 0, step: ZERO };
   if (EXCEL_ERROR.test(text)) return invalid(original, `${quote(text)} is an Excel error, not an amount`);
 
   const shape = AMOUNT_SHAPE.exec(text);

@@ -2,10 +2,10 @@
  * Units money is written in: pounds, thousands (as "£k" or as "£000") and millions. Every figure is
  * held in pounds; a unit only says how a column or a cell writes it.
  */
-import type { UnitId } from '../model/types';
 import { Money, asMoney } from './decimal';
 
-export type { UnitId };
+/** How money is written: pounds, thousands (as £k or £000), millions or billions. */
+export type UnitId = '£' | '£k' | '£000' | '£m' | '£bn';
 
 export interface Unit {
   readonly id: UnitId;
@@ -22,9 +22,10 @@ export const UNITS: Readonly<Record<UnitId, Unit>> = {
   '£k': { id: '£k', factor: new Money(1000), label: 'thousands of pounds', suffix: 'k' },
   '£000': { id: '£000', factor: new Money(1000), label: "thousands of pounds (£'000)", suffix: '' },
   '£m': { id: '£m', factor: new Money(1_000_000), label: 'millions of pounds', suffix: 'm' },
+  '£bn': { id: '£bn', factor: new Money(1_000_000_000), label: 'billions of pounds', suffix: 'bn' },
 };
 
-export const UNIT_IDS: readonly UnitId[] = ['£', '£k', '£000', '£m'];
+export const UNIT_IDS: readonly UnitId[] = ['£', '£k', '£000', '£m', '£bn'];
 
 /** The same factors as plain numbers, for integer arithmetic on whole pence (money/pence.ts). */
 export const POUNDS_PER_UNIT = Object.fromEntries(UNIT_IDS.map((id) => [id, UNITS[id].factor.toNumber()])) as Readonly<Record<UnitId, number>>;
@@ -51,6 +52,7 @@ const SCALE_AFTER_CURRENCY: readonly { readonly pattern: RegExp; readonly unit: 
   { pattern: /^(?:ms?|mns?|mill?|millions?)(?![a-z0-9])/, unit: '£m' },
   { pattern: /^(?:ks?|thousands?)(?![a-z0-9])/, unit: '£k' },
   { pattern: /^['’]?000(?:['’]?s)?(?![a-z0-9])/, unit: '£000' },
+  { pattern: /^(?:bn|billions?)(?![a-z0-9])/, unit: '£bn' },
 ];
 
 /** Scales stated in brackets without a currency sign: "Budget (m)", "(£'000)" is handled above. */
@@ -58,6 +60,7 @@ const BRACKETED_SCALE: readonly { readonly pattern: RegExp; readonly unit: UnitI
   { pattern: /\(\s*(?:ms?|mns?|millions?)\s*\)/, unit: '£m' },
   { pattern: /\(\s*(?:ks?|thousands?)\s*\)/, unit: '£k' },
   { pattern: /\(\s*['’]?000(?:['’]?s)?\s*\)/, unit: '£000' },
+  { pattern: /\(\s*(?:bn|billions?)\s*\)/, unit: '£bn' },
 ];
 
 const CURRENCY_MARKER = /£|(?<![a-z])gbp/g;
@@ -95,7 +98,7 @@ function firstUnitAfterCurrencyMarker(normalised: string): { index: number; unit
     const rest = normalised.slice(next, next + 16);
     const scale = SCALE_AFTER_CURRENCY.find(({ pattern }) => pattern.test(rest));
     if (scale) return { index, unit: scale.unit };
-    if (/^(?:bn|b|billions?)(?![a-z0-9])/.test(rest)) continue;
+    if (/^(?:bn|b|billions?)(?![a-z0-9])/.test(rest)) return { index, unit: '£bn' };
     // "£1.4m", "£ 0.5", "£.5": an amount, not a unit statement.
     if (/^[-+−]?\.?\d/.test(rest)) continue;
     // "GBPUSD" is a word, not a currency; "£" is currency whatever follows it.

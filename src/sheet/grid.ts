@@ -98,6 +98,7 @@ export class Grid {
   private maxCol = -1;
   readonly merges: RangeRef[] = [];
   readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   visibility: SheetVisibility = 'visible';
   /** True for a sheet the product generated (Findings, Rollup, ...): derived figures, not checked again. */
   generated = false;

@@ -28,7 +28,7 @@ describe('detection and checks on random grids', () => {
     const model = defaultModel();
     fc.assert(
       fc.property(randomGrid, (grid) => {
-        detectTables(grid, { defaultUnit: '£m' });
+        detectTables(grid, {});
         checkWorkbook({ sheets: [grid] }, model, { today: TODAY });
       }),
       { numRuns: 400 },

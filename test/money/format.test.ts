@@ -45,7 +45,7 @@ describe('formatAmount', () => {
   });
 
   it('uses 1 decimal place for £m and none for the others by default', () => {
-    expect(UNIT_IDS.map(defaultDecimals)).toEqual([0, 0, 0, 1]);
+    expect(UNIT_IDS.map(defaultDecimals)).toEqual([0, 0, 0, 1, 1]);
     expect(formatAmount(pounds('1234.56'), { unit: '£' })).toBe('£1,235');
   });
 

@@ -51,8 +51,8 @@ describe('parseAmount: text amounts', () => {
     ['  0.35  ', '£m', '350000', '0.35', '£m', 2, '10000'],
     ['\u00a0£1.4m\u00a0', '£m', '1400000', '1.4', '£m', 1, '100000'],
     ['£1\u00a0m', '£m', '1000000', '1', '£m', 0, '1000000'],
-    ['£1.2bn', '£m', '1200000000', '1200', '£m', 1, '100000000'],
-    ['£1.2 billion', '£', '1200000000', '1200000000', '£m', 1, '100000000'],
+    ['£1.2bn', '£m', '1200000000', '1200', '£bn', 1, '100000000'],
+    ['£1.2 billion', '£', '1200000000', '1200000000', '£bn', 1, '100000000'],
     ['GBP 1.4m', '£m', '1400000', '1.4', '£m', 1, '100000'],
     ['.5', '£m', '500000', '0.5', '£m', 1, '100000'],
     ['5.', '£k', '5000', '5', '£k', 0, '1000'],
@@ -96,29 +96,34 @@ describe('parseAmount: numbers', () => {
 
 describe('parseAmount: missing values', () => {
   it.each([
-    [null, ''],
-    [undefined, ''],
-    ['', ''],
-    ['   ', ''],
-    ['\u00a0', ''],
-    ['-', '-'],
-    [' - ', '-'],
-    ['–', '–'],
-    ['—', '—'],
-    ['£ -', '£ -'],
-    ['TBC', 'TBC'],
-    ['tbc', 'tbc'],
-    ['TBA', 'TBA'],
-    ['n/a', 'n/a'],
-    ['N/A', 'N/A'],
-    ['na', 'na'],
-    ['NA', 'NA'],
-  ])('reads %p as missing with placeholder %p', (input, placeholder) => {
-    expect(parseAmount(input, '£m')).toEqual({ kind: 'missing', placeholder });
+    [null, '', 'blank'],
+    [undefined, '', 'blank'],
+    ['', '', 'blank'],
+    ['   ', '', 'blank'],
+    ['\u00a0', '', 'blank'],
+    ['TBC', 'TBC', 'to-come'],
+    ['tbc', 'tbc', 'to-come'],
+    ['TBA', 'TBA', 'to-come'],
+    ['n/a', 'n/a', 'not-available'],
+    ['N/A', 'N/A', 'not-available'],
+    ['na', 'na', 'not-available'],
+    ['NA', 'NA', 'not-available'],
+    ['..', '..', 'not-available'],
+    ['…', '…', 'not-available'],
+    [':', ':', 'not-available'],
+    ['x', 'x', 'suppressed'],
+    ['[c]', '[c]', 'suppressed'],
+    ['[x]', '[x]', 'suppressed'],
+  ])('reads %p as missing with placeholder %p (%s)', (input, placeholder, reason) => {
+    expect(parseAmount(input, '£m')).toEqual({ kind: 'missing', placeholder, reason });
   });
 
-  it('tells a dash from other placeholders, so a total row can treat a dash as zero', () => {
-    expect(['-', '–', '—', '£ -', '£-'].every(isDashPlaceholder)).toBe(true);
+  it.each(['-', ' - ', '–', '—', '£ -', '£-'])('reads the dash %p as an exact zero (GSS nil)', (input) => {
+    expect(readAmount(input, '£m')).toEqual({ pounds: '0', value: '0', writtenUnit: '£m', decimals: 0, step: '0' });
+    expect(isDashPlaceholder(input)).toBe(true);
+  });
+
+  it('tells a dash from other placeholders', () => {
     expect(['TBC', 'n/a', '', '0', '-1'].some(isDashPlaceholder)).toBe(false);
   });
 
@@ -166,7 +171,7 @@ describe('parseAmount: invalid text, with reasons', () => {
     expect(parseAmount(asInput(true), '£m')).toMatchObject({ kind: 'invalid', reason: 'TRUE is not an amount' });
     expect(parseAmount(asInput(new Date(0)), '£m')).toMatchObject({ kind: 'invalid', reason: 'a date is not an amount' });
     expect(parseAmount(asInput({}), '£m')).toMatchObject({ kind: 'invalid' });
-    expect(parseAmount('1', asInput('£bn') as UnitId)).toMatchObject({ kind: 'invalid' });
+    expect(parseAmount('1', asInput('£tn') as UnitId)).toMatchObject({ kind: 'invalid' });
   });
 });
 

@@ -18,7 +18,7 @@ import {
 import { ragFor, ragForFigures, type RagLimits } from '../../src/analysis/rag';
 import { percentToOnePlace } from '../../src/checks/rules/variance';
 import { formatAmount, formatPence } from '../../src/money/format';
-import { compareStated, isErrorInPence } from '../../src/checks/tolerance';
+import { compareStated, isErrorInPence } from '../../src/money/tolerance';
 
 const POUNDS_PER_UNIT = [1, 1000, 1_000_000] as const;
 

@@ -16,7 +16,8 @@ describe('UNITS', () => {
 
   it('recognises unit ids only', () => {
     expect(UNIT_IDS.every(isUnitId)).toBe(true);
-    expect(isUnitId('£bn')).toBe(false);
+    expect(isUnitId('£bn')).toBe(true);
+    expect(isUnitId('£tn')).toBe(false);
     expect(isUnitId(undefined)).toBe(false);
   });
 });
@@ -83,11 +84,15 @@ describe('unitFromText', () => {
     '£ 0.5m',
     '£400k',
     '£1,400,000',
-    'Budget £bn',
     'GBPX',
     '',
   ])('finds no unit in %p', (text) => {
     expect(unitFromText(text)).toBeUndefined();
+  });
+
+  it('reads billions', () => {
+    expect(unitFromText('Budget £bn')).toBe('£bn');
+    expect(unitFromText('(£ billion)')).toBe('£bn');
   });
 
   it('takes the first unit stated', () => {

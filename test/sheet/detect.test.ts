@@ -4,7 +4,7 @@ import type { Table } from '../../src/sheet/tables/types';
 import { addRows, gridOf } from '../helpers/grid';
 
 const PRIORITY_AREAS = ['Keeping Children and Young People Safe', 'A Better Criminal Justice Service'];
-const options = { defaultUnit: '£m' as const, isPriorityArea: (t: string) => PRIORITY_AREAS.includes(t) };
+const options = { isPriorityArea: (t: string) => PRIORITY_AREAS.includes(t) };
 
 function roleOf(table: Table, header: string): string | undefined {
   return table.columns.find((c) => c.header === header)?.role;
@@ -101,13 +101,13 @@ describe('table detection', () => {
     expect(pounds(tables[1], 5, 1)).toBe('1400000');
   });
 
-  it('takes the unit from a unit cell or the title when the header has none, else the default', () => {
+  it('takes the unit from a unit row or the title when the header has none, else pounds as written', () => {
     const fromCell = detectTables(gridOf('A', [['Funding'], ['£k'], ['Project', 'Budget'], ['X', 5]]), options)[0];
-    expect([fromCell.unit, fromCell.unitSource]).toEqual(['£k', 'unit-cell']);
+    expect([fromCell.unit, fromCell.unitSource]).toEqual(['£k', 'unit-row']);
     const fromTitle = detectTables(gridOf('B', [['Funding (£000)'], ['Project', 'Budget'], ['X', 5]]), options)[0];
     expect([fromTitle.unit, fromTitle.unitSource]).toEqual(['£000', 'title']);
     const byDefault = detectTables(gridOf('C', [['Project', 'Budget'], ['X', 5]]), options)[0];
-    expect([byDefault.unit, byDefault.unitSource]).toEqual(['£m', 'default']);
+    expect([byDefault.unit, byDefault.unitSource]).toEqual(['£', 'default']);
     const pounds = detectTables(gridOf('D', [['Project', 'Budget (£)'], ['X', 5]]), options)[0];
     expect(pounds.unit).toBe('£');
   });
@@ -164,7 +164,8 @@ describe('table detection', () => {
     ]);
     const [table] = detectTables(grid, options);
     const totals = table.rows.filter((r) => r.kind === 'total').map((r) => r.sums);
-    expect(totals).toEqual([[2, 3], [6], [2, 3, 6]]);
+    // The grand total adds the two subtotals (the lines beneath them, each once).
+    expect(totals).toEqual([[2, 3], [6], [4, 7]]);
   });
 
   it('recognises a register and an audit-action table', () => {
@@ -190,7 +191,7 @@ describe('table detection', () => {
     ]);
     const [table] = detectTables(grid, options);
     expect(pounds(table, 1, 1)).toBe('80000');
-    expect(pounds(table, 1, 2)).toBe('missing');
+    expect(pounds(table, 1, 2)).toBe('0'); // a dash is nil (GSS)
     expect(pounds(table, 2, 1)).toBe('invalid');
     expect(pounds(table, 2, 2)).toBe('error');
   });

@@ -2,12 +2,11 @@
 import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Table, TableRow } from '../../sheet/tables/types';
-import { isDashPlaceholder } from '../../money/parse';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { inferMissing, measureSets, type MeasureSet } from '../measures';
 import { columnTitle, decimalsFor, inUnit, money } from '../present';
-import { sumPounds } from '../tolerance';
+import { sumPounds } from '../../money/tolerance';
 import { isNegativeFigure, isZeroFigure } from '../../money/pence';
 import type { TableRule } from './rule';
 
@@ -63,7 +62,7 @@ export const cellRules: TableRule = (table, ctx) => {
           actual: a.text,
           unit: col.unit,
         });
-      } else if (a.kind === 'missing' && a.formula === undefined && hasFigures(row) && !(row.kind === 'total' && isDashPlaceholder(a.placeholder))) {
+      } else if (a.kind === 'missing' && (a.reason === 'blank' || a.reason === 'to-come') && a.formula === undefined && hasFigures(row)) {
         findings.push(missingValue(table, row, col, setOf.get(col.col), a.placeholder, ctx));
       }
     }
@@ -111,23 +110,42 @@ function missingValue(
   };
 }
 
-/** A negative budget among positive ones is usually a sign slip; a column that is all negative, a flipped export. */
+/** Lines and columns that carry either sign by convention: income and credits, changes and variances. */
+const EITHER_SIGN_COLUMN = /\b(variance|change|changes|movement|difference|diff|net|surplus|deficit|balance|income|credit|credits|savings?|adjustments?|transfers?|reserves|under|over|increase|decrease|\+\/-)\b/i;
+const EITHER_SIGN_LINE =
+  /\b(income|grants?|fees|charges|contributions?|recharges?|receipts?|credits?|funding|rents?|sales|reimbursements?|reserves?|transfers?|interest|dividends?|capitalisation|recovery|recoveries|savings?|adjustments?|contingency|surplus|deficit|balance|less|net|re-?profiling|clawback|repayments?|income)\b/i;
+
+function carriesEitherSign(row: TableRow, table: Table): boolean {
+  if (EITHER_SIGN_LINE.test(row.label)) return true;
+  const section = row.section !== undefined ? table.sections[row.section] : undefined;
+  return section !== undefined && EITHER_SIGN_LINE.test(section.name);
+}
+
+/**
+ * A negative among positive figures is usually a sign slip, and a column all negative may be a flipped
+ * export. Neither is said of a column whose convention allows both signs (changes, variances, net,
+ * income), of lines that are income or credits by their name or section, or of a column where the
+ * negatives are more than a stray one in ten.
+ */
 function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[] {
   const findings: Finding[] = [];
-  const lines = table.rows.filter((r) => r.kind === 'line');
+  const incomeTotals = new Set<number>();
+  for (const r of table.rows) if (r.kind === 'total' && EITHER_SIGN_LINE.test(r.label)) for (const x of r.sums ?? []) incomeTotals.add(x);
+  const lines = table.rows.filter((r) => r.kind === 'line' && !incomeTotals.has(r.row));
+  const anyIncomeLine = lines.some((l) => carriesEitherSign(l, table)) || incomeTotals.size > 0;
   for (const col of measureCols) {
-    if (col.role === 'variance') continue;
+    if (col.role === 'variance' || EITHER_SIGN_COLUMN.test(col.header)) continue;
     let nonZero = 0;
     const negatives: Extract<AmountCell, { kind: 'amount' }>[] = [];
     for (const line of lines) {
       const a = line.amounts.get(col.col);
-      if (a?.kind !== 'amount' || isZeroFigure(a)) continue;
+      if (a?.kind !== 'amount' || isZeroFigure(a) || carriesEitherSign(line, table)) continue;
       nonZero++;
       if (isNegativeFigure(a)) negatives.push(a);
     }
     if (negatives.length === 0) continue;
     if (negatives.length === nonZero) {
-      if (negatives.length < 2) continue;
+      if (negatives.length < 2 || anyIncomeLine || !['budget', 'forecast', 'actual'].includes(col.role)) continue;
       const first = negatives[0];
       findings.push({
         rule: 'negative-amount',
@@ -138,13 +156,15 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
       });
       continue;
     }
+    const positives = nonZero - negatives.length;
+    if (negatives.length > Math.max(1, Math.floor(nonZero / 10))) continue;
     for (const a of negatives) {
       findings.push({
         rule: 'negative-amount',
         severity: 'warning',
         sheet: table.sheet,
         cell: toA1(a.row, a.col),
-        message: `${columnName(col)} ${money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds))} is negative while the other figures in the column are positive.`,
+        message: `${columnName(col)} ${money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds))} is negative while the other ${positives === 1 ? 'figure' : `${positives} figures`} in the column ${positives === 1 ? 'is' : 'are'} positive.`,
         actual: inUnit(a.pounds, col.unit),
         unit: col.unit,
       });

@@ -34,7 +34,9 @@ export const duplicateRules: TableRule = (table, ctx) => {
     }
     return findings;
   }
-  const dimensionCols = table.columns.filter((c) => (DIMENSION_ROLES as readonly string[]).includes(c.role));
+  // Every column that tells lines apart: dimensions, periods, codes, other text (a "2016/17" down a period
+  // column makes lines of different years, not duplicates).
+  const dimensionCols = table.columns.filter((c) => c.role !== 'label' && c.role !== 'notes' && (c.kind !== 'money' || (DIMENSION_ROLES as readonly string[]).includes(c.role)));
   const keyOf = (line: (typeof lines)[number]): string | undefined =>
     line.label === '' || line.labelCol === undefined
       ? undefined

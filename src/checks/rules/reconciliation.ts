@@ -16,7 +16,7 @@ import type { Finding } from '../finding';
 import { resolvePriorityArea, withoutParenthetical, type CheckContext, type ProgrammeName } from '../context';
 import { baseColumn, measureSets } from '../measures';
 import { apart, decimalsFor, inUnit, money, roundingClause } from '../present';
-import { TermTotal, compareWithTotal, modelStep, type Term } from '../tolerance';
+import { TermTotal, compareWithTotal, modelStep, type Term } from '../../money/tolerance';
 import type { WorkbookRule } from './rule';
 import type { Grid } from '../../sheet/grid';
 

@@ -2,13 +2,12 @@
 import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Headline, Table, TableRow } from '../../sheet/tables/types';
-import { isDashPlaceholder } from '../../money/parse';
 import { ZERO } from '../../money/decimal';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { inferMissing, measureSets, type MeasureSet } from '../measures';
 import { apart, columnTitle, decimalsFor, inUnit, money, plural, roundingClause } from '../present';
-import { compareStated, sumPounds, type Term } from '../tolerance';
+import { compareStated, sumPounds, type Term } from '../../money/tolerance';
 import type { TableRule } from './rule';
 
 interface LineTerms {
@@ -27,7 +26,8 @@ function termsFor(lines: readonly TableRow[], col: Column, set: MeasureSet | und
       terms.push(a);
       continue;
     }
-    if (a?.kind !== 'missing' || !set) return undefined;
+    // Figures not available or suppressed leave a total that cannot be checked; blanks may be inferred.
+    if (a?.kind !== 'missing' || a.reason === 'not-available' || a.reason === 'suppressed' || !set) return undefined;
     const value = inferMissing(line, set, col.col, ctx.model.settings.varianceConvention);
     if (!value) return undefined;
     terms.push({ pounds: value, step: stepOfRow(line, set) });
@@ -46,11 +46,9 @@ function stepOfRow(row: TableRow, set: MeasureSet): Term['step'] {
   return step;
 }
 
-function statedFigure(a: AmountCell | undefined, isTotalRow: boolean): Term | undefined {
-  if (a?.kind === 'amount') return a;
-  // A lone dash in a total row states zero (DESIGN.md "Amounts").
-  if (a?.kind === 'missing' && isTotalRow && isDashPlaceholder(a.placeholder)) return { pounds: ZERO, step: ZERO };
-  return undefined;
+/** A total's stated figure: a figure cell (a dash or "nil" reads as an exact zero). */
+function statedFigure(a: AmountCell | undefined): Term | undefined {
+  return a?.kind === 'amount' ? a : undefined;
 }
 
 function setsByColumn(table: Table): Map<number, MeasureSet> {
@@ -66,54 +64,121 @@ export const totalRules: TableRule = (table, ctx) => {
   let byRow: Map<number, TableRow> | undefined;
   const measureCols = table.columns.filter((c) => setOf.has(c.col));
   for (const total of table.rows) {
-    if (total.kind !== 'total' || !total.sums || total.sums.length === 0) continue;
+    if (total.kind !== 'total' || !total.sums || total.sums.length + (total.subtracts?.length ?? 0) === 0) continue;
     byRow ??= new Map(table.rows.map((r) => [r.row, r]));
     const index = byRow;
-    const lines = total.sums.map((r) => index.get(r)).filter((r): r is TableRow => r !== undefined);
-    const scope = describeScope(table, total, lines);
+    const rowsOf = (list: readonly number[] | undefined): TableRow[] => (list ?? []).map((r) => index.get(r)).filter((r): r is TableRow => r !== undefined);
+    const lines = rowsOf(total.sums);
+    const takenAway = rowsOf(total.subtracts);
+    const scope = describeScope(table, total, lines, takenAway);
     for (const col of measureCols) {
-      const stated = statedFigure(total.amounts.get(col.col), true);
+      const stated = statedFigure(total.amounts.get(col.col));
       if (!stated) continue;
       const parts = termsFor(lines, col, setOf.get(col.col), ctx);
-      if (!parts) continue;
-      const computed = sumPounds(parts.terms);
-      const c = compareStated(stated, computed, parts.terms);
+      const minus = termsFor(takenAway, col, setOf.get(col.col), ctx);
+      if (!parts || !minus) continue;
+      const computed = sumPounds(parts.terms).minus(sumPounds(minus.terms));
+      const c = compareStated(stated, computed, [...parts.terms, ...minus.terms]);
       const cell = toA1(total.row, col.col);
       if (c.verdict !== 'equal') {
         const d = decimalsFor(col.unit, stated.pounds, computed, c.difference);
-        const inferredNote = parts.inferred > 0 ? ` (with ${plural(parts.inferred, 'blank')} filled in from ${parts.inferred === 1 ? 'its row' : 'their rows'})` : '';
+        const inferred = parts.inferred + minus.inferred;
+        const inferredNote = inferred > 0 ? ` (with ${plural(inferred, 'blank')} filled in from ${inferred === 1 ? 'its row' : 'their rows'})` : '';
         findings.push({
           rule: c.verdict === 'rounding' ? 'total-rounding' : 'total-mismatch',
           severity: c.verdict === 'rounding' ? 'warning' : 'error',
           sheet: table.sheet,
           cell,
           message:
-            `${totalName(total, col)} ${money(stated.pounds, col.unit, d)}, but ${scope} sum to ${money(computed, col.unit, d)}${inferredNote}: ` +
+            `${totalName(total, col)} ${money(stated.pounds, col.unit, d)}, but ${scope} ${lines.length + takenAway.length === 1 ? 'is' : 'sum to'} ${money(computed, col.unit, d)}${inferredNote}: ` +
             `${apart(c, col.unit, d)}, ${roundingClause(c, col.unit)}.`,
           expected: inUnit(computed, col.unit),
           actual: inUnit(stated.pounds, col.unit),
           unit: col.unit,
+          ...(c.verdict === 'error' ? { suggestion: sumFormula(lines.map((l) => l.row), takenAway.map((l) => l.row), col.col) } : {}),
         });
       }
       const hardcoded = hardcodedTotal(table, total, lines, col, cell);
-      if (hardcoded) findings.push(hardcoded);
+      if (hardcoded && takenAway.length === 0) findings.push(hardcoded);
     }
   }
+  appendAll(findings, columnTotalFindings(table));
   appendAll(findings, headlineFindings(table, ctx, setOf));
   return findings;
 };
+
+/** The formula that adds exactly these rows of a column: =SUM(C5:C9), or =C5+C9-C12. */
+function sumFormula(adds: readonly number[], subtracts: readonly number[], col: number): string {
+  const contiguous = adds.length > 1 && adds.every((r, i) => i === 0 || r === adds[i - 1] + 1);
+  const added = contiguous ? `SUM(${toA1(adds[0], col)}:${toA1(adds[adds.length - 1], col)})` : adds.map((r) => toA1(r, col)).join('+');
+  const taken = subtracts.map((r) => `-${toA1(r, col)}`).join('');
+  return `=${added || '0'}${taken}`;
+}
+
+/** Rows where a column that totals others (Total = the years; full year = the quarters) does not. */
+function columnTotalFindings(table: Table): Finding[] {
+  const findings: Finding[] = [];
+  const column = new Map(table.columns.map((c) => [c.col, c]));
+  for (const identity of table.columnTotals) {
+    const target = column.get(identity.col);
+    if (!target) continue;
+    const names = [...identity.adds.map((c, i) => `${i === 0 ? '' : ' + '}${columnTitle(column.get(c) ?? { header: '' })}`), ...identity.subtracts.map((c) => ` − ${columnTitle(column.get(c) ?? { header: '' })}`)].join('');
+    for (const row of table.rows) {
+      if (row.kind !== 'line' && row.kind !== 'total') continue;
+      const stated = statedFigure(row.amounts.get(identity.col));
+      const adds = identity.adds.map((c) => row.amounts.get(c));
+      const subtracts = identity.subtracts.map((c) => row.amounts.get(c));
+      if (!stated || ![...adds, ...subtracts].every((a) => a?.kind === 'amount')) continue;
+      const plus = adds as Term[];
+      const minus = subtracts as Term[];
+      const computed = sumPounds(plus).minus(sumPounds(minus));
+      const c = compareStated(stated, computed, [...plus, ...minus]);
+      if (c.verdict === 'equal') continue;
+      const d = decimalsFor(target.unit, stated.pounds, computed, c.difference);
+      const rowName = row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
+      findings.push({
+        rule: c.verdict === 'rounding' ? 'total-rounding' : 'total-mismatch',
+        severity: c.verdict === 'rounding' ? 'warning' : 'error',
+        sheet: table.sheet,
+        cell: toA1(row.row, identity.col),
+        message:
+          `${columnTitle(target)} for ${rowName} is ${money(stated.pounds, target.unit, d)}, but ${names} in the same row come to ${money(computed, target.unit, d)}: ` +
+          `${apart(c, target.unit, d)}, ${roundingClause(c, target.unit)}.`,
+        expected: inUnit(computed, target.unit),
+        actual: inUnit(stated.pounds, target.unit),
+        unit: target.unit,
+        ...(c.verdict === 'error' ? { suggestion: rowFormula(identity.adds, identity.subtracts, row.row) } : {}),
+      });
+    }
+  }
+  return findings;
+}
+
+function rowFormula(adds: readonly number[], subtracts: readonly number[], row: number): string {
+  const contiguous = adds.length > 1 && adds.every((c, i) => i === 0 || c === adds[i - 1] + 1);
+  const added = contiguous ? `SUM(${toA1(row, adds[0])}:${toA1(row, adds[adds.length - 1])})` : adds.map((c) => toA1(row, c)).join('+');
+  return `=${added}${subtracts.map((c) => `-${toA1(row, c)}`).join('')}`;
+}
 
 function totalName(total: TableRow, col: Column): string {
   const label = total.label === '' ? 'Total' : total.label;
   return `${label} (${columnTitle(col)})`;
 }
 
-function describeScope(table: Table, total: TableRow, lines: readonly TableRow[]): string {
+function describeScope(table: Table, total: TableRow, lines: readonly TableRow[], takenAway: readonly TableRow[]): string {
+  if (takenAway.length > 0) {
+    const name = (r: TableRow): string => (r.label === '' ? `row ${r.row + 1}` : r.label);
+    return `${lines.map(name).join(' + ')} − ${takenAway.map(name).join(' − ')}`;
+  }
+  const subtotals = lines.filter((l) => l.kind === 'total');
+  if (subtotals.length > 0 && subtotals.length === lines.length) return `the ${plural(lines.length, 'subtotal')} it adds`;
   const section = lines[0]?.section;
   const sameSection = section !== undefined && lines.every((l) => l.section === section) && table.sections.length > 1;
   if (sameSection) return `the ${plural(lines.length, 'line')} of ${table.sections[section].name}`.replace(/^the 1 line/, 'the one line');
   const above = lines.every((l) => l.row < total.row);
-  return lines.length === 1 ? `the one line${above ? ' above' : ''}` : `the ${lines.length} lines${above ? ' above' : ''}`;
+  const below = lines.every((l) => l.row > total.row);
+  const where = above ? ' above' : below ? ' below' : '';
+  return lines.length === 1 ? `the one line${where}` : `the ${lines.length} ${subtotals.length > 0 ? 'lines and subtotals' : 'lines'}${where}`;
 }
 
 /** A typed-in total goes stale when a line changes; a SUM over its lines cannot. */

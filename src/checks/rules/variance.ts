@@ -9,7 +9,7 @@ import type { CheckContext } from '../context';
 import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../measures';
 import { absPence, figuresEqual, isZeroFigure, type Figure } from '../../money/pence';
 import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
-import { compareStated, isErrorInPence } from '../tolerance';
+import { compareStated, isErrorInPence } from '../../money/tolerance';
 import type { TableRule } from './rule';
 import { ragForFigures, ragLimits } from '../../analysis/rag';
 

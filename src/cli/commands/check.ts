@@ -6,6 +6,8 @@ import { readWorkbookFile } from '../read-workbook';
 import { checkWorkbook, type CheckResult } from '../../checks/runner';
 import type { Finding } from '../../checks/finding';
 import { rangeToA1 } from '../../sheet/a1';
+import { describeTable, describeUnread } from '../../sheet/tables/describe';
+import { coverageLines } from '../../checks/coverage';
 import type { ModelInEffect } from '../../model/types';
 
 export const checkCommand: Command = {
@@ -19,7 +21,7 @@ export const checkCommand: Command = {
     '',
     'Options:',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
-    '  --json         print {workbook, model, tables, findings, summary} as JSON',
+    '  --json         print {workbook, model, tables, unread, findings, summary, coverage} as JSON',
     '',
     'Exit status: 0 when no finding is an error, 1 when any is, 2 for bad usage or an unreadable file.',
   ].join('\n'),
@@ -39,9 +41,11 @@ export function checkJson(workbookPath: string, inEffect: ModelInEffect, result:
   return {
     workbook: workbookPath,
     model: { ...inEffect.origin, description: describeOrigin(inEffect) },
-    tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), title: t.title ?? null, unit: t.unit })),
+    tables: result.tables.map(describeTable),
+    unread: result.unread.map(describeUnread),
     findings: result.findings,
     summary: result.summary,
+    coverage: result.coverage,
   };
 }
 
@@ -52,7 +56,7 @@ function severityWord(f: Finding): string {
 /** Findings grouped by sheet, each with its cell, the rule, the message, and expected and actual figures. */
 export function renderCheck(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): string {
   const lines: string[] = [];
-  lines.push(`${workbookPath}: ${result.tables.length} tables checked against ${describeOrigin(inEffect)}.`);
+  lines.push(`${workbookPath}: ${result.tables.length} ${result.tables.length === 1 ? 'table' : 'tables'} checked against ${describeOrigin(inEffect)}.`);
   const bySheet = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const list = bySheet.get(f.sheet);
@@ -74,6 +78,7 @@ export function renderCheck(workbookPath: string, inEffect: ModelInEffect, resul
   }
   const s = result.summary;
   lines.push('', `Summary: ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}, ${s.warnings} ${s.warnings === 1 ? 'warning' : 'warnings'}, ${s.info} info.`);
-  if (result.findings.length === 0) lines.push('Nothing to report: every table adds up and every name is known.');
+  lines.push(...coverageLines(result.coverage, result.findings.length));
+  for (const u of result.unread) lines.push(`  not understood: ${u.sheet}!${rangeToA1(u.range)} (${u.reason})`);
   return `${lines.join('\n')}\n`;
 }

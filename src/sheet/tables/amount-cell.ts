@@ -29,7 +29,7 @@ function countFormatDecimals(numFmt: string): number {
  * unit are taken as rounded to their last shown digit: the written digits, or more if the number format
  * shows more (0.5 formatted "0.00" was rounded to the penny-of-a-million, 0.01m).
  */
-const stepCache: Record<UnitId, Money[]> = { '£': [], '£k': [], '£000': [], '£m': [] };
+const stepCache: Record<UnitId, Money[]> = { '£': [], '£k': [], '£000': [], '£m': [], '£bn': [] };
 
 function stepFor(decimals: number, unit: UnitId): Money {
   if (unit === '£') return ZERO;
@@ -110,7 +110,9 @@ export function readAmountCell(cell: Cell | undefined, row: number, col: number,
   const value = cell?.value ?? null;
   if (value === null) {
     // A formula Excel has not calculated holds no figure to check, but it is not a blank either.
-    return cell?.formula ? { kind: 'missing', row, col, placeholder: '', formula: cell.formula } : { kind: 'missing', row, col, placeholder: '' };
+    return cell?.formula
+      ? { kind: 'missing', row, col, placeholder: '', reason: 'blank', formula: cell.formula }
+      : { kind: 'missing', row, col, placeholder: '', reason: 'blank' };
   }
   if (isErrorValue(value)) return { kind: 'error', row, col, code: value.code };
   if (value instanceof Date) {
@@ -123,7 +125,7 @@ export function readAmountCell(cell: Cell | undefined, row: number, col: number,
   const parsed = parseAmount(value, unit);
   switch (parsed.kind) {
     case 'missing':
-      return { kind: 'missing', row, col, placeholder: parsed.placeholder };
+      return { kind: 'missing', row, col, placeholder: parsed.placeholder, reason: parsed.reason };
     case 'invalid':
       return { kind: 'invalid', row, col, text: parsed.text, reason: parsed.reason };
     case 'amount': {

@@ -78,3 +78,16 @@ export function isTotalLabel(label: string): boolean {
 export function isGrandTotalLabel(label: string): boolean {
   return /^grand\s+totals?\b/i.test(label.trim());
 }
+
+/**
+ * How strongly a row's label says it is a total: "Total", "Sub-total", "Total income" are strong (a total
+ * whatever its figures); "Net expenditure", "Gross expenditure", "All services", "England" are weak (a
+ * total only where the arithmetic bears it out, since "Net" and "All" also begin ordinary lines).
+ */
+export function totalWords(label: string): 'strong' | 'weak' | undefined {
+  const text = label.trim();
+  if (text === '') return undefined;
+  if (isTotalLabel(text) || /^sub-?\s*totals?\b/i.test(text)) return 'strong';
+  if (/^(net|gross)\b|^all\b|^(england|wales|scotland|northern ireland|united kingdom|uk|great britain|england and wales)\b/i.test(text)) return 'weak';
+  return undefined;
+}

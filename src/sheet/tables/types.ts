@@ -4,8 +4,14 @@
  */
 import type { Money } from '../../money/decimal';
 import type { FiscalYear } from '../../money/fiscal-year';
+import type { MissingReason } from '../../money/parse';
 import type { UnitId } from '../../money/units';
 import type { RangeRef } from '../a1';
+import type { ColumnKind } from './column-kinds';
+import type { UnitSource } from './table-units';
+
+export type { ColumnKind } from './column-kinds';
+export type { UnitSource } from './table-units';
 
 /** Column roles of budget tables (DESIGN.md "Input the checker understands"). */
 export type DimensionRole = 'priority-area' | 'funding-stream' | 'programme' | 'borough' | 'commissioning-model' | 'year';
@@ -53,8 +59,15 @@ export interface Column {
   readonly year?: FiscalYear;
   /** The upper header row's label over this column, such as "Home Office" or "MOPAC". */
   readonly group?: string;
-  /** Unit for amounts in this column. */
+  /** What the column holds: only money columns are added up. */
+  readonly kind: ColumnKind;
+  /** Unit for amounts in this column, and where it was found. */
   readonly unit: UnitId;
+  readonly unitSource: UnitSource;
+  /** Where a number format shows pounds scaled (#,##0, as thousands), the unit shown. */
+  readonly displayUnit?: UnitId;
+  /** True for a column hidden in the workbook. */
+  readonly hidden?: boolean;
 }
 
 /** One amount cell as read: its exact value in pounds and how precisely it was written. */
@@ -75,13 +88,19 @@ export type AmountCell =
       readonly row: number;
       readonly col: number;
       readonly placeholder: string;
+      /** Blank or to come (gaps to fill), or not available or suppressed (left out and listed). */
+      readonly reason: MissingReason;
       /** Set when the cell holds a formula whose result the file does not store (never calculated). */
       readonly formula?: string;
     }
   | { readonly kind: 'invalid'; readonly row: number; readonly col: number; readonly text: string; readonly reason: string }
   | { readonly kind: 'error'; readonly row: number; readonly col: number; readonly code: string };
 
-export type RowKind = 'line' | 'section' | 'total' | 'note';
+/** A body row: a line, a section heading, a total or subtotal, a note, or a header repeated at a page break. */
+export type RowKind = 'line' | 'section' | 'total' | 'note' | 'header';
+
+/** What showed a total's lines, strongest first. */
+export type TotalEvidence = 'formula' | 'arithmetic' | 'words';
 
 export interface TableRow {
   readonly row: number;
@@ -91,8 +110,12 @@ export interface TableRow {
   readonly labelCol: number | undefined;
   /** Index into Table.sections of the section the row sits under. */
   readonly section?: number;
-  /** For a total row: the lines (TableRow.row) it should be the sum of. */
+  /** For a total row: the rows (TableRow.row) it adds up: lines, or the subtotals it adds. */
   readonly sums?: readonly number[];
+  /** For a total row: rows it takes away (net = gross − income, where income is written positive). */
+  readonly subtracts?: readonly number[];
+  /** For a total row: what showed which rows it aggregates. */
+  readonly evidence?: TotalEvidence;
   /** Amount cells by column index, for the table's measure columns. */
   readonly amounts: ReadonlyMap<number, AmountCell>;
 }
@@ -117,6 +140,14 @@ export interface Section {
   readonly lineRows: readonly number[];
 }
 
+/** A column that adds up (or takes away) other columns of the same row: Total = 2022/23 + 2023/24. */
+export interface ColumnTotal {
+  readonly col: number;
+  readonly adds: readonly number[];
+  readonly subtracts: readonly number[];
+  readonly evidence: TotalEvidence;
+}
+
 export interface Table {
   readonly sheet: string;
   readonly kind: TableKind;
@@ -130,7 +161,11 @@ export interface Table {
   readonly columns: readonly Column[];
   /** Unit of the table as a whole (the first measure column's unit) and where it was found. */
   readonly unit: UnitId;
-  readonly unitSource: 'header' | 'unit-cell' | 'title' | 'default';
+  readonly unitSource: UnitSource;
+  /** The column whose text names each line. */
+  readonly labelCol?: number;
+  /** Columns that add up others in each row. */
+  readonly columnTotals: readonly ColumnTotal[];
   /** A fiscal year stated in the title, for columns whose header states none. */
   readonly titleYear?: FiscalYear;
   readonly rows: readonly TableRow[];

@@ -87,7 +87,7 @@ describe('Findings sheet of the sample workbook', () => {
 describe('Findings sheet without findings', () => {
   it('says so in one paragraph and keeps an empty table with its header', async () => {
     const sample = await loadSample();
-    const sheet = buildFindingsSheet({ tables: sample.check.tables, findings: [], summary: { errors: 0, warnings: 0, info: 0 } }, sample.context);
+    const sheet = buildFindingsSheet({ ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 } }, sample.context);
     expect(sheet.paragraphs).toEqual([{ text: NO_FINDINGS, emphasis: 'good' }]);
     expect(sheet.tables).toHaveLength(1);
     expect(sheet.tables[0]!.rows).toEqual([]);

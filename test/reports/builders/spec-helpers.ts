@@ -96,7 +96,7 @@ export function shown(v: SpecValue | undefined, table: TableSpec): string | null
   const n = numberIn(v);
   if (n === null) return null;
   return roundToUnit(new Money(n), table.unit, table.decimals)
-    .div({ '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000 }[table.unit])
+    .div({ '£': 1, '£k': 1000, '£000': 1000, '£m': 1_000_000, '£bn': 1_000_000_000 }[table.unit])
     .toFixed(table.decimals);
 }
 

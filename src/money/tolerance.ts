@@ -3,8 +3,8 @@
  * must agree to half a penny; figures stored already rounded may honestly differ by up to half a
  * unit of their last digit each.
  */
-import { Money, ZERO } from '../money/decimal';
-import { ExactSum, absPence, figureMinus, penceOfPounds, type Figure } from '../money/pence';
+import { Money, ZERO } from './decimal';
+import { ExactSum, absPence, figureMinus, penceOfPounds, type Figure } from './pence';
 
 export const HALF_PENNY = new Money('0.005');
 

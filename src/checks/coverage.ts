@@ -1,0 +1,69 @@
+/**
+ * What a check covered: how many tables were read, how many totals were found and checked against
+ * their lines, and which regions of figures were not understood. "Everything adds up" may be said
+ * only of totals that were checked.
+ */
+import type { UnreadRegion } from '../sheet/tables/detect';
+import type { Table } from '../sheet/tables/types';
+import type { Finding } from './finding';
+
+export interface Coverage {
+  readonly tables: number;
+  /** Total rows and total columns found, each counted once per money column it totals. */
+  readonly totalsFound: number;
+  /** Of those, the ones whose stated figure and lines could all be read, so they were compared. */
+  readonly totalsChecked: number;
+  /** Of those checked, the ones a finding says do not add up. */
+  readonly totalsNotAddingUp: number;
+  /** Figures written as not available ("..", "n/a") or suppressed ("[c]"): left out of every total. */
+  readonly figuresLeftOut: number;
+  readonly regionsNotUnderstood: number;
+}
+
+const TOTAL_RULES = new Set(['total-mismatch', 'total-rounding']);
+
+export function measureCoverage(tables: readonly Table[], unread: readonly UnreadRegion[], findings: readonly Finding[]): Coverage {
+  let totalsFound = 0;
+  let totalsChecked = 0;
+  let figuresLeftOut = 0;
+  for (const table of tables) {
+    const measures = table.columns.filter((c) => c.kind === 'money' && c.role !== 'other' && c.role !== 'label');
+    const byRow = new Map(table.rows.map((r) => [r.row, r]));
+    for (const row of table.rows) {
+      for (const a of row.amounts.values()) if (a.kind === 'missing' && (a.reason === 'not-available' || a.reason === 'suppressed')) figuresLeftOut++;
+      if (row.kind !== 'total' || !row.sums) continue;
+      const parts = [...row.sums, ...(row.subtracts ?? [])].map((r) => byRow.get(r));
+      for (const col of measures) {
+        const stated = row.amounts.get(col.col);
+        if (!stated) continue;
+        totalsFound++;
+        if (stated.kind === 'amount' && parts.every((p) => p?.amounts.get(col.col)?.kind === 'amount')) totalsChecked++;
+      }
+    }
+    for (const total of table.columnTotals) {
+      for (const row of table.rows) {
+        if (row.kind !== 'line' && row.kind !== 'total') continue;
+        if (row.amounts.get(total.col)?.kind !== 'amount') continue;
+        totalsFound++;
+        if ([...total.adds, ...total.subtracts].every((c) => row.amounts.get(c)?.kind === 'amount')) totalsChecked++;
+      }
+    }
+  }
+  const notAddingUp = new Set(findings.filter((f) => TOTAL_RULES.has(f.rule)).map((f) => `${f.sheet}!${f.cell}`)).size;
+  return { tables: tables.length, totalsFound, totalsChecked, totalsNotAddingUp: notAddingUp, figuresLeftOut, regionsNotUnderstood: unread.length };
+}
+
+/**
+ * The coverage a summary states, in plain English. "Every total adds up" is said only when totals
+ * were checked; a check that found none says that it could not check any.
+ */
+export function coverageLines(c: Coverage, findingCount: number): string[] {
+  const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  const lines = [`Read ${plural(c.tables, 'table')}; checked ${plural(c.totalsChecked, 'total')} against the figures they add up${c.totalsFound > c.totalsChecked ? ` (${plural(c.totalsFound - c.totalsChecked, 'more')} could not be checked: a figure is blank, not available or not a number)` : ''}.`];
+  if (c.figuresLeftOut > 0) lines.push(`${plural(c.figuresLeftOut, 'figure')} marked not available or suppressed (.., n/a, [c]) ${c.figuresLeftOut === 1 ? 'was' : 'were'} left out.`);
+  if (c.regionsNotUnderstood > 0) lines.push(`${plural(c.regionsNotUnderstood, 'region')} of figures ${c.regionsNotUnderstood === 1 ? 'was' : 'were'} not understood as a table, so ${c.regionsNotUnderstood === 1 ? 'it was' : 'they were'} not checked.`);
+  if (findingCount === 0) {
+    lines.push(c.totalsChecked > 0 ? 'Nothing to report: every total checked adds up and every name is known.' : 'Nothing to report, but no totals were found to check: nothing here says the figures add up.');
+  }
+  return lines;
+}

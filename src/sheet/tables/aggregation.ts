@@ -1,0 +1,280 @@
+/**
+ * Which rows a total adds up. Evidence, strongest first: a formula (=SUM(C5:C11), =B7+B12), then
+ * arithmetic (the row equals the sum of a run of lines, of the lines beneath it, or of sibling
+ * subtotals, found by search even where nothing says "Total"), then words ("Total", "Net
+ * expenditure"). Totals may come before or after their lines and nest (gross = spend lines; total
+ * income = income lines; net = gross + total income). Arithmetic decides between readings, so a
+ * figure that breaks one column still leaves the others to show the structure, and the break is
+ * reported at its cell.
+ */
+import { compareWithTotal, TermTotal, type Term } from '../../money/tolerance';
+import type { AmountCell, Column, TotalEvidence } from './types';
+import { rowsAggregated } from './formula-terms';
+
+/** A body row as aggregation sees it; `kind`, `sums` and `subtracts` are filled in here. */
+export interface AggregationRow {
+  readonly row: number;
+  kind: 'line' | 'section' | 'total' | 'note' | 'header';
+  /** How strongly the label says "total": strong ("Total", "Sub-total"), weak ("Net …", "Gross …", "All …"). */
+  readonly totalWords?: 'strong' | 'weak';
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+  sums?: number[];
+  subtracts?: number[];
+  evidence?: TotalEvidence;
+}
+
+interface Part {
+  readonly index: number;
+  readonly sign: 1 | -1;
+}
+
+/** Beyond this many body rows the search for unlabelled totals is skipped: data tables, not budgets. */
+const SEARCH_LIMIT = 5000;
+/** The most lines a headline row or unlabelled subtotal is looked for over. */
+const MAX_RUN = 60;
+
+export function findAggregates(rows: AggregationRow[], measureCols: readonly Column[]): void {
+  if (measureCols.length === 0) return;
+  const state = new Aggregation(rows, measureCols);
+  state.fromFormulas();
+  // Word totals that add up as flat runs of lines settle first: a line that happens to equal the two
+  // below it is then not mistaken for a headline. Only what is left is searched for hierarchy.
+  state.fromWords('flat');
+  if (rows.length <= SEARCH_LIMIT) state.searchUnlabelled();
+  state.fromWords('nested');
+}
+
+type Verdict = 'holds' | 'breaks' | 'unknown';
+
+class Aggregation {
+  /** Rows claimed as parts of an aggregate: hidden inside it when later totals look for their parts. */
+  private readonly claimed: boolean[];
+  private readonly indexOfRow = new Map<number, number>();
+
+  constructor(
+    private readonly rows: AggregationRow[],
+    private readonly measureCols: readonly Column[],
+  ) {
+    this.claimed = rows.map(() => false);
+    rows.forEach((r, i) => this.indexOfRow.set(r.row, i));
+  }
+
+  fromFormulas(): void {
+    for (let i = 0; i < this.rows.length; i++) {
+      const r = this.rows[i];
+      if (r.kind !== 'line' && r.kind !== 'total') continue;
+      const parts = this.formulaParts(r);
+      if (parts) this.settle(i, parts, 'formula');
+    }
+  }
+
+  /** The rows a formula in the row's first measure cell that has one aggregates, all inside the table. */
+  private formulaParts(r: AggregationRow): Part[] | undefined {
+    for (const col of this.measureCols) {
+      const a = r.amounts.get(col.col);
+      const formula = a && (a.kind === 'amount' || a.kind === 'missing') ? a.formula : undefined;
+      if (!formula) continue;
+      const refs = rowsAggregated(formula, col.col);
+      if (!refs || refs.adds.length + refs.subtracts.length < 2) return undefined;
+      const parts: Part[] = [];
+      for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
+        for (const row of list) {
+          const index = this.indexOfRow.get(row);
+          // Blank rows inside a SUM range hold nothing; rows outside the table make it no total of ours.
+          if (index === undefined) continue;
+          if (index === this.indexOfRow.get(r.row)) return undefined;
+          parts.push({ index, sign });
+        }
+      }
+      return parts.length > 0 ? parts : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Lines that equal the sum of the run of lines beneath them (a headline row above its children), or
+   * above them (a subtotal with no word for it). Bottom-up, so a nested headline finds its inner
+   * headlines as single parts.
+   */
+  searchUnlabelled(): void {
+    for (let i = this.rows.length - 1; i >= 0; i--) {
+      if (!this.isOpenLine(i)) continue;
+      const below = this.runFrom(i, 1);
+      if (below) {
+        this.settle(i, below, 'arithmetic');
+        continue;
+      }
+    }
+    for (let i = 0; i < this.rows.length; i++) {
+      if (!this.isOpenLine(i)) continue;
+      const above = this.runFrom(i, -1);
+      if (above) this.settle(i, above, 'arithmetic');
+    }
+  }
+
+  private isOpenLine(i: number): boolean {
+    return this.rows[i].kind === 'line' && !this.claimed[i] && this.rows[i].totalWords === undefined;
+  }
+
+  /** The shortest run of at least two unclaimed items beside row i (direction ±1) whose sum it is. */
+  private runFrom(i: number, direction: 1 | -1): Part[] | undefined {
+    const stated = this.rows[i];
+    if (!this.hasNonZeroFigure(stated)) return undefined;
+    const parts: Part[] = [];
+    for (let j = i + direction; j >= 0 && j < this.rows.length && parts.length < MAX_RUN; j += direction) {
+      const r = this.rows[j];
+      if (r.kind === 'section' || r.kind === 'header' || r.kind === 'note' || (r.kind === 'total' && !this.claimed[j])) break;
+      if (this.claimed[j]) continue;
+      if (r.totalWords !== undefined) break;
+      parts.push({ index: j, sign: 1 });
+      if (parts.length >= 2 && this.matchesEverywhere(i, parts)) return parts;
+    }
+    return undefined;
+  }
+
+  private hasNonZeroFigure(r: AggregationRow): boolean {
+    for (const col of this.measureCols) {
+      const a = r.amounts.get(col.col);
+      if (a?.kind === 'amount' && !a.pounds.isZero()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Exact agreement in every measure column the row has a figure in, with at least two parts carrying a
+   * figure other than zero, in at least two columns of different figures: one coincidence is not structure.
+   */
+  private matchesEverywhere(i: number, parts: readonly Part[]): boolean {
+    // Columns stating the same figure (a forecast equal to its budget) are one piece of evidence, not two.
+    const distinct = new Set<string>();
+    for (const col of this.measureCols) {
+      const stated = this.rows[i].amounts.get(col.col);
+      if (stated?.kind !== 'amount') continue;
+      const verdict = this.compare(stated, parts, col, false);
+      if (verdict !== 'holds') return false;
+      if (!stated.pounds.isZero()) distinct.add(stated.pounds.toString());
+    }
+    const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(this.rows[p.index])).length;
+    return nonZeroParts >= 2 && distinct.size >= 2;
+  }
+
+  /** Whether the stated figure equals the parts' sum in a column; rounding counts only where allowed. */
+  private compare(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column, allowRounding: boolean): Verdict {
+    const total = new TermTotal();
+    const negatives = new TermTotal();
+    for (const p of parts) {
+      const a = this.rows[p.index].amounts.get(col.col);
+      const term = termOf(a);
+      if (!term) return 'unknown';
+      if (p.sign === 1) total.add(term);
+      else negatives.add(term);
+    }
+    const computed = negatives.count === 0 ? total.pounds : total.pounds.minus(negatives.pounds);
+    if (negatives.count > 0) total.merge(stepsOnly(negatives));
+    const c = compareWithTotal(stated, computed, total);
+    if (c.verdict === 'equal') return 'holds';
+    return allowRounding && c.verdict === 'rounding' ? 'holds' : 'breaks';
+  }
+
+  /**
+   * Totals named by words, top to bottom: the reading of their parts that the arithmetic bears out.
+   * On the flat pass only a reading that holds settles a total; on the nested pass a strong word
+   * settles it on the most usual reading, and a weak one that nothing bears out is a line.
+   */
+  fromWords(pass: 'flat' | 'nested'): void {
+    for (let i = 0; i < this.rows.length; i++) {
+      const r = this.rows[i];
+      if (r.totalWords === undefined || r.evidence !== undefined || (r.kind !== 'total' && r.kind !== 'line')) continue;
+      const candidates = this.candidates(i).filter((c) => c.length > 0);
+      let best: { parts: Part[]; holds: number } | undefined;
+      for (const parts of candidates) {
+        const holds = this.columnsHolding(i, parts);
+        if (holds > 0 && (!best || holds > best.holds)) best = { parts, holds };
+      }
+      if (best) this.settle(i, best.parts, 'arithmetic');
+      else if (pass === 'flat') continue;
+      else if (r.totalWords === 'strong' && candidates.length > 0) this.settle(i, candidates[0], 'words');
+      else r.kind = 'line';
+    }
+  }
+
+  private columnsHolding(i: number, parts: readonly Part[]): number {
+    let holds = 0;
+    for (const col of this.measureCols) {
+      const stated = statedTerm(this.rows[i].amounts.get(col.col));
+      if (stated && this.compare(stated, parts, col, true) === 'holds') holds++;
+    }
+    return holds;
+  }
+
+  /** Readings of a total's parts, most usual first. */
+  private candidates(i: number): Part[][] {
+    const runAbove = this.itemsBetween(this.boundaryAbove(i), i);
+    const runBelow = this.itemsBetween(i, this.boundaryBelow(i));
+    const itemsAbove = this.itemsBetween(-1, i);
+    const previousTotals = itemsAbove.filter((p) => this.rows[p.index].kind === 'total').slice(-2);
+    const difference = previousTotals.length === 2 ? [previousTotals[0], { index: previousTotals[1].index, sign: -1 as const }] : [];
+    const leavesAbove: Part[] = [];
+    for (let j = 0; j < i; j++) if (this.rows[j].kind === 'line') leavesAbove.push({ index: j, sign: 1 });
+    const first = runAbove.length > 0 ? [runAbove, runBelow] : [runBelow, runAbove];
+    return [...first, itemsAbove, difference, leavesAbove];
+  }
+
+  /** Unclaimed lines and totals strictly between two row indexes. */
+  private itemsBetween(from: number, to: number): Part[] {
+    const parts: Part[] = [];
+    for (let j = from + 1; j < to; j++) {
+      const r = this.rows[j];
+      if (this.claimed[j] || (r.kind !== 'line' && r.kind !== 'total')) continue;
+      parts.push({ index: j, sign: 1 });
+    }
+    return parts;
+  }
+
+  /** The nearest section heading or settled total above row i (-1 for the top of the table). */
+  private boundaryAbove(i: number): number {
+    for (let j = i - 1; j >= 0; j--) {
+      const r = this.rows[j];
+      if (r.kind === 'section' || (r.kind === 'total' && r.evidence !== 'arithmetic') || r.totalWords !== undefined) return j;
+    }
+    return -1;
+  }
+
+  /** The nearest section heading or word total below row i (the row count for the end of the table). */
+  private boundaryBelow(i: number): number {
+    for (let j = i + 1; j < this.rows.length; j++) {
+      const r = this.rows[j];
+      if (r.kind === 'section' || r.totalWords !== undefined) return j;
+    }
+    return this.rows.length;
+  }
+
+  private settle(i: number, parts: readonly Part[], evidence: TotalEvidence): void {
+    const r = this.rows[i];
+    r.kind = 'total';
+    r.evidence = evidence;
+    r.sums = parts.filter((p) => p.sign === 1).map((p) => this.rows[p.index].row);
+    const subtracts = parts.filter((p) => p.sign === -1).map((p) => this.rows[p.index].row);
+    if (subtracts.length > 0) r.subtracts = subtracts;
+    for (const p of parts) this.claimed[p.index] = true;
+  }
+}
+
+function termOf(a: AmountCell | undefined): Term | undefined {
+  return a?.kind === 'amount' ? a : undefined;
+}
+
+/** A total row's stated figure: a figure cell (a dash or "nil" reads as zero). */
+function statedTerm(a: AmountCell | undefined): Extract<AmountCell, { kind: 'amount' }> | undefined {
+  return a?.kind === 'amount' ? a : undefined;
+}
+
+/** The rounding steps of a total, without its sum: subtracted figures widen the bound as added ones do. */
+function stepsOnly(total: TermTotal): TermTotal {
+  const steps = new TermTotal();
+  steps.halfSteps = total.halfSteps;
+  steps.roundedTerms = total.roundedTerms;
+  if (total.commonStep) steps.commonStep = total.commonStep;
+  steps.mixedSteps = total.mixedSteps;
+  return steps;
+}

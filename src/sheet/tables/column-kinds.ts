@@ -1,0 +1,123 @@
+/**
+ * What a column holds (DESIGN.md "Input the checker understands"): money, per cent, a count, an
+ * identifier or code, a year or period, a date, or text. Only money is added up and reconciled; the
+ * others are read for what they are, so a line code or a charity number is never summed.
+ */
+import { isDateFormat } from '../number-format';
+import type { Cell } from '../grid';
+import { isYearLike, looksLikeAmount } from './cell-text';
+
+export type ColumnKind = 'money' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
+
+export const COLUMN_KINDS: readonly ColumnKind[] = ['money', 'percent', 'count', 'identifier', 'year', 'date', 'text'];
+
+// Header words for each kind, tried in this order: "Change %" is a per cent before it is a change.
+const PERCENT = /%|\bper ?cent\b|\bpercentage\b|\bpct\b|\bratio\b|\brate\b|\bshare\b|\bproportion\b/;
+const IDENTIFIER =
+  /\b(code|codes|ref|refs|reference|id|identifier|urn|ukprn|upin|postcode|post code|ons|gss|number|no\.?|num)\b|\bline\b$|^line\b|\btransaction\b|\binvoice\b|\bvat\b|\bcharity\b|\bcompany\b|\bpo\b/;
+const COUNT =
+  /\bfte\b|\bheadcount\b|\bmonths?\b|\bweeks?\b|\bdays?\b|\bhours?\b|\bpeople\b|\bpersons?\b|\bpupils?\b|\bstudents?\b|\bbeds?\b|\bplaces?\b|\bunits?\b|\bvolume\b|\bquantity\b|\bqty\b|\bcount\b|\bnumber of\b|\bno\.? of\b|\bhouseholds?\b|\bdwellings?\b|\bpopulation\b|\bstaff\b|\bposts?\b|\bvisits?\b|\bcases?\b|\bduration\b|\bage\b|\bsize\b|\bscore\b|\brank(ing)?\b|\bkm\b|\bmiles\b|\bhectares?\b/;
+const YEAR = /^(year|years|financial year|fiscal year|fy|period|year ending|year end|reporting period|quarter|month|calendar year|academic year)$/;
+const DATE = /\bdate\b|\bdated\b|\bwhen\b|\bday\b/;
+const MONEY =
+  /£|\bgbp\b|\bcost\b|\bcosts\b|\bbudget|\bspend|\bexpenditure\b|\bincome\b|\bamount\b|\bvalue\b|\bfunding\b|\ballocation|\bgrant\b|\bforecast\b|\boutturn\b|\bactual|\bvariance\b|\bnet\b|\bgross\b|\bprice\b|\bfee|\bcharges?\b|\brevenue\b|\bcapital\b|\bpayments?\b|\bbalance\b|\bsurplus\b|\bdeficit\b|\breserves?\b|\bdebt\b|\bborrowing\b|\bloans?\b|\binvestments?\b|\bsalar|\bpay\b|\bcontribution|\bsavings?\b|\baward/;
+
+/** The kind a header names, or undefined when its words name none. `words` are lower case, units out. */
+export function kindFromHeader(header: string, words: string): ColumnKind | undefined {
+  const lower = header.toLowerCase();
+  if (PERCENT.test(lower) && !/£/.test(lower)) return 'percent';
+  if (/£|\bgbp\b/.test(lower)) return 'money';
+  if (YEAR.test(words)) return 'year';
+  if (COUNT.test(words) && !MONEY.test(words)) return 'count';
+  if (IDENTIFIER.test(words) && !/\b(amount|value|cost|spend|total)\b/.test(words)) return 'identifier';
+  if (DATE.test(words)) return 'date';
+  if (MONEY.test(words)) return 'money';
+  return undefined;
+}
+
+/** Tallies of a column's body cells, from which its kind is read when the header names none. */
+export interface ContentTally {
+  filled: number;
+  numbers: number;
+  /** Text that reads as a figure ("£1,200", "(3.4)", "-", ".."). */
+  amountTexts: number;
+  words: number;
+  percentFormatted: number;
+  dateFormatted: number;
+  dates: number;
+  years: number;
+  /** Whole numbers, and how many of them rise strictly from the row above (line codes do). */
+  integers: number;
+  rising: number;
+  /** Text such as E09000001, GB-CHC-1234567, 1031a: letters and digits together, no spaces. */
+  codes: number;
+  lastNumber: number;
+}
+
+export function emptyTally(): ContentTally {
+  return { filled: 0, numbers: 0, amountTexts: 0, words: 0, percentFormatted: 0, dateFormatted: 0, dates: 0, years: 0, integers: 0, rising: 0, codes: 0, lastNumber: Number.NaN };
+}
+
+const CODE_TEXT = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-_/.]{3,}$/;
+
+export function tallyCell(t: ContentTally, cell: Cell): void {
+  const v = cell.value;
+  if (v === null) return;
+  t.filled++;
+  if (v instanceof Date) {
+    t.dates++;
+    return;
+  }
+  if (typeof v === 'number') {
+    t.numbers++;
+    if (cell.numFmt && cell.numFmt.includes('%')) t.percentFormatted++;
+    else if (cell.numFmt && isDateFormat(cell.numFmt)) t.dateFormatted++;
+    if (Number.isInteger(v)) {
+      t.integers++;
+      if (v > t.lastNumber) t.rising++;
+      if (isYearLike(cell)) t.years++;
+    }
+    t.lastNumber = v;
+    return;
+  }
+  if (typeof v !== 'string') return;
+  const text = v.trim();
+  if (isYearLike(cell)) t.years++;
+  else if (looksLikeAmount(cell)) t.amountTexts++;
+  else if (CODE_TEXT.test(text)) t.codes++;
+  else t.words++;
+}
+
+/** A column's kind from what it holds, for a header that names none. */
+export function kindFromContent(t: ContentTally): ColumnKind {
+  if (t.filled === 0) return 'text';
+  const share = (n: number): number => n / t.filled;
+  if (share(t.dates + t.dateFormatted) >= 0.6) return 'date';
+  if (share(t.percentFormatted) >= 0.6) return 'percent';
+  if (share(t.years) >= 0.8) return 'year';
+  if (share(t.codes) >= 0.6) return 'identifier';
+  const figures = t.numbers + t.amountTexts;
+  if (figures > 0 && figures >= t.words + t.codes) return 'money';
+  return 'text';
+}
+
+/**
+ * Whole numbers that rise strictly down the column and sit left of the line names are line codes
+ * (1031, 1032, …), not money, even under a blank header.
+ */
+export function looksLikeLineCodes(t: ContentTally, leftOfLabel: boolean): boolean {
+  return leftOfLabel && t.numbers >= 3 && t.integers === t.numbers && t.rising >= t.numbers - 1 && t.words === 0;
+}
+
+/** The kind of a column whose header names `headerKind` (if any) and which holds `t`. */
+export function columnKind(headerKind: ColumnKind | undefined, t: ContentTally, leftOfLabel: boolean): ColumnKind {
+  const content = kindFromContent(t);
+  if (content === 'percent' || content === 'date') return content;
+  if (headerKind) {
+    // A header naming money over a column of words (a "Funding" column of funder names) is text.
+    if (headerKind === 'money' && content === 'text' && t.words > 0) return 'text';
+    return headerKind;
+  }
+  if (content === 'money' && looksLikeLineCodes(t, leftOfLabel)) return 'identifier';
+  return content;
+}

@@ -1,0 +1,166 @@
+/**
+ * Totals across columns: a Total column over years, a full-year forecast over quarters, an outturn
+ * form's C3 = C1 + C2 and C7 = C3 − C6, surplus = income − costs. Found from formulas in the column
+ * (=SUM(B5:E5), =C5-B5), else by search: a column that equals a run of other columns, or the
+ * difference of two, in nearly every row. A row where such an identity breaks is then a finding.
+ */
+import type { Money } from '../../money/decimal';
+import { columnsAggregated } from './formula-terms';
+import type { AmountCell, Column, ColumnTotal } from './types';
+
+export interface RowFigures {
+  readonly row: number;
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+/** Beyond this many rows only formulas are read: searching every combination costs too much. */
+const SEARCH_ROWS = 5000;
+/** Beyond this many money columns the search would try too many combinations. */
+const SEARCH_COLUMNS = 16;
+
+interface Candidate {
+  readonly col: number;
+  readonly adds: readonly number[];
+  readonly subtracts: readonly number[];
+}
+
+export function findColumnTotals(rows: readonly RowFigures[], measureCols: readonly Column[]): ColumnTotal[] {
+  if (measureCols.length < 3) return [];
+  const found: ColumnTotal[] = [];
+  const targets = new Set<number>();
+  for (const col of measureCols) {
+    const fromFormula = formulaIdentity(rows, col, measureCols);
+    if (fromFormula) {
+      found.push({ ...fromFormula, evidence: 'formula' });
+      targets.add(col.col);
+    }
+  }
+  if (rows.length > SEARCH_ROWS || measureCols.length > SEARCH_COLUMNS) return found;
+  const values = floatValues(rows, measureCols);
+  for (const col of measureCols) {
+    // Variances have a rule of their own (forecast − budget, under the model's convention).
+    if (targets.has(col.col) || col.role === 'variance') continue;
+    const identity = searchIdentity(col, measureCols, values);
+    if (identity) {
+      found.push({ ...identity, evidence: 'arithmetic' });
+      targets.add(col.col);
+    }
+  }
+  return found;
+}
+
+/** The identity most of a column's formulas state, when they all add or subtract cells of their own row. */
+function formulaIdentity(rows: readonly RowFigures[], col: Column, measureCols: readonly Column[]): Candidate | undefined {
+  const isMeasure = new Set(measureCols.map((c) => c.col));
+  const counts = new Map<string, { candidate: Candidate; n: number }>();
+  let formulas = 0;
+  for (const r of rows) {
+    const a = r.amounts.get(col.col);
+    const formula = a && (a.kind === 'amount' || a.kind === 'missing') ? a.formula : undefined;
+    if (!formula) continue;
+    formulas++;
+    const refs = columnsAggregated(formula, r.row);
+    if (!refs || ![...refs.adds, ...refs.subtracts].every((c) => isMeasure.has(c) && c !== col.col)) continue;
+    const key = `${refs.adds.join(',')}-${refs.subtracts.join(',')}`;
+    const entry = counts.get(key) ?? { candidate: { col: col.col, adds: refs.adds, subtracts: refs.subtracts }, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && best.n * 2 > formulas ? best.candidate : undefined;
+}
+
+/** A figure as a float, with half its rounding step: screening allows rounding, the rules judge exactly. */
+interface Figure {
+  readonly value: number;
+  readonly half: number;
+}
+
+/** Each row's figures as floats, for screening combinations; exact checks come later, in the rules. */
+function floatValues(rows: readonly RowFigures[], measureCols: readonly Column[]): Map<number, (Figure | undefined)[]> {
+  const values = new Map<number, (Figure | undefined)[]>();
+  const halves = new Map<Money, number>();
+  const halfOf = (step: Money): number => {
+    let half = halves.get(step);
+    if (half === undefined) halves.set(step, (half = step.toNumber() / 2));
+    return half;
+  };
+  for (const col of measureCols) {
+    values.set(
+      col.col,
+      rows.map((r) => {
+        const a = r.amounts.get(col.col);
+        return a?.kind === 'amount' ? { value: a.pounds.toNumber(), half: halfOf(a.step) } : undefined;
+      }),
+    );
+  }
+  return values;
+}
+
+/** Candidate identities for a column, most usual first: runs of columns beside it, then differences. */
+function candidatesFor(target: Column, measureCols: readonly Column[]): Candidate[] {
+  // Variances are tied to budgets and forecasts by a rule of their own; they make no other identity.
+  const others = measureCols.filter((c) => c.col !== target.col && c.kind === 'money' && c.role !== 'variance');
+  const position = measureCols.indexOf(target);
+  const runs: Candidate[] = [];
+  for (let start = 0; start < others.length; start++) {
+    for (let end = start + 1; end < others.length; end++) {
+      const run = others.slice(start, end + 1);
+      // A run must be contiguous among the money columns, not straddling the target.
+      const straddles = measureCols.indexOf(run[0]) < position && measureCols.indexOf(run[run.length - 1]) > position;
+      if (straddles) continue;
+      runs.push({ col: target.col, adds: run.map((c) => c.col), subtracts: [] });
+    }
+  }
+  // Runs that end beside the target first ("Total" after the years), longest first.
+  runs.sort((a, b) => distance(a, target) - distance(b, target) || b.adds.length - a.adds.length);
+  const differences: Candidate[] = [];
+  for (const a of others) for (const b of others) if (a !== b) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
+  return [...runs, ...differences];
+}
+
+function distance(c: Candidate, target: Column): number {
+  return Math.min(...c.adds.map((col) => Math.abs(col - target.col)));
+}
+
+/**
+ * The first candidate that holds in nearly every row: at least three rows with figures other than
+ * zero, and at most one row in ten (or one row) where it breaks, which the rules then report.
+ */
+function searchIdentity(target: Column, measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>): Candidate | undefined {
+  const t = values.get(target.col) ?? [];
+  for (const candidate of candidatesFor(target, measureCols)) {
+    const parts = [...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })), ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 }))];
+    let holds = 0;
+    let breaks = 0;
+    /** Rows where it holds with every part other than zero: the rows that show it is an identity. */
+    let fullHolds = 0;
+    for (let i = 0; i < t.length; i++) {
+      const stated = t[i];
+      if (stated === undefined) continue;
+      let sum = 0;
+      let bound = 0.005 + stated.half;
+      let complete = true;
+      let allNonZero = true;
+      for (const p of parts) {
+        const f = p.v[i];
+        if (f === undefined) {
+          complete = false;
+          break;
+        }
+        sum += p.sign * f.value;
+        bound += f.half;
+        if (f.value === 0) allNonZero = false;
+      }
+      if (!complete) continue;
+      if (Math.abs(stated.value - sum) <= bound) {
+        if (stated.value !== 0) holds++;
+        if (allNonZero) fullHolds++;
+      } else breaks++;
+    }
+    // "Total = A + B" holding only where B is zero shows nothing: it must hold where every part counts.
+    if (fullHolds >= 2 && holds >= 3 && breaks <= Math.max(1, Math.floor((holds + breaks) / 10))) return candidate;
+  }
+  return undefined;
+}
+

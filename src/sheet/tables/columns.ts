@@ -1,0 +1,200 @@
+/**
+ * A table's columns: header text (upper header rows carried across the columns they span), role,
+ * kind and unit. Only money columns become measures; a per-cent, count, code or year column is read
+ * for what it is.
+ */
+import { findFiscalYear, type FiscalYear } from '../../money/fiscal-year';
+import { unitFromText, type UnitId } from '../../money/units';
+import { Cell, Grid, forEachCellIn } from '../grid';
+import type { Block } from './blocks';
+import { cellText } from './cell-text';
+import { columnKind, emptyTally, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
+import { headerWords, roleFromHeader } from './header-roles';
+import { POUNDS_AS_WRITTEN, unitFromNumberFormat, type UnitEvidence } from './table-units';
+import { isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
+
+interface ColumnDraft {
+  readonly col: number;
+  readonly header: string;
+  readonly lower: string;
+  readonly upper: string;
+  readonly role: ColumnRole | undefined;
+  readonly registerOnly: boolean;
+  readonly year?: FiscalYear;
+  readonly group?: string;
+  readonly headerUnit?: UnitId;
+}
+
+/** The merged range's first column for each column a merge in `row` covers. */
+function mergeStarts(grid: Grid, row: number): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const m of grid.merges) {
+    if (m.start.row > row || m.end.row < row) continue;
+    for (let c = m.start.col + 1; c <= m.end.col && c - m.start.col < 1000; c++) starts.set(c, m.start.col);
+  }
+  return starts;
+}
+
+/** Header text of every column: the lowest header row names the column, the rows above group it. */
+export function draftColumns(grid: Grid, block: Block, headerRows: readonly number[]): ColumnDraft[] {
+  const lowerRow = headerRows[headerRows.length - 1];
+  const upperRows = headerRows.slice(0, -1);
+  const merges = upperRows.map((r) => mergeStarts(grid, r));
+  const carried = upperRows.map(() => '');
+  const drafts: ColumnDraft[] = [];
+  for (let c = block.firstCol; c <= block.lastCol; c++) {
+    const lower = cellText(grid.cell(lowerRow, c));
+    const uppers = upperRows.map((r, i) => {
+      const merged = merges[i].get(c);
+      let text = cellText(grid.cell(r, merged ?? c));
+      // An upper label spans the columns to its right until the next label, as a merged cell would.
+      if (text === '' && lower !== '' && carried[i] !== '' && drafts.length > 0) text = carried[i];
+      if (text !== '') carried[i] = text;
+      return text;
+    });
+    const upper = uppers.filter((u) => u !== '' && u !== lower).join(' / ');
+    const header = upper ? `${upper} / ${lower}` : lower;
+    const role = roleFromHeader(lower) ?? (lower === '' ? roleFromHeader(upper) : undefined);
+    const year = findFiscalYear(lower)?.year ?? findFiscalYear(upper)?.year;
+    const upperIsYearOnly = upper !== '' && findFiscalYear(upper) !== undefined && upper.replace(/[\s\d/\-–FYfy]/g, '') === '';
+    drafts.push({
+      col: c,
+      header,
+      lower,
+      upper,
+      role: role?.role,
+      registerOnly: role?.registerOnly ?? false,
+      ...(year ? { year } : {}),
+      ...(upper !== '' && !upperIsYearOnly ? { group: upper } : {}),
+      ...headerUnitOf(lower, upper),
+    });
+  }
+  return drafts;
+}
+
+function headerUnitOf(lower: string, upper: string): { headerUnit?: UnitId } {
+  const unit = unitFromText(lower) ?? (upper ? unitFromText(upper) : undefined);
+  return unit ? { headerUnit: unit } : {};
+}
+
+export function tableKind(drafts: readonly ColumnDraft[]): TableKind {
+  const registerRoles = new Set(drafts.filter((d) => d.registerOnly).map((d) => d.role));
+  if (registerRoles.size >= 2) return 'register';
+  const hasMeasure = drafts.some((d) => d.role && isMeasureRole(d.role));
+  const actionHeader = drafts.some((d) => /\b(action|recommendation)s?\b/i.test(d.lower));
+  if (!hasMeasure && actionHeader && drafts.some((d) => d.role === 'status')) return 'audit-actions';
+  return 'budget';
+}
+
+/** Rows read to learn what a column holds: enough to know it, bounded for tables of 100,000 lines. */
+const SAMPLE_ROWS = 2000;
+
+interface ColumnContent {
+  readonly tally: ContentTally;
+  /** The number format most of its figures carry. */
+  numFmt?: string;
+}
+
+function readContent(grid: Grid, block: Block, bodyRows: readonly number[]): Map<number, ColumnContent> {
+  const contents = new Map<number, ColumnContent>();
+  const formats = new Map<number, Map<string, number>>();
+  const visit = (cell: Cell, c: number): void => {
+    if (c < block.firstCol || c > block.lastCol) return;
+    let content = contents.get(c);
+    if (!content) {
+      content = { tally: emptyTally() };
+      contents.set(c, content);
+    }
+    tallyCell(content.tally, cell);
+    if (cell.numFmt && typeof cell.value === 'number') {
+      let counts = formats.get(c);
+      if (!counts) formats.set(c, (counts = new Map()));
+      counts.set(cell.numFmt, (counts.get(cell.numFmt) ?? 0) + 1);
+    }
+  };
+  const sample = bodyRows.length <= SAMPLE_ROWS ? bodyRows : [...bodyRows.slice(0, SAMPLE_ROWS - 200), ...bodyRows.slice(-200)];
+  for (const r of sample) forEachCellIn(grid.row(r), visit);
+  for (const [c, counts] of formats) {
+    const content = contents.get(c);
+    if (content) content.numFmt = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+  return contents;
+}
+
+export interface TableUnitEvidence {
+  /** From a unit row, the title or the sheet name, strongest first, for columns whose header states none. */
+  readonly table: UnitEvidence | undefined;
+}
+
+/** The unit of one money column: its header, then the table's evidence, then its number format, else pounds. */
+function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: string | undefined): { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } {
+  const format = unitFromNumberFormat(numFmt);
+  const display = format.displayUnit ? { displayUnit: format.displayUnit } : {};
+  if (d.headerUnit) return { unit: d.headerUnit, source: 'header', ...display };
+  if (table) return { ...table, ...display };
+  if (format.valueUnit) return { unit: format.valueUnit, source: 'number-format' };
+  if (format.displayUnit) return { ...POUNDS_AS_WRITTEN, source: 'number-format', ...display };
+  return POUNDS_AS_WRITTEN;
+}
+
+/** Roles, kinds and units for every column that has a header or holds anything. */
+export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, units: TableUnitEvidence): Column[] {
+  const contents = readContent(grid, block, bodyRows);
+  const firstWordColumn = drafts.find((d) => {
+    const t = contents.get(d.col)?.tally;
+    return t !== undefined && t.words > 0 && t.words >= t.numbers + t.amountTexts;
+  })?.col;
+  const columns: Column[] = [];
+  for (const d of drafts) {
+    const content = contents.get(d.col);
+    const tally = content?.tally ?? emptyTally();
+    if (d.header === '' && tally.filled === 0) continue;
+    const hidden = grid.hiddenCols.has(d.col);
+    const headerKind = kindFromHeader(d.header, headerWords(d.lower || d.upper));
+    const leftOfLabel = firstWordColumn !== undefined && d.col < firstWordColumn;
+    // A header stating a unit or a year ("Budget £m", "2019/20") makes a money column whatever it holds,
+    // so text in it is reported as not an amount rather than read as a label.
+    const statesMoney = (d.headerUnit !== undefined || d.year !== undefined) && headerKind !== 'percent' && headerKind !== 'count' && headerKind !== 'identifier';
+    const found = columnKind(d.role && isMeasureRole(d.role) && !headerKind ? 'money' : headerKind, tally, leftOfLabel);
+    const columnKindFound = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
+    const role = roleOf(d, columnKindFound, kind, hidden);
+    const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, units.table, content?.numFmt) : POUNDS_AS_WRITTEN;
+    columns.push({
+      col: d.col,
+      header: d.header,
+      role: role.role,
+      declared: role.declared,
+      kind: columnKindFound,
+      unit: unit.unit,
+      unitSource: unit.source,
+      ...(unit.displayUnit ? { displayUnit: unit.displayUnit } : {}),
+      ...(d.year ? { year: d.year } : {}),
+      ...(d.group ? { group: d.group } : {}),
+      ...(hidden ? { hidden } : {}),
+    });
+  }
+  // The label is the first text column without another role (DESIGN.md); a code column only if there is none.
+  const label =
+    columns.find((c) => c.role === 'other' && c.kind === 'text' && !c.hidden && hasWords(contents, c.col)) ??
+    columns.find((c) => c.role === 'other' && c.kind === 'identifier' && !c.hidden && hasWords(contents, c.col));
+  return columns.map((c) => (c === label ? { ...c, role: 'label' as const } : c));
+}
+
+function hasWords(contents: Map<number, ColumnContent>, col: number): boolean {
+  const t = contents.get(col)?.tally;
+  return t !== undefined && t.words + t.codes > 0;
+}
+
+function roleOf(d: ColumnDraft, kind: Column['kind'], tableKind: TableKind, hidden: boolean): { role: ColumnRole; declared: boolean } {
+  let role: ColumnRole | undefined = d.role;
+  if (role === 'funder' && tableKind === 'budget') role = 'funding-stream';
+  if (hidden) return { role: role && !isMeasureRole(role) ? role : 'other', declared: role !== undefined };
+  if (role && isMeasureRole(role) && kind !== 'money') {
+    // "LCPF Allocation to Boroughs" names an allocation but holds names: it is the label.
+    return { role: kind === 'year' ? 'year' : 'other', declared: false };
+  }
+  if (kind === 'money') return role && (isMeasureRole(role) || role === 'other') ? { role, declared: true } : role === undefined ? { role: 'amount', declared: false } : { role, declared: true };
+  if (kind === 'year' && role === undefined) return { role: 'year', declared: false };
+  if (kind === 'identifier' && role === undefined && /\b(ref|reference|id|identifier)\b/i.test(d.lower)) return { role: 'ref', declared: true };
+  return { role: role ?? 'other', declared: role !== undefined };
+}

@@ -1,0 +1,65 @@
+/**
+ * The rows above a table's header: a title, a unit row ("£000", "£ thousands"), notes. Each is a
+ * row of one or two text cells over the wider header, read before the header is looked for.
+ */
+import type { UnitId } from '../../money/units';
+import type { CellRef } from '../a1';
+import type { Grid } from '../grid';
+import type { Block } from './blocks';
+import { filledColumns } from './blocks';
+import { cellText, isWordCell, isYearLike, looksLikeAmount } from './cell-text';
+import { unitRowStatement } from './table-units';
+
+export interface Preamble {
+  readonly rows: readonly number[];
+  readonly title?: string;
+  readonly titleCell?: CellRef;
+  /** The unit a unit row or note states, and where. */
+  readonly unitRow?: { readonly unit: UnitId; readonly cell: CellRef };
+  /** Index into the block's rows of the first row after the preamble. */
+  readonly next: number;
+}
+
+/**
+ * A row of one text cell: a title, unit or note, not a header. Two text cells in a table at least four
+ * wide ("Table 3" and a title, a title and "£000") count too, unless the row beneath is already body.
+ */
+function isPreambleRow(grid: Grid, block: Block, i: number, width: number): boolean {
+  const row = block.rows[i];
+  const filled = filledColumns(grid, row, block.firstCol, block.lastCol);
+  if (filled.length === 0 || !filled.every((c) => isWordCell(grid.cell(row, c)) || unitRowStatement(cellText(grid.cell(row, c))))) return false;
+  if (filled.length === 1) return true;
+  // Years over measures are the top of a header, not a title.
+  if (filled.some((c) => isYearLike(grid.cell(row, c)))) return false;
+  if (filled.length !== 2 || width < 4) return false;
+  const next = block.rows[i + 1];
+  return next !== undefined && filledColumns(grid, next, block.firstCol, block.lastCol).length > 2;
+}
+
+export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {
+  const rows: number[] = [];
+  const width = block.lastCol - block.firstCol + 1;
+  let title: string | undefined;
+  let titleCell: CellRef | undefined;
+  let unitRow: Preamble['unitRow'];
+  let i = from;
+  for (; i < block.rows.length - 1; i++) {
+    const r = block.rows[i];
+    if (!isPreambleRow(grid, block, i, width)) break;
+    // A lone text cell over a row of figures is a one-column header, not a title.
+    const next = block.rows[i + 1];
+    if (filledColumns(grid, next, block.firstCol, block.lastCol).every((c) => looksLikeAmount(grid.cell(next, c)))) break;
+    rows.push(r);
+    for (const c of filledColumns(grid, r, block.firstCol, block.lastCol)) {
+      const text = cellText(grid.cell(r, c));
+      const unit = unitRowStatement(text);
+      if (unit) {
+        unitRow ??= { unit, cell: { row: r, col: c } };
+      } else if (title === undefined) {
+        title = text;
+        titleCell = { row: r, col: c };
+      }
+    }
+  }
+  return { rows, title, titleCell, unitRow, next: i };
+}
