@@ -10,7 +10,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const BUDGET = { engineMs: 1000, engineMb: 300, growth: 2.2, cliVsOpenpyxl: 0.5, requestBytes: 4_000_000, paneGzipKb: 350, paneRenderMs: 1500 };
+const BUDGET = { engineMs: 1000, engineMb: 300, growth: 2.2, cliVsOpenpyxl: 0.5, requestBytes: 4_000_000, paneGzipKb: 350, paneRenderMs: 1500, tablesRight: 0.9 };
 
 function runJson(args, env = {}) {
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...env } });
@@ -68,6 +68,12 @@ row(
   'constant but for chunks; < 4 MB',
   results.office.every((o) => o.syncs - o.chunks === results.office[0].syncs - results.office[0].chunks) && largest < BUDGET.requestBytes,
 );
+
+// Table finding: extent and totals right on the labelled public workbooks and the generated corpus.
+results.structure = runJson([path.join(__dirname, '.build', 'bench', 'structure.js')]);
+for (const [name, s] of [['labelled public tables', results.structure.labelled], ['generated corpus tables', results.structure.corpus]]) {
+  row(`table extent and totals right: ${name}`, `${s.allRight} of ${s.tables} (${(100 * s.share).toFixed(0)}%; extent ${s.extentRight})`, `>= ${100 * BUDGET.tablesRight}%`, s.share >= BUDGET.tablesRight);
+}
 
 // Task pane: first-load JavaScript and first render in headless Chromium.
 const paneScript = path.join(__dirname, 'pane.js');

@@ -36,7 +36,7 @@ export const cellRules: TableRule = (table, ctx) => {
   const measureCols = table.columns.filter((c) => setOf.has(c.col));
 
   for (const row of table.rows) {
-    if (row.kind === 'note' || row.kind === 'section') continue;
+    if (row.kind === 'note' || row.kind === 'section' || row.kind === 'header') continue;
     for (const col of measureCols) {
       const a = row.amounts.get(col.col);
       // Most cells are figures: nothing to report, and no address worth building.

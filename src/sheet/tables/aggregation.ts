@@ -64,8 +64,30 @@ class Aggregation {
       const r = this.rows[i];
       if (r.kind !== 'line' && r.kind !== 'total') continue;
       const parts = this.formulaParts(r);
-      if (parts) this.settle(i, parts, 'formula');
+      if (parts) this.settle(i, this.withLinesSkipped(i, parts), 'formula');
     }
+  }
+
+  /**
+   * A SUM that stops short of its total (=SUM(C5:C18) in row 20, with a line in row 19) leaves that line
+   * out: the total is read as adding it too, so the figure it misses shows as a mismatch.
+   */
+  private withLinesSkipped(i: number, parts: readonly Part[]): Part[] {
+    if (parts.some((p) => p.sign === -1)) return [...parts];
+    const indexes = parts.map((p) => p.index).sort((a, b) => a - b);
+    const contiguous = indexes.every((x, k) => k === 0 || x === indexes[k - 1] + 1);
+    if (!contiguous) return [...parts];
+    const first = indexes[0];
+    const last = indexes[indexes.length - 1];
+    const gap = last < i ? this.range(last + 1, i) : first > i ? this.range(i + 1, first) : [];
+    if (gap.length === 0 || !gap.every((j) => this.rows[j].kind === 'line' && !this.claimed[j] && this.rows[j].totalWords === undefined)) return [...parts];
+    return [...parts, ...gap.map((index) => ({ index, sign: 1 as const }))].sort((a, b) => a.index - b.index);
+  }
+
+  private range(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let j = from; j < to; j++) out.push(j);
+    return out;
   }
 
   /** The rows a formula in the row's first measure cell that has one aggregates, all inside the table. */

@@ -2,6 +2,7 @@
 import { findFiscalYear } from '../../money/fiscal-year';
 import { parseAmount } from '../../money/parse';
 import { Cell, isErrorValue } from '../grid';
+import { unitRowStatement } from './table-units';
 
 export function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
@@ -28,7 +29,8 @@ export function looksLikeAmount(cell: Cell | undefined): boolean {
   if (/^\s*[A-Za-z][A-Za-z]{3}|[A-Za-z]\d/.test(v)) return false;
   let known = amountLikeText.get(v);
   if (known === undefined) {
-    known = parseAmount(v, '£').kind !== 'invalid';
+    // "£000" and "£m" state a unit, not an amount of nothing.
+    known = parseAmount(v, '£').kind !== 'invalid' && unitRowStatement(v) === undefined;
     if (amountLikeText.size < 10_000) amountLikeText.set(v, known);
   }
   return known;

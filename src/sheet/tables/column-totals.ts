@@ -37,10 +37,12 @@ export function findColumnTotals(rows: readonly RowFigures[], measureCols: reado
   }
   if (rows.length > SEARCH_ROWS || measureCols.length > SEARCH_COLUMNS) return found;
   const values = floatValues(rows, measureCols);
-  for (const col of measureCols) {
+  // Totals stand to the right of what they add: look from the right, so D = B + C is found before its
+  // rearrangement B = D − C, which says nothing more and is then skipped.
+  for (const col of [...measureCols].reverse()) {
     // Variances have a rule of their own (forecast − budget, under the model's convention).
     if (targets.has(col.col) || col.role === 'variance') continue;
-    const identity = searchIdentity(col, measureCols, values);
+    const identity = searchIdentity(col, measureCols, values, found);
     if (identity) {
       found.push({ ...identity, evidence: 'arithmetic' });
       targets.add(col.col);
@@ -127,9 +129,11 @@ function distance(c: Candidate, target: Column): number {
  * The first candidate that holds in nearly every row: at least three rows with figures other than
  * zero, and at most one row in ten (or one row) where it breaks, which the rules then report.
  */
-function searchIdentity(target: Column, measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>): Candidate | undefined {
+function searchIdentity(target: Column, measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>, known: readonly Candidate[]): Candidate | undefined {
   const t = values.get(target.col) ?? [];
+  const knownSets = new Set(known.map(columnSet));
   for (const candidate of candidatesFor(target, measureCols)) {
+    if (knownSets.has(columnSet(candidate))) continue;
     const parts = [...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })), ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 }))];
     let holds = 0;
     let breaks = 0;
@@ -164,3 +168,8 @@ function searchIdentity(target: Column, measureCols: readonly Column[], values: 
   return undefined;
 }
 
+
+/** The columns an identity ties together, whichever of them is written as the total. */
+function columnSet(c: Candidate): string {
+  return [c.col, ...c.adds, ...c.subtracts].sort((a, b) => a - b).join(',');
+}

@@ -41,6 +41,8 @@ export function namedColumns(grid: Grid, row: number, block: Block): number {
 export function readHeaderRows(grid: Grid, block: Block, start: number): number[] {
   const first = block.rows[start];
   if (first === undefined || !isHeaderLike(grid, first, block)) return [];
+  // One cell over a table three or more wide is a title or note, not a header.
+  if (block.lastCol - block.firstCol >= 2 && filledColumns(grid, first, block.firstCol, block.lastCol).length === 1 && start + 1 < block.rows.length && filledColumns(grid, block.rows[start + 1], block.firstCol, block.lastCol).length >= 3) return [];
   const rows = [first];
   for (let i = start + 1; i < block.rows.length - 1 && rows.length < MAX_HEADER_ROWS; i++) {
     const r = block.rows[i];
