@@ -131,15 +131,17 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
   const findings: Finding[] = [];
   const incomeTotals = new Set<number>();
   for (const r of table.rows) if (r.kind === 'total' && EITHER_SIGN_LINE.test(r.label)) for (const x of r.sums ?? []) incomeTotals.add(x);
-  const lines = table.rows.filter((r) => r.kind === 'line' && !incomeTotals.has(r.row));
-  const anyIncomeLine = lines.some((l) => carriesEitherSign(l, table)) || incomeTotals.size > 0;
+  // Lines whose sign is theirs to choose are set aside once, not once per column.
+  const all = table.rows.filter((r) => r.kind === 'line' && !incomeTotals.has(r.row));
+  const lines = all.filter((l) => !carriesEitherSign(l, table));
+  const anyIncomeLine = lines.length < all.length || incomeTotals.size > 0;
   for (const col of measureCols) {
     if (col.role === 'variance' || EITHER_SIGN_COLUMN.test(col.header)) continue;
     let nonZero = 0;
     const negatives: Extract<AmountCell, { kind: 'amount' }>[] = [];
     for (const line of lines) {
       const a = line.amounts.get(col.col);
-      if (a?.kind !== 'amount' || isZeroFigure(a) || carriesEitherSign(line, table)) continue;
+      if (a?.kind !== 'amount' || isZeroFigure(a)) continue;
       nonZero++;
       if (isNegativeFigure(a)) negatives.push(a);
     }

@@ -182,6 +182,8 @@ class Aggregation {
 
   /** Whether the stated figure equals the parts' sum in a column; rounding counts only where allowed. */
   private compare(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column, allowRounding: boolean): Verdict {
+    const exact = this.compareInPence(stated, parts, col);
+    if (exact !== undefined) return exact;
     const total = new TermTotal();
     const negatives = new TermTotal();
     for (const p of parts) {
@@ -199,6 +201,22 @@ class Aggregation {
   }
 
   /**
+   * The same question in whole pence, for figures stored in full (most budgets): no decimal is built.
+   * Undefined where a figure is rounded or not whole pence; then the decimal comparison answers.
+   */
+  private compareInPence(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column): Verdict | undefined {
+    if (stated.pence === undefined || !stated.step.isZero()) return undefined;
+    let sum = 0n;
+    for (const p of parts) {
+      const a = this.rows[p.index].amounts.get(col.col);
+      if (a?.kind !== 'amount') return 'unknown';
+      if (a.pence === undefined || !a.step.isZero()) return undefined;
+      sum += p.sign === 1 ? a.pence : -a.pence;
+    }
+    return sum === stated.pence ? 'holds' : 'breaks';
+  }
+
+  /**
    * Totals named by words, top to bottom: the reading of their parts that the arithmetic bears out.
    * On the flat pass only a reading that holds settles a total; on the nested pass a strong word
    * settles it on the most usual reading, and a weak one that nothing bears out is a line.
@@ -207,6 +225,12 @@ class Aggregation {
     for (let i = 0; i < this.rows.length; i++) {
       const r = this.rows[i];
       if (r.totalWords === undefined || r.evidence !== undefined || (r.kind !== 'total' && r.kind !== 'line')) continue;
+      // In a data table of thousands of lines, "Net …" or "All …" begins a line: weighing every reading
+      // of each such row would cost the whole table every time.
+      if (r.totalWords === 'weak' && this.rows.length > SEARCH_LIMIT) {
+        r.kind = 'line';
+        continue;
+      }
       const candidates = this.candidates(i).filter((c) => c.length > 0);
       let best: { parts: Part[]; holds: number } | undefined;
       for (const parts of candidates) {

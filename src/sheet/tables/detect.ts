@@ -259,7 +259,8 @@ function classifyRows(
     const words = totalWords(label);
     const lone = !hasFigures && !otherText;
     let rowKind: DraftRow['kind'] = 'line';
-    if (headerSignature(grid, r, block) === headerSig) rowKind = 'header';
+    // Only a row with text where figures go can be the header repeated (signatures cost a string each).
+    if (typeof cells[measureCols[0]?.col ?? -1]?.value === 'string' && headerSignature(grid, r, block) === headerSig) rowKind = 'header';
     else if (words === 'strong' || (words && kind !== 'register')) rowKind = words === 'strong' ? 'total' : 'line';
     else if (kind === 'budget' && measureCols.length > 0 && label !== '' && !hasFigures && !otherText) rowKind = 'section';
     else if (kind === 'budget' && !hasPriorityColumn && hasFigures && label !== '' && options.isPriorityArea?.(sectionName(label))) namesPriorityArea[drafts.length] = true;
