@@ -48,15 +48,23 @@ type Verdict = 'holds' | 'breaks' | 'unknown';
 
 class Aggregation {
   /** Rows claimed as parts of an aggregate: hidden inside it when later totals look for their parts. */
-  private readonly claimed: boolean[];
-  private readonly indexOfRow = new Map<number, number>();
+  private readonly claimed: Uint8Array;
+  /** Row number → index, built on the first formula read: a table without formulas needs none. */
+  private rowIndex: Map<number, number> | undefined;
 
   constructor(
     private readonly rows: AggregationRow[],
     private readonly measureCols: readonly Column[],
   ) {
-    this.claimed = rows.map(() => false);
-    rows.forEach((r, i) => this.indexOfRow.set(r.row, i));
+    this.claimed = new Uint8Array(rows.length);
+  }
+
+  private indexOfRow(row: number): number | undefined {
+    if (!this.rowIndex) {
+      this.rowIndex = new Map();
+      for (let i = 0; i < this.rows.length; i++) this.rowIndex.set(this.rows[i].row, i);
+    }
+    return this.rowIndex.get(row);
   }
 
   fromFormulas(): void {
@@ -101,10 +109,10 @@ class Aggregation {
       const parts: Part[] = [];
       for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
         for (const row of list) {
-          const index = this.indexOfRow.get(row);
+          const index = this.indexOfRow(row);
           // Blank rows inside a SUM range hold nothing; rows outside the table make it no total of ours.
           if (index === undefined) continue;
-          if (index === this.indexOfRow.get(r.row)) return undefined;
+          if (index === this.indexOfRow(r.row)) return undefined;
           parts.push({ index, sign });
         }
       }
@@ -142,16 +150,33 @@ class Aggregation {
   private runFrom(i: number, direction: 1 | -1): Part[] | undefined {
     const stated = this.rows[i];
     if (!this.hasNonZeroFigure(stated)) return undefined;
+    // A running sum of one column screens each longer run; only a run that passes is compared exactly.
+    const screenCol = this.measureCols.find((c) => stated.amounts.get(c.col)?.kind === 'amount');
+    const target = screenCol ? this.floatOf(i, screenCol.col) : undefined;
+    if (!screenCol || target === undefined) return undefined;
+    let sum = 0;
     const parts: Part[] = [];
     for (let j = i + direction; j >= 0 && j < this.rows.length && parts.length < MAX_RUN; j += direction) {
       const r = this.rows[j];
-      if (r.kind === 'section' || r.kind === 'header' || r.kind === 'note' || (r.kind === 'total' && !this.claimed[j])) break;
-      if (this.claimed[j]) continue;
-      if (r.totalWords !== undefined) break;
+      if (r.kind === 'header' || r.kind === 'note') break;
+      // Headings between sibling subtotals do not end the run; exact agreement in two columns decides.
+      if (this.claimed[j] || r.kind === 'section') continue;
+      // Sibling subtotals count as one part each ("Current balance" = the three totals above it).
+      if (r.totalWords !== undefined && r.kind !== 'total') break;
+      const v = this.floatOf(j, screenCol.col);
+      if (v === undefined) return undefined;
+      sum += v;
       parts.push({ index: j, sign: 1 });
-      if (parts.length >= 2 && this.matchesEverywhere(i, parts)) return parts;
+      if (parts.length >= 2 && Math.abs(sum - target) <= 0.01 + Math.abs(target) * 1e-12 && this.matchesEverywhere(i, parts)) return parts;
     }
     return undefined;
+  }
+
+  /** A figure as a float, for screening only (exact comparison follows): whole pence need no decimal. */
+  private floatOf(i: number, col: number): number | undefined {
+    const a = this.rows[i].amounts.get(col);
+    if (a?.kind !== 'amount') return undefined;
+    return a.pence !== undefined ? Number(a.pence) / 100 : a.pounds.toNumber();
   }
 
   private hasNonZeroFigure(r: AggregationRow): boolean {
@@ -263,7 +288,25 @@ class Aggregation {
     const leavesAbove: Part[] = [];
     for (let j = 0; j < i; j++) if (this.rows[j].kind === 'line') leavesAbove.push({ index: j, sign: 1 });
     const first = runAbove.length > 0 ? [runAbove, runBelow] : [runBelow, runAbove];
-    return [...first, itemsAbove, difference, leavesAbove];
+    const inSection = this.itemsBetween(this.sectionAbove(i), i);
+    return [...first, inSection, itemsAbove, difference, ...this.pairsOfTotalsAbove(i), leavesAbove];
+  }
+
+  /**
+   * Two earlier totals added or one taken from the other, claimed or not: "Total borrowing" = the
+   * short-term total + the longer-term total of the sections above. Only the nearest few are paired.
+   */
+  private pairsOfTotalsAbove(i: number): Part[][] {
+    const totals: number[] = [];
+    for (let j = i - 1; j >= 0 && totals.length < 8; j--) if (this.rows[j].kind === 'total') totals.push(j);
+    const pairs: Part[][] = [];
+    for (let a = totals.length - 1; a >= 0; a--) {
+      for (let b = a - 1; b >= 0; b--) {
+        pairs.push([{ index: totals[a], sign: 1 }, { index: totals[b], sign: 1 }]);
+        pairs.push([{ index: totals[a], sign: 1 }, { index: totals[b], sign: -1 }]);
+      }
+    }
+    return pairs;
   }
 
   /** Unclaimed lines and totals strictly between two row indexes. */
@@ -286,6 +329,12 @@ class Aggregation {
     return -1;
   }
 
+  /** The nearest section heading above row i (-1 for the top of the table): a total may close its section. */
+  private sectionAbove(i: number): number {
+    for (let j = i - 1; j >= 0; j--) if (this.rows[j].kind === 'section') return j;
+    return -1;
+  }
+
   /** The nearest section heading or word total below row i (the row count for the end of the table). */
   private boundaryBelow(i: number): number {
     for (let j = i + 1; j < this.rows.length; j++) {
@@ -302,7 +351,7 @@ class Aggregation {
     r.sums = parts.filter((p) => p.sign === 1).map((p) => this.rows[p.index].row);
     const subtracts = parts.filter((p) => p.sign === -1).map((p) => this.rows[p.index].row);
     if (subtracts.length > 0) r.subtracts = subtracts;
-    for (const p of parts) this.claimed[p.index] = true;
+    for (const p of parts) this.claimed[p.index] = 1;
   }
 }
 

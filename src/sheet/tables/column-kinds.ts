@@ -62,7 +62,7 @@ const CODE_TEXT = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-_/.]{3,}$/;
 
 export function tallyCell(t: ContentTally, cell: Cell): void {
   const v = cell.value;
-  if (v === null) return;
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return;
   t.filled++;
   if (v instanceof Date) {
     t.dates++;

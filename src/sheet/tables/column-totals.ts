@@ -16,7 +16,7 @@ export interface RowFigures {
 /** Beyond this many rows only formulas are read: searching every combination costs too much. */
 const SEARCH_ROWS = 5000;
 /** Beyond this many money columns the search would try too many combinations. */
-const SEARCH_COLUMNS = 16;
+const SEARCH_COLUMNS = 40;
 
 interface Candidate {
   readonly col: number;
@@ -126,48 +126,58 @@ function distance(c: Candidate, target: Column): number {
 }
 
 /**
- * The first candidate that holds in nearly every row: at least three rows with figures other than
- * zero, and at most one row in ten (or one row) where it breaks, which the rules then report.
+ * The candidate that holds in nearly every row: at least three rows with figures other than zero, at
+ * most one row in ten (or one row) where it breaks (those the rules report), and every part other than
+ * zero in some row where it holds, so "Total = A + B" with B all zero is not taken. Among runs, the one
+ * that breaks least wins (a run that leaves out a column of mostly zeros breaks where it is not zero).
  */
 function searchIdentity(target: Column, measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>, known: readonly Candidate[]): Candidate | undefined {
-  const t = values.get(target.col) ?? [];
   const knownSets = new Set(known.map(columnSet));
+  let best: { candidate: Candidate; breaks: number } | undefined;
   for (const candidate of candidatesFor(target, measureCols)) {
     if (knownSets.has(columnSet(candidate))) continue;
-    const parts = [...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })), ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 }))];
-    let holds = 0;
-    let breaks = 0;
-    /** Rows where it holds with every part other than zero: the rows that show it is an identity. */
-    let fullHolds = 0;
-    for (let i = 0; i < t.length; i++) {
-      const stated = t[i];
-      if (stated === undefined) continue;
-      let sum = 0;
-      let bound = 0.005 + stated.half;
-      let complete = true;
-      let allNonZero = true;
-      for (const p of parts) {
-        const f = p.v[i];
-        if (f === undefined) {
-          complete = false;
-          break;
-        }
-        sum += p.sign * f.value;
-        bound += f.half;
-        if (f.value === 0) allNonZero = false;
-      }
-      if (!complete) continue;
-      if (Math.abs(stated.value - sum) <= bound) {
-        if (stated.value !== 0) holds++;
-        if (allNonZero) fullHolds++;
-      } else breaks++;
-    }
-    // "Total = A + B" holding only where B is zero shows nothing: it must hold where every part counts.
-    if (fullHolds >= 2 && holds >= 3 && breaks <= Math.max(1, Math.floor((holds + breaks) / 10))) return candidate;
+    const isRun = candidate.subtracts.length === 0;
+    if (!isRun && best) break;
+    const breaks = breaksOf(candidate, values.get(target.col) ?? [], values);
+    if (breaks !== undefined && (!best || breaks < best.breaks)) best = { candidate, breaks };
   }
-  return undefined;
+  return best?.candidate;
 }
 
+/** How many rows a candidate breaks in, or undefined when it is not an identity of the table. */
+function breaksOf(candidate: Candidate, t: readonly (Figure | undefined)[], values: Map<number, (Figure | undefined)[]>): number | undefined {
+  const parts = [...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })), ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 }))];
+  let holds = 0;
+  let breaks = 0;
+  const counted = new Uint8Array(parts.length);
+  for (let i = 0; i < t.length; i++) {
+    const stated = t[i];
+    if (stated === undefined) continue;
+    let sum = 0;
+    let bound = 0.005 + stated.half;
+    let complete = true;
+    for (const p of parts) {
+      const f = p.v[i];
+      if (f === undefined) {
+        complete = false;
+        break;
+      }
+      sum += p.sign * f.value;
+      bound += f.half;
+    }
+    if (!complete) continue;
+    if (Math.abs(stated.value - sum) > bound) {
+      breaks++;
+      continue;
+    }
+    if (stated.value !== 0) holds++;
+    parts.forEach((p, k) => {
+      if ((p.v[i]?.value ?? 0) !== 0) counted[k] = 1;
+    });
+  }
+  const everyPartCounts = counted.every((c) => c === 1);
+  return everyPartCounts && holds >= 3 && breaks <= Math.max(1, Math.floor((holds + breaks) / 10)) ? breaks : undefined;
+}
 
 /** The columns an identity ties together, whichever of them is written as the total. */
 function columnSet(c: Candidate): string {

@@ -156,7 +156,9 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
     // so text in it is reported as not an amount rather than read as a label.
     const statesMoney = (d.headerUnit !== undefined || d.year !== undefined) && headerKind !== 'percent' && headerKind !== 'count' && headerKind !== 'identifier';
     const found = columnKind(d.role && isMeasureRole(d.role) && !headerKind ? 'money' : headerKind, tally, leftOfLabel);
-    const columnKindFound = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
+    const asMoney = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
+    // A column with no header and a stray number or two (footnote markers) holds no money.
+    const columnKindFound = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
     const role = roleOf(d, columnKindFound, kind, hidden);
     const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, units.table, content?.numFmt) : POUNDS_AS_WRITTEN;
     columns.push({
@@ -193,7 +195,9 @@ function roleOf(d: ColumnDraft, kind: Column['kind'], tableKind: TableKind, hidd
     // "LCPF Allocation to Boroughs" names an allocation but holds names: it is the label.
     return { role: kind === 'year' ? 'year' : 'other', declared: false };
   }
-  if (kind === 'money') return role && (isMeasureRole(role) || role === 'other') ? { role, declared: true } : role === undefined ? { role: 'amount', declared: false } : { role, declared: true };
+  // Figures under a date word ("end-Mar" over 2019) are amounts at that date, not dates.
+  if (kind === 'money' && (role === undefined || role === 'award-date' || role === 'start-date' || role === 'end-date' || role === 'date')) return { role: 'amount', declared: false };
+  if (kind === 'money') return { role: role ?? 'amount', declared: true };
   if (kind === 'year' && role === undefined) return { role: 'year', declared: false };
   if (kind === 'identifier' && role === undefined && /\b(ref|reference|id|identifier)\b/i.test(d.lower)) return { role: 'ref', declared: true };
   return { role: role ?? 'other', declared: role !== undefined };

@@ -88,8 +88,18 @@ function tableUnit(preamble: Preamble, sheetName: string, drafts: readonly { hea
 
 /** Reads one table starting at block.rows[start]; `next` is where the next one may start. */
 function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptions): { table?: Table; next: number } {
-  const preamble = readPreamble(grid, block, start);
-  const headerRows = readHeaderRows(grid, block, preamble.next);
+  let preamble = readPreamble(grid, block, start);
+  let headerRows = readHeaderRows(grid, block, preamble.next);
+  // A row of column codes above the title ("la_code | la_name | …"), then the real header: the codes
+  // and title are preamble.
+  const after = readPreamble(grid, block, preamble.next + headerRows.length);
+  if (headerRows.length > 0 && after.rows.length > 0) {
+    const realHeader = readHeaderRows(grid, block, after.next);
+    if (realHeader.length > 0) {
+      preamble = { ...after, rows: [...preamble.rows, ...headerRows, ...after.rows], ...(after.title ?? preamble.title ? { title: after.title ?? preamble.title } : {}), ...(after.titleCell ?? preamble.titleCell ? { titleCell: after.titleCell ?? preamble.titleCell } : {}), ...(after.unitRow ?? preamble.unitRow ? { unitRow: after.unitRow ?? preamble.unitRow } : {}) };
+      headerRows = realHeader;
+    }
+  }
   if (headerRows.length === 0) return { next: nextTableStart(grid, block, preamble.next + 1) };
   const bodyStart = preamble.next + headerRows.length;
   const end = nextTableStart(grid, block, bodyStart + 1, headerSignature(grid, headerRows[headerRows.length - 1], block));
@@ -261,10 +271,13 @@ function classifyRows(
     let rowKind: DraftRow['kind'] = 'line';
     // Only a row with text where figures go can be the header repeated (signatures cost a string each).
     if (typeof cells[measureCols[0]?.col ?? -1]?.value === 'string' && headerSignature(grid, r, block) === headerSig) rowKind = 'header';
+    // "Total borrowing" over lines of its own, with no figures, heads a section.
+    else if (words === 'strong' && !hasFigures && !otherText && kind === 'budget') rowKind = 'section';
     else if (words === 'strong' || (words && kind !== 'register')) rowKind = words === 'strong' ? 'total' : 'line';
     else if (kind === 'budget' && measureCols.length > 0 && label !== '' && !hasFigures && !otherText) rowKind = 'section';
     else if (kind === 'budget' && !hasPriorityColumn && hasFigures && label !== '' && options.isPriorityArea?.(sectionName(label))) namesPriorityArea[drafts.length] = true;
-    if (hasFigures || otherText) lastWithFigures = drafts.length;
+    // Where the table has figures, notes are what follows the last of them; a register of text, its last record.
+    if (measureCols.length > 0 ? hasFigures : otherText) lastWithFigures = drafts.length;
     if (lone && label.length > 80) rowKind = 'note';
     drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, ...(words === 'strong' || (words && kind !== 'register') ? { totalWords: words } : {}) });
   }

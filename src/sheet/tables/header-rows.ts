@@ -50,7 +50,11 @@ export function readHeaderRows(grid: Grid, block: Block, start: number): number[
     const above = rows[rows.length - 1];
     const fillsIn = filledColumns(grid, r, block.firstCol, block.lastCol).length > filledColumns(grid, above, block.firstCol, block.lastCol).length;
     const namesMore = namedColumns(grid, r, block) > namedColumns(grid, above, block);
-    if (!fillsIn && !namesMore) break;
+    // Measures or quarters under a row of bare years ("2019" over "Q1 | Q2 …") belong to the header.
+    const underYears = filledColumns(grid, r, block.firstCol, block.lastCol).length >= 2 && filledColumns(grid, above, block.firstCol, block.lastCol).every((c) => isBareYear(cellText(grid.cell(above, c))));
+    const cells = filledColumns(grid, r, block.firstCol, block.lastCol);
+    const yearsRow = cells.length >= 2 && cells.every((c) => isBareYear(cellText(grid.cell(r, c))));
+    if (!fillsIn && !namesMore && !underYears && !yearsRow) break;
     rows.push(r);
   }
   return rows;
@@ -61,4 +65,9 @@ export function headerSignature(grid: Grid, row: number, block: Block): string {
   return filledColumns(grid, row, block.firstCol, block.lastCol)
     .map((c) => `${c}:${cellText(grid.cell(row, c)).toLowerCase()}`)
     .join('|');
+}
+
+/** A cell that is a year and nothing else: 2019, "2019/20", "FY 2019-20". */
+function isBareYear(text: string): boolean {
+  return /^(fy\s?)?(19|20)\d\d([/\-–](\d{2}|\d{4}))?$/i.test(text.trim());
 }

@@ -31,9 +31,12 @@ function isPreambleRow(grid: Grid, block: Block, i: number, width: number): bool
   if (filled.length === 1) return true;
   // Years over measures are the top of a header, not a title.
   if (filled.some((c) => isYearLike(grid.cell(row, c)))) return false;
-  if (filled.length !== 2 || width < 4) return false;
+  // A pair starting right of the first column is a group header over columns ("Resources" … "Memo").
+  if (filled.length !== 2 || width < 4 || filled[0] !== block.firstCol) return false;
   const next = block.rows[i + 1];
-  return next !== undefined && filledColumns(grid, next, block.firstCol, block.lastCol).length > 2;
+  if (next === undefined) return false;
+  const below = filledColumns(grid, next, block.firstCol, block.lastCol);
+  return below.length > 2 || below.every((c) => typeof grid.value(next, c) === 'string');
 }
 
 export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {
@@ -48,7 +51,7 @@ export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {
     if (!isPreambleRow(grid, block, i, width)) break;
     // A lone text cell over a row of figures is a one-column header, not a title.
     const next = block.rows[i + 1];
-    if (filledColumns(grid, next, block.firstCol, block.lastCol).every((c) => looksLikeAmount(grid.cell(next, c)))) break;
+    if (filledColumns(grid, next, block.firstCol, block.lastCol).every((c) => looksLikeAmount(grid.cell(next, c)) && !isYearLike(grid.cell(next, c)))) break;
     rows.push(r);
     for (const c of filledColumns(grid, r, block.firstCol, block.lastCol)) {
       const text = cellText(grid.cell(r, c));
