@@ -33,11 +33,13 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
       for (const a of row.amounts.values()) if (a.kind === 'missing' && (a.reason === 'not-available' || a.reason === 'suppressed')) figuresLeftOut++;
       if (row.kind !== 'total' || !row.sums) continue;
       const parts = [...row.sums, ...(row.subtracts ?? [])].map((r) => byRow.get(r));
+      // A total whose lines could not be told (words, but no reading the figures bear out) is not checked.
+      const resolved = parts.length > 0;
       for (const col of measures) {
         const stated = row.amounts.get(col.col);
         if (!stated) continue;
         totalsFound++;
-        if (stated.kind === 'amount' && parts.every((p) => p?.amounts.get(col.col)?.kind === 'amount')) totalsChecked++;
+        if (resolved && stated.kind === 'amount' && parts.every((p) => p?.amounts.get(col.col)?.kind === 'amount')) totalsChecked++;
       }
     }
     for (const total of table.columnTotals) {

@@ -43,7 +43,8 @@ export function parseFiscalYear(input: string | number): YearParse {
   if (typeof input === 'number') return parseYearNumber(input);
   if (typeof input !== 'string') return { kind: 'none' };
   const original = input;
-  const text = input.replace(UNUSUAL_SPACES, ' ').replace(DASHES, '-').trim();
+  // "2019 to 2020" is how GSS tables write 2019/20.
+  const text = input.replace(UNUSUAL_SPACES, ' ').replace(DASHES, '-').trim().replace(/^(\d{4})\s+to\s+(\d{4})$/i, '$1-$2');
   if (text.length > 40) return { kind: 'none' };
 
   const pair = /^(fy\s*)?(\d+)\s*[/-]\s*(\d+)$/i.exec(text);

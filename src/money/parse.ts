@@ -51,9 +51,9 @@ const DASH_PLACEHOLDERS = new Set(['-', '--', '---', '−', '‒', '–', '—',
 /** Text that stands for a figure not yet known. */
 const TO_COME = new Set(['tbc', 'tba', 'tbd', 'to follow']);
 /** Not available or not applicable: the GSS "..", "…" and ":" and their words. */
-const NOT_AVAILABLE = new Set(['..', '...', '…', ':', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk', 'not available', 'not applicable']);
-/** Suppressed to protect confidentiality (GSS "[c]", older "x" and "*"). */
-const SUPPRESSED = new Set(['x', '[x]', '[c]', '*', '[z]']);
+const NOT_AVAILABLE = new Set(['..', '...', '…', ':', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk', 'not available', 'not applicable', 'z', '[z]', '[x]']);
+/** Suppressed to protect confidentiality (GSS "[c]", older "x" and "*"). GSS "[z]" and "[x]" are not applicable or not available. */
+const SUPPRESSED = new Set(['x', '[c]', '*']);
 
 /**
  * In UK public-sector tables "nil" and a lone dash state zero (a nil return, a nil allocation), so they

@@ -113,7 +113,8 @@ describe('parseAmount: missing values', () => {
     [':', ':', 'not-available'],
     ['x', 'x', 'suppressed'],
     ['[c]', '[c]', 'suppressed'],
-    ['[x]', '[x]', 'suppressed'],
+    ['[x]', '[x]', 'not-available'],
+    ['z', 'z', 'not-available'],
   ])('reads %p as missing with placeholder %p (%s)', (input, placeholder, reason) => {
     expect(parseAmount(input, '£m')).toEqual({ kind: 'missing', placeholder, reason });
   });

@@ -62,7 +62,7 @@ export const cellRules: TableRule = (table, ctx) => {
           actual: a.text,
           unit: col.unit,
         });
-      } else if (a.kind === 'missing' && (a.reason === 'blank' || a.reason === 'to-come') && a.formula === undefined && hasFigures(row)) {
+      } else if (a.kind === 'missing' && (a.reason === 'blank' || a.reason === 'to-come') && a.formula === undefined && table.kind !== 'register' && hasFigures(row)) {
         findings.push(missingValue(table, row, col, setOf.get(col.col), a.placeholder, ctx));
       }
     }

@@ -37,10 +37,23 @@ export const duplicateRules: TableRule = (table, ctx) => {
   // Every column that tells lines apart: dimensions, periods, codes, other text (a "2016/17" down a period
   // column makes lines of different years, not duplicates).
   const dimensionCols = table.columns.filter((c) => c.role !== 'label' && c.role !== 'notes' && (c.kind !== 'money' || (DIMENSION_ROLES as readonly string[]).includes(c.role)));
+  // A group name written once above its lines (a region over Exports, Imports, Balance) holds for the
+  // lines below it until the next: blanks take the value above.
+  const carried = new Map<number, string[]>();
+  const groupCols = table.labelCol !== undefined ? [...dimensionCols, { col: table.labelCol }] : dimensionCols;
+  const last = groupCols.map(() => '');
+  for (const line of lines) {
+    carried.set(
+      line.row,
+      groupCols.map((c, k) => {
+        const value = normaliseName(text(grid, line.row, c.col));
+        if (value !== '') last[k] = value;
+        return last[k];
+      }),
+    );
+  }
   const keyOf = (line: (typeof lines)[number]): string | undefined =>
-    line.label === '' || line.labelCol === undefined
-      ? undefined
-      : [normaliseName(line.label), String(line.section ?? ''), ...dimensionCols.map((c) => normaliseName(text(grid, line.row, c.col)))].join('|');
+    line.label === '' || line.labelCol === undefined ? undefined : [normaliseName(line.label), String(line.section ?? ''), ...(carried.get(line.row) ?? [])].join('|');
   for (const { item, first } of repeats(lines, keyOf)) {
     findings.push({
       rule: 'duplicate-line',

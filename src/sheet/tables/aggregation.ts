@@ -258,22 +258,55 @@ class Aggregation {
       }
       const candidates = this.candidates(i).filter((c) => c.length > 0);
       let best: { parts: Part[]; holds: number } | undefined;
+      // A reading must hold in at least half the columns stating a figure other than zero: one column of
+      // zeros agreeing shows nothing, and a fault in one column still leaves the others to show it.
+      const informative = this.measureCols.filter((c) => {
+        const a = statedTerm(r.amounts.get(c.col));
+        return a !== undefined && !a.pounds.isZero();
+      }).length;
       for (const parts of candidates) {
         const holds = this.columnsHolding(i, parts);
-        if (holds > 0 && (!best || holds > best.holds)) best = { parts, holds };
+        if (holds > 0 && holds * 2 >= informative && (!best || holds > best.holds)) best = { parts, holds };
       }
       if (best) this.settle(i, best.parts, 'arithmetic');
       else if (pass === 'flat') continue;
-      else if (r.totalWords === 'strong' && candidates.length > 0) this.settle(i, candidates[0], 'words');
+      else if (r.totalWords === 'strong' && candidates.length > 0) this.settleUnconfirmed(i, candidates[0]);
       else r.kind = 'line';
     }
+  }
+
+  /**
+   * A total whose words name it but whose figures no reading bears out. In one column, the usual reading
+   * stands and the difference is reported. Where every one of several columns disagrees, the reading is
+   * more likely wrong than every figure, so the total is left unresolved (counted as not checked) unless
+   * the difference is exactly one of its lines in every column: a line left out.
+   */
+  private settleUnconfirmed(i: number, reading: Part[]): void {
+    const stated = this.measureCols.filter((c) => statedTerm(this.rows[i].amounts.get(c.col)) !== undefined);
+    if (stated.length < 2 || this.leavesOutOneLine(i, reading, stated)) {
+      this.settle(i, reading, 'words');
+      return;
+    }
+    const r = this.rows[i];
+    r.kind = 'total';
+    r.evidence = 'words';
+    r.sums = [];
+  }
+
+  private leavesOutOneLine(i: number, reading: readonly Part[], cols: readonly Column[]): boolean {
+    const gaps = cols.map((c) => {
+      let sum = 0;
+      for (const p of reading) sum += p.sign * (this.floatOf(p.index, c.col) ?? Number.NaN);
+      return sum - (this.floatOf(i, c.col) ?? Number.NaN);
+    });
+    return reading.some((p) => cols.every((c, k) => Math.abs((this.floatOf(p.index, c.col) ?? Number.NaN) - gaps[k]) < 0.005));
   }
 
   private columnsHolding(i: number, parts: readonly Part[]): number {
     let holds = 0;
     for (const col of this.measureCols) {
       const stated = statedTerm(this.rows[i].amounts.get(col.col));
-      if (stated && this.compare(stated, parts, col, true) === 'holds') holds++;
+      if (stated && !stated.pounds.isZero() && this.compare(stated, parts, col, true) === 'holds') holds++;
     }
     return holds;
   }

@@ -116,8 +116,12 @@ function candidatesFor(target: Column, measureCols: readonly Column[]): Candidat
   }
   // Runs that end beside the target first ("Total" after the years), longest first.
   runs.sort((a, b) => distance(a, target) - distance(b, target) || b.adds.length - a.adds.length);
+  // Differences are searched only in narrow tables or under a header that names one (net, surplus,
+  // change): among dozens of columns, mostly zero, some pair agrees by chance.
   const differences: Candidate[] = [];
-  for (const a of others) for (const b of others) if (a !== b) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
+  if (others.length <= 8 || /\b(net|surplus|deficit|change|difference|movement|balance)\b/i.test(target.header)) {
+    for (const a of others) for (const b of others) if (a !== b) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
+  }
   return [...runs, ...differences];
 }
 
