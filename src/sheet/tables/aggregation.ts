@@ -264,9 +264,12 @@ class Aggregation {
         const a = statedTerm(r.amounts.get(c.col));
         return a !== undefined && !a.pounds.isZero();
       }).length;
+      // A total of dashes (all nil) is borne out by lines that are nil in every column too.
+      const needed = informative === 0 ? this.measureCols.filter((c) => statedTerm(r.amounts.get(c.col)) !== undefined).length : 0;
       for (const parts of candidates) {
-        const holds = this.columnsHolding(i, parts);
-        if (holds > 0 && holds * 2 >= informative && (!best || holds > best.holds)) best = { parts, holds };
+        const holds = informative === 0 ? this.columnsHolding(i, parts, true) : this.columnsHolding(i, parts);
+        const enough = informative === 0 ? needed > 0 && holds === needed : holds > 0 && holds * 2 >= informative;
+        if (enough && (!best || holds > best.holds)) best = { parts, holds };
       }
       if (best) this.settle(i, best.parts, 'arithmetic');
       else if (pass === 'flat') continue;
@@ -302,11 +305,11 @@ class Aggregation {
     return reading.some((p) => cols.every((c, k) => Math.abs((this.floatOf(p.index, c.col) ?? Number.NaN) - gaps[k]) < 0.005));
   }
 
-  private columnsHolding(i: number, parts: readonly Part[]): number {
+  private columnsHolding(i: number, parts: readonly Part[], countZeros = false): number {
     let holds = 0;
     for (const col of this.measureCols) {
       const stated = statedTerm(this.rows[i].amounts.get(col.col));
-      if (stated && !stated.pounds.isZero() && this.compare(stated, parts, col, true) === 'holds') holds++;
+      if (stated && (countZeros || !stated.pounds.isZero()) && this.compare(stated, parts, col, true) === 'holds') holds++;
     }
     return holds;
   }
