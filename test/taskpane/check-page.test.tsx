@@ -156,3 +156,15 @@ test('long work shows its progress and can be cancelled; the pane is usable agai
   expect(within(document.body).queryByRole('status')).not.toBeInTheDocument();
   expect(within(document.body).getByRole('button', { name: 'Check workbook' })).toBeEnabled();
 });
+
+test('states what the check covered, and shows how the table behind a selected finding was read', async () => {
+  const { page } = await checked();
+  const summary = within(page).getByRole('group', { name: 'Summary' });
+  expect(summary).toHaveTextContent(/Read 16 tables; checked \d+ totals against the figures they add up/);
+  const group = within(page).getByRole('region', { name: 'Findings on LCPF boroughs' });
+  expect(within(group).queryByText('How this table was read')).toBeNull();
+  await userEvent.click(within(group).getAllByRole('button', { name: /Go to LCPF boroughs!B36/ })[0]);
+  const details = within(group).getByText('How this table was read').closest('details');
+  expect(details).toHaveTextContent('LCPF boroughs!A1:D36');
+  expect(details).toHaveTextContent('total row 36 “Total” adds rows 3–35 (by arithmetic)');
+});

@@ -42,6 +42,8 @@ export interface TableSummary {
   readonly title?: string;
   readonly unit: UnitId;
   readonly kind: string;
+  /** How the table was read, as `commissioning tables` prints it: shown beside a finding in it. */
+  readonly structure?: readonly string[];
 }
 
 export interface CheckView {
@@ -51,6 +53,8 @@ export interface CheckView {
   /** Sheets checked, in tab order. */
   readonly sheets: readonly string[];
   readonly rules: readonly RuleId[];
+  /** What the check covered (tables read, totals checked, regions not understood), in plain English. */
+  readonly coverage?: readonly string[];
 }
 
 export interface RegisterRow {

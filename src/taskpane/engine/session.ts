@@ -24,6 +24,8 @@ import { giving360Json, giving360Package } from '../../reports/giving360/package
 import { validateGiving360Package } from '../../reports/giving360/validate';
 import { readRegisterRecords, type RegisterRecord } from '../../reports/register-records';
 import type { SheetSpec } from '../../reports/spec';
+import { describeTable, renderTable } from '../../sheet/tables/describe';
+import { coverageLines } from '../../checks/coverage';
 import { rangeToA1 } from '../../sheet/a1';
 import { findSheet, type Grid, type GridWorkbook } from '../../sheet/grid';
 import { readXlsx } from '../../workbook/xlsx/read';
@@ -142,11 +144,12 @@ export class EngineSession {
     progress({ stage: 'Summarising the findings', fraction: 0.9 });
     const present = new Set(result.findings.map((f) => f.rule));
     return {
-      tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), ...(t.title ? { title: t.title } : {}), unit: t.unit, kind: t.kind })),
+      tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), ...(t.title ? { title: t.title } : {}), unit: t.unit, kind: t.kind, structure: renderTable(describeTable(t)) })),
       findings: result.findings,
       summary: result.summary,
       sheets: this.scoped(args.sheet).sheets.map((g) => g.name),
       rules: RULE_IDS.filter((rule) => present.has(rule)),
+      coverage: coverageLines(result.coverage, result.findings.length),
     };
   }
 

@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import type { Finding, RuleId, Severity } from '../../checks/finding';
 import { plural } from '../format';
 import { checkableSheets, useWorkbench } from '../workbench';
+import { TableStructure, tableAt } from '../components/TableStructure';
 
 /** Findings drawn at first; more on request, so a workbook with thousands of findings stays responsive. */
 export const FINDINGS_PAGE = 200;
@@ -141,6 +142,11 @@ export function CheckPage() {
             <Text>
               {plural(check.tables.length, 'table')} checked {checkScope ? `on “${checkScope}”` : `on ${plural(check.sheets.length, 'sheet')}`}.
             </Text>
+            {check.coverage?.map((line) => (
+              <Text key={line} size={200}>
+                {line}
+              </Text>
+            ))}
             <div className={styles.counts}>
               <Badge appearance="filled" color="danger">
                 {plural(check.summary.errors, 'error')}
@@ -216,6 +222,7 @@ export function CheckPage() {
                       </Text>
                     )}
                     {finding.suggestion !== undefined && <Text className={styles.suggestion}>Suggestion: {finding.suggestion}</Text>}
+                    {selected === key && <TableStructure table={tableAt(check.tables, finding.sheet, finding.cell)} />}
                   </li>
                 ))}
               </ul>
