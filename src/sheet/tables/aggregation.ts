@@ -16,7 +16,7 @@ export interface AggregationRow {
   readonly row: number;
   kind: 'line' | 'section' | 'total' | 'note' | 'header';
   /** How strongly the label says "total": strong ("Total", "Sub-total"), weak ("Net …", "Gross …", "All …"). */
-  readonly totalWords?: 'strong' | 'weak';
+  readonly totalWords?: 'strong' | 'weak' | undefined;
   readonly amounts: ReadonlyMap<number, AmountCell>;
   sums?: number[];
   subtracts?: number[];

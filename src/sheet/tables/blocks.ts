@@ -19,63 +19,92 @@ const SEPARATING_GAP = 2;
 /** How many times a region is cut again: enough for tables side by side that are stacked themselves. */
 const MAX_CUTS = 4;
 
-/** The filled columns of each row holding any, in sheet order. */
+/** A row holding something: its first and last filled columns (its cells are read again only to cut). */
 interface FilledRow {
   readonly row: number;
-  readonly cols: readonly number[];
+  readonly first: number;
+  readonly last: number;
 }
 
 export function findBlocks(grid: Grid): Block[] {
   const filled: FilledRow[] = [];
-  let cols: number[] = [];
+  let first = -1;
+  let last = -1;
   const visit = (cell: Cell, c: number): void => {
-    if (!isBlankCell(cell)) cols.push(c);
+    if (isBlankCell(cell)) return;
+    if (first === -1) first = c;
+    last = c;
   };
   for (const r of grid.rowIndexes()) {
-    cols = [];
+    first = -1;
     forEachCellIn(grid.row(r), visit);
-    if (cols.length > 0) filled.push({ row: r, cols });
+    if (first !== -1) filled.push({ row: r, first, last });
   }
   const blocks: Block[] = [];
-  cutRows(filled, 0, Number.MAX_SAFE_INTEGER, MAX_CUTS, blocks);
+  cutRows(grid, filled, 0, Number.MAX_SAFE_INTEGER, MAX_CUTS, blocks);
   return blocks;
 }
 
 /** Cuts rows (restricted to columns lo..hi) into bands at gaps of blank rows, then each band by columns. */
-function cutRows(rows: readonly FilledRow[], lo: number, hi: number, cutsLeft: number, out: Block[]): void {
+function cutRows(grid: Grid, rows: readonly FilledRow[], lo: number, hi: number, cutsLeft: number, out: Block[]): void {
   let band: FilledRow[] = [];
   const closeBand = (): void => {
-    if (band.length > 0) cutColumns(band, lo, hi, cutsLeft, out);
+    if (band.length > 0) cutColumns(grid, band, lo, hi, cutsLeft, out);
     band = [];
   };
   for (const r of rows) {
-    const inRange = r.cols.some((c) => c >= lo && c <= hi);
-    if (!inRange) continue;
-    const last = band[band.length - 1];
-    if (last && r.row - last.row > SEPARATING_GAP) closeBand();
+    const endInside = (r.first >= lo && r.first <= hi) || (r.last >= lo && r.last <= hi);
+    if (r.last < lo || r.first > hi || (!endInside && !hasCellIn(grid, r.row, lo, hi))) continue;
+    const previous = band[band.length - 1];
+    if (previous && r.row - previous.row > SEPARATING_GAP) closeBand();
     band.push(r);
   }
   closeBand();
 }
 
+/** Whether a row has a filled cell in columns lo..hi (its ends already say so when they lie inside). */
+function hasCellIn(grid: Grid, row: number, lo: number, hi: number): boolean {
+  let found = false;
+  forEachCellIn(grid.row(row), (cell, c) => {
+    if (!found && c >= lo && c <= hi && !isBlankCell(cell)) found = true;
+  });
+  return found;
+}
+
+/** The columns in lo..hi that hold a cell in any of the band's rows, as flags from lo. */
+function usedColumns(grid: Grid, band: readonly FilledRow[], lo: number, hi: number): { from: number; used: Uint8Array } {
+  let from = Number.MAX_SAFE_INTEGER;
+  let to = -1;
+  for (const r of band) {
+    from = Math.min(from, Math.max(r.first, lo));
+    to = Math.max(to, Math.min(r.last, hi));
+  }
+  const used = new Uint8Array(Math.max(0, to - from + 1));
+  for (const r of band) {
+    forEachCellIn(grid.row(r.row), (cell, c) => {
+      if (c >= from && c <= to && !isBlankCell(cell)) used[c - from] = 1;
+    });
+  }
+  return { from, used };
+}
+
 /** Cuts a band of rows into groups of columns at gaps of blank columns; a band that does not cut is a block. */
-function cutColumns(band: readonly FilledRow[], lo: number, hi: number, cutsLeft: number, out: Block[]): void {
-  const used = new Set<number>();
-  for (const r of band) for (const c of r.cols) if (c >= lo && c <= hi) used.add(c);
-  const sorted = [...used].sort((a, b) => a - b);
+function cutColumns(grid: Grid, band: readonly FilledRow[], lo: number, hi: number, cutsLeft: number, out: Block[]): void {
+  const { from, used } = usedColumns(grid, band, lo, hi);
   const groups: [number, number][] = [];
-  for (const c of sorted) {
+  for (let k = 0; k < used.length; k++) {
+    if (!used[k]) continue;
+    const c = from + k;
     const group = groups[groups.length - 1];
     if (group && c - group[1] <= SEPARATING_GAP) group[1] = c;
     else groups.push([c, c]);
   }
-  if (groups.length === 1 || cutsLeft === 0) {
-    const [first] = groups[0];
-    const last = groups[groups.length - 1][1];
-    out.push({ rows: band.map((r) => r.row), firstCol: first, lastCol: last });
+  if (groups.length <= 1 || cutsLeft === 0) {
+    if (groups.length === 0) return;
+    out.push({ rows: band.map((r) => r.row), firstCol: groups[0][0], lastCol: groups[groups.length - 1][1] });
     return;
   }
-  for (const [first, last] of groups) cutRows(band, first, last, cutsLeft - 1, out);
+  for (const [first, last] of groups) cutRows(grid, band, first, last, cutsLeft - 1, out);
 }
 
 /** The non-blank cells of a row within a block's columns, in column order. */

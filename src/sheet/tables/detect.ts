@@ -176,6 +176,8 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
 /** From the first preamble or header row to the last row read, over the columns those rows fill. */
 function tableRange(grid: Grid, block: Block, preamble: Preamble, headerRows: readonly number[], lastRow: number): RangeRef {
   const first = preamble.rows[0] ?? headerRows[0];
+  // A table that is its whole block spans the block's columns: no need to visit its rows again.
+  if (first === block.rows[0] && lastRow === block.rows[block.rows.length - 1]) return { start: { row: first, col: block.firstCol }, end: { row: lastRow, col: block.lastCol } };
   let firstCol = Number.MAX_SAFE_INTEGER;
   let lastCol = -1;
   for (const r of block.rows) {
@@ -279,7 +281,8 @@ function classifyRows(
     // Where the table has figures, notes are what follows the last of them; a register of text, its last record.
     if (measureCols.length > 0 ? hasFigures : otherText) lastWithFigures = drafts.length;
     if (lone && label.length > 80) rowKind = 'note';
-    drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, ...(words === 'strong' || (words && kind !== 'register') ? { totalWords: words } : {}) });
+    // One literal of one shape for every row: a large table makes 100,000 of them.
+    drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, totalWords: words === 'strong' || kind !== 'register' ? words : undefined });
   }
   // Lone labels after the last figures are notes (sources, footnotes), not sections or lines of nothing.
   for (let i = lastWithFigures + 1; i < drafts.length; i++) if (drafts[i].kind === 'section' || drafts[i].kind === 'line') drafts[i].kind = 'note';
