@@ -28,11 +28,14 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
   let figuresLeftOut = 0;
   for (const table of tables) {
     const measures = table.columns.filter((c) => c.kind === 'money' && c.role !== 'other' && c.role !== 'label');
-    const byRow = new Map(table.rows.map((r) => [r.row, r]));
+    // Built on the first total: a data table of 100,000 lines and no totals needs no index of its rows.
+    let byRow: Map<number, Table['rows'][number]> | undefined;
     for (const row of table.rows) {
       for (const a of row.amounts.values()) if (a.kind === 'missing' && (a.reason === 'not-available' || a.reason === 'suppressed')) figuresLeftOut++;
       if (row.kind !== 'total' || !row.sums) continue;
-      const parts = [...row.sums, ...(row.subtracts ?? [])].map((r) => byRow.get(r));
+      byRow ??= new Map(table.rows.map((r) => [r.row, r]));
+      const index = byRow;
+      const parts = [...row.sums, ...(row.subtracts ?? [])].map((r) => index.get(r));
       // A total whose lines could not be told (words, but no reading the figures bear out) is not checked.
       const resolved = parts.length > 0;
       for (const col of measures) {
