@@ -121,7 +121,8 @@ function columnTotalFindings(table: Table): Finding[] {
   const column = new Map(table.columns.map((c) => [c.col, c]));
   for (const identity of table.columnTotals) {
     const target = column.get(identity.col);
-    if (!target) continue;
+    // A variance that does not match is the variance rule's finding, under the model's sign convention.
+    if (!target || target.role === 'variance') continue;
     const names = [...identity.adds.map((c, i) => `${i === 0 ? '' : ' + '}${columnTitle(column.get(c) ?? { header: '' })}`), ...identity.subtracts.map((c) => ` − ${columnTitle(column.get(c) ?? { header: '' })}`)].join('');
     for (const row of table.rows) {
       if (row.kind !== 'line' && row.kind !== 'total') continue;

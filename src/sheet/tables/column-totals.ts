@@ -40,8 +40,8 @@ export function findColumnTotals(rows: readonly RowFigures[], measureCols: reado
   // Totals stand to the right of what they add: look from the right, so D = B + C is found before its
   // rearrangement B = D − C, which says nothing more and is then skipped.
   for (const col of [...measureCols].reverse()) {
-    // Variances have a rule of their own (forecast − budget, under the model's convention).
-    if (targets.has(col.col) || col.role === 'variance') continue;
+    // A variance column is read as the difference it is (its own rule reports it, not this one).
+    if (targets.has(col.col)) continue;
     const identity = searchIdentity(col, measureCols, values, found);
     if (identity) {
       found.push({ ...identity, evidence: 'arithmetic' });
@@ -119,7 +119,7 @@ function candidatesFor(target: Column, measureCols: readonly Column[]): Candidat
   // Differences are searched only in narrow tables or under a header that names one (net, surplus,
   // change): among dozens of columns, mostly zero, some pair agrees by chance.
   const differences: Candidate[] = [];
-  if (others.length <= 8 || /\b(net|surplus|deficit|change|difference|movement|balance)\b/i.test(target.header)) {
+  if (others.length <= 8 || target.role === 'variance' || /\b(net|surplus|deficit|change|difference|movement|balance|variance)\b/i.test(target.header)) {
     for (const a of others) for (const b of others) if (a !== b) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
   }
   return [...runs, ...differences];
