@@ -110,8 +110,8 @@ class Aggregation {
       for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
         for (const row of list) {
           const index = this.indexOfRow(row);
-          // Blank rows inside a SUM range hold nothing; rows outside the table make it no total of ours.
-          if (index === undefined) continue;
+          // Blank rows and headings inside a SUM range hold nothing; rows outside the table are not ours.
+          if (index === undefined || this.rows[index].kind === 'section' || this.rows[index].kind === 'note' || this.rows[index].kind === 'header') continue;
           if (index === this.indexOfRow(r.row)) return undefined;
           parts.push({ index, sign });
         }
