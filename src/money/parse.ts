@@ -124,7 +124,10 @@ export function isDashPlaceholder(placeholder: string): boolean {
 }
 
 const BLANK: ParsedAmount = { kind: 'missing', placeholder: '', reason: 'blank' };
-const NIL: ParsedAmount = { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: '£', decimals: 0, step: ZERO };
+/** An exact zero written in `unit`: "-", "–", "nil". */
+function nilIn(unit: UnitId): ParsedAmount {
+  return { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: unit, decimals: 0, step: ZERO };
+}
 
 /** Why text stands for no figure, or undefined when it is not a placeholder. */
 export function missingReason(lowerText: string): MissingReason | undefined {
@@ -150,7 +153,7 @@ function parseText(original: string, contextUnit: UnitId): ParsedAmount {
   const lower = text.toLowerCase();
   const reason = missingReason(lower);
   if (reason) return { kind: 'missing', placeholder: trimmed, reason };
-  if (isDashPlaceholder(text) || NIL_WORDS.has(lower)) return contextUnit === '£' ? NIL : { kind: 'amount', pounds: ZERO, value: ZERO, writtenUnit: contextUnit, decimals: 0, step: ZERO };
+  if (isDashPlaceholder(text) || NIL_WORDS.has(lower)) return nilIn(contextUnit);
   if (EXCEL_ERROR.test(text)) return invalid(original, `${quote(text)} is an Excel error, not an amount`);
 
   const shape = AMOUNT_SHAPE.exec(text);

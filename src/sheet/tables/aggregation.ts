@@ -296,14 +296,17 @@ class Aggregation {
     r.sums = [];
   }
 
+  /** Whether the total is exactly its reading less one of its lines, in every column: a line left out. */
   private leavesOutOneLine(i: number, reading: readonly Part[], cols: readonly Column[]): boolean {
-    const gaps = cols.map((c) => {
-      let sum = 0;
-      for (const p of reading) sum += p.sign * (this.floatOf(p.index, c.col) ?? Number.NaN);
-      return sum - (this.floatOf(i, c.col) ?? Number.NaN);
+    return reading.some((left) => {
+      const rest = reading.filter((p) => p !== left);
+      return cols.every((c) => {
+        const stated = statedTerm(this.rows[i].amounts.get(c.col));
+        return stated !== undefined && this.compare(stated, rest, c, false) === 'holds';
+      });
     });
-    return reading.some((p) => cols.every((c, k) => Math.abs((this.floatOf(p.index, c.col) ?? Number.NaN) - gaps[k]) < 0.005));
   }
+
 
   private columnsHolding(i: number, parts: readonly Part[], countZeros = false): number {
     let holds = 0;

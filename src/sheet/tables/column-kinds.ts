@@ -9,8 +9,6 @@ import { isYearLike, looksLikeAmount } from './cell-text';
 
 export type ColumnKind = 'money' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
 
-export const COLUMN_KINDS: readonly ColumnKind[] = ['money', 'percent', 'count', 'identifier', 'year', 'date', 'text'];
-
 // Header words for each kind, tried in this order: "Change %" is a per cent before it is a change.
 const PERCENT = /%|\bper ?cent\b|\bpercentage\b|\bpct\b|\bratio\b|\brate\b|\bshare\b|\bproportion\b/;
 const IDENTIFIER =

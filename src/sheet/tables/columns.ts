@@ -121,11 +121,6 @@ function readContent(grid: Grid, block: Block, bodyRows: readonly number[]): Map
   return contents;
 }
 
-export interface TableUnitEvidence {
-  /** From a unit row, the title or the sheet name, strongest first, for columns whose header states none. */
-  readonly table: UnitEvidence | undefined;
-}
-
 /** The unit of one money column: its header, then the table's evidence, then its number format, else pounds. */
 function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: string | undefined): { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } {
   const format = unitFromNumberFormat(numFmt);
@@ -138,7 +133,8 @@ function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: str
 }
 
 /** Roles, kinds and units for every column that has a header or holds anything. */
-export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, units: TableUnitEvidence): Column[] {
+/** `tableUnit`: from a unit row, the title, the other headers or the sheet name, for columns whose header states none. */
+export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, tableUnit: UnitEvidence | undefined): Column[] {
   const contents = readContent(grid, block, bodyRows);
   const firstWordColumn = drafts.find((d) => {
     const t = contents.get(d.col)?.tally;
@@ -160,7 +156,7 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
     // A column with no header and a stray number or two (footnote markers) holds no money.
     const columnKindFound = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
     const role = roleOf(d, columnKindFound, kind, hidden);
-    const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, units.table, content?.numFmt) : POUNDS_AS_WRITTEN;
+    const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, tableUnit, content?.numFmt) : POUNDS_AS_WRITTEN;
     columns.push({
       col: d.col,
       header: d.header,

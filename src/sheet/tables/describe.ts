@@ -2,7 +2,7 @@
  * What was read of a table, as plain data: the structure `commissioning tables` prints, `check --json`
  * carries in `tables`, and the pane shows for a finding's table. Addresses are as Excel shows them.
  */
-import { columnLetters, rangeToA1, toA1 } from '../a1';
+import { columnLetters, rangeToA1 } from '../a1';
 import type { UnreadRegion } from './detect';
 import type { Table, TableRow } from './types';
 
@@ -136,4 +136,3 @@ export function renderTable(d: TableDescription): string[] {
   return lines;
 }
 
-export { toA1 };

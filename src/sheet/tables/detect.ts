@@ -10,7 +10,7 @@ import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
 import { findAggregates, type AggregationRow } from './aggregation';
 import { readAmountCell } from './amount-cell';
 import { Block, findBlocks, filledColumns } from './blocks';
-import { cellText, isTextCell, isWordCell, looksLikeAmount } from './cell-text';
+import { cellText, isTextCell, looksLikeAmount } from './cell-text';
 import { findColumnTotals } from './column-totals';
 import { draftColumns, readColumns, tableKind } from './columns';
 import { headerSignature, isHeaderLike, namedColumns, readHeaderRows } from './header-rows';
@@ -18,7 +18,7 @@ import { totalWords } from './header-roles';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
-import { unitInSheetName, unitInTitle, type UnitEvidence } from './table-units';
+import type { UnitEvidence } from './table-units';
 import { AmountCell, Column, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
 
 export { sectionName } from './sections';
@@ -78,11 +78,11 @@ function noteUnread(grid: Grid, block: Block, from: number, to: number, unread: 
  */
 function tableUnit(preamble: Preamble, sheetName: string, drafts: readonly { headerUnit?: UnitId }[] = []): UnitEvidence | undefined {
   if (preamble.unitRow) return { unit: preamble.unitRow.unit, source: 'unit-row' };
-  const fromTitle = preamble.title ? unitInTitle(preamble.title) : undefined;
+  const fromTitle = preamble.title ? unitFromText(preamble.title) : undefined;
   if (fromTitle) return { unit: fromTitle, source: 'title' };
   const stated = new Set(drafts.map((d) => d.headerUnit).filter((u): u is UnitId => u !== undefined));
   if (stated.size === 1) return { unit: [...stated][0], source: 'header' };
-  const fromSheet = unitInSheetName(sheetName);
+  const fromSheet = unitFromText(sheetName);
   return fromSheet ? { unit: fromSheet, source: 'sheet' } : undefined;
 }
 
@@ -96,7 +96,7 @@ function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptio
   if (headerRows.length > 0 && after.rows.length > 0) {
     const realHeader = readHeaderRows(grid, block, after.next);
     if (realHeader.length > 0) {
-      preamble = { ...after, rows: [...preamble.rows, ...headerRows, ...after.rows], ...(after.title ?? preamble.title ? { title: after.title ?? preamble.title } : {}), ...(after.titleCell ?? preamble.titleCell ? { titleCell: after.titleCell ?? preamble.titleCell } : {}), ...(after.unitRow ?? preamble.unitRow ? { unitRow: after.unitRow ?? preamble.unitRow } : {}) };
+      preamble = joinPreambles(preamble, headerRows, after);
       headerRows = realHeader;
     }
   }
@@ -107,6 +107,20 @@ function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptio
   if (bodyRows.length === 0) return { next: end };
   const table = buildTable(grid, block, preamble, headerRows, bodyRows, options);
   return { table, next: end };
+}
+
+/** Two preambles with the rows between them, as one: the later title and unit row win. */
+function joinPreambles(first: Preamble, between: readonly number[], second: Preamble): Preamble {
+  const title = second.title ?? first.title;
+  const titleCell = second.titleCell ?? first.titleCell;
+  const unitRow = second.unitRow ?? first.unitRow;
+  return {
+    rows: [...first.rows, ...between, ...second.rows],
+    next: second.next,
+    ...(title !== undefined ? { title } : {}),
+    ...(titleCell ? { titleCell } : {}),
+    ...(unitRow ? { unitRow } : {}),
+  };
 }
 
 /**
@@ -141,7 +155,8 @@ function isNewHeader(grid: Grid, block: Block, r: number, headerSig: string | un
 function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: number[], bodyRows: readonly number[], options: DetectOptions): Table {
   const drafts = draftColumns(grid, block, headerRows);
   const kind = tableKind(drafts);
-  const columns = readColumns(grid, block, drafts, bodyRows, kind, { table: tableUnit(preamble, grid.name, drafts) });
+  const stated = tableUnit(preamble, grid.name, drafts);
+  const columns = readColumns(grid, block, drafts, bodyRows, kind, stated);
   const measureCols = columns.filter((c) => isMeasureRole(c.role) && c.kind === 'money' && !c.hidden);
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
@@ -153,7 +168,7 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   assignSections(drafted);
   const sections = buildSections(rows, sectionHeadlines(drafted, measureCols));
   const figureRows = drafted.filter((d) => d.kind === 'line' || d.kind === 'total');
-  const tableUnitId: UnitId = measureCols[0]?.unit ?? tableUnit(preamble, grid.name)?.unit ?? '£';
+  const tableUnitId: UnitId = measureCols[0]?.unit ?? stated?.unit ?? '£';
   return {
     sheet: grid.name,
     kind,
@@ -164,7 +179,7 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
     headerRows,
     columns,
     unit: tableUnitId,
-    unitSource: measureCols[0]?.unitSource ?? tableUnit(preamble, grid.name)?.source ?? 'default',
+    unitSource: measureCols[0]?.unitSource ?? stated?.source ?? 'default',
     ...(labelCol !== undefined ? { labelCol } : {}),
     ...(preamble.title && findFiscalYear(preamble.title) ? { titleYear: findFiscalYear(preamble.title)?.year } : {}),
     rows,
@@ -327,4 +342,3 @@ function sectionHeadlines(drafts: readonly DraftRow[], measureCols: readonly Col
   return headlines;
 }
 
-export { isWordCell };

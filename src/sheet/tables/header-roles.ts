@@ -75,10 +75,6 @@ export function isTotalLabel(label: string): boolean {
   return /^(grand\s+|sub-?\s*)?totals?\b|\btotals?$/i.test(label.trim());
 }
 
-export function isGrandTotalLabel(label: string): boolean {
-  return /^grand\s+totals?\b/i.test(label.trim());
-}
-
 /**
  * How strongly a row's label says it is a total: "Total", "Sub-total", "Total income" are strong (a total
  * whatever its figures); "Net expenditure", "Gross expenditure", "All services", "England" are weak (a

@@ -28,7 +28,7 @@ const BARE_SCALE: readonly { readonly pattern: RegExp; readonly unit: UnitId }[]
 /**
  * The unit a row of text states when the row is about the unit and nothing else: "£000", "£ thousands",
  * "(£ thousand)", "£m", "All figures in £000", "Amounts in thousands of pounds". A title that merely
- * mentions a unit ("Revenue budget (£000)") is not a unit row; see unitInTitle.
+ * mentions a unit ("Revenue budget (£000)") is not a unit row; its unit is read with unitFromText.
  */
 export function unitRowStatement(text: string): UnitId | undefined {
   const lower = text.toLowerCase().replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').trim();
@@ -41,16 +41,6 @@ export function unitRowStatement(text: string): UnitId | undefined {
     return withoutUnit === '' ? stated : undefined;
   }
   return BARE_SCALE.find(({ pattern }) => pattern.test(rest))?.unit;
-}
-
-/** A unit stated in a title: "Revenue budget 2024/25 (£000)", "Capital programme, £ millions". */
-export function unitInTitle(title: string): UnitId | undefined {
-  return unitFromText(title);
-}
-
-/** A unit in a sheet's name: "Budget £000", "Summary (£m)". */
-export function unitInSheetName(name: string): UnitId | undefined {
-  return unitFromText(name);
 }
 
 /** What a number format says about a figure: the unit its value is in, or the scale it is displayed at. */
