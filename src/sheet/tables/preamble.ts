@@ -8,7 +8,7 @@ import type { Grid } from '../grid';
 import type { Block } from './blocks';
 import { filledColumns } from './blocks';
 import { cellText, isWordCell, isYearLike, looksLikeAmount } from './cell-text';
-import { unitRowStatement } from './table-units';
+import { unitInNote, unitRowStatement } from './table-units';
 
 export interface Preamble {
   readonly rows: readonly number[];
@@ -61,6 +61,10 @@ export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {
       } else if (title === undefined) {
         title = text;
         titleCell = { row: r, col: c };
+      } else {
+        // A note that says how the figures are reported states their unit too.
+        const noted = unitInNote(text);
+        if (noted) unitRow ??= { unit: noted, cell: { row: r, col: c } };
       }
     }
   }

@@ -43,6 +43,17 @@ export function unitRowStatement(text: string): UnitId | undefined {
   return BARE_SCALE.find(({ pattern }) => pattern.test(rest))?.unit;
 }
 
+/**
+ * The unit a note above a table states in passing: "Data in this worksheet is reported in thousands
+ * of pounds (£ thousands)", "All amounts £m". Undefined when the note names none.
+ */
+export function unitInNote(text: string): UnitId | undefined {
+  const lower = text.toLowerCase();
+  const phrase = /\b(thousands|millions|billions) of pounds\b/.exec(lower)?.[1];
+  if (phrase) return phrase === 'thousands' ? '£000' : phrase === 'millions' ? '£m' : '£bn';
+  return /\b(reported|shown|given|expressed|stated|figures|amounts|data|values)\b/.test(lower) ? unitFromText(text) : undefined;
+}
+
 /** What a number format says about a figure: the unit its value is in, or the scale it is displayed at. */
 export interface FormatUnit {
   /** A literal suffix with no scaling commas ("£"0.0"m"): the value itself is in that unit. */
