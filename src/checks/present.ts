@@ -29,7 +29,8 @@ export function decimalsFor(unit: UnitId, ...amounts: readonly Amount[]): number
 
 export function money(amount: Amount, unit: UnitId, decimals: number): string {
   const pence = penceIfKnown(amount);
-  const options = { unit, decimals, negative: 'minus' } as const;
+  // A message stands apart from the table's "£000" heading: £185 thousand reads "£185k", never "£185".
+  const options = { unit: unit === '£000' ? '£k' : unit, decimals, negative: 'minus' } as const;
   return pence !== undefined ? formatPence(pence, options) : formatAmount(poundsOf(amount), options);
 }
 

@@ -34,10 +34,11 @@ export type ParsedAmount =
 
 /**
  * Why a cell holds no figure (GSS and finance conventions): `blank`, a figure still `to-come` (TBC, TBA),
- * `not-available` ("..", "…", "n/a", "NA", ":"), or `suppressed` for disclosure ("x", "[c]"). Only
- * blanks and figures to come are gaps a reviewer must fill; the others are left out and listed.
+ * `not-available` ("..", "…", "n/a", "NA", ":"), `not-applicable` (GSS "z": there is no such figure, so
+ * it adds nothing to a total), or `suppressed` for disclosure ("x", "[c]"). Only blanks and figures to
+ * come are gaps a reviewer must fill; the others are left out and listed.
  */
-export type MissingReason = 'blank' | 'to-come' | 'not-available' | 'suppressed';
+export type MissingReason = 'blank' | 'to-come' | 'not-available' | 'not-applicable' | 'suppressed';
 
 /** Spaces pasted from other documents: no-break, figure, thin, narrow no-break. */
 const UNUSUAL_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
@@ -50,8 +51,10 @@ const DASH_PLACEHOLDERS = new Set(['-', '--', '---', '−', '‒', '–', '—',
 
 /** Text that stands for a figure not yet known. */
 const TO_COME = new Set(['tbc', 'tba', 'tbd', 'to follow']);
-/** Not available or not applicable: the GSS "..", "…" and ":" and their words. */
-const NOT_AVAILABLE = new Set(['..', '...', '…', ':', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk', 'not available', 'not applicable', 'z', '[z]', '[x]']);
+/** Not available: the GSS "..", "…", ":" and "[x]" and their words. "n/a" is read as this, the cautious reading. */
+const NOT_AVAILABLE = new Set(['..', '...', '…', ':', 'n/a', 'na', 'n.a.', 'n.a', 'n/k', 'nk', 'not available', '[x]']);
+/** Not applicable: GSS "z" and "[z]". */
+const NOT_APPLICABLE = new Set(['z', '[z]', 'not applicable']);
 /** Suppressed to protect confidentiality (GSS "[c]", older "x" and "*"). GSS "[z]" and "[x]" are not applicable or not available. */
 const SUPPRESSED = new Set(['x', '[c]', '*']);
 
@@ -133,6 +136,7 @@ function nilIn(unit: UnitId): ParsedAmount {
 export function missingReason(lowerText: string): MissingReason | undefined {
   if (TO_COME.has(lowerText)) return 'to-come';
   if (NOT_AVAILABLE.has(lowerText)) return 'not-available';
+  if (NOT_APPLICABLE.has(lowerText)) return 'not-applicable';
   if (SUPPRESSED.has(lowerText)) return 'suppressed';
   return undefined;
 }

@@ -2,6 +2,7 @@
  * The generated corpus: realistic UK public-finance tables, clean by construction, each with what it
  * must be read as (test/structure/expected.ts). `injectFault` (faults.ts) breaks one identity in a case.
  */
+import { authoritiesByRegion } from './layouts/authorities-by-region';
 import { blankRowGroups } from './layouts/blank-row-groups';
 import { budgetBook } from './layouts/budget-book';
 import { capitalProgramme } from './layouts/capital-programme';
@@ -35,6 +36,7 @@ export const LAYOUTS: Readonly<Record<string, LayoutGenerator>> = {
   'stacked': stacked,
   'blank-row-groups': blankRowGroups,
   'mopac-priorities': mopacPriorities,
+  'authorities-by-region': authoritiesByRegion,
 };
 
 /** Every layout for every seed, in layout order then seed order. */

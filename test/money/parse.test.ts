@@ -114,7 +114,9 @@ describe('parseAmount: missing values', () => {
     ['x', 'x', 'suppressed'],
     ['[c]', '[c]', 'suppressed'],
     ['[x]', '[x]', 'not-available'],
-    ['z', 'z', 'not-available'],
+    ['z', 'z', 'not-applicable'],
+    ['[z]', '[z]', 'not-applicable'],
+    ['not applicable', 'not applicable', 'not-applicable'],
   ])('reads %p as missing with placeholder %p (%s)', (input, placeholder, reason) => {
     expect(parseAmount(input, '£m')).toEqual({ kind: 'missing', placeholder, reason });
   });

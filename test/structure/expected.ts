@@ -3,7 +3,7 @@
  * the labelled set of public workbooks (test/fixtures/public/labels.json). Addresses are as Excel shows
  * them (rows from 1, columns by letter), so a person can label a sheet by looking at it.
  */
-export type ExpectedKind = 'money' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
+export type ExpectedKind = 'money' | 'rate' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
 export type ExpectedUnit = '£' | '£k' | '£000' | '£m';
 
 export interface ExpectedRowTotal {

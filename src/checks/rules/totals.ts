@@ -1,6 +1,6 @@
 /** Totals, subtotals and stated headlines against the sum of their lines, telling rounding from real error. */
 import { appendAll } from '../../util/append';
-import { toA1 } from '../../sheet/a1';
+import { columnLetters, toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Headline, Table, TableRow } from '../../sheet/tables/types';
 import { ZERO } from '../../money/decimal';
 import type { Finding } from '../finding';
@@ -26,6 +26,11 @@ function termsFor(lines: readonly TableRow[], col: Column, set: MeasureSet | und
       terms.push(a);
       continue;
     }
+    // A figure that does not apply (GSS "z") adds nothing.
+    if (a?.kind === 'missing' && a.reason === 'not-applicable') {
+      terms.push(NOTHING);
+      continue;
+    }
     // Figures not available or suppressed leave a total that cannot be checked; blanks may be inferred.
     if (a?.kind !== 'missing' || a.reason === 'not-available' || a.reason === 'suppressed' || !set) return undefined;
     const value = inferMissing(line, set, col.col, ctx.model.settings.varianceConvention);
@@ -35,6 +40,9 @@ function termsFor(lines: readonly TableRow[], col: Column, set: MeasureSet | und
   }
   return { terms, inferred };
 }
+
+/** What a figure that does not apply adds to a total: exactly nothing. */
+const NOTHING: Term = { pounds: ZERO, step: ZERO };
 
 /** An inferred figure is as precise as the figures it came from. */
 function stepOfRow(row: TableRow, set: MeasureSet): Term['step'] {
@@ -123,7 +131,7 @@ function columnTotalFindings(table: Table): Finding[] {
     const target = column.get(identity.col);
     // A variance that does not match is the variance rule's finding, under the model's sign convention.
     if (!target || target.role === 'variance') continue;
-    const names = [...identity.adds.map((c, i) => `${i === 0 ? '' : ' + '}${columnTitle(column.get(c) ?? { header: '' })}`), ...identity.subtracts.map((c) => ` − ${columnTitle(column.get(c) ?? { header: '' })}`)].join('');
+    const names = partNames(identity, column);
     for (const row of table.rows) {
       if (row.kind !== 'line' && row.kind !== 'total') continue;
       const stated = statedFigure(row.amounts.get(identity.col));
@@ -153,6 +161,28 @@ function columnTotalFindings(table: Table): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The columns an identity adds, as a reviewer reads them: up to three by name (without a heading they
+ * all share), more by letter ("the 8 columns F to M").
+ */
+function partNames(identity: { readonly col: number; readonly adds: readonly number[]; readonly subtracts: readonly number[] }, column: ReadonlyMap<number, Column>): string {
+  const parts = [...identity.adds, ...identity.subtracts];
+  if (parts.length > 3) {
+    const contiguous = identity.subtracts.length === 0 && identity.adds.every((c, i) => i === 0 || c === identity.adds[i - 1] + 1);
+    const letters = contiguous
+      ? `${columnLetters(identity.adds[0])} to ${columnLetters(identity.adds[identity.adds.length - 1])}`
+      : [...identity.adds.map((c, i) => `${i === 0 ? '' : ' + '}${columnLetters(c)}`), ...identity.subtracts.map((c) => ` − ${columnLetters(c)}`)].join('');
+    return `the ${parts.length} columns ${letters}`;
+  }
+  const groups = new Set([identity.col, ...parts].map((c) => column.get(c)?.group));
+  const shared = groups.size === 1 ? [...groups][0] : undefined;
+  const title = (c: number): string => {
+    const header = column.get(c)?.header ?? '';
+    return columnTitle({ header: shared && header.startsWith(`${shared} / `) ? header.slice(shared.length + 3) : header });
+  };
+  return [...identity.adds.map((c, i) => `${i === 0 ? '' : ' + '}${title(c)}`), ...identity.subtracts.map((c) => ` − ${title(c)}`)].join('');
 }
 
 function rowFormula(adds: readonly number[], subtracts: readonly number[], row: number): string {

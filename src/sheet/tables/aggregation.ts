@@ -10,6 +10,7 @@
 import { compareWithTotal, TermTotal, type Term } from '../../money/tolerance';
 import type { AmountCell, Column, TotalEvidence } from './types';
 import { rowsAggregated } from './formula-terms';
+import { ZERO } from '../../money/decimal';
 
 /** A body row as aggregation sees it; `kind`, `sums` and `subtracts` are filled in here. */
 export interface AggregationRow {
@@ -33,10 +34,15 @@ const SEARCH_LIMIT = 5000;
 /** The most lines a headline row or unlabelled subtotal is looked for over. */
 const MAX_RUN = 60;
 
-export function findAggregates(rows: AggregationRow[], measureCols: readonly Column[]): void {
+/**
+ * `groupings`: for each column of categories (Region, Class), each row's value in it, by row index. A row
+ * may total the other rows of its group wherever they lie: a region over its authorities, listed A to Z.
+ */
+export function findAggregates(rows: AggregationRow[], measureCols: readonly Column[], more: MoreEvidence = {}): void {
   if (measureCols.length === 0) return;
-  const state = new Aggregation(rows, measureCols);
+  const state = new Aggregation(rows, measureCols, more.counts);
   state.fromFormulas();
+  for (const grouping of more.groupings ?? []) state.fromGroups(grouping);
   // Word totals that add up as flat runs of lines settle first: a line that happens to equal the two
   // below it is then not mistaken for a headline. Only what is left is searched for hierarchy.
   state.fromWords('flat');
@@ -46,17 +52,41 @@ export function findAggregates(rows: AggregationRow[], measureCols: readonly Col
 
 type Verdict = 'holds' | 'breaks' | 'unknown';
 
+/** Each row's value in one column of categories, by row index. */
+export type Grouping = readonly (string | undefined)[];
+
+/** Evidence of structure beyond the money columns. */
+export interface MoreEvidence {
+  readonly groupings?: readonly Grouping[];
+  /**
+   * Count columns (places, pupils, authorities) and each row's figures in them, by row index. They are
+   * never reconciled, but a total adds them up too, so they help show which rows a total aggregates.
+   */
+  readonly counts?: { readonly cols: readonly Column[]; readonly rows: readonly ReadonlyMap<number, AmountCell>[] };
+}
+
 class Aggregation {
   /** Rows claimed as parts of an aggregate: hidden inside it when later totals look for their parts. */
   private readonly claimed: Uint8Array;
   /** Row number → index, built on the first formula read: a table without formulas needs none. */
   private rowIndex: Map<number, number> | undefined;
 
+  /** Money columns, then count columns: every column a total adds up. */
+  private readonly cols: readonly Column[];
+  private readonly countRows: readonly ReadonlyMap<number, AmountCell>[];
+
   constructor(
     private readonly rows: AggregationRow[],
     private readonly measureCols: readonly Column[],
+    counts: MoreEvidence['counts'],
   ) {
     this.claimed = new Uint8Array(rows.length);
+    this.cols = counts ? [...measureCols, ...counts.cols] : measureCols;
+    this.countRows = counts?.rows ?? [];
+  }
+
+  private cellOf(i: number, col: number): AmountCell | undefined {
+    return this.rows[i].amounts.get(col) ?? this.countRows[i]?.get(col);
   }
 
   private indexOfRow(row: number): number | undefined {
@@ -98,27 +128,95 @@ class Aggregation {
     return out;
   }
 
-  /** The rows a formula in the row's first measure cell that has one aggregates, all inside the table. */
+  /**
+   * The rows the row's formulas aggregate, all inside the table. Where the columns' formulas disagree
+   * (one SUM range cut short), the reading most of them state wins, so the odd one out is the one
+   * reported. A row whose first formula aggregates nothing (=D5+E5 across) is not read further.
+   */
   private formulaParts(r: AggregationRow): Part[] | undefined {
+    const readings = new Map<string, { parts: Part[]; votes: number }>();
     for (const col of this.measureCols) {
       const a = r.amounts.get(col.col);
       const formula = a && (a.kind === 'amount' || a.kind === 'missing') ? a.formula : undefined;
       if (!formula) continue;
-      const refs = rowsAggregated(formula, col.col);
-      if (!refs || refs.adds.length + refs.subtracts.length < 2) return undefined;
-      const parts: Part[] = [];
-      for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
-        for (const row of list) {
-          const index = this.indexOfRow(row);
-          // Blank rows and headings inside a SUM range hold nothing; rows outside the table are not ours.
-          if (index === undefined || this.rows[index].kind === 'section' || this.rows[index].kind === 'note' || this.rows[index].kind === 'header') continue;
-          if (index === this.indexOfRow(r.row)) return undefined;
-          parts.push({ index, sign });
-        }
+      const parts = this.partsOfFormula(r, formula, col);
+      if (!parts) {
+        if (readings.size === 0) return undefined;
+        continue;
       }
-      return parts.length > 0 ? parts : undefined;
+      const key = parts.map((p) => p.sign * (p.index + 1)).join(',');
+      const reading = readings.get(key);
+      if (reading) reading.votes++;
+      else readings.set(key, { parts, votes: 1 });
     }
-    return undefined;
+    let best: { parts: Part[]; votes: number } | undefined;
+    for (const reading of readings.values()) if (!best || reading.votes > best.votes) best = reading;
+    return best?.parts;
+  }
+
+  private partsOfFormula(r: AggregationRow, formula: string, col: Column): Part[] | undefined {
+    const refs = rowsAggregated(formula, col.col);
+    if (!refs || refs.adds.length + refs.subtracts.length < 2) return undefined;
+    const parts: Part[] = [];
+    for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
+      for (const row of list) {
+        const index = this.indexOfRow(row);
+        // Blank rows and headings inside a SUM range hold nothing; rows outside the table are not ours.
+        if (index === undefined || this.rows[index].kind === 'section' || this.rows[index].kind === 'note' || this.rows[index].kind === 'header') continue;
+        if (index === this.indexOfRow(r.row)) return undefined;
+        parts.push({ index, sign });
+      }
+    }
+    return parts.length > 0 ? parts : undefined;
+  }
+
+  /**
+   * Rows that total the other rows sharing their value in a column of categories. A group's total is
+   * the row whose figure is half the group's sum, confirmed exactly in every column. A row already
+   * counted in a larger total may still total its own group (a region within England).
+   */
+  fromGroups(grouping: Grouping): void {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < this.rows.length; i++) {
+      const key = grouping[i];
+      const r = this.rows[i];
+      if (key === undefined || (r.kind !== 'line' && r.kind !== 'total')) continue;
+      const members = groups.get(key);
+      if (members) members.push(i);
+      else groups.set(key, [i]);
+    }
+    for (const members of groups.values()) if (members.length >= 3) this.settleGroup(members);
+  }
+
+  /**
+   * The member that is half the group's sum in most columns, at least two, and whose reading then holds
+   * exactly in most columns: a fault in one column still leaves the group's total to be checked.
+   */
+  private settleGroup(members: readonly number[]): void {
+    const sums = this.cols.map((c) => members.reduce((s, j) => s + (this.floatOf(j, c.col) ?? 0), 0));
+    for (const t of members) {
+      const r = this.rows[t];
+      if (r.kind !== 'line' || r.totalWords !== undefined || !this.halfInMost(t, sums)) continue;
+      const parts = members.filter((j) => j !== t && !this.claimed[j]).map((index) => ({ index, sign: 1 as const }));
+      const { holds, checked } = this.columnsHolding(t, parts, false);
+      if (parts.length >= 2 && holds >= 2 && holds * 2 > checked) {
+        this.settle(t, parts, 'arithmetic');
+        return;
+      }
+    }
+  }
+
+  /** Whether row t's figure is half the group's sum (so the rest of the group adds to it) in most columns. */
+  private halfInMost(t: number, sums: readonly number[]): boolean {
+    let agree = 0;
+    let stated = 0;
+    this.cols.forEach((c, k) => {
+      const v = this.floatOf(t, c.col);
+      if (v === undefined || v === 0) return;
+      stated++;
+      if (Math.abs(2 * v - sums[k]) <= 0.01 + Math.abs(sums[k]) * 1e-12) agree++;
+    });
+    return agree >= 2 && agree * 2 > stated;
   }
 
   /**
@@ -148,12 +246,19 @@ class Aggregation {
 
   /** The shortest run of at least two unclaimed items beside row i (direction ±1) whose sum it is. */
   private runFrom(i: number, direction: 1 | -1): Part[] | undefined {
-    const stated = this.rows[i];
-    if (!this.hasNonZeroFigure(stated)) return undefined;
+    if (!this.hasNonZeroFigure(i)) return undefined;
     // A running sum of one column screens each longer run; only a run that passes is compared exactly.
-    const screenCol = this.measureCols.find((c) => stated.amounts.get(c.col)?.kind === 'amount');
-    const target = screenCol ? this.floatOf(i, screenCol.col) : undefined;
-    if (!screenCol || target === undefined) return undefined;
+    // A second column screens too, so a wrong figure in the first does not hide the row's structure.
+    const screens = this.cols.filter((c) => this.floatOf(i, c.col) !== undefined && this.floatOf(i, c.col) !== 0).slice(0, 2);
+    for (const screen of screens) {
+      const parts = this.runScreenedBy(i, direction, screen);
+      if (parts) return parts;
+    }
+    return undefined;
+  }
+
+  private runScreenedBy(i: number, direction: 1 | -1, screenCol: Column): Part[] | undefined {
+    const target = this.floatOf(i, screenCol.col) ?? 0;
     let sum = 0;
     const parts: Part[] = [];
     for (let j = i + direction; j >= 0 && j < this.rows.length && parts.length < MAX_RUN; j += direction) {
@@ -167,42 +272,45 @@ class Aggregation {
       if (v === undefined) return undefined;
       sum += v;
       parts.push({ index: j, sign: 1 });
-      if (parts.length >= 2 && Math.abs(sum - target) <= 0.01 + Math.abs(target) * 1e-12 && this.matchesEverywhere(i, parts)) return parts;
+      if (parts.length >= 2 && Math.abs(sum - target) <= 0.01 + Math.abs(target) * 1e-12 && this.matchesAllButOne(i, parts)) return parts;
     }
     return undefined;
   }
 
   /** A figure as a float, for screening only (exact comparison follows): whole pence need no decimal. */
   private floatOf(i: number, col: number): number | undefined {
-    const a = this.rows[i].amounts.get(col);
+    const a = this.cellOf(i, col);
     if (a?.kind !== 'amount') return undefined;
     return a.pence !== undefined ? Number(a.pence) / 100 : a.pounds.toNumber();
   }
 
-  private hasNonZeroFigure(r: AggregationRow): boolean {
-    for (const col of this.measureCols) {
-      const a = r.amounts.get(col.col);
+  private hasNonZeroFigure(i: number): boolean {
+    for (const col of this.cols) {
+      const a = this.cellOf(i, col.col);
       if (a?.kind === 'amount' && !a.pounds.isZero()) return true;
     }
     return false;
   }
 
   /**
-   * Exact agreement in every measure column the row has a figure in, with at least two parts carrying a
-   * figure other than zero, in at least two columns of different figures: one coincidence is not structure.
+   * Exact agreement in every column the row has a figure in but at most one (a wrong figure there is
+   * then reported), with agreement in at least two columns of different figures other than zero, and at
+   * least two parts carrying a figure: one coincidence is not structure.
    */
-  private matchesEverywhere(i: number, parts: readonly Part[]): boolean {
+  private matchesAllButOne(i: number, parts: readonly Part[]): boolean {
     // Columns stating the same figure (a forecast equal to its budget) are one piece of evidence, not two.
     const distinct = new Set<string>();
-    for (const col of this.measureCols) {
-      const stated = this.rows[i].amounts.get(col.col);
+    let breaks = 0;
+    for (const col of this.cols) {
+      const stated = this.cellOf(i, col.col);
       if (stated?.kind !== 'amount') continue;
       const verdict = this.compare(stated, parts, col, false);
-      if (verdict !== 'holds') return false;
-      if (!stated.pounds.isZero()) distinct.add(stated.pounds.toString());
+      if (verdict === 'breaks') breaks++;
+      if (verdict === 'unknown' || breaks > 1) return false;
+      if (verdict === 'holds' && !stated.pounds.isZero()) distinct.add(stated.pounds.toString());
     }
-    const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(this.rows[p.index])).length;
-    return nonZeroParts >= 2 && distinct.size >= 2;
+    const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(p.index)).length;
+    return nonZeroParts >= 2 && distinct.size >= 2 && distinct.size > breaks;
   }
 
   /** Whether the stated figure equals the parts' sum in a column; rounding counts only where allowed. */
@@ -212,7 +320,7 @@ class Aggregation {
     const total = new TermTotal();
     const negatives = new TermTotal();
     for (const p of parts) {
-      const a = this.rows[p.index].amounts.get(col.col);
+      const a = this.cellOf(p.index, col.col);
       const term = termOf(a);
       if (!term) return 'unknown';
       if (p.sign === 1) total.add(term);
@@ -233,7 +341,8 @@ class Aggregation {
     if (stated.pence === undefined || !stated.step.isZero()) return undefined;
     let sum = 0n;
     for (const p of parts) {
-      const a = this.rows[p.index].amounts.get(col.col);
+      const a = this.cellOf(p.index, col.col);
+      if (a?.kind === 'missing' && a.reason === 'not-applicable') continue;
       if (a?.kind !== 'amount') return 'unknown';
       if (a.pence === undefined || !a.step.isZero()) return undefined;
       sum += p.sign === 1 ? a.pence : -a.pence;
@@ -258,22 +367,27 @@ class Aggregation {
       }
       const candidates = this.candidates(i).filter((c) => c.length > 0);
       let best: { parts: Part[]; holds: number } | undefined;
-      // A reading must hold in at least half the columns stating a figure other than zero: one column of
-      // zeros agreeing shows nothing, and a fault in one column still leaves the others to show it.
-      const informative = this.measureCols.filter((c) => {
-        const a = statedTerm(r.amounts.get(c.col));
+      // A reading must hold in at least half the columns where it can be checked and the total states a
+      // figure other than zero: one column of zeros agreeing shows nothing, a fault in one column still
+      // leaves the others to show it, and a column with a figure not available among its parts says nothing.
+      const nonZero = this.cols.filter((c) => {
+        const a = statedTerm(this.cellOf(i, c.col));
         return a !== undefined && !a.pounds.isZero();
       }).length;
       // A total of dashes (all nil) is borne out by lines that are nil in every column too.
-      const needed = informative === 0 ? this.measureCols.filter((c) => statedTerm(r.amounts.get(c.col)) !== undefined).length : 0;
+      const needed = nonZero === 0 ? this.cols.filter((c) => statedTerm(this.cellOf(i, c.col)) !== undefined).length : 0;
       for (const parts of candidates) {
-        const holds = informative === 0 ? this.columnsHolding(i, parts, true) : this.columnsHolding(i, parts);
-        const enough = informative === 0 ? needed > 0 && holds === needed : holds > 0 && holds * 2 >= informative;
-        if (enough && (!best || holds > best.holds)) best = { parts, holds };
+        const { holds, checked } = this.columnsHolding(i, parts, nonZero === 0);
+        const enough = nonZero === 0 ? needed > 0 && holds === needed : holds > 0 && holds * 2 >= checked;
+        // A total equal to one line shows no sum: that reading stands only where it holds in every column.
+        if (!enough || (parts.length === 1 && holds < checked)) continue;
+        if (!best || holds > best.holds) best = { parts, holds };
       }
       if (best) this.settle(i, best.parts, 'arithmetic');
       else if (pass === 'flat') continue;
-      else if (r.totalWords === 'strong' && candidates.length > 0) this.settleUnconfirmed(i, candidates[0]);
+      // A "Total …" with one figure beside it and no lines of its own is a figure, not a sum of one; so
+      // is one a confirmed total already adds ("Total receipts" within "Total resources").
+      else if (r.totalWords === 'strong' && candidates.length > 0 && candidates[0].length >= 2 && !this.claimed[i]) this.settleUnconfirmed(i, candidates[0]);
       else r.kind = 'line';
     }
   }
@@ -285,7 +399,7 @@ class Aggregation {
    * the difference is exactly one of its lines in every column: a line left out.
    */
   private settleUnconfirmed(i: number, reading: Part[]): void {
-    const stated = this.measureCols.filter((c) => statedTerm(this.rows[i].amounts.get(c.col)) !== undefined);
+    const stated = this.cols.filter((c) => statedTerm(this.cellOf(i, c.col)) !== undefined);
     if (stated.length < 2 || this.leavesOutOneLine(i, reading, stated)) {
       this.settle(i, reading, 'words');
       return;
@@ -301,20 +415,26 @@ class Aggregation {
     return reading.some((left) => {
       const rest = reading.filter((p) => p !== left);
       return cols.every((c) => {
-        const stated = statedTerm(this.rows[i].amounts.get(c.col));
+        const stated = statedTerm(this.cellOf(i, c.col));
         return stated !== undefined && this.compare(stated, rest, c, false) === 'holds';
       });
     });
   }
 
 
-  private columnsHolding(i: number, parts: readonly Part[], countZeros = false): number {
+  /** In how many columns the reading holds (rounding allowed), of how many it can be checked in. */
+  private columnsHolding(i: number, parts: readonly Part[], countZeros: boolean): { holds: number; checked: number } {
     let holds = 0;
-    for (const col of this.measureCols) {
-      const stated = statedTerm(this.rows[i].amounts.get(col.col));
-      if (stated && (countZeros || !stated.pounds.isZero()) && this.compare(stated, parts, col, true) === 'holds') holds++;
+    let checked = 0;
+    for (const col of this.cols) {
+      const stated = statedTerm(this.cellOf(i, col.col));
+      if (!stated || (!countZeros && stated.pounds.isZero())) continue;
+      const verdict = this.compare(stated, parts, col, true);
+      if (verdict === 'unknown') continue;
+      checked++;
+      if (verdict === 'holds') holds++;
     }
-    return holds;
+    return { holds, checked };
   }
 
   /** Readings of a total's parts, most usual first. */
@@ -395,8 +515,12 @@ class Aggregation {
 }
 
 function termOf(a: AmountCell | undefined): Term | undefined {
+  if (a?.kind === 'missing' && a.reason === 'not-applicable') return NOTHING;
   return a?.kind === 'amount' ? a : undefined;
 }
+
+/** A figure that does not apply (GSS "z") adds exactly nothing to a total. */
+const NOTHING: Term = { pounds: ZERO, step: ZERO };
 
 /** A total row's stated figure: a figure cell (a dash or "nil" reads as zero). */
 function statedTerm(a: AmountCell | undefined): Extract<AmountCell, { kind: 'amount' }> | undefined {

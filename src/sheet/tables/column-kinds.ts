@@ -6,15 +6,20 @@
 import { isDateFormat } from '../number-format';
 import type { Cell } from '../grid';
 import { isYearLike, looksLikeAmount } from './cell-text';
+import { parseAmount } from '../../money/parse';
 
-export type ColumnKind = 'money' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
+/** `rate`: money per something or an average (cost per place, average award): read, never added up. */
+export type ColumnKind = 'money' | 'rate' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
 
 // Header words for each kind, tried in this order: "Change %" is a per cent before it is a change.
 const PERCENT = /%|\bper ?cent\b|\bpercentage\b|\bpct\b|\bratio\b|\brate\b|\bshare\b|\bproportion\b/;
 const IDENTIFIER =
   /\b(code|codes|ref|refs|reference|id|identifier|urn|ukprn|upin|postcode|post code|ons|gss|number|no\.?|num)\b|\bline\b$|^line\b|\btransaction\b|\binvoice\b|\bvat\b|\bcharity\b|\bcompany\b|\bpo\b/;
 const COUNT =
-  /\bfte\b|\bheadcount\b|\bmonths?\b|\bweeks?\b|\bdays?\b|\bhours?\b|\bpeople\b|\bpersons?\b|\bpupils?\b|\bstudents?\b|\bbeds?\b|\bplaces?\b|\bunits?\b|\bvolume\b|\bquantity\b|\bqty\b|\bcount\b|\bnumber of\b|\bno\.? of\b|\bhouseholds?\b|\bdwellings?\b|\bpopulation\b|\bstaff\b|\bposts?\b|\bvisits?\b|\bcases?\b|\bduration\b|\bage\b|\bsize\b|\bscore\b|\brank(ing)?\b|\bkm\b|\bmiles\b|\bhectares?\b/;
+  /\bfte\b|\bheadcount\b|\bmonths?\b|\bweeks?\b|\bdays?\b|\bhours?\b|\bpeople\b|\bpersons?\b|\bpupils?\b|\bstudents?\b|\bbeds?\b|\bplaces?\b|\bcapacity\b|\bunits?\b|\bvolume\b|\bquantity\b|\bqty\b|\bcount\b|\bnumber of\b|\bno\.? of\b|\bhouseholds?\b|\bdwellings?\b|\bpopulation\b|\bstaff\b|\bposts?\b|\bvisits?\b|\bcases?\b|\bduration\b|\bage\b|\bsize\b|\bscore\b|\brank(ing)?\b|\bkm\b|\bmiles\b|\bhectares?\b/;
+const RATE = /\bper\b|\baverage\b|\bmean\b|\bmedian\b|\bunit costs?\b/;
+/** Words that qualify a count as easily as money ("Actual pupil numbers", "Budget FTE"): they name no money. */
+const QUALIFIERS = /\b(actual|actuals|forecast|budget|budgeted|outturn|net|gross|variance|capital|revenue|planned|estimated)\b/g;
 const YEAR = /^(year|years|financial year|fiscal year|fy|period|year ending|year end|reporting period|quarter|month|calendar year|academic year)$/;
 const DATE = /\bdate\b|\bdated\b|\bwhen\b|\bday\b/;
 const MONEY =
@@ -24,9 +29,10 @@ const MONEY =
 export function kindFromHeader(header: string, words: string): ColumnKind | undefined {
   const lower = header.toLowerCase();
   if (PERCENT.test(lower) && !/£/.test(lower)) return 'percent';
+  if (RATE.test(words) && (MONEY.test(words) || /£|\bgbp\b/.test(lower))) return 'rate';
   if (/£|\bgbp\b/.test(lower)) return 'money';
   if (YEAR.test(words)) return 'year';
-  if (COUNT.test(words) && !MONEY.test(words)) return 'count';
+  if ((COUNT.test(words) || /#\s*of\b/.test(lower)) && !MONEY.test(words.replace(QUALIFIERS, ' '))) return 'count';
   if (IDENTIFIER.test(words) && !/\b(amount|value|cost|spend|total)\b/.test(words)) return 'identifier';
   if (DATE.test(words)) return 'date';
   if (MONEY.test(words)) return 'money';
@@ -39,6 +45,8 @@ export interface ContentTally {
   numbers: number;
   /** Text that reads as a figure ("£1,200", "(3.4)", "-", ".."). */
   amountTexts: number;
+  /** Figures other than zero, as numbers or text: a column of only "-", ".." and 0 states no amount. */
+  nonZeroFigures: number;
   words: number;
   percentFormatted: number;
   dateFormatted: number;
@@ -50,10 +58,14 @@ export interface ContentTally {
   /** Text such as E09000001, GB-CHC-1234567, 1031a: letters and digits together, no spaces. */
   codes: number;
   lastNumber: number;
+  /** Texts with a small letter in them: names ("Barnet"), not codes ("E09000003", "SD", "N2V3"). */
+  named: number;
+  /** The different texts seen, until there are more than a category column holds (then undefined). */
+  distinct: Set<string> | undefined;
 }
 
 export function emptyTally(): ContentTally {
-  return { filled: 0, numbers: 0, amountTexts: 0, words: 0, percentFormatted: 0, dateFormatted: 0, dates: 0, years: 0, integers: 0, rising: 0, codes: 0, lastNumber: Number.NaN };
+  return { filled: 0, numbers: 0, amountTexts: 0, nonZeroFigures: 0, words: 0, percentFormatted: 0, dateFormatted: 0, dates: 0, years: 0, integers: 0, rising: 0, codes: 0, lastNumber: Number.NaN, named: 0, distinct: new Set() };
 }
 
 const CODE_TEXT = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-_/.]{3,}$/;
@@ -68,6 +80,7 @@ export function tallyCell(t: ContentTally, cell: Cell): void {
   }
   if (typeof v === 'number') {
     t.numbers++;
+    if (v !== 0) t.nonZeroFigures++;
     if (cell.numFmt && cell.numFmt.includes('%')) t.percentFormatted++;
     else if (cell.numFmt && isDateFormat(cell.numFmt)) t.dateFormatted++;
     if (Number.isInteger(v)) {
@@ -81,9 +94,35 @@ export function tallyCell(t: ContentTally, cell: Cell): void {
   if (typeof v !== 'string') return;
   const text = v.trim();
   if (isYearLike(cell)) t.years++;
-  else if (looksLikeAmount(cell)) t.amountTexts++;
-  else if (CODE_TEXT.test(text)) t.codes++;
-  else t.words++;
+  else if (looksLikeAmount(cell)) {
+    t.amountTexts++;
+    const parsed = parseAmount(text, '£');
+    if (parsed.kind === 'amount' && !parsed.pounds.isZero()) t.nonZeroFigures++;
+  }
+  else {
+    if (CODE_TEXT.test(text)) t.codes++;
+    else t.words++;
+    if (/[a-z]/.test(text)) t.named++;
+    countDistinct(t, text);
+  }
+}
+
+function countDistinct(t: ContentTally, text: string): void {
+  if (!t.distinct) return;
+  t.distinct.add(text);
+  if (t.distinct.size > MAX_CATEGORIES) t.distinct = undefined;
+}
+
+/** More different values than this and a column names things rather than sorting them into groups. */
+const MAX_CATEGORIES = 64;
+
+/**
+ * A column of a few values each repeated down many rows (Region, Class, Type): it sorts lines into
+ * groups, so it neither names lines nor is summed, and a row may total the others of its group.
+ */
+export function isCategorical(t: ContentTally): boolean {
+  const texts = t.words + t.codes;
+  return t.distinct !== undefined && t.distinct.size >= 2 && texts >= 3 * t.distinct.size && texts >= t.filled / 2;
 }
 
 /** A column's kind from what it holds, for a header that names none. */
@@ -95,7 +134,7 @@ export function kindFromContent(t: ContentTally): ColumnKind {
   if (share(t.years) >= 0.8) return 'year';
   if (share(t.codes) >= 0.6) return 'identifier';
   const figures = t.numbers + t.amountTexts;
-  if (figures > 0 && figures >= t.words + t.codes) return 'money';
+  if (figures > 0 && figures >= t.words + t.codes && t.nonZeroFigures > 0) return 'money';
   return 'text';
 }
 
@@ -113,7 +152,7 @@ export function columnKind(headerKind: ColumnKind | undefined, t: ContentTally, 
   if (content === 'percent' || content === 'date') return content;
   if (headerKind) {
     // A header naming money over a column of words (a "Funding" column of funder names) is text.
-    if (headerKind === 'money' && content === 'text' && t.words > 0) return 'text';
+    if ((headerKind === 'money' || headerKind === 'rate') && content === 'text' && t.words > 0) return 'text';
     return headerKind;
   }
   if (content === 'money' && looksLikeLineCodes(t, leftOfLabel)) return 'identifier';

@@ -48,7 +48,42 @@ export function findColumnTotals(rows: readonly RowFigures[], measureCols: reado
       targets.add(col.col);
     }
   }
-  return found;
+  searchTotalsOfTotals(measureCols, values, found, targets);
+  return found.map((t) => overSubtotals(t, found));
+}
+
+/**
+ * A total found by arithmetic, stated over the subtotal columns it spans: Grand = A total + B + C1 + C2
+ * reads Grand = A total + B + C total where C total = C1 + C2, the way the table is built.
+ */
+function overSubtotals(total: ColumnTotal, found: readonly ColumnTotal[]): ColumnTotal {
+  if (total.evidence !== 'arithmetic' || total.subtracts.length > 0) return total;
+  let adds = [...total.adds];
+  for (const sub of found) {
+    if (sub === total || sub.subtracts.length > 0 || sub.col === total.col || adds.includes(sub.col)) continue;
+    if (!sub.adds.every((c) => adds.includes(c))) continue;
+    adds = [...adds.filter((c) => !sub.adds.includes(c)), sub.col].sort((a, b) => a - b);
+  }
+  return adds.length === total.adds.length && adds.every((c, i) => c === total.adds[i]) ? total : { ...total, adds };
+}
+
+/**
+ * A grand total over subtotal columns (Y = N + O + S + X, where N, S and X total the columns before
+ * them): once those totals are known, their parts drop out and what is left is searched again.
+ */
+function searchTotalsOfTotals(measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>, found: ColumnTotal[], targets: Set<number>): void {
+  if (found.length === 0) return;
+  const parts = new Set(found.flatMap((t) => [...t.adds, ...t.subtracts]));
+  const collapsed = measureCols.filter((c) => !parts.has(c.col));
+  if (collapsed.length < 3 || collapsed.length === measureCols.length) return;
+  for (const col of [...collapsed].reverse()) {
+    if (targets.has(col.col)) continue;
+    const identity = searchIdentity(col, collapsed, values, found);
+    if (identity && identity.adds.some((c) => targets.has(c))) {
+      found.push({ ...identity, evidence: 'arithmetic' });
+      targets.add(col.col);
+    }
+  }
 }
 
 /** The identity most of a column's formulas state, when they all add or subtract cells of their own row. */

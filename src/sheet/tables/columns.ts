@@ -8,10 +8,10 @@ import { unitFromText, type UnitId } from '../../money/units';
 import { Cell, Grid, forEachCellIn } from '../grid';
 import type { Block } from './blocks';
 import { cellText } from './cell-text';
-import { columnKind, emptyTally, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
+import { columnKind, emptyTally, isCategorical, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
 import { headerWords, roleFromHeader } from './header-roles';
 import { POUNDS_AS_WRITTEN, unitFromNumberFormat, type UnitEvidence } from './table-units';
-import { isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
+import { isDimensionRole, isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
 
 interface ColumnDraft {
   readonly col: number;
@@ -23,6 +23,8 @@ interface ColumnDraft {
   readonly year?: FiscalYear;
   readonly group?: string;
   readonly headerUnit?: UnitId;
+  /** For a column with no header of its own under a table that has one: the unit that table read. */
+  readonly inheritedUnit?: UnitEvidence;
 }
 
 /** The merged range's first column for each column a merge in `row` covers. */
@@ -70,6 +72,31 @@ export function draftColumns(grid: Grid, block: Block, headerRows: readonly numb
     });
   }
   return drafts;
+}
+
+/**
+ * Columns with no header, under a table above whose same columns have one (national and class totals
+ * set a blank row below a long table, figures in its columns): they take that column's header and unit.
+ */
+export function inheritHeaders(drafts: readonly ColumnDraft[], above: readonly Column[] | undefined): ColumnDraft[] {
+  if (!above) return [...drafts];
+  const byCol = new Map(above.map((c) => [c.col, c]));
+  return drafts.map((d) => {
+    const source = byCol.get(d.col);
+    if (d.header !== '' || !source || source.kind !== 'money' || source.header === '') return d;
+    const role = roleFromHeader(source.header);
+    const year = findFiscalYear(source.header)?.year;
+    return {
+      col: d.col,
+      header: source.header,
+      lower: source.header,
+      upper: '',
+      role: role?.role,
+      registerOnly: role?.registerOnly ?? false,
+      ...(year ? { year } : {}),
+      ...(source.unitSource !== 'default' ? { inheritedUnit: { unit: source.unit, source: 'table-above' as const } } : {}),
+    };
+  });
 }
 
 function headerUnitOf(lower: string, upper: string): { headerUnit?: UnitId } {
@@ -127,6 +154,7 @@ function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: str
   const display = format.displayUnit ? { displayUnit: format.displayUnit } : {};
   if (d.headerUnit) return { unit: d.headerUnit, source: 'header', ...display };
   if (table) return { ...table, ...display };
+  if (d.inheritedUnit) return { ...d.inheritedUnit, ...display };
   if (format.valueUnit) return { unit: format.valueUnit, source: 'number-format' };
   if (format.displayUnit) return { ...POUNDS_AS_WRITTEN, source: 'number-format', ...display };
   return POUNDS_AS_WRITTEN;
@@ -150,9 +178,11 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
     const leftOfLabel = firstWordColumn !== undefined && d.col < firstWordColumn;
     // A header stating a unit or a year ("Budget £m", "2019/20") makes a money column whatever it holds,
     // so text in it is reported as not an amount rather than read as a label.
-    const statesMoney = (d.headerUnit !== undefined || d.year !== undefined) && headerKind !== 'percent' && headerKind !== 'count' && headerKind !== 'identifier';
+    const statesMoney = (d.headerUnit !== undefined || d.year !== undefined) && headerKind !== 'percent' && headerKind !== 'rate' && headerKind !== 'count' && headerKind !== 'identifier';
     const found = columnKind(d.role && isMeasureRole(d.role) && !headerKind ? 'money' : headerKind, tally, leftOfLabel);
-    const asMoney = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
+    // A year alone does not make prose money: a column of nothing but words under "… 2018-19" is text.
+    const hasFigure = d.headerUnit !== undefined || tally.amountTexts + tally.numbers > 0;
+    const asMoney = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && hasFigure && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
     // A column with no header and a stray number or two (footnote markers) holds no money.
     const columnKindFound = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
     const role = roleOf(d, columnKindFound, kind, hidden);
@@ -169,13 +199,41 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
       ...(d.year ? { year: d.year } : {}),
       ...(d.group ? { group: d.group } : {}),
       ...(hidden ? { hidden } : {}),
+      ...((columnKindFound === 'text' || columnKindFound === 'identifier') && bodyRows.length >= 6 && isCategorical(tally) ? { categorical: true } : {}),
     });
   }
-  // The label is the first text column without another role (DESIGN.md); a code column only if there is none.
-  const label =
-    columns.find((c) => c.role === 'other' && c.kind === 'text' && !c.hidden && hasWords(contents, c.col)) ??
-    columns.find((c) => c.role === 'other' && c.kind === 'identifier' && !c.hidden && hasWords(contents, c.col));
+  const label = labelColumn(columns, contents);
   return columns.map((c) => (c === label ? { ...c, role: 'label' as const } : c));
+}
+
+/**
+ * The label is the first text column without another role that names its lines (DESIGN.md); a code
+ * column only if there is none. A column of categories (Class "SD", a group "fin") names no line: where
+ * a column holds names, one to a line, that one labels them, even one with a role of its own
+ * ("Local authority").
+ */
+function labelColumn(columns: readonly Column[], contents: Map<number, ColumnContent>): Column | undefined {
+  const text = columns.filter((c) => c.role === 'other' && c.kind === 'text' && !c.hidden && hasWords(contents, c.col));
+  const first = text[0];
+  if (!first) return columns.find((c) => c.role === 'other' && c.kind === 'identifier' && !c.hidden && hasWords(contents, c.col));
+  if (!first.categorical) return first;
+  const named = text.filter((c) => holdsNames(contents, c.col));
+  const naming = named.find((c) => !c.categorical);
+  if (naming) return naming;
+  if (columns.some((c) => isDimensionRole(c.role) && c.kind === 'text' && !c.categorical && holdsNames(contents, c.col))) return undefined;
+  return [...named].sort((a, b) => distinctCount(contents, b.col) - distinctCount(contents, a.col))[0] ?? first;
+}
+
+/** How many different texts a column holds; past a category column's worth, counted as endless. */
+function distinctCount(contents: Map<number, ColumnContent>, col: number): number {
+  const d = contents.get(col)?.tally.distinct;
+  return d ? d.size : Number.MAX_SAFE_INTEGER;
+}
+
+/** Whether most of a column's texts are names (with small letters), not codes. */
+function holdsNames(contents: Map<number, ColumnContent>, col: number): boolean {
+  const t = contents.get(col)?.tally;
+  return t !== undefined && t.named * 2 > t.words + t.codes;
 }
 
 function hasWords(contents: Map<number, ColumnContent>, col: number): boolean {

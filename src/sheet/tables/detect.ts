@@ -7,12 +7,12 @@ import { findFiscalYear } from '../../money/fiscal-year';
 import { unitFromText, type UnitId } from '../../money/units';
 import type { RangeRef } from '../a1';
 import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
-import { findAggregates, type AggregationRow } from './aggregation';
+import { findAggregates, type AggregationRow, type Grouping, type MoreEvidence } from './aggregation';
 import { readAmountCell } from './amount-cell';
 import { Block, findBlocks, filledColumns } from './blocks';
 import { cellText, isTextCell, looksLikeAmount } from './cell-text';
 import { findColumnTotals } from './column-totals';
-import { draftColumns, readColumns, tableKind } from './columns';
+import { draftColumns, inheritHeaders, readColumns, tableKind } from './columns';
 import { headerSignature, isHeaderLike, namedColumns, readHeaderRows } from './header-rows';
 import { totalWords } from './header-roles';
 import { headlineFromText } from './headline';
@@ -50,7 +50,7 @@ export function readSheet(grid: Grid, options: DetectOptions = {}): SheetStructu
   for (const block of findBlocks(grid)) {
     let start = 0;
     while (start < block.rows.length) {
-      const read = tableFrom(grid, block, start, options);
+      const read = tableFrom(grid, block, start, options, tables[tables.length - 1]);
       if (read.table) tables.push(read.table);
       else noteUnread(grid, block, start, read.next, unread);
       start = read.next;
@@ -87,7 +87,7 @@ function tableUnit(preamble: Preamble, sheetName: string, drafts: readonly { hea
 }
 
 /** Reads one table starting at block.rows[start]; `next` is where the next one may start. */
-function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptions): { table?: Table; next: number } {
+function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptions, above: Table | undefined): { table?: Table; next: number } {
   let preamble = readPreamble(grid, block, start);
   let headerRows = readHeaderRows(grid, block, preamble.next);
   // A row of column codes above the title ("la_code | la_name | …"), then the real header: the codes
@@ -105,7 +105,7 @@ function tableFrom(grid: Grid, block: Block, start: number, options: DetectOptio
   const end = nextTableStart(grid, block, bodyStart + 1, headerSignature(grid, headerRows[headerRows.length - 1], block));
   const bodyRows = block.rows.slice(bodyStart, end);
   if (bodyRows.length === 0) return { next: end };
-  const table = buildTable(grid, block, preamble, headerRows, bodyRows, options);
+  const table = buildTable(grid, block, preamble, headerRows, bodyRows, options, above?.columns);
   return { table, next: end };
 }
 
@@ -152,8 +152,8 @@ function isNewHeader(grid: Grid, block: Block, r: number, headerSig: string | un
   return named >= 2 || (named === 1 && filled.some((c) => unitFromText(cellText(grid.cell(r, c))) !== undefined || findFiscalYear(cellText(grid.cell(r, c))) !== undefined));
 }
 
-function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: number[], bodyRows: readonly number[], options: DetectOptions): Table {
-  const drafts = draftColumns(grid, block, headerRows);
+function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: number[], bodyRows: readonly number[], options: DetectOptions, above: readonly Column[] | undefined): Table {
+  const drafts = inheritHeaders(draftColumns(grid, block, headerRows), above);
   const kind = tableKind(drafts);
   const stated = tableUnit(preamble, grid.name, drafts);
   const columns = readColumns(grid, block, drafts, bodyRows, kind, stated);
@@ -161,7 +161,7 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
   const drafted = classifyRows(grid, block, bodyRows, columns, measureCols, labelCol, kind, signature, options);
-  findAggregates(drafted, measureCols);
+  findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts: countFigures(grid, drafted, columns) });
   const rows = drafted as unknown as TableRow[];
   const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts as Map<number, AmountCell>) : [];
   for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
@@ -186,6 +186,34 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
     sections,
     columnTotals: findColumnTotals(figureRows, measureCols),
   };
+}
+
+/** Figures in the count columns, which show a total's structure though they are never reconciled. */
+function countFigures(grid: Grid, rows: readonly DraftRow[], columns: readonly Column[]): MoreEvidence['counts'] {
+  const cols = columns.filter((c) => c.kind === 'count' && !c.hidden);
+  if (cols.length === 0) return undefined;
+  return {
+    cols,
+    rows: rows.map((d) => {
+      const cells = grid.row(d.row);
+      return new Map(cols.map((c) => [c.col, readAmountCell(cells[c.col], d.row, c.col, '£')]));
+    }),
+  };
+}
+
+/** Each row's value in every column of categories, for totals of groups (a region over its authorities). */
+function groupings(grid: Grid, rows: readonly DraftRow[], columns: readonly Column[]): Grouping[] {
+  const cols = columns.filter((c) => c.categorical && c.role !== 'label');
+  if (cols.length === 0) return [];
+  const values = cols.map(() => new Array<string | undefined>(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const cells = grid.row(rows[i].row);
+    cols.forEach((c, k) => {
+      const text = cellText(cells[c.col]);
+      values[k][i] = text === '' ? undefined : text;
+    });
+  }
+  return values;
 }
 
 /** From the first preamble or header row to the last row read, over the columns those rows fill. */
@@ -300,8 +328,12 @@ function classifyRows(
     drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, totalWords: words === 'strong' || kind !== 'register' ? words : undefined });
   }
   // Lone labels after the last figures are notes (sources, footnotes), not sections or lines of nothing.
-  for (let i = lastWithFigures + 1; i < drafts.length; i++) if (drafts[i].kind === 'section' || drafts[i].kind === 'line') drafts[i].kind = 'note';
-  // A row naming a priority area, with figures, heads a section only when ordinary lines follow it.
+  // So is a footnote that starts "Total includes …": a total with no figures totals nothing.
+  for (let i = lastWithFigures + 1; i < drafts.length; i++) if (drafts[i].kind !== 'header') drafts[i].kind = 'note';
+  // A row naming a priority area, with figures, heads a section only when ordinary lines follow it, and
+  // only in a table that names two or more of them: one name in common with the model is a coincidence.
+  const named = new Set(drafts.filter((_, i) => namesPriorityArea[i]).map((d) => options.isPriorityArea ? sectionName(d.label).toLowerCase() : ''));
+  if (named.size < 2) return drafts;
   for (let i = 0; i < drafts.length; i++) {
     if (!namesPriorityArea[i]) continue;
     const next = drafts[i + 1];

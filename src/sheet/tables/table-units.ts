@@ -5,7 +5,8 @@
  */
 import { unitFromText, type UnitId } from '../../money/units';
 
-export type UnitSource = 'header' | 'unit-row' | 'title' | 'sheet' | 'number-format' | 'default';
+/** `table-above`: a column with no header under a table whose same column states the unit. */
+export type UnitSource = 'header' | 'unit-row' | 'title' | 'sheet' | 'table-above' | 'number-format' | 'default';
 
 export interface UnitEvidence {
   readonly unit: UnitId;

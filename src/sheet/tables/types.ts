@@ -42,6 +42,10 @@ export const DIMENSION_ROLES: readonly DimensionRole[] = [
   'year',
 ];
 
+export function isDimensionRole(role: ColumnRole): role is DimensionRole {
+  return (DIMENSION_ROLES as readonly string[]).includes(role);
+}
+
 export function isMeasureRole(role: ColumnRole): role is MeasureRole {
   return (MEASURE_ROLES as readonly string[]).includes(role);
 }
@@ -68,6 +72,8 @@ export interface Column {
   readonly displayUnit?: UnitId;
   /** True for a column hidden in the workbook. */
   readonly hidden?: boolean;
+  /** True for a column of a few values repeated down the lines (Region, Class): it sorts them into groups. */
+  readonly categorical?: boolean;
 }
 
 /** One amount cell as read: its exact value in pounds and how precisely it was written. */
