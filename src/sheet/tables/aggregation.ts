@@ -42,7 +42,8 @@ export function findAggregates(rows: AggregationRow[], measureCols: readonly Col
   if (measureCols.length === 0) return;
   const state = new Aggregation(rows, measureCols, more.counts);
   state.fromFormulas();
-  for (const grouping of more.groupings ?? []) state.fromGroups(grouping);
+  // Group totals are searched for like unlabelled ones: in budgets and summaries, not data tables.
+  if (rows.length <= SEARCH_LIMIT) for (const grouping of more.groupings ?? []) state.fromGroups(grouping);
   // Word totals that add up as flat runs of lines settle first: a line that happens to equal the two
   // below it is then not mistaken for a headline. Only what is left is searched for hierarchy.
   state.fromWords('flat');
@@ -68,6 +69,8 @@ export interface MoreEvidence {
 class Aggregation {
   /** Rows claimed as parts of an aggregate: hidden inside it when later totals look for their parts. */
   private readonly claimed: Uint8Array;
+  /** Each column's figures as floats, built when groups are weighed. */
+  private readonly floats = new Map<number, Float64Array>();
   /** Row number → index, built on the first formula read: a table without formulas needs none. */
   private rowIndex: Map<number, number> | undefined;
 
@@ -193,10 +196,17 @@ class Aggregation {
    * exactly in most columns: a fault in one column still leaves the group's total to be checked.
    */
   private settleGroup(members: readonly number[]): void {
-    const sums = this.cols.map((c) => members.reduce((s, j) => s + (this.floatOf(j, c.col) ?? 0), 0));
+    const columns = this.cols.map((c) => this.floatsOf(c.col));
+    const sums = columns.map((v) => members.reduce((s, j) => s + (Number.isNaN(v[j]) ? 0 : v[j]), 0));
+    // Screened on one column first: only a row at half the group's sum there is weighed in full.
+    const screen = sums.findIndex((x) => x !== 0);
+    if (screen < 0) return;
+    const half = sums[screen] / 2;
+    const tolerance = 0.005 + Math.abs(half) * 1e-12;
     for (const t of members) {
+      if (Math.abs(columns[screen][t] - half) > tolerance) continue;
       const r = this.rows[t];
-      if (r.kind !== 'line' || r.totalWords !== undefined || !this.halfInMost(t, sums)) continue;
+      if (r.kind !== 'line' || r.totalWords !== undefined || !this.halfInMost(t, columns, sums)) continue;
       const parts = members.filter((j) => j !== t && !this.claimed[j]).map((index) => ({ index, sign: 1 as const }));
       const { holds, checked } = this.columnsHolding(t, parts, false);
       if (parts.length >= 2 && holds >= 2 && holds * 2 > checked) {
@@ -207,16 +217,27 @@ class Aggregation {
   }
 
   /** Whether row t's figure is half the group's sum (so the rest of the group adds to it) in most columns. */
-  private halfInMost(t: number, sums: readonly number[]): boolean {
+  private halfInMost(t: number, columns: readonly Float64Array[], sums: readonly number[]): boolean {
     let agree = 0;
     let stated = 0;
-    this.cols.forEach((c, k) => {
-      const v = this.floatOf(t, c.col);
-      if (v === undefined || v === 0) return;
+    for (let k = 0; k < columns.length; k++) {
+      const v = columns[k][t];
+      if (Number.isNaN(v) || v === 0) continue;
       stated++;
       if (Math.abs(2 * v - sums[k]) <= 0.01 + Math.abs(sums[k]) * 1e-12) agree++;
-    });
+    }
     return agree >= 2 && agree * 2 > stated;
+  }
+
+  /** Every row's figure in a column as a float (NaN where there is none), for screening only. */
+  private floatsOf(col: number): Float64Array {
+    let values = this.floats.get(col);
+    if (!values) {
+      values = new Float64Array(this.rows.length);
+      for (let i = 0; i < this.rows.length; i++) values[i] = this.floatOf(i, col) ?? Number.NaN;
+      this.floats.set(col, values);
+    }
+    return values;
   }
 
   /**

@@ -201,10 +201,13 @@ function countFigures(grid: Grid, rows: readonly DraftRow[], columns: readonly C
   };
 }
 
+/** As aggregation's search limit: past it a table is data, and its groups are not weighed for totals. */
+const GROUPS_LIMIT = 5000;
+
 /** Each row's value in every column of categories, for totals of groups (a region over its authorities). */
 function groupings(grid: Grid, rows: readonly DraftRow[], columns: readonly Column[]): Grouping[] {
   const cols = columns.filter((c) => c.categorical && c.role !== 'label');
-  if (cols.length === 0) return [];
+  if (cols.length === 0 || rows.length > GROUPS_LIMIT) return [];
   const values = cols.map(() => new Array<string | undefined>(rows.length));
   for (let i = 0; i < rows.length; i++) {
     const cells = grid.row(rows[i].row);
