@@ -7,6 +7,7 @@ export const RULE_IDS = [
   'total-mismatch',
   'total-rounding',
   'headline-mismatch',
+  'percent-mismatch',
   'reconciliation-mismatch',
   'missing-value',
   'not-a-number',

@@ -14,10 +14,11 @@ import { nameRules } from './rules/names';
 import { reconciliationRules } from './rules/reconciliation';
 import { registerRules } from './rules/register';
 import type { TableRule, WorkbookRule } from './rules/rule';
+import { ratioRules } from './rules/ratios';
 import { totalRules } from './rules/totals';
 import { varianceRules } from './rules/variance';
 
-const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, varianceRules, nameRules, duplicateRules, registerRules];
+const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, ratioRules, varianceRules, nameRules, duplicateRules, registerRules];
 const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules];
 
 /** The Model sheet holds the model itself, read as such (model/model-sheet.ts), not figures to check. */

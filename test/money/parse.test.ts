@@ -115,6 +115,9 @@ describe('parseAmount: missing values', () => {
     ['[c]', '[c]', 'suppressed'],
     ['[x]', '[x]', 'not-available'],
     ['z', 'z', 'not-applicable'],
+    ['[n]', '[n]', 'not-available'],
+    ['[low]', '[low]', 'not-available'],
+    ['[Note 2]', '[Note 2]', 'not-available'],
     ['[z]', '[z]', 'not-applicable'],
     ['not applicable', 'not applicable', 'not-applicable'],
   ])('reads %p as missing with placeholder %p (%s)', (input, placeholder, reason) => {

@@ -9,6 +9,7 @@ import { defaultModel } from '../../src/model/json';
 import { columnLetters, rangeToA1 } from '../../src/sheet/a1';
 import { detectTables } from '../../src/sheet/tables/detect';
 import type { Table, TableRow } from '../../src/sheet/tables/types';
+import type { Grid } from '../../src/sheet/grid';
 import { gridOf } from '../helpers/grid';
 
 function rowAt(table: Table, excelRow: number): TableRow | undefined {
@@ -213,5 +214,81 @@ describe('a wrong figure in one column', () => {
     expect(adds(detectTables(grid)[0], 5)).toEqual([2, 3, 4]);
     const findings = checkWorkbook({ sheets: [grid] }, defaultModel()).findings.filter((f) => f.rule === 'total-mismatch');
     expect(findings.map((f) => f.cell)).toEqual(['B5']);
+  });
+});
+
+describe('statistics tables', () => {
+  it('reads a header of dates, publication details above it, note markers in headers and a row of column numbers', () => {
+    const grid = gridOf('T', [
+      ['Number of people in custody by type, 2019 to 2021'],
+      ['Date of publication:', new Date(Date.UTC(2023, 1, 23)), 'Telephone:', '01633 455400'],
+      ['Type [note 1]', new Date(Date.UTC(2019, 5, 30)), new Date(Date.UTC(2020, 5, 30)), new Date(Date.UTC(2021, 5, 30))],
+      [null, 1, 2, 3],
+      ['Remand', 120, 130, 125],
+      ['Sentenced', 800, 790, 810],
+      ['All custody', 920, 920, 935],
+    ]);
+    const [t] = detectTables(grid);
+    expect(t.headerRows.map((r) => r + 1)).toEqual([3, 4]);
+    expect(t.columns[0].header).toBe('Type');
+    expect(kinds(t)).toMatchObject({ B: 'count', C: 'count', D: 'count' });
+    expect(adds(t, 7)).toEqual([5, 6]);
+  });
+
+  it('reads "thousands" over a table of people as a scale, not money, and totals of same-named columns across groups', () => {
+    const rows: (string | number | null)[][] = [
+      ['Young people by age'],
+      [null, 'United Kingdom (thousands)'],
+      [null, 'Aged 16-24', null, 'Aged 16-17', null, 'Aged 18-24', null],
+      ['Period', 'Total people', 'Unemployed', 'Total people', 'Unemployed', 'Total people', 'Unemployed'],
+    ];
+    for (let i = 0; i < 5; i++) {
+      const [a, b, c, d] = [300 + 7 * i, 40 + i, 500 + 11 * i, 90 + 2 * i];
+      rows.push([`Q${i + 1}`, a + c, b + d, a, b, c, d]);
+    }
+    const [t] = detectTables(gridOf('N', rows));
+    expect(t.columns.filter((c) => c.kind === 'money')).toEqual([]);
+    expect(t.columnTotals.map((c) => `${columnLetters(c.col)}=${c.adds.map(columnLetters).join('+')}`).sort()).toEqual(['B=D+F', 'C=E+G']);
+    expect(checkWorkbook({ sheets: [gridOf('N', rows)] }, defaultModel()).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('per-cent columns read as ratios', () => {
+  const monitoring = (variancePct: (v: number, b: number) => number, fmt?: string): Grid => {
+    const rows: [string, number, number][] = [['Adults', 1000, 1100], ['Children', 800, 760], ['Housing', 300, 330], ['Waste', 250, 240], ['Parks', 120, 126]];
+    const grid = gridOf('M', [['Service', 'Budget £000', 'Forecast £000', 'Variance £000', 'Variance %'], ...rows.map(([n, b, f]) => [n, b, f, f - b, variancePct(f - b, b)])]);
+    if (fmt) for (let r = 1; r <= rows.length; r++) grid.setCell(r, 4, { value: grid.value(r, 4), numFmt: fmt });
+    return grid;
+  };
+
+  it('finds variance % = variance ÷ budget by arithmetic, as a fraction or as points', () => {
+    expect(detectTables(monitoring((v, b) => v / b, '0.0%'))[0].columnRatios).toEqual([{ col: 4, adds: [3], subtracts: [], denominator: 1, scale: 1, evidence: 'arithmetic' }]);
+    expect(detectTables(monitoring((v, b) => Math.round((1000 * v) / b) / 10))[0].columnRatios[0]).toMatchObject({ adds: [3], denominator: 1, scale: 100 });
+  });
+
+  it('reports a per-cent figure that is not its ratio, and not one that differs only as shown', () => {
+    const wrong = monitoring((v, b) => (b === 300 ? 0.2 : v / b), '0.0%');
+    const findings = checkWorkbook({ sheets: [wrong] }, defaultModel()).findings.filter((f) => f.rule === 'percent-mismatch');
+    expect(findings.map((f) => [f.cell, f.suggestion])).toEqual([['E4', '=D4/B4']]);
+    expect(findings[0].message).toBe('Variance % for “Housing” is 20.0%, but Variance ÷ Budget in the same row is 10.0% (£30k ÷ £300k).');
+    const typedRounded = monitoring((v, b) => Math.round((1000 * v) / b) / 1000, '0.0%');
+    expect(checkWorkbook({ sheets: [typedRounded] }, defaultModel()).findings.filter((f) => f.rule === 'percent-mismatch')).toEqual([]);
+  });
+
+  it('reads the ratio a column of formulas states', () => {
+    const grid = monitoring((v, b) => v / b, '0.0%');
+    for (let r = 1; r <= 5; r++) grid.setCell(r, 4, { value: grid.value(r, 4), formula: `IFERROR(D${r + 1}/B${r + 1},0)`, numFmt: '0.0%' });
+    expect(detectTables(grid)[0].columnRatios[0]).toMatchObject({ adds: [3], denominator: 1, evidence: 'formula' });
+  });
+});
+
+describe('years as statistics tables write them', () => {
+  it('takes a run of calendar years before fiscal years, and years marked revised, provisional or with a note, as valid', () => {
+    const rows: (string | number)[][] = [['Year', 'Spend £']];
+    for (let y = 1983; y <= 1985; y++) rows.push([y, 100 + y - 1980]);
+    rows.push(['1986/87', 110], ['1987/88', 115], ['2020/21r', 120], ['2021/22p [Note 16]', 130], ['2019', 140], ['2022/23', 150], ['2023/24', 160]);
+    const findings = checkWorkbook({ sheets: [gridOf('Y', rows)] }, defaultModel()).findings.filter((f) => f.rule === 'invalid-year');
+    // A lone calendar year among fiscal years is still questioned.
+    expect(findings.map((f) => f.cell)).toEqual(['A9']);
   });
 });

@@ -1,5 +1,6 @@
 /** Names the model does not know, with the closest known name when one is close; and years that are not fiscal years. */
 import { appendAll } from '../../util/append';
+import { withoutNoteMarkers } from '../../sheet/tables/columns';
 import { toA1 } from '../../sheet/a1';
 import type { Column, DimensionRole, Table } from '../../sheet/tables/types';
 import { parseFiscalYear } from '../../money/fiscal-year';
@@ -75,18 +76,58 @@ function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx
   return findings;
 }
 
-function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
-  const findings: Finding[] = [];
-  // A year column holds a handful of distinct values over many lines.
-  const parsedByValue = new Map<string | number, ReturnType<typeof parseFiscalYear>>();
+/** A year without its note references and GSS revised or provisional mark: "2020/21r [Note 16]" → "2020/21". */
+function yearAsWritten(text: string): string {
+  return withoutNoteMarkers(text).replace(/(\d)\s*[rp]$/i, '$1');
+}
+
+function isCalendarYear(value: unknown): boolean {
+  return /^(19|20)\d\d$/.test(String(value).trim());
+}
+
+/** Which lines are in a run of three or more calendar years, one after another. */
+function calendarRuns(calendar: readonly boolean[]): boolean[] {
+  const inRun = calendar.map(() => false);
+  for (let start = 0; start < calendar.length; ) {
+    let end = start;
+    while (end < calendar.length && calendar[end]) end++;
+    if (end - start >= 3) for (let k = start; k < end; k++) inRun[k] = true;
+    start = Math.max(end, start + 1);
+  }
+  return inRun;
+}
+
+function isCalendarYearColumn(table: Table, grid: Grid, col: Column): boolean {
+  let filled = 0;
+  let calendar = 0;
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const value = grid.value(row.row, col.col);
     if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    filled++;
+    if (isCalendarYear(value)) calendar++;
+  }
+  return calendar * 2 >= filled;
+}
+
+function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
+  const findings: Finding[] = [];
+  // A year column holds a handful of distinct values over many lines.
+  const parsedByValue = new Map<string | number, ReturnType<typeof parseFiscalYear>>();
+  // A column of calendar years (1981, 1982 … as statistics tables run) is not a column of mistyped fiscal
+  // years: a lone year is questioned only where most of the column writes fiscal years.
+  // So is a run of calendar years (1974 … 1985, then 1986/87 on, where a series changed basis).
+  const calendar = isCalendarYearColumn(table, grid, col);
+  const lines = table.rows.filter((r) => r.kind === 'line');
+  const inRun = calendarRuns(lines.map((r) => isCalendarYear(grid.value(r.row, col.col))));
+  for (const [k, row] of lines.entries()) {
+    const value = grid.value(row.row, col.col);
+    if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    if ((calendar || inRun[k]) && isCalendarYear(value)) continue;
     let parsed: ReturnType<typeof parseFiscalYear> | undefined;
     if (typeof value === 'string' || typeof value === 'number') {
       parsed = parsedByValue.get(value);
-      if (parsed === undefined) parsedByValue.set(value, (parsed = parseFiscalYear(value)));
+      if (parsed === undefined) parsedByValue.set(value, (parsed = parseFiscalYear(typeof value === 'string' ? yearAsWritten(value) : value)));
     }
     if (parsed?.kind === 'year') continue;
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);

@@ -39,7 +39,8 @@ const MAX_RUN = 60;
  * may total the other rows of its group wherever they lie: a region over its authorities, listed A to Z.
  */
 export function findAggregates(rows: AggregationRow[], measureCols: readonly Column[], more: MoreEvidence = {}): void {
-  if (measureCols.length === 0) return;
+  // A table of counts alone (people, places) has structure too: it is read, never reconciled.
+  if (measureCols.length === 0 && !more.counts) return;
   const state = new Aggregation(rows, measureCols, more.counts);
   state.fromFormulas();
   // Group totals are searched for like unlabelled ones: in budgets and summaries, not data tables.
@@ -80,7 +81,7 @@ class Aggregation {
 
   constructor(
     private readonly rows: AggregationRow[],
-    private readonly measureCols: readonly Column[],
+    measureCols: readonly Column[],
     counts: MoreEvidence['counts'],
   ) {
     this.claimed = new Uint8Array(rows.length);
@@ -104,7 +105,7 @@ class Aggregation {
     for (let i = 0; i < this.rows.length; i++) {
       const r = this.rows[i];
       if (r.kind !== 'line' && r.kind !== 'total') continue;
-      const parts = this.formulaParts(r);
+      const parts = this.formulaParts(r, i);
       if (parts) this.settle(i, this.withLinesSkipped(i, parts), 'formula');
     }
   }
@@ -136,10 +137,10 @@ class Aggregation {
    * (one SUM range cut short), the reading most of them state wins, so the odd one out is the one
    * reported. A row whose first formula aggregates nothing (=D5+E5 across) is not read further.
    */
-  private formulaParts(r: AggregationRow): Part[] | undefined {
+  private formulaParts(r: AggregationRow, i: number): Part[] | undefined {
     const readings = new Map<string, { parts: Part[]; votes: number }>();
-    for (const col of this.measureCols) {
-      const a = r.amounts.get(col.col);
+    for (const col of this.cols) {
+      const a = this.cellOf(i, col.col);
       const formula = a && (a.kind === 'amount' || a.kind === 'missing') ? a.formula : undefined;
       if (!formula) continue;
       const parts = this.partsOfFormula(r, formula, col);
@@ -198,13 +199,13 @@ class Aggregation {
   private settleGroup(members: readonly number[]): void {
     const columns = this.cols.map((c) => this.floatsOf(c.col));
     const sums = columns.map((v) => members.reduce((s, j) => s + (Number.isNaN(v[j]) ? 0 : v[j]), 0));
-    // Screened on one column first: only a row at half the group's sum there is weighed in full.
-    const screen = sums.findIndex((x) => x !== 0);
-    if (screen < 0) return;
-    const half = sums[screen] / 2;
-    const tolerance = 0.005 + Math.abs(half) * 1e-12;
+    // Screened on two columns first (one may hold the wrong figure): only a row at half the group's
+    // sum in one of them is weighed in full.
+    const screens = sums.map((_, k) => k).filter((k) => sums[k] !== 0).slice(0, 2);
+    if (screens.length === 0) return;
+    const atHalf = (t: number, k: number): boolean => Math.abs(columns[k][t] - sums[k] / 2) <= 0.005 + Math.abs(sums[k]) * 1e-12;
     for (const t of members) {
-      if (Math.abs(columns[screen][t] - half) > tolerance) continue;
+      if (!screens.some((k) => atHalf(t, k))) continue;
       const r = this.rows[t];
       if (r.kind !== 'line' || r.totalWords !== undefined || !this.halfInMost(t, columns, sums)) continue;
       const parts = members.filter((j) => j !== t && !this.claimed[j]).map((index) => ({ index, sign: 1 as const }));
@@ -363,7 +364,7 @@ class Aggregation {
     let sum = 0n;
     for (const p of parts) {
       const a = this.cellOf(p.index, col.col);
-      if (a?.kind === 'missing' && a.reason === 'not-applicable') continue;
+      if (addsNothing(a)) continue;
       if (a?.kind !== 'amount') return 'unknown';
       if (a.pence === undefined || !a.step.isZero()) return undefined;
       sum += p.sign === 1 ? a.pence : -a.pence;
@@ -404,13 +405,33 @@ class Aggregation {
         if (!enough || (parts.length === 1 && holds < checked)) continue;
         if (!best || holds > best.holds) best = { parts, holds };
       }
+      // Else the shortest run just above or below that adds up to it: "Total other sheep" over the two
+      // lines before it, not over every line since the last heading.
+      const run = best ? undefined : this.wordTotalRun(i);
       if (best) this.settle(i, best.parts, 'arithmetic');
+      else if (run) this.settle(i, run, 'arithmetic');
       else if (pass === 'flat') continue;
       // A "Total …" with one figure beside it and no lines of its own is a figure, not a sum of one; so
       // is one a confirmed total already adds ("Total receipts" within "Total resources").
       else if (r.totalWords === 'strong' && candidates.length > 0 && candidates[0].length >= 2 && !this.claimed[i]) this.settleUnconfirmed(i, candidates[0]);
       else r.kind = 'line';
     }
+  }
+
+  /**
+   * The shortest run just above (else below) a word total that adds up to it. A run that starts with a
+   * headline's children, the headline itself left out, is the headline's and is not taken.
+   */
+  private wordTotalRun(i: number): Part[] | undefined {
+    for (const direction of [-1, 1] as const) {
+      const run = this.runFrom(i, direction);
+      if (!run) continue;
+      const first = Math.min(...run.map((p) => p.index));
+      const before = first - 1;
+      if (direction === -1 && before >= 0 && this.isOpenLine(before) && this.runFrom(before, 1)) continue;
+      return run;
+    }
+    return undefined;
   }
 
   /**
@@ -535,8 +556,13 @@ class Aggregation {
   }
 }
 
+/** A part that adds nothing to a total: a figure that does not apply (GSS "z"). */
+function addsNothing(a: AmountCell | undefined): boolean {
+  return a?.kind === 'missing' && a.reason === 'not-applicable';
+}
+
 function termOf(a: AmountCell | undefined): Term | undefined {
-  if (a?.kind === 'missing' && a.reason === 'not-applicable') return NOTHING;
+  if (addsNothing(a)) return NOTHING;
   return a?.kind === 'amount' ? a : undefined;
 }
 

@@ -16,7 +16,9 @@ const PERCENT = /%|\bper ?cent\b|\bpercentage\b|\bpct\b|\bratio\b|\brate\b|\bsha
 const IDENTIFIER =
   /\b(code|codes|ref|refs|reference|id|identifier|urn|ukprn|upin|postcode|post code|ons|gss|number|no\.?|num)\b|\bline\b$|^line\b|\btransaction\b|\binvoice\b|\bvat\b|\bcharity\b|\bcompany\b|\bpo\b/;
 const COUNT =
-  /\bfte\b|\bheadcount\b|\bmonths?\b|\bweeks?\b|\bdays?\b|\bhours?\b|\bpeople\b|\bpersons?\b|\bpupils?\b|\bstudents?\b|\bbeds?\b|\bplaces?\b|\bcapacity\b|\bunits?\b|\bvolume\b|\bquantity\b|\bqty\b|\bcount\b|\bnumber of\b|\bno\.? of\b|\bhouseholds?\b|\bdwellings?\b|\bpopulation\b|\bstaff\b|\bposts?\b|\bvisits?\b|\bcases?\b|\bduration\b|\bage\b|\bsize\b|\bscore\b|\brank(ing)?\b|\bkm\b|\bmiles\b|\bhectares?\b/;
+  /\bfte\b|\bheadcount\b|\bmonths?\b|\bweeks?\b|\bdays?\b|\bhours?\b|\bpeople\b|\bpersons?\b|\bpupils?\b|\bstudents?\b|\bbeds?\b|\bplaces?\b|\bcapacity\b|\bunits?\b|\bvolume\b|\bquantity\b|\bqty\b|\bcount\b|\bnumber of\b|\bno\.? of\b|\bhouseholds?\b|\bdwellings?\b|\bpopulation\b|\bstaff\b|\bposts?\b|\bvisits?\b|\bcases?\b|\bduration\b|\bage\b|\bsize\b|\bscore\b|\brank(ing)?\b|\bkm\b|\bmiles\b|\bhectares?\b|\bacres\b|\btonnes\b|\btons\b|\blitres\b|\bpassengers\b|\bmovements\b|\bflights\b|\bvehicles\b|\bjourneys\b|\btrips\b|\binjuries\b|\bdeaths\b|\bbirths\b|\bcattle\b|\bsheep\b|\banimals\b|\bprisoners\b|\boffences\b|\bapplications\b|\bclaimants\b|\bpatients\b|\badmissions\b|\bappointments\b/;
+/** A unit of things in brackets or after a year: "2013 (Number)", "(thousands)", "2021 Hectares". */
+const COUNT_UNIT = /\((number|numbers|no\.?|count|thousands?|hectares|ha|head)\)|^\d{4}(\/\d{2,4})?\s+(number|numbers)$/;
 const RATE = /\bper\b|\baverage\b|\bmean\b|\bmedian\b|\bunit costs?\b/;
 /** Words that qualify a count as easily as money ("Actual pupil numbers", "Budget FTE"): they name no money. */
 const QUALIFIERS = /\b(actual|actuals|forecast|budget|budgeted|outturn|net|gross|variance|capital|revenue|planned|estimated)\b/g;
@@ -32,7 +34,7 @@ export function kindFromHeader(header: string, words: string): ColumnKind | unde
   if (RATE.test(words) && (MONEY.test(words) || /£|\bgbp\b/.test(lower))) return 'rate';
   if (/£|\bgbp\b/.test(lower)) return 'money';
   if (YEAR.test(words)) return 'year';
-  if ((COUNT.test(words) || /#\s*of\b/.test(lower)) && !MONEY.test(words.replace(QUALIFIERS, ' '))) return 'count';
+  if ((COUNT.test(words) || /#\s*of\b/.test(lower) || COUNT_UNIT.test(lower)) && !MONEY.test(words.replace(QUALIFIERS, ' '))) return 'count';
   if (IDENTIFIER.test(words) && !/\b(amount|value|cost|spend|total)\b/.test(words)) return 'identifier';
   if (DATE.test(words)) return 'date';
   if (MONEY.test(words)) return 'money';

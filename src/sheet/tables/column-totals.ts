@@ -48,6 +48,16 @@ export function findColumnTotals(rows: readonly RowFigures[], measureCols: reado
       targets.add(col.col);
     }
   }
+  // A group's column that adds its namesakes in the other groups ("Aged 16-24" = 16-17 + 18-24) is
+  // found wherever it stands (the search above leaves out its rearrangements, 18-24 = 16-24 − 16-17).
+  for (const col of measureCols) {
+    if (targets.has(col.col)) continue;
+    const namesakes = namesakeTotal(col, measureCols);
+    if (namesakes && breaksOf(namesakes, values.get(col.col) ?? [], values) !== undefined) {
+      found.push({ ...namesakes, evidence: 'arithmetic' });
+      targets.add(col.col);
+    }
+  }
   searchTotalsOfTotals(measureCols, values, found, targets);
   return found.map((t) => overSubtotals(t, found));
 }
@@ -137,7 +147,8 @@ function floatValues(rows: readonly RowFigures[], measureCols: readonly Column[]
 /** Candidate identities for a column, most usual first: runs of columns beside it, then differences. */
 function candidatesFor(target: Column, measureCols: readonly Column[]): Candidate[] {
   // Variances are tied to budgets and forecasts by a rule of their own; they make no other identity.
-  const others = measureCols.filter((c) => c.col !== target.col && c.kind === 'money' && c.role !== 'variance');
+  // Money adds to money and counts to counts: never one with the other.
+  const others = measureCols.filter((c) => c.col !== target.col && c.kind === target.kind && c.role !== 'variance');
   const position = measureCols.indexOf(target);
   const runs: Candidate[] = [];
   for (let start = 0; start < others.length; start++) {
@@ -151,13 +162,32 @@ function candidatesFor(target: Column, measureCols: readonly Column[]): Candidat
   }
   // Runs that end beside the target first ("Total" after the years), longest first.
   runs.sort((a, b) => distance(a, target) - distance(b, target) || b.adds.length - a.adds.length);
+
   // Differences are searched only in narrow tables or under a header that names one (net, surplus,
   // change): among dozens of columns, mostly zero, some pair agrees by chance.
   const differences: Candidate[] = [];
   if (others.length <= 8 || target.role === 'variance' || /\b(net|surplus|deficit|change|difference|movement|balance|variance)\b/i.test(target.header)) {
-    for (const a of others) for (const b of others) if (a !== b) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
+    for (const a of others) for (const b of others) if (a !== b && !namesakes(target, a, b)) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
   }
   return [...runs, ...differences];
+}
+
+/** Three columns of one name under three groups: a total of two of them, not a difference. */
+function namesakes(...cols: readonly Column[]): boolean {
+  const groups = new Set(cols.map((c) => c.group));
+  return groups.size === cols.length && !groups.has(undefined) && new Set(cols.map(ownName)).size === 1;
+}
+
+/** A column under one group as the total of the columns of the same name under the others. */
+function namesakeTotal(target: Column, measureCols: readonly Column[]): Candidate | undefined {
+  if (target.group === undefined) return undefined;
+  const namesakes = measureCols.filter((c) => c !== target && c.kind === target.kind && c.group !== undefined && c.group !== target.group && ownName(c) === ownName(target));
+  return namesakes.length >= 2 ? { col: target.col, adds: namesakes.map((c) => c.col), subtracts: [] } : undefined;
+}
+
+/** A column's header without the group heading over it. */
+function ownName(c: Column): string {
+  return c.group && c.header.startsWith(`${c.group} / `) ? c.header.slice(c.group.length + 3) : c.header;
 }
 
 function distance(c: Candidate, target: Column): number {

@@ -10,6 +10,7 @@ import type { Block } from './blocks';
 import { cellText } from './cell-text';
 import { columnKind, emptyTally, isCategorical, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
 import { headerWords, roleFromHeader } from './header-roles';
+import { isColumnNumberRow } from './header-rows';
 import { POUNDS_AS_WRITTEN, unitFromNumberFormat, type UnitEvidence } from './table-units';
 import { isDimensionRole, isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
 
@@ -39,16 +40,18 @@ function mergeStarts(grid: Grid, row: number): Map<number, number> {
 
 /** Header text of every column: the lowest header row names the column, the rows above group it. */
 export function draftColumns(grid: Grid, block: Block, headerRows: readonly number[]): ColumnDraft[] {
-  const lowerRow = headerRows[headerRows.length - 1];
-  const upperRows = headerRows.slice(0, -1);
+  // A row numbering the columns names none of them.
+  const naming = headerRows.length > 1 ? headerRows.filter((r) => !isColumnNumberRow(grid, r, block)) : headerRows;
+  const lowerRow = naming[naming.length - 1];
+  const upperRows = naming.slice(0, -1);
   const merges = upperRows.map((r) => mergeStarts(grid, r));
   const carried = upperRows.map(() => '');
   const drafts: ColumnDraft[] = [];
   for (let c = block.firstCol; c <= block.lastCol; c++) {
-    const lower = cellText(grid.cell(lowerRow, c));
+    const lower = withoutNoteMarkers(cellText(grid.cell(lowerRow, c)));
     const uppers = upperRows.map((r, i) => {
       const merged = merges[i].get(c);
-      let text = cellText(grid.cell(r, merged ?? c));
+      let text = withoutNoteMarkers(cellText(grid.cell(r, merged ?? c)));
       // An upper label spans the columns to its right until the next label, as a merged cell would.
       if (text === '' && lower !== '' && carried[i] !== '' && drafts.length > 0) text = carried[i];
       if (text !== '') carried[i] = text;
@@ -97,6 +100,11 @@ export function inheritHeaders(drafts: readonly ColumnDraft[], above: readonly C
       ...(source.unitSource !== 'default' ? { inheritedUnit: { unit: source.unit, source: 'table-above' as const } } : {}),
     };
   });
+}
+
+/** A header without the note references accessible tables put in it ("Year [Note 1]"), on one line. */
+export function withoutNoteMarkers(text: string): string {
+  return text.replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function headerUnitOf(lower: string, upper: string): { headerUnit?: UnitId } {
@@ -162,7 +170,8 @@ function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: str
 
 /** Roles, kinds and units for every column that has a header or holds anything. */
 /** `tableUnit`: from a unit row, the title, the other headers or the sheet name, for columns whose header states none. */
-export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, tableUnit: UnitEvidence | undefined): Column[] {
+/** `countedThings`: the title names a count ("Number of cattle", "Prison population") and no unit says money. */
+export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, tableUnit: UnitEvidence | undefined, countedThings = false): Column[] {
   const contents = readContent(grid, block, bodyRows);
   const firstWordColumn = drafts.find((d) => {
     const t = contents.get(d.col)?.tally;
@@ -184,7 +193,9 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
     const hasFigure = d.headerUnit !== undefined || tally.amountTexts + tally.numbers > 0;
     const asMoney = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && hasFigure && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
     // A column with no header and a stray number or two (footnote markers) holds no money.
-    const columnKindFound = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
+    const strayNumbers = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
+    // Figures under headers that name no kind, in a table whose title counts things, are counts.
+    const columnKindFound = strayNumbers === 'money' && countedThings && headerKind === undefined && d.headerUnit === undefined && !(d.role && isMeasureRole(d.role) && d.role !== 'amount') ? 'count' : strayNumbers;
     const role = roleOf(d, columnKindFound, kind, hidden);
     const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, tableUnit, content?.numFmt) : POUNDS_AS_WRITTEN;
     columns.push({

@@ -3,6 +3,7 @@
  * carries in `tables`, and the pane shows for a finding's table. Addresses are as Excel shows them.
  */
 import { columnLetters, rangeToA1 } from '../a1';
+import { ratioText } from './column-ratios';
 import type { UnreadRegion } from './detect';
 import type { Table, TableRow } from './types';
 
@@ -48,6 +49,8 @@ export interface TableDescription {
   readonly sections: readonly { readonly row: number; readonly name: string; readonly lines: number }[];
   readonly totals: readonly TotalDescription[];
   readonly columnTotals: readonly ColumnTotalDescription[];
+  /** Per-cent columns read as ratios: { column: "E", ratio: "D ÷ B", evidence }. */
+  readonly columnRatios: readonly { readonly column: string; readonly ratio: string; readonly evidence: string }[];
   /** Rows read as a header repeated at a page break, and as notes: not lines. */
   readonly repeatedHeaders: readonly number[];
 }
@@ -87,6 +90,7 @@ export function describeTable(table: Table): TableDescription {
       adds: t.adds.map(columnLetters),
       subtracts: t.subtracts.map(columnLetters),
     })),
+    columnRatios: table.columnRatios.map((r) => ({ column: columnLetters(r.col), ratio: ratioText(r), evidence: r.evidence })),
     repeatedHeaders: rowsOf('header').map((r) => r.row + 1),
   };
 }
@@ -133,6 +137,7 @@ export function renderTable(d: TableDescription): string[] {
   for (const t of d.columnTotals) {
     lines.push(`  total column ${t.column} = ${t.adds.join(' + ')}${t.subtracts.map((c) => ` − ${c}`).join('')} (by ${t.evidence})`);
   }
+  for (const r of d.columnRatios) lines.push(`  per-cent column ${r.column} = ${r.ratio} (by ${r.evidence})`);
   return lines;
 }
 

@@ -7,6 +7,7 @@ import { findFiscalYear } from '../../money/fiscal-year';
 import { unitFromText, type UnitId } from '../../money/units';
 import type { RangeRef } from '../a1';
 import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
+import { findColumnRatios } from './column-ratios';
 import { findAggregates, type AggregationRow, type Grouping, type MoreEvidence } from './aggregation';
 import { readAmountCell } from './amount-cell';
 import { Block, findBlocks, filledColumns } from './blocks';
@@ -14,12 +15,13 @@ import { cellText, isTextCell, looksLikeAmount } from './cell-text';
 import { findColumnTotals } from './column-totals';
 import { draftColumns, inheritHeaders, readColumns, tableKind } from './columns';
 import { headerSignature, isHeaderLike, namedColumns, readHeaderRows } from './header-rows';
-import { totalWords } from './header-roles';
+import { headerWords, totalWords } from './header-roles';
+import { kindFromHeader } from './column-kinds';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
 import type { UnitEvidence } from './table-units';
-import { AmountCell, Column, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
+import { AmountCell, Column, ColumnTotal, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
 
 export { sectionName } from './sections';
 
@@ -156,12 +158,16 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const drafts = inheritHeaders(draftColumns(grid, block, headerRows), above);
   const kind = tableKind(drafts);
   const stated = tableUnit(preamble, grid.name, drafts);
-  const columns = readColumns(grid, block, drafts, bodyRows, kind, stated);
+  // "Thousands" alone over a table of people states a scale, not money; "£ thousands" states money.
+  const bareScale = stated?.source === 'unit-row' && preamble.unitRow !== undefined && !namesCurrency(cellText(grid.cell(preamble.unitRow.cell.row, preamble.unitRow.cell.col)));
+  const counted = (!stated || bareScale) && (countsThings(preamble.title, drafts, above) || preambleCounts(grid, block, preamble));
+  const columns = readColumns(grid, block, drafts, bodyRows, kind, counted ? undefined : stated, counted);
   const measureCols = columns.filter((c) => isMeasureRole(c.role) && c.kind === 'money' && !c.hidden);
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
   const drafted = classifyRows(grid, block, bodyRows, columns, measureCols, labelCol, kind, signature, options);
-  findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts: countFigures(grid, drafted, columns) });
+  const counts = countFigures(grid, drafted, columns);
+  findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
   const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts as Map<number, AmountCell>) : [];
   for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
@@ -184,8 +190,62 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
     ...(preamble.title && findFiscalYear(preamble.title) ? { titleYear: findFiscalYear(preamble.title)?.year } : {}),
     rows,
     sections,
-    columnTotals: findColumnTotals(figureRows, measureCols),
+    columnTotals: [...findColumnTotals(figureRows, measureCols), ...countColumnTotals(drafted, counts)],
+    columnRatios: findColumnRatios(grid, figureRows, columns, measureCols),
   };
+}
+
+/** Units of things and measures a note may give for a table's figures. */
+const MEASURE_UNITS = /\b(tonnes|tons|kilograms|kg|litres|hectares|acres|kilometres|km|miles|passengers|movements|people|persons|pupils|number of)\b/i;
+
+/** A note above the table saying what its figures are: "Figures in this table are … in thousand tonnes". */
+function preambleCounts(grid: Grid, block: Block, preamble: Preamble): boolean {
+  return preamble.rows.some((r) => {
+    const text = filledColumns(grid, r, block.firstCol, block.lastCol).map((c) => cellText(grid.cell(r, c))).join(' ');
+    const aboutFigures = /\b(figures|data|numbers?|values)\b.{0,40}\b(this|the) (table|worksheet|sheet)\b|\bpresented as\b|\bmeasured in\b/i.test(text);
+    return aboutFigures && !namesCurrency(text) && (MEASURE_UNITS.test(text) || kindFromHeader(text, headerWords(text)) === 'count');
+  });
+}
+
+function namesCurrency(text: string): boolean {
+  return /£|\bgbp\b|\bpounds?\b|\bsterling\b/i.test(text);
+}
+
+/**
+ * Whether figures under headers that name no kind are counts: the title names a count, or the table
+ * is untitled under one that counts with the same headers, or a header declares a count and none
+ * states a unit of money ("Number of fatal injuries" beside "Agriculture", "Construction" …).
+ */
+function countsThings(title: string | undefined, drafts: readonly ColumnDraftLike[], above: readonly Column[] | undefined): boolean {
+  if (titleCountsThings(title) || (!title && countsLikeAbove(drafts, above))) return true;
+  if (drafts.some((d) => d.headerUnit !== undefined)) return false;
+  return drafts.some((d) => d.header !== '' && kindFromHeader(d.header, headerWords(d.header)) === 'count');
+}
+
+interface ColumnDraftLike {
+  readonly col: number;
+  readonly header: string;
+  readonly headerUnit?: UnitId;
+}
+
+/** A title that names people or things counted ("Number of cattle", "Prison population") and no money. */
+function titleCountsThings(title: string | undefined): boolean {
+  return title !== undefined && kindFromHeader(title, headerWords(title)) === 'count';
+}
+
+/** An untitled table under one that counts things, with the same column headers: the same count, split another way. */
+function countsLikeAbove(drafts: readonly { col: number; header: string }[], above: readonly Column[] | undefined): boolean {
+  if (!above?.some((c) => c.kind === 'count')) return false;
+  const headers = new Map(above.map((c) => [c.col, c.header]));
+  const named = drafts.filter((d) => d.header !== '');
+  return named.length >= 2 && named.every((d) => headers.get(d.col) === d.header);
+}
+
+/** Count columns that total others (Total = Men + Women): structure only, never reconciled. */
+function countColumnTotals(rows: readonly DraftRow[], counts: MoreEvidence['counts']): ColumnTotal[] {
+  if (!counts) return [];
+  const figureRows = rows.flatMap((d, i) => (d.kind === 'line' || d.kind === 'total' ? [{ row: d.row, amounts: counts.rows[i] }] : []));
+  return findColumnTotals(figureRows, counts.cols);
 }
 
 /** Figures in the count columns, which show a total's structure though they are never reconciled. */
@@ -282,6 +342,8 @@ function classifyRows(
 ): DraftRow[] {
   const isMeasureCol: boolean[] = [];
   for (const c of measureCols) isMeasureCol[c.col] = true;
+  const countCols = columns.filter((c) => c.kind === 'count' && !c.hidden);
+  for (const c of countCols) isMeasureCol[c.col] = true;
   const skipCol: boolean[] = [];
   for (const c of columns) if (c.hidden) skipCol[c.col] = true;
   const hasPriorityColumn = columns.some((c) => c.role === 'priority-area');
@@ -314,6 +376,8 @@ function classifyRows(
       if (a.kind !== 'missing' || a.reason !== 'blank') hasFigures = true;
       amounts.set(col.col, a);
     }
+    // Counts are figures too: a table of people has lines, and notes after its last one.
+    if (!hasFigures) for (const c of countCols) if (typeof cells[c.col]?.value === 'number') hasFigures = true;
     const words = totalWords(label);
     const lone = !hasFigures && !otherText;
     let rowKind: DraftRow['kind'] = 'line';
@@ -325,7 +389,7 @@ function classifyRows(
     else if (kind === 'budget' && measureCols.length > 0 && label !== '' && !hasFigures && !otherText) rowKind = 'section';
     else if (kind === 'budget' && !hasPriorityColumn && hasFigures && label !== '' && options.isPriorityArea?.(sectionName(label))) namesPriorityArea[drafts.length] = true;
     // Where the table has figures, notes are what follows the last of them; a register of text, its last record.
-    if (measureCols.length > 0 ? hasFigures : otherText) lastWithFigures = drafts.length;
+    if (measureCols.length + countCols.length > 0 ? hasFigures : otherText) lastWithFigures = drafts.length;
     if (lone && label.length > 80) rowKind = 'note';
     // One literal of one shape for every row: a large table makes 100,000 of them.
     drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, totalWords: words === 'strong' || kind !== 'register' ? words : undefined });

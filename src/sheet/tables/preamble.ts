@@ -27,6 +27,7 @@ export interface Preamble {
 function isPreambleRow(grid: Grid, block: Block, i: number, width: number): boolean {
   const row = block.rows[i];
   const filled = filledColumns(grid, row, block.firstCol, block.lastCol);
+  if (isMetadataRow(grid, row, filled)) return true;
   if (filled.length === 0 || !filled.every((c) => isWordCell(grid.cell(row, c)) || unitRowStatement(cellText(grid.cell(row, c))))) return false;
   if (filled.length === 1) return true;
   // Years over measures are the top of a header, not a title.
@@ -37,6 +38,21 @@ function isPreambleRow(grid: Grid, block: Block, i: number, width: number): bool
   if (next === undefined) return false;
   const below = filledColumns(grid, next, block.firstCol, block.lastCol);
   return below.length > 2 || below.every((c) => typeof grid.value(next, c) === 'string');
+}
+
+/**
+ * Publication details above a statistics table: "Date of publication:" and its date, "Inquiries:
+ * Email:" and an address, "Telephone:" and a number. Every label ends in a colon; what follows each is
+ * its value.
+ */
+function isMetadataRow(grid: Grid, row: number, filled: readonly number[]): boolean {
+  if (filled.length < 2 || !/:\s*$/.test(cellText(grid.cell(row, filled[0])))) return false;
+  return filled.every((c, k) => {
+    const cell = grid.cell(row, c);
+    const text = cellText(cell);
+    const previousIsLabel = k > 0 && /:\s*$/.test(cellText(grid.cell(row, filled[k - 1])));
+    return /:\s*$/.test(text) || (previousIsLabel && (cell?.value instanceof Date || typeof cell?.value === 'string' || typeof cell?.value === 'number'));
+  });
 }
 
 export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {

@@ -154,6 +154,18 @@ export interface ColumnTotal {
   readonly evidence: TotalEvidence;
 }
 
+/** A per-cent column that is a ratio of money columns in each row: Variance % = Variance ÷ Budget. */
+export interface ColumnRatio {
+  readonly col: number;
+  /** The numerator: columns added and taken away ((this year − last year) for a change). */
+  readonly adds: readonly number[];
+  readonly subtracts: readonly number[];
+  readonly denominator: number;
+  /** 100 where the figures are points (12.5 for 12.5%), 1 where they are fractions (0.125 shown as 12.5%). */
+  readonly scale: 1 | 100;
+  readonly evidence: TotalEvidence;
+}
+
 export interface Table {
   readonly sheet: string;
   readonly kind: TableKind;
@@ -172,6 +184,8 @@ export interface Table {
   readonly labelCol?: number;
   /** Columns that add up others in each row. */
   readonly columnTotals: readonly ColumnTotal[];
+  /** Per-cent columns that are ratios of money columns in each row. */
+  readonly columnRatios: readonly ColumnRatio[];
   /** A fiscal year stated in the title, for columns whose header states none. */
   readonly titleYear?: FiscalYear;
   readonly rows: readonly TableRow[];
