@@ -8,13 +8,9 @@
 import { columnLetters } from '../a1';
 import type { Cell, Grid } from '../grid';
 import { formatDecimals } from './amount-cell';
+import type { RowFigures } from './column-totals';
 import { columnsAggregated } from './formula-terms';
 import type { AmountCell, Column, ColumnRatio } from './types';
-
-export interface RatioRow {
-  readonly row: number;
-  readonly amounts: ReadonlyMap<number, AmountCell>;
-}
 
 /** Beyond this many rows only formulas are read. */
 const SEARCH_ROWS = 5000;
@@ -28,7 +24,7 @@ interface Candidate {
   readonly scale: 1 | 100;
 }
 
-export function findColumnRatios(grid: Grid, rows: readonly RatioRow[], columns: readonly Column[], measureCols: readonly Column[]): ColumnRatio[] {
+export function findColumnRatios(grid: Grid, rows: readonly RowFigures[], columns: readonly Column[], measureCols: readonly Column[]): ColumnRatio[] {
   const percents = columns.filter((c) => c.kind === 'percent' && !c.hidden);
   if (percents.length === 0 || measureCols.length === 0) return [];
   const found: ColumnRatio[] = [];
@@ -46,7 +42,7 @@ export function findColumnRatios(grid: Grid, rows: readonly RatioRow[], columns:
 }
 
 /** The ratio most of the column's formulas state. */
-function formulaRatio(grid: Grid, rows: readonly RatioRow[], p: Column, measureCols: readonly Column[]): Candidate | undefined {
+function formulaRatio(grid: Grid, rows: readonly RowFigures[], p: Column, measureCols: readonly Column[]): Candidate | undefined {
   const isMeasure = new Set(measureCols.map((c) => c.col));
   const counts = new Map<string, { candidate: Candidate; n: number }>();
   let formulas = 0;
@@ -136,7 +132,7 @@ function writtenDecimals(value: number): number {
 }
 
 /** The ratio of money columns the per-cent column equals, as shown, in nearly every row. */
-function searchRatio(grid: Grid, rows: readonly RatioRow[], p: Column, measureCols: readonly Column[]): Candidate | undefined {
+function searchRatio(grid: Grid, rows: readonly RowFigures[], p: Column, measureCols: readonly Column[]): Candidate | undefined {
   const shown = rows.map((r) => shownPercent(grid.cell(r.row, p.col)));
   const floats = new Map(measureCols.map((c) => [c.col, rows.map((r) => floatOf(r.amounts.get(c.col)))]));
   let best: { candidate: Candidate; breaks: number } | undefined;
