@@ -16,6 +16,7 @@ export interface ColumnDescription {
   readonly unitSource?: string;
   readonly displayUnit?: string;
   readonly hidden?: boolean;
+  readonly categorical?: boolean;
 }
 
 export interface TotalDescription {
@@ -74,6 +75,7 @@ export function describeTable(table: Table): TableDescription {
       ...(c.kind === 'money' ? { unit: c.unit, unitSource: c.unitSource } : {}),
       ...(c.displayUnit ? { displayUnit: c.displayUnit } : {}),
       ...(c.hidden ? { hidden: true } : {}),
+      ...(c.categorical ? { categorical: true } : {}),
     })),
     lines: rowsOf('line').length,
     sections: table.sections.map((s) => ({ row: s.row + 1, name: s.name, lines: s.lineRows.length })),
@@ -127,7 +129,7 @@ export function renderTable(d: TableDescription): string[] {
   lines.push(`  ${d.kind} table; money in ${d.unit} (from ${d.unitSource}); header row${d.headerRows.length === 1 ? '' : 's'} ${d.headerRows.join(', ')}; lines named in column ${d.labelColumn ?? '(none)'}`);
   for (const c of d.columns) {
     const unit = c.unit ? ` [${c.unit} from ${c.unitSource}${c.displayUnit ? `, shown in ${c.displayUnit}` : ''}]` : '';
-    lines.push(`  ${c.column.padEnd(3)} ${c.kind.padEnd(10)} ${c.role.padEnd(12)} ${c.header || '(no header)'}${unit}${c.hidden ? ' [hidden]' : ''}`);
+    lines.push(`  ${c.column.padEnd(3)} ${c.kind.padEnd(10)} ${c.role.padEnd(12)} ${c.header || '(no header)'}${unit}${c.hidden ? ' [hidden]' : ''}${c.categorical ? ' [categories]' : ''}`);
   }
   lines.push(`  ${d.lines} line${d.lines === 1 ? '' : 's'}${d.sections.length > 0 ? `, ${d.sections.length} section${d.sections.length === 1 ? '' : 's'}` : ''}${d.repeatedHeaders.length > 0 ? `; header repeated at row ${rowRuns(d.repeatedHeaders)} (skipped)` : ''}`);
   for (const t of d.totals) {
