@@ -292,3 +292,10 @@ describe('years as statistics tables write them', () => {
     expect(findings.map((f) => f.cell)).toEqual(['A9']);
   });
 });
+
+describe('unit rows', () => {
+  it('does not take a table letter ("K") for thousands, and reads the unit row beside it', () => {
+    const grid = gridOf('K', [[' K', ' International investment position'], [null, null, null, ' £ billion'], ['Item', '2018', '2019', '2020'], ['Assets', 1.5, 2.5, 3.5], ['Liabilities', 1, 2, 3]]);
+    expect(detectTables(grid)[0].unit).toBe('£bn');
+  });
+});

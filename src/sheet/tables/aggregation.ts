@@ -267,19 +267,19 @@ class Aggregation {
   }
 
   /** The shortest run of at least two unclaimed items beside row i (direction ±1) whose sum it is. */
-  private runFrom(i: number, direction: 1 | -1): Part[] | undefined {
+  private runFrom(i: number, direction: 1 | -1, accept = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts)): Part[] | undefined {
     if (!this.hasNonZeroFigure(i)) return undefined;
     // A running sum of one column screens each longer run; only a run that passes is compared exactly.
     // A second column screens too, so a wrong figure in the first does not hide the row's structure.
     const screens = this.cols.filter((c) => this.floatOf(i, c.col) !== undefined && this.floatOf(i, c.col) !== 0).slice(0, 2);
     for (const screen of screens) {
-      const parts = this.runScreenedBy(i, direction, screen);
+      const parts = this.runScreenedBy(i, direction, screen, accept);
       if (parts) return parts;
     }
     return undefined;
   }
 
-  private runScreenedBy(i: number, direction: 1 | -1, screenCol: Column): Part[] | undefined {
+  private runScreenedBy(i: number, direction: 1 | -1, screenCol: Column, accept: (t: number, parts: readonly Part[]) => boolean): Part[] | undefined {
     const target = this.floatOf(i, screenCol.col) ?? 0;
     let sum = 0;
     const parts: Part[] = [];
@@ -294,7 +294,7 @@ class Aggregation {
       if (v === undefined) return undefined;
       sum += v;
       parts.push({ index: j, sign: 1 });
-      if (parts.length >= 2 && Math.abs(sum - target) <= 0.01 + Math.abs(target) * 1e-12 && this.matchesAllButOne(i, parts)) return parts;
+      if (parts.length >= 2 && Math.abs(sum - target) <= 0.01 + Math.abs(target) * 1e-12 && accept(i, parts)) return parts;
     }
     return undefined;
   }
@@ -326,13 +326,24 @@ class Aggregation {
     for (const col of this.cols) {
       const stated = this.cellOf(i, col.col);
       if (stated?.kind !== 'amount') continue;
-      const verdict = this.compare(stated, parts, col, false);
+      const exact = this.compare(stated, parts, col, false);
+      // A total stored to fewer places than its parts (295323.3659 over 43430.8935… + 251892.4723…)
+      // agrees to within a float's noise: that holds; a difference a reader could see does not.
+      const verdict = exact === 'breaks' && this.agreesToNoise(i, parts, col.col) ? 'holds' : exact;
       if (verdict === 'breaks') breaks++;
       if (verdict === 'unknown' || breaks > 1) return false;
       if (verdict === 'holds' && !stated.pounds.isZero()) distinct.add(stated.pounds.toString());
     }
     const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(p.index)).length;
     return nonZeroParts >= 2 && distinct.size >= 2 && distinct.size > breaks;
+  }
+
+  private agreesToNoise(i: number, parts: readonly Part[], col: number): boolean {
+    const stated = this.floatOf(i, col);
+    if (stated === undefined) return false;
+    let sum = 0;
+    for (const p of parts) sum += p.sign * (this.floatOf(p.index, col) ?? 0);
+    return Math.abs(stated - sum) <= 1e-9 * Math.max(1, Math.abs(stated));
   }
 
   /** Whether the stated figure equals the parts' sum in a column; rounding counts only where allowed. */
@@ -423,12 +434,18 @@ class Aggregation {
    * headline's children, the headline itself left out, is the headline's and is not taken.
    */
   private wordTotalRun(i: number): Part[] | undefined {
+    // The words say total: most columns agreeing is enough (figures published rounded after adding
+    // may miss by a unit in a few).
+    const mostHold = (t: number, parts: readonly Part[]): boolean => {
+      const { holds, checked } = this.columnsHolding(t, parts, false);
+      return holds >= 2 && holds * 2 > checked;
+    };
     for (const direction of [-1, 1] as const) {
-      const run = this.runFrom(i, direction);
+      const run = this.runFrom(i, direction, mostHold);
       if (!run) continue;
       const first = Math.min(...run.map((p) => p.index));
       const before = first - 1;
-      if (direction === -1 && before >= 0 && this.isOpenLine(before) && this.runFrom(before, 1)) continue;
+      if (direction === -1 && before >= 0 && this.isOpenLine(before) && this.runFrom(before, 1, mostHold)) continue;
       return run;
     }
     return undefined;

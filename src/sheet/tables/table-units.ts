@@ -20,9 +20,10 @@ const UNIT_ROW_FILLER =
   /\b(all|figures?|amounts?|values?|numbers?|are|is|shown|stated|expressed|given|in|of|pounds?|sterling|cash|gbp|unless|otherwise|stated|noted|units?|terms|nominal|prices?)\b/g;
 
 /** Unit words without a currency sign, as unit rows write them: "Thousands", "(000s)", "millions". */
+// A lone letter is a unit only in brackets: "K" alone above a table is its letter ("Table K").
 const BARE_SCALE: readonly { readonly pattern: RegExp; readonly unit: UnitId }[] = [
-  { pattern: /^\(?\s*(thousands?|'?000s?|k)\s*\)?$/, unit: '£000' },
-  { pattern: /^\(?\s*(millions?|m)\s*\)?$/, unit: '£m' },
+  { pattern: /^\(?\s*(thousands?|'?000s?)\s*\)?$|^\(\s*k\s*\)$/, unit: '£000' },
+  { pattern: /^\(?\s*(millions?)\s*\)?$|^\(\s*m\s*\)$/, unit: '£m' },
   { pattern: /^\(?\s*(billions?|bn)\s*\)?$/, unit: '£bn' },
 ];
 
