@@ -299,3 +299,16 @@ describe('unit rows', () => {
     expect(detectTables(grid)[0].unit).toBe('£bn');
   });
 });
+
+describe('waiting-times series', () => {
+  it('reads medians and percentiles as rates, and a total of two columns with others between them', () => {
+    const rows: (string | number)[][] = [['Month', 'Median wait (weeks)', 'No. within 18 weeks', '% within 18 weeks', 'No. over 18 weeks', 'Total waiting']];
+    for (let i = 0; i < 6; i++) {
+      const [within, over] = [4000 + 37 * i, 900 + 53 * i];
+      rows.push([`M${i + 1}`, 10 + i / 10, within, within / (within + over), over, within + over]);
+    }
+    const [t] = detectTables(gridOf('W', rows));
+    expect(kinds(t)).toMatchObject({ B: 'rate', C: 'count', D: 'percent', E: 'count', F: 'count' });
+    expect(t.columnTotals.map((c) => [columnLetters(c.col), c.adds.map(columnLetters)])).toEqual([['F', ['C', 'E']]]);
+  });
+});

@@ -8,7 +8,7 @@ import type { Cell } from '../grid';
 import { isYearLike, looksLikeAmount } from './cell-text';
 import { parseAmount } from '../../money/parse';
 
-/** `rate`: money per something or an average (cost per place, average award): read, never added up. */
+/** `rate`: money per something, or an average, median or percentile of anything: read, never added up. */
 export type ColumnKind = 'money' | 'rate' | 'percent' | 'count' | 'identifier' | 'year' | 'date' | 'text';
 
 // Header words for each kind, tried in this order: "Change %" is a per cent before it is a change.
@@ -20,6 +20,7 @@ const COUNT =
 /** A unit of things in brackets or after a year: "2013 (Number)", "(thousands)", "2021 Hectares". */
 const COUNT_UNIT = /\((number|numbers|no\.?|count|thousands?|hectares|ha|head)\)|^\d{4}(\/\d{2,4})?\s+(number|numbers)$/;
 const RATE = /\bper\b|\baverage\b|\bmean\b|\bmedian\b|\bunit costs?\b/;
+const AVERAGE = /\baverage\b|\bmean\b|\bmedian\b|\bpercentile\b|\d+(st|nd|rd|th) percentile\b/;
 /** Words that qualify a count as easily as money ("Actual pupil numbers", "Budget FTE"): they name no money. */
 const QUALIFIERS = /\b(actual|actuals|forecast|budget|budgeted|outturn|net|gross|variance|capital|revenue|planned|estimated)\b/g;
 const YEAR = /^(year|years|financial year|fiscal year|fy|period|year ending|year end|reporting period|quarter|month|calendar year|academic year)$/;
@@ -31,7 +32,8 @@ const MONEY =
 export function kindFromHeader(header: string, words: string): ColumnKind | undefined {
   const lower = header.toLowerCase();
   if (PERCENT.test(lower) && !/£/.test(lower)) return 'percent';
-  if (RATE.test(words) && (MONEY.test(words) || /£|\bgbp\b/.test(lower))) return 'rate';
+  // Averages, medians and percentiles of anything, and money per something, are never added up.
+  if (AVERAGE.test(words) || (RATE.test(words) && (MONEY.test(words) || /£|\bgbp\b/.test(lower)))) return 'rate';
   if (/£|\bgbp\b/.test(lower)) return 'money';
   if (YEAR.test(words)) return 'year';
   if ((COUNT.test(words) || /#\s*of\b/.test(lower) || COUNT_UNIT.test(lower)) && !MONEY.test(words.replace(QUALIFIERS, ' '))) return 'count';

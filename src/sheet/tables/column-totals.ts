@@ -18,6 +18,9 @@ const SEARCH_ROWS = 5000;
 /** Beyond this many money columns the search would try too many combinations. */
 const SEARCH_COLUMNS = 40;
 
+/** Pairs of columns apart are tried only among this many: beyond, two columns agree by chance. */
+const PAIR_COLUMNS = 24;
+
 interface Candidate {
   readonly col: number;
   readonly adds: readonly number[];
@@ -169,7 +172,18 @@ function candidatesFor(target: Column, measureCols: readonly Column[]): Candidat
   if (others.length <= 8 || target.role === 'variance' || /\b(net|surplus|deficit|change|difference|movement|balance|variance)\b/i.test(target.header)) {
     for (const a of others) for (const b of others) if (a !== b && !namesakes(target, a, b)) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
   }
-  return [...runs, ...differences];
+  // Two columns apart, with others between them (Total waiting = within 18 weeks + over 18 weeks, a
+  // per cent and an estimate between): tried after runs, among no more columns than differences are.
+  const pairs: Candidate[] = [];
+  if (others.length <= PAIR_COLUMNS) {
+    for (let a = 0; a < others.length; a++) {
+      for (let b = a + 2; b < others.length; b++) {
+        const straddles = measureCols.indexOf(others[a]) < position && measureCols.indexOf(others[b]) > position;
+        if (!straddles) pairs.push({ col: target.col, adds: [others[a].col, others[b].col], subtracts: [] });
+      }
+    }
+  }
+  return [...runs, ...pairs, ...differences];
 }
 
 /** Three columns of one name under three groups: a total of two of them, not a difference. */

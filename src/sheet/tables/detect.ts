@@ -377,7 +377,7 @@ function classifyRows(
       amounts.set(col.col, a);
     }
     // Counts are figures too: a table of people has lines, and notes after its last one.
-    if (!hasFigures) for (const c of countCols) if (typeof cells[c.col]?.value === 'number') hasFigures = true;
+    if (!hasFigures) for (const c of countCols) if (looksLikeAmount(cells[c.col])) hasFigures = true;
     const words = totalWords(label);
     const lone = !hasFigures && !otherText;
     let rowKind: DraftRow['kind'] = 'line';
