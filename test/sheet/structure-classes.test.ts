@@ -147,6 +147,20 @@ describe('tables stacked on one sheet', () => {
     ]);
   });
 
+  it('does not give a table below a column of the table above that it leaves empty', () => {
+    const grid = gridOf('G', [
+      ['Tranche', 'Description', 'Amount £m'],
+      ['A', 'First', 1],
+      ['B', 'Second', 2],
+      [],
+      ['Component', 'Amount £m'],
+      ['Uplift', 3],
+      ['Other', 4],
+    ]);
+    const lower = detectTables(grid).find((t) => t.range.start.row === 4);
+    expect(lower?.columns.map((c) => columnLetters(c.col))).toEqual(['A', 'B']);
+  });
+
   it('finds a total column over total columns (Y = N + O + S)', () => {
     const rows = [['Name', 'A1', 'A2', 'A total', 'B', 'C1', 'C2', 'C total', 'Grand total']];
     for (let i = 0; i < 6; i++) {

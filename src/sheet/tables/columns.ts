@@ -26,6 +26,8 @@ interface ColumnDraft {
   readonly headerUnit?: UnitId;
   /** For a column with no header of its own under a table that has one: the unit that table read. */
   readonly inheritedUnit?: UnitEvidence;
+  /** True when the header is the table above's: the column is kept only if this table fills it. */
+  readonly inherited?: boolean;
 }
 
 /** The merged range's first column for each column a merge in `row` covers. */
@@ -91,6 +93,7 @@ export function inheritHeaders(drafts: readonly ColumnDraft[], above: readonly C
     const year = findFiscalYear(source.header)?.year;
     return {
       col: d.col,
+      inherited: true,
       header: source.header,
       lower: source.header,
       upper: '',
@@ -181,7 +184,7 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
   for (const d of drafts) {
     const content = contents.get(d.col);
     const tally = content?.tally ?? emptyTally();
-    if (d.header === '' && tally.filled === 0) continue;
+    if ((d.header === '' || d.inherited) && tally.filled === 0) continue;
     const hidden = grid.hiddenCols.has(d.col);
     const headerKind = kindFromHeader(d.header, headerWords(d.lower || d.upper));
     const leftOfLabel = firstWordColumn !== undefined && d.col < firstWordColumn;
