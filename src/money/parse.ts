@@ -137,10 +137,10 @@ export function missingReason(lowerText: string): MissingReason | undefined {
   if (TO_COME.has(lowerText)) return 'to-come';
   if (NOT_AVAILABLE.has(lowerText)) return 'not-available';
   if (NOT_APPLICABLE.has(lowerText)) return 'not-applicable';
+  if (SUPPRESSED.has(lowerText)) return 'suppressed';
   // GSS shorthand in square brackets that the sheet explains ("[n] indicates that no traffic was
   // reported", "[w]", "[low]"), or a note reference standing where a figure would be ("[Note 2]").
-  if (!SUPPRESSED.has(lowerText) && /^\[(?:[a-z]{1,4}|note \d+[a-z]?)\]$/.test(lowerText)) return 'not-available';
-  if (SUPPRESSED.has(lowerText)) return 'suppressed';
+  if (/^\[(?:[a-z]{1,4}|note \d+[a-z]?)\]$/.test(lowerText)) return 'not-available';
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /** Names the model does not know, with the closest known name when one is close; and years that are not fiscal years. */
 import { appendAll } from '../../util/append';
-import { withoutNoteMarkers } from '../../sheet/tables/columns';
+import { withoutNoteMarkers } from '../../sheet/tables/cell-text';
 import { toA1 } from '../../sheet/a1';
 import type { Column, DimensionRole, Table } from '../../sheet/tables/types';
 import { parseFiscalYear } from '../../money/fiscal-year';
@@ -97,19 +97,6 @@ function calendarRuns(calendar: readonly boolean[]): boolean[] {
   return inRun;
 }
 
-function isCalendarYearColumn(table: Table, grid: Grid, col: Column): boolean {
-  let filled = 0;
-  let calendar = 0;
-  for (const row of table.rows) {
-    if (row.kind !== 'line') continue;
-    const value = grid.value(row.row, col.col);
-    if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
-    filled++;
-    if (isCalendarYear(value)) calendar++;
-  }
-  return calendar * 2 >= filled;
-}
-
 function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   const findings: Finding[] = [];
   // A year column holds a handful of distinct values over many lines.
@@ -117,13 +104,16 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   // A column of calendar years (1981, 1982 … as statistics tables run) is not a column of mistyped fiscal
   // years: a lone year is questioned only where most of the column writes fiscal years.
   // So is a run of calendar years (1974 … 1985, then 1986/87 on, where a series changed basis).
-  const calendar = isCalendarYearColumn(table, grid, col);
   const lines = table.rows.filter((r) => r.kind === 'line');
-  const inRun = calendarRuns(lines.map((r) => isCalendarYear(grid.value(r.row, col.col))));
+  const values = lines.map((r) => grid.value(r.row, col.col));
+  const filled = values.map((v) => v !== null && !(typeof v === 'string' && v.trim() === ''));
+  const calendarYears = values.map(isCalendarYear);
+  const calendar = calendarYears.filter(Boolean).length * 2 >= filled.filter(Boolean).length;
+  const inRun = calendarRuns(calendarYears);
   for (const [k, row] of lines.entries()) {
-    const value = grid.value(row.row, col.col);
-    if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
-    if ((calendar || inRun[k]) && isCalendarYear(value)) continue;
+    const value = values[k];
+    if (!filled[k]) continue;
+    if ((calendar || inRun[k]) && calendarYears[k]) continue;
     let parsed: ReturnType<typeof parseFiscalYear> | undefined;
     if (typeof value === 'string' || typeof value === 'number') {
       parsed = parsedByValue.get(value);

@@ -6,8 +6,7 @@
 import { type Money, ZERO } from '../../money/decimal';
 import { toA1 } from '../../sheet/a1';
 import type { Cell } from '../../sheet/grid';
-import { formatDecimals } from '../../sheet/tables/amount-cell';
-import { ratioText } from '../../sheet/tables/column-ratios';
+import { ratioText, shownPlaces } from '../../sheet/tables/column-ratios';
 import type { AmountCell, Column, ColumnRatio, Table, TableRow } from '../../sheet/tables/types';
 import type { Finding } from '../finding';
 import { columnTitle, decimalsFor, money } from '../present';
@@ -60,10 +59,7 @@ function checkRow(table: Table, row: TableRow, ratio: ColumnRatio, cell: Cell | 
 function ratioNames(ratio: ColumnRatio, column: ReadonlyMap<number, Column>): string {
   const parts = [...ratio.adds, ...ratio.subtracts, ratio.denominator];
   if (parts.some((c) => (column.get(c)?.header ?? '') === '')) return ratioText(ratio);
-  const name = (c: number): string => columnTitle(column.get(c) ?? { header: '' });
-  const top = [...ratio.adds.map((c, i) => `${i === 0 ? '' : ' + '}${name(c)}`), ...ratio.subtracts.map((c) => ` − ${name(c)}`)].join('');
-  const numerator = ratio.adds.length + ratio.subtracts.length > 1 ? `(${top})` : top;
-  return `${numerator} ÷ ${name(ratio.denominator)}${ratio.scale === 100 ? ' × 100' : ''}`;
+  return ratioText(ratio, (c) => columnTitle(column.get(c) ?? { header: '' }));
 }
 
 function figures(row: TableRow, cols: readonly number[]): Money[] | undefined {
@@ -82,14 +78,6 @@ function poundsOf(a: AmountCell | undefined): Money | undefined {
 
 function sum(values: readonly Money[]): Money {
   return values.reduce((a, b) => a.plus(b), ZERO);
-}
-
-/** Decimal places of the stored fraction (or points) the cell shows. */
-function shownPlaces(cell: Cell): number {
-  const decimals = formatDecimals(cell.numFmt);
-  if (decimals !== undefined) return decimals + (cell.numFmt?.includes('%') ? 2 : 0);
-  const text = String(cell.value);
-  return text.includes('e') ? 15 : Math.min(15, text.split('.')[1]?.length ?? 0);
 }
 
 function ratioFormula(ratio: ColumnRatio, row: number): string {

@@ -1,6 +1,7 @@
 /** Totals, subtotals and stated headlines against the sum of their lines, telling rounding from real error. */
 import { appendAll } from '../../util/append';
 import { columnLetters, toA1 } from '../../sheet/a1';
+import { addsNothing, NOTHING } from '../../sheet/tables/amount-cell';
 import type { AmountCell, Column, Headline, Table, TableRow } from '../../sheet/tables/types';
 import { ZERO } from '../../money/decimal';
 import type { Finding } from '../finding';
@@ -27,7 +28,7 @@ function termsFor(lines: readonly TableRow[], col: Column, set: MeasureSet | und
       continue;
     }
     // A figure that does not apply (GSS "z") adds nothing.
-    if (a?.kind === 'missing' && a.reason === 'not-applicable') {
+    if (addsNothing(a)) {
       terms.push(NOTHING);
       continue;
     }
@@ -40,9 +41,6 @@ function termsFor(lines: readonly TableRow[], col: Column, set: MeasureSet | und
   }
   return { terms, inferred };
 }
-
-/** What a figure that does not apply adds to a total: exactly nothing. */
-const NOTHING: Term = { pounds: ZERO, step: ZERO };
 
 /** An inferred figure is as precise as the figures it came from. */
 function stepOfRow(row: TableRow, set: MeasureSet): Term['step'] {

@@ -9,8 +9,8 @@
  */
 import { compareWithTotal, TermTotal, type Term } from '../../money/tolerance';
 import type { AmountCell, Column, TotalEvidence } from './types';
+import { addsNothing, NOTHING } from './amount-cell';
 import { rowsAggregated } from './formula-terms';
-import { ZERO } from '../../money/decimal';
 
 /** A body row as aggregation sees it; `kind`, `sums` and `subtracts` are filled in here. */
 export interface AggregationRow {
@@ -573,18 +573,10 @@ class Aggregation {
   }
 }
 
-/** A part that adds nothing to a total: a figure that does not apply (GSS "z"). */
-function addsNothing(a: AmountCell | undefined): boolean {
-  return a?.kind === 'missing' && a.reason === 'not-applicable';
-}
-
 function termOf(a: AmountCell | undefined): Term | undefined {
   if (addsNothing(a)) return NOTHING;
   return a?.kind === 'amount' ? a : undefined;
 }
-
-/** A figure that does not apply (GSS "z") adds exactly nothing to a total. */
-const NOTHING: Term = { pounds: ZERO, step: ZERO };
 
 /** A total row's stated figure: a figure cell (a dash or "nil" reads as zero). */
 function statedTerm(a: AmountCell | undefined): Extract<AmountCell, { kind: 'amount' }> | undefined {

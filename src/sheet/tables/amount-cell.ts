@@ -4,6 +4,7 @@ import { decimalPlacesInUnitOfPence, poundsFromPence, wholePence } from '../../m
 import { parseAmount } from '../../money/parse';
 import { POUNDS_PER_UNIT, UNITS, type UnitId } from '../../money/units';
 import { Cell, isErrorValue } from '../grid';
+import type { Term } from '../../money/tolerance';
 import type { AmountCell } from './types';
 
 /** Decimal places a number format shows: "0.0" → 1, "#,##0.00;(#,##0.00)" → 2, General → undefined. */
@@ -138,3 +139,11 @@ export function readAmountCell(cell: Cell | undefined, row: number, col: number,
     }
   }
 }
+
+/** A figure that does not apply (GSS "z"): it adds exactly nothing to a total. */
+export function addsNothing(a: AmountCell | undefined): boolean {
+  return a?.kind === 'missing' && a.reason === 'not-applicable';
+}
+
+/** What such a figure adds to a total. */
+export const NOTHING: Term = { pounds: ZERO, step: ZERO };

@@ -13,6 +13,11 @@ export function cellText(cell: Cell | undefined): string {
   return isErrorValue(v) ? v.code : '';
 }
 
+/** Text without the note references accessible tables put in headers and cells ("Year [Note 1]"), on one line. */
+export function withoutNoteMarkers(text: string): string {
+  return text.replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
 export function isTextCell(cell: Cell | undefined): boolean {
   return typeof cell?.value === 'string' && cell.value.trim() !== '';
 }

@@ -5,12 +5,12 @@
  * nearly every row. A row where it breaks is then a finding. Figures stored as points (12.5 under
  * "Change %") are read with a scale of 100.
  */
-import { columnLetters } from '../a1';
+import { columnLetters, parseA1 } from '../a1';
 import type { Cell, Grid } from '../grid';
 import { formatDecimals } from './amount-cell';
-import type { RowFigures } from './column-totals';
+import { floatValues, type Figure, type RowFigures } from './column-totals';
 import { columnsAggregated } from './formula-terms';
-import type { AmountCell, Column, ColumnRatio } from './types';
+import type { Column, ColumnRatio } from './types';
 
 /** Beyond this many rows only formulas are read. */
 const SEARCH_ROWS = 5000;
@@ -103,11 +103,8 @@ function topLevelSlash(text: string): number {
 
 /** The column of a cell reference in row `row` (0-based), or −1 when it points at another row. */
 function cellColumn(ref: string, row: number): number {
-  const m = /^([A-Z]{1,3})(\d+)$/i.exec(ref);
-  if (!m || Number(m[2]) - 1 !== row) return -1;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
+  const cell = parseA1(ref);
+  return cell && cell.row === row ? cell.col : -1;
 }
 
 /** A per-cent figure and how finely it is shown: a figure may be off by half its last shown digit. */
@@ -118,23 +115,24 @@ interface Shown {
 
 function shownPercent(cell: Cell | undefined): Shown | undefined {
   if (typeof cell?.value !== 'number') return undefined;
-  // A 0.0% format shows the fraction to three places; "12.5" under "Change %" in General, to one.
-  const shownDecimals = formatDecimals(cell.numFmt);
-  const percentFormat = cell.numFmt?.includes('%') ?? false;
-  const places = shownDecimals !== undefined ? shownDecimals + (percentFormat ? 2 : 0) : writtenDecimals(cell.value);
-  return { value: cell.value, half: 0.5 * 10 ** -places + 1e-12 };
+  return { value: cell.value, half: 0.5 * 10 ** -shownPlaces(cell) + 1e-12 };
 }
 
-function writtenDecimals(value: number): number {
-  const text = String(value);
-  if (text.includes('e')) return 15;
-  return Math.min(15, text.split('.')[1]?.length ?? 0);
+/**
+ * Decimal places of the stored figure a per-cent cell shows: a 0.0% format shows the fraction to three
+ * places; "12.5" under "Change %" in General, to one (as written).
+ */
+export function shownPlaces(cell: Cell): number {
+  const shownDecimals = formatDecimals(cell.numFmt);
+  if (shownDecimals !== undefined) return shownDecimals + (cell.numFmt?.includes('%') ? 2 : 0);
+  const text = String(cell.value);
+  return text.includes('e') ? 15 : Math.min(15, text.split('.')[1]?.length ?? 0);
 }
 
 /** The ratio of money columns the per-cent column equals, as shown, in nearly every row. */
 function searchRatio(grid: Grid, rows: readonly RowFigures[], p: Column, measureCols: readonly Column[]): Candidate | undefined {
   const shown = rows.map((r) => shownPercent(grid.cell(r.row, p.col)));
-  const floats = new Map(measureCols.map((c) => [c.col, rows.map((r) => floatOf(r.amounts.get(c.col)))]));
+  const floats = floatValues(rows, measureCols);
   let best: { candidate: Candidate; breaks: number } | undefined;
   for (const candidate of candidatesFor(measureCols)) {
     const breaks = breaksOf(candidate, shown, floats);
@@ -154,12 +152,8 @@ function* candidatesFor(measureCols: readonly Column[]): Generator<Candidate> {
   }
 }
 
-function floatOf(a: AmountCell | undefined): number | undefined {
-  return a?.kind === 'amount' ? a.pounds.toNumber() : undefined;
-}
-
 /** How many rows a ratio breaks in; undefined unless it holds in at least three and breaks in at most one in ten. */
-function breaksOf(c: Candidate, shown: readonly (Shown | undefined)[], floats: Map<number, (number | undefined)[]>): number | undefined {
+function breaksOf(c: Candidate, shown: readonly (Shown | undefined)[], floats: Map<number, (Figure | undefined)[]>): number | undefined {
   let holds = 0;
   let breaks = 0;
   for (let i = 0; i < shown.length; i++) {
@@ -173,26 +167,26 @@ function breaksOf(c: Candidate, shown: readonly (Shown | undefined)[], floats: M
   return holds >= 3 && breaks <= Math.max(1, Math.floor((holds + breaks) / 10)) ? breaks : undefined;
 }
 
-function ratioAt(c: Candidate, floats: Map<number, (number | undefined)[]>, i: number): number | undefined {
-  const den = floats.get(c.denominator)?.[i];
+function ratioAt(c: Candidate, floats: Map<number, (Figure | undefined)[]>, i: number): number | undefined {
+  const den = floats.get(c.denominator)?.[i]?.value;
   if (den === undefined || den === 0) return undefined;
   let num = 0;
   for (const col of c.adds) {
-    const v = floats.get(col)?.[i];
+    const v = floats.get(col)?.[i]?.value;
     if (v === undefined) return undefined;
     num += v;
   }
   for (const col of c.subtracts) {
-    const v = floats.get(col)?.[i];
+    const v = floats.get(col)?.[i]?.value;
     if (v === undefined) return undefined;
     num -= v;
   }
   return (c.scale * num) / den;
 }
 
-/** "D ÷ B", "(C − B) ÷ B": a ratio in column letters, for descriptions. */
-export function ratioText(r: Pick<ColumnRatio, 'adds' | 'subtracts' | 'denominator' | 'scale'>): string {
-  const top = [...r.adds.map((c, i) => `${i === 0 ? '' : ' + '}${columnLetters(c)}`), ...r.subtracts.map((c) => ` − ${columnLetters(c)}`)].join('');
+/** "D ÷ B", "(C − B) ÷ B": a ratio in column letters, or in the words `name` gives each column. */
+export function ratioText(r: Pick<ColumnRatio, 'adds' | 'subtracts' | 'denominator' | 'scale'>, name: (col: number) => string = columnLetters): string {
+  const top = [...r.adds.map((c, i) => `${i === 0 ? '' : ' + '}${name(c)}`), ...r.subtracts.map((c) => ` − ${name(c)}`)].join('');
   const numerator = r.adds.length + r.subtracts.length > 1 ? `(${top})` : top;
-  return `${numerator} ÷ ${columnLetters(r.denominator)}${r.scale === 100 ? ' × 100' : ''}`;
+  return `${numerator} ÷ ${name(r.denominator)}${r.scale === 100 ? ' × 100' : ''}`;
 }

@@ -121,13 +121,13 @@ function formulaIdentity(rows: readonly RowFigures[], col: Column, measureCols: 
 }
 
 /** A figure as a float, with half its rounding step: screening allows rounding, the rules judge exactly. */
-interface Figure {
+export interface Figure {
   readonly value: number;
   readonly half: number;
 }
 
 /** Each row's figures as floats, for screening combinations; exact checks come later, in the rules. */
-function floatValues(rows: readonly RowFigures[], measureCols: readonly Column[]): Map<number, (Figure | undefined)[]> {
+export function floatValues(rows: readonly RowFigures[], measureCols: readonly Column[]): Map<number, (Figure | undefined)[]> {
   const values = new Map<number, (Figure | undefined)[]>();
   const halves = new Map<Money, number>();
   const halfOf = (step: Money): number => {

@@ -7,14 +7,14 @@ import { findFiscalYear, type FiscalYear } from '../../money/fiscal-year';
 import { unitFromText, type UnitId } from '../../money/units';
 import { Cell, Grid, forEachCellIn } from '../grid';
 import type { Block } from './blocks';
-import { cellText } from './cell-text';
+import { cellText, withoutNoteMarkers } from './cell-text';
 import { columnKind, emptyTally, isCategorical, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
 import { headerWords, roleFromHeader } from './header-roles';
 import { isColumnNumberRow } from './header-rows';
 import { POUNDS_AS_WRITTEN, unitFromNumberFormat, type UnitEvidence } from './table-units';
 import { isDimensionRole, isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
 
-interface ColumnDraft {
+export interface ColumnDraft {
   readonly col: number;
   readonly header: string;
   readonly lower: string;
@@ -103,11 +103,6 @@ export function inheritHeaders(drafts: readonly ColumnDraft[], above: readonly C
       ...(source.unitSource !== 'default' ? { inheritedUnit: { unit: source.unit, source: 'table-above' as const } } : {}),
     };
   });
-}
-
-/** A header without the note references accessible tables put in it ("Year [Note 1]"), on one line. */
-export function withoutNoteMarkers(text: string): string {
-  return text.replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function headerUnitOf(lower: string, upper: string): { headerUnit?: UnitId } {

@@ -15,8 +15,8 @@ import { cellText, isTextCell, looksLikeAmount } from './cell-text';
 import { findColumnTotals } from './column-totals';
 import { draftColumns, inheritHeaders, readColumns, tableKind } from './columns';
 import { headerSignature, isHeaderLike, namedColumns, readHeaderRows } from './header-rows';
-import { headerWords, totalWords } from './header-roles';
-import { kindFromHeader } from './column-kinds';
+import { totalWords } from './header-roles';
+import { countsThings, preambleCounts } from './counted-things';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
@@ -79,7 +79,7 @@ function noteUnread(grid: Grid, block: Block, from: number, to: number, unread: 
  * the other headers state ("Budget £k | Forecast | Variance"), then the sheet name.
  */
 function tableUnit(preamble: Preamble, sheetName: string, drafts: readonly { headerUnit?: UnitId }[] = []): UnitEvidence | undefined {
-  if (preamble.unitRow) return { unit: preamble.unitRow.unit, source: 'unit-row' };
+  if (preamble.unitRow) return { unit: preamble.unitRow.unit, source: 'unit-row', ...(preamble.unitRow.scaleOnly ? { scaleOnly: true } : {}) };
   const fromTitle = preamble.title ? unitFromText(preamble.title) : undefined;
   if (fromTitle) return { unit: fromTitle, source: 'title' };
   const stated = new Set(drafts.map((d) => d.headerUnit).filter((u): u is UnitId => u !== undefined));
@@ -159,8 +159,7 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const kind = tableKind(drafts);
   const stated = tableUnit(preamble, grid.name, drafts);
   // "Thousands" alone over a table of people states a scale, not money; "£ thousands" states money.
-  const bareScale = stated?.source === 'unit-row' && preamble.unitRow !== undefined && !namesCurrency(cellText(grid.cell(preamble.unitRow.cell.row, preamble.unitRow.cell.col)));
-  const counted = (!stated || bareScale) && (countsThings(preamble.title, drafts, above) || preambleCounts(grid, block, preamble));
+  const counted = (!stated || stated.scaleOnly === true) && (countsThings(preamble.title, drafts, above) || preambleCounts(preambleTexts(grid, block, preamble)));
   const columns = readColumns(grid, block, drafts, bodyRows, kind, counted ? undefined : stated, counted);
   const measureCols = columns.filter((c) => isMeasureRole(c.role) && c.kind === 'money' && !c.hidden);
   const labelCol = pickLabelColumn(columns);
@@ -195,50 +194,9 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   };
 }
 
-/** Units of things and measures a note may give for a table's figures. */
-const MEASURE_UNITS = /\b(tonnes|tons|kilograms|kg|litres|hectares|acres|kilometres|km|miles|passengers|movements|people|persons|pupils|number of)\b/i;
-
-/** A note above the table saying what its figures are: "Figures in this table are … in thousand tonnes". */
-function preambleCounts(grid: Grid, block: Block, preamble: Preamble): boolean {
-  return preamble.rows.some((r) => {
-    const text = filledColumns(grid, r, block.firstCol, block.lastCol).map((c) => cellText(grid.cell(r, c))).join(' ');
-    const aboutFigures = /\b(figures|data|numbers?|values)\b.{0,40}\b(this|the) (table|worksheet|sheet)\b|\bpresented as\b|\bmeasured in\b/i.test(text);
-    return aboutFigures && !namesCurrency(text) && (MEASURE_UNITS.test(text) || kindFromHeader(text, headerWords(text)) === 'count');
-  });
-}
-
-function namesCurrency(text: string): boolean {
-  return /£|\bgbp\b|\bpounds?\b|\bsterling\b/i.test(text);
-}
-
-/**
- * Whether figures under headers that name no kind are counts: the title names a count, or the table
- * is untitled under one that counts with the same headers, or a header declares a count and none
- * states a unit of money ("Number of fatal injuries" beside "Agriculture", "Construction" …).
- */
-function countsThings(title: string | undefined, drafts: readonly ColumnDraftLike[], above: readonly Column[] | undefined): boolean {
-  if (titleCountsThings(title) || (!title && countsLikeAbove(drafts, above))) return true;
-  if (drafts.some((d) => d.headerUnit !== undefined)) return false;
-  return drafts.some((d) => d.header !== '' && kindFromHeader(d.header, headerWords(d.header)) === 'count');
-}
-
-interface ColumnDraftLike {
-  readonly col: number;
-  readonly header: string;
-  readonly headerUnit?: UnitId;
-}
-
-/** A title that names people or things counted ("Number of cattle", "Prison population") and no money. */
-function titleCountsThings(title: string | undefined): boolean {
-  return title !== undefined && kindFromHeader(title, headerWords(title)) === 'count';
-}
-
-/** An untitled table under one that counts things, with the same column headers: the same count, split another way. */
-function countsLikeAbove(drafts: readonly { col: number; header: string }[], above: readonly Column[] | undefined): boolean {
-  if (!above?.some((c) => c.kind === 'count')) return false;
-  const headers = new Map(above.map((c) => [c.col, c.header]));
-  const named = drafts.filter((d) => d.header !== '');
-  return named.length >= 2 && named.every((d) => headers.get(d.col) === d.header);
+/** The text of each row above the header, its cells joined. */
+function preambleTexts(grid: Grid, block: Block, preamble: Preamble): string[] {
+  return preamble.rows.map((r) => filledColumns(grid, r, block.firstCol, block.lastCol).map((c) => cellText(grid.cell(r, c))).join(' '));
 }
 
 /** Count columns that total others (Total = Men + Women): structure only, never reconciled. */

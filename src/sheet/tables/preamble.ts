@@ -8,14 +8,14 @@ import type { Grid } from '../grid';
 import type { Block } from './blocks';
 import { filledColumns } from './blocks';
 import { cellText, isWordCell, isYearLike, looksLikeAmount } from './cell-text';
-import { unitInNote, unitRowStatement } from './table-units';
+import { namesCurrency, unitInNote, unitRowStatement } from './table-units';
 
 export interface Preamble {
   readonly rows: readonly number[];
   readonly title?: string;
   readonly titleCell?: CellRef;
   /** The unit a unit row or note states, and where. */
-  readonly unitRow?: { readonly unit: UnitId; readonly cell: CellRef };
+  readonly unitRow?: { readonly unit: UnitId; readonly cell: CellRef; readonly scaleOnly?: boolean };
   /** Index into the block's rows of the first row after the preamble. */
   readonly next: number;
 }
@@ -73,14 +73,14 @@ export function readPreamble(grid: Grid, block: Block, from = 0): Preamble {
       const text = cellText(grid.cell(r, c));
       const unit = unitRowStatement(text);
       if (unit) {
-        unitRow ??= { unit, cell: { row: r, col: c } };
+        unitRow ??= { unit, cell: { row: r, col: c }, ...(namesCurrency(text) ? {} : { scaleOnly: true }) };
       } else if (title === undefined) {
         title = text;
         titleCell = { row: r, col: c };
       } else {
         // A note that says how the figures are reported states their unit too.
         const noted = unitInNote(text);
-        if (noted) unitRow ??= { unit: noted, cell: { row: r, col: c } };
+        if (noted) unitRow ??= { unit: noted, cell: { row: r, col: c }, ...(namesCurrency(text) ? {} : { scaleOnly: true }) };
       }
     }
   }

@@ -11,9 +11,16 @@ export type UnitSource = 'header' | 'unit-row' | 'title' | 'sheet' | 'table-abov
 export interface UnitEvidence {
   readonly unit: UnitId;
   readonly source: UnitSource;
+  /** A unit row naming a scale and no currency ("Thousands"): over counted things it is no money. */
+  readonly scaleOnly?: boolean;
 }
 
 export const POUNDS_AS_WRITTEN: UnitEvidence = { unit: '£', source: 'default' };
+
+/** Text that names money ("£ thousands", "thousands of pounds"), not just a scale ("Thousands"). */
+export function namesCurrency(text: string): boolean {
+  return /£|\bgbp\b|\bpounds?\b|\bsterling\b/i.test(text);
+}
 
 /** Words that may stand around a unit in a unit row: "All figures are shown in £ thousands". */
 const UNIT_ROW_FILLER =
