@@ -33,6 +33,12 @@ interface Part {
 const SEARCH_LIMIT = 5000;
 /** The most lines a headline row or unlabelled subtotal is looked for over. */
 const MAX_RUN = 60;
+/** From this many columns checked, a reading may break a quarter of them and still show structure. */
+const WIDE_TABLE = 8;
+/** The most totals below a row weighed as the headlines it may add up. */
+const MAX_SIBLINGS = 8;
+/** Columns screening a run on the second pass, where several may break. */
+const WIDE_SCREENS = 6;
 
 /**
  * `groupings`: for each column of categories (Region, Class), each row's value in it, by row index. A row
@@ -247,19 +253,52 @@ class Aggregation {
    * headlines as single parts.
    */
   searchUnlabelled(): void {
+    const exact = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts);
+    // Exact first, and the lines just beneath before the headlines of blocks further down.
+    this.searchPass((i) => this.runFrom(i, 1, exact) ?? this.siblingHeadlines(i), (i) => this.runFrom(i, -1, exact));
+    // A wide table's figures, apportioned and rounded in some periods, may break a few columns of a
+    // breakdown: what the exact pass left is weighed again on most columns, screened on more of them.
+    // A headline over blocks that add up exactly (all prisoners = remand + sentenced + other, each over
+    // its age bands) is then read before the same total by age that misses in a few columns.
+    if (this.cols.length < WIDE_TABLE) return;
+    const most = (t: number, parts: readonly Part[]): boolean => this.matchesMost(t, parts);
+    this.searchPass((i) => this.siblingHeadlines(i) ?? this.runFrom(i, 1, most, WIDE_SCREENS), (i) => this.runFrom(i, -1, most, WIDE_SCREENS));
+  }
+
+  /** Headlines bottom-up (a nested one finds its inner headlines as single parts), then subtotals top-down. */
+  private searchPass(below: (i: number) => Part[] | undefined, above: (i: number) => Part[] | undefined): void {
     for (let i = this.rows.length - 1; i >= 0; i--) {
       if (!this.isOpenLine(i)) continue;
-      const below = this.runFrom(i, 1);
-      if (below) {
-        this.settle(i, below, 'arithmetic');
-        continue;
-      }
+      const parts = below(i);
+      if (parts) this.settle(i, parts, 'arithmetic');
     }
     for (let i = 0; i < this.rows.length; i++) {
       if (!this.isOpenLine(i)) continue;
-      const above = this.runFrom(i, -1);
-      if (above) this.settle(i, above, 'arithmetic');
+      const parts = above(i);
+      if (parts) this.settle(i, parts, 'arithmetic');
     }
+  }
+
+  /**
+   * The totals found below row i, none yet inside another, of which some add up to it exactly: a table
+   * breaking one total down two ways (by custody type, each by age) states it over each block's headline.
+   */
+  private siblingHeadlines(i: number): Part[] | undefined {
+    const totals: Part[] = [];
+    for (let j = i + 1; j < this.rows.length && totals.length < MAX_SIBLINGS; j++) {
+      const r = this.rows[j];
+      if (r.kind === 'header' || r.kind === 'note') break;
+      if (r.kind === 'total' && !this.claimed[j] && r.evidence === 'arithmetic') totals.push({ index: j, sign: 1 });
+    }
+    if (totals.length < 2) return undefined;
+    // Larger sets first: the reading that takes in every block the row stands over.
+    const subsets: Part[][] = [];
+    for (let mask = 1; mask < 1 << totals.length; mask++) {
+      const subset = totals.filter((_, k) => mask & (1 << k));
+      if (subset.length >= 2) subsets.push(subset);
+    }
+    subsets.sort((a, b) => b.length - a.length);
+    return subsets.find((subset) => this.matchesAllButOne(i, subset));
   }
 
   private isOpenLine(i: number): boolean {
@@ -267,14 +306,27 @@ class Aggregation {
   }
 
   /** The shortest run of at least two unclaimed items beside row i (direction ±1) whose sum it is. */
-  private runFrom(i: number, direction: 1 | -1, accept = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts)): Part[] | undefined {
+  private runFrom(i: number, direction: 1 | -1, accept = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts), screenCount = 2): Part[] | undefined {
     if (!this.hasNonZeroFigure(i)) return undefined;
     // A running sum of one column screens each longer run; only a run that passes is compared exactly.
     // A second column screens too, so a wrong figure in the first does not hide the row's structure.
-    const screens = this.cols.filter((c) => this.floatOf(i, c.col) !== undefined && this.floatOf(i, c.col) !== 0).slice(0, 2);
+    // Columns where the first item beside the row has a figure screen best: a breakdown first given in
+    // later years leaves the early columns blank.
+    const first = this.firstOpenBeside(i, direction);
+    const stating = this.cols.filter((c) => this.floatOf(i, c.col) !== undefined && this.floatOf(i, c.col) !== 0);
+    const screens = [...stating.filter((c) => first !== undefined && this.floatOf(first, c.col) !== undefined), ...stating].filter((c, k, all) => all.indexOf(c) === k).slice(0, screenCount);
     for (const screen of screens) {
       const parts = this.runScreenedBy(i, direction, screen, accept);
       if (parts) return parts;
+    }
+    return undefined;
+  }
+
+  private firstOpenBeside(i: number, direction: 1 | -1): number | undefined {
+    for (let j = i + direction; j >= 0 && j < this.rows.length; j += direction) {
+      const r = this.rows[j];
+      if (r.kind === 'header' || r.kind === 'note') return undefined;
+      if (!this.claimed[j] && r.kind !== 'section') return j;
     }
     return undefined;
   }
@@ -320,22 +372,52 @@ class Aggregation {
    * least two parts carrying a figure: one coincidence is not structure.
    */
   private matchesAllButOne(i: number, parts: readonly Part[]): boolean {
+    return this.bearsOut(i, parts, 1);
+  }
+
+  /**
+   * Exact agreement in most columns of a wide table (at least eight checked, three in four holding):
+   * figures apportioned and rounded, or one period's figures revised, break a few columns of a
+   * breakdown that the rest show plainly.
+   */
+  private matchesMost(i: number, parts: readonly Part[]): boolean {
+    return this.bearsOut(i, parts, (checked) => (checked >= WIDE_TABLE ? Math.floor(checked / 4) : 1));
+  }
+
+  /**
+   * Whether the row is the parts' sum exactly in every column it states a figure in but `allowed`
+   * breaks. A column where no part states a figure (a breakdown first given in later years, or withheld
+   * before then) shows nothing either way; a part missing among figures leaves the reading unknown.
+   */
+  private bearsOut(i: number, parts: readonly Part[], allowed: number | ((checked: number) => number)): boolean {
     // Columns stating the same figure (a forecast equal to its budget) are one piece of evidence, not two.
     const distinct = new Set<string>();
     let breaks = 0;
+    let checked = 0;
+    const limit = typeof allowed === 'number' ? allowed : Number.POSITIVE_INFINITY;
     for (const col of this.cols) {
       const stated = this.cellOf(i, col.col);
-      if (stated?.kind !== 'amount') continue;
+      if (stated?.kind !== 'amount' || this.noneStated(parts, col.col)) continue;
       const exact = this.compare(stated, parts, col, false);
       // A total stored to fewer places than its parts (295323.3659 over 43430.8935… + 251892.4723…)
       // agrees to within a float's noise: that holds; a difference a reader could see does not.
       const verdict = exact === 'breaks' && this.agreesToNoise(i, parts, col.col) ? 'holds' : exact;
       if (verdict === 'breaks') breaks++;
-      if (verdict === 'unknown' || breaks > 1) return false;
+      if (verdict === 'unknown' || breaks > limit) return false;
+      checked++;
       if (verdict === 'holds' && !stated.pounds.isZero()) distinct.add(stated.pounds.toString());
     }
+    if (typeof allowed !== 'number' && breaks > allowed(checked)) return false;
     const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(p.index)).length;
     return nonZeroParts >= 2 && distinct.size >= 2 && distinct.size > breaks;
+  }
+
+  /** No part states a figure: all blank or withheld ("x", ".."), so the column cannot show the reading. */
+  private noneStated(parts: readonly Part[], col: number): boolean {
+    return parts.every((p) => {
+      const a = this.cellOf(p.index, col);
+      return a === undefined || (a.kind === 'missing' && a.reason !== 'not-applicable' && a.formula === undefined);
+    });
   }
 
   private agreesToNoise(i: number, parts: readonly Part[], col: number): boolean {
@@ -505,9 +587,14 @@ class Aggregation {
     const difference = previousTotals.length === 2 ? [previousTotals[0], { index: previousTotals[1].index, sign: -1 as const }] : [];
     const leavesAbove: Part[] = [];
     for (let j = 0; j < i; j++) if (this.rows[j].kind === 'line') leavesAbove.push({ index: j, sign: 1 });
-    const first = runAbove.length > 0 ? [runAbove, runBelow] : [runBelow, runAbove];
+    const siblings = this.siblingHeadlines(i);
+    const first = runAbove.length > 0 ? [runAbove, runBelow] : [runBelow, ...(siblings ? [siblings] : []), runAbove];
     const inSection = this.itemsBetween(this.sectionAbove(i), i);
-    return [...first, inSection, itemsAbove, difference, ...this.pairsOfTotalsAbove(i), leavesAbove];
+    // The settled totals above and none of the loose lines between them: a workforce total over its
+    // groups' totals that leaves out a line of people not counted in it. A total not yet settled is
+    // left to settle first, not taken as a part.
+    const totalsAbove = itemsAbove.filter((p) => this.rows[p.index].kind === 'total' && this.rows[p.index].evidence !== undefined);
+    return [...first, inSection, itemsAbove, difference, ...this.pairsOfTotalsAbove(i), leavesAbove, totalsAbove];
   }
 
   /**

@@ -6,6 +6,7 @@ import { POUNDS_PER_UNIT, UNITS, type UnitId } from '../../money/units';
 import { Cell, isErrorValue } from '../grid';
 import type { Term } from '../../money/tolerance';
 import type { AmountCell } from './types';
+import { NO_LEGEND, type ShorthandLegend } from './shorthand';
 
 /** Decimal places a number format shows: "0.0" → 1, "#,##0.00;(#,##0.00)" → 2, General → undefined. */
 const formatDecimalsCache = new Map<string, number>();
@@ -107,7 +108,8 @@ function readNumber(value: number, cell: Cell | undefined, row: number, col: num
   return cell?.formula ? { kind: 'amount', row, col, pounds, step, formula: cell.formula } : { kind: 'amount', row, col, pounds, step };
 }
 
-export function readAmountCell(cell: Cell | undefined, row: number, col: number, unit: UnitId): AmountCell {
+/** `legend`: the sheet's own explanation of its bracketed shorthand, which decides what such a marker adds. */
+export function readAmountCell(cell: Cell | undefined, row: number, col: number, unit: UnitId, legend: ShorthandLegend = NO_LEGEND): AmountCell {
   const value = cell?.value ?? null;
   if (value === null) {
     // A formula Excel has not calculated holds no figure to check, but it is not a blank either.
@@ -126,7 +128,7 @@ export function readAmountCell(cell: Cell | undefined, row: number, col: number,
   const parsed = parseAmount(value, unit);
   switch (parsed.kind) {
     case 'missing':
-      return { kind: 'missing', row, col, placeholder: parsed.placeholder, reason: parsed.reason };
+      return { kind: 'missing', row, col, placeholder: parsed.placeholder, reason: legend.get(parsed.placeholder.toLowerCase()) ?? parsed.reason };
     case 'invalid':
       return { kind: 'invalid', row, col, text: parsed.text, reason: parsed.reason };
     case 'amount': {
@@ -138,6 +140,22 @@ export function readAmountCell(cell: Cell | undefined, row: number, col: number,
       return result;
     }
   }
+}
+
+/** Rounding steps of counts by places shown: 1, 0.1, 0.01 … (shared, as they repeat down a column). */
+const countSteps: Money[] = [];
+
+/**
+ * A count (people, hectares, movements) as published: rounded to the places it shows, so a total of
+ * rounded parts may miss by half a unit for each. Counts are never reconciled; the step only lets a
+ * total named in words be read over its lines.
+ */
+export function readCountCell(cell: Cell | undefined, row: number, col: number, legend: ShorthandLegend = NO_LEGEND): AmountCell {
+  const a = readAmountCell(cell, row, col, '£', legend);
+  if (a.kind !== 'amount' || typeof cell?.value !== 'number') return a;
+  const places = formatDecimals(cell.numFmt) ?? Math.min(fromNumber(cell.value).decimalPlaces(), 10);
+  const step = (countSteps[places] ??= new Money(10).pow(-places));
+  return withStep(a, step);
 }
 
 /** A figure that does not apply (GSS "z"): it adds exactly nothing to a total. */

@@ -9,7 +9,7 @@ import type { RangeRef } from '../a1';
 import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
 import { findColumnRatios } from './column-ratios';
 import { findAggregates, type AggregationRow, type Grouping, type MoreEvidence } from './aggregation';
-import { readAmountCell } from './amount-cell';
+import { readAmountCell, readCountCell } from './amount-cell';
 import { Block, findBlocks, filledColumns } from './blocks';
 import { cellText, isTextCell, looksLikeAmount } from './cell-text';
 import { findColumnTotals } from './column-totals';
@@ -19,6 +19,7 @@ import { totalWords } from './header-roles';
 import { countsThings, preambleCounts } from './counted-things';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
+import { readShorthandLegend, type ShorthandLegend } from './shorthand';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
 import type { UnitEvidence } from './table-units';
 import { AmountCell, Column, ColumnTotal, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
@@ -158,14 +159,16 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const drafts = inheritHeaders(draftColumns(grid, block, headerRows), above);
   const kind = tableKind(drafts);
   const stated = tableUnit(preamble, grid.name, drafts);
+  const notes = preambleTexts(grid, block, preamble);
   // "Thousands" alone over a table of people states a scale, not money; "£ thousands" states money.
-  const counted = (!stated || stated.scaleOnly === true) && (countsThings(preamble.title, drafts, above) || preambleCounts(preambleTexts(grid, block, preamble)));
+  const counted = (!stated || stated.scaleOnly === true) && (countsThings(preamble.title, drafts, above) || preambleCounts(notes));
   const columns = readColumns(grid, block, drafts, bodyRows, kind, counted ? undefined : stated, counted);
   const measureCols = columns.filter((c) => isMeasureRole(c.role) && c.kind === 'money' && !c.hidden);
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
-  const drafted = classifyRows(grid, block, bodyRows, columns, measureCols, labelCol, kind, signature, options);
-  const counts = countFigures(grid, drafted, columns);
+  const reading: RowReading = { ...options, legend: readShorthandLegend(notes) };
+  const drafted = classifyRows(grid, block, bodyRows, columns, measureCols, labelCol, kind, signature, reading);
+  const counts = countFigures(grid, drafted, columns, reading.legend);
   findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
   const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts as Map<number, AmountCell>) : [];
@@ -207,14 +210,14 @@ function countColumnTotals(rows: readonly DraftRow[], counts: MoreEvidence['coun
 }
 
 /** Figures in the count columns, which show a total's structure though they are never reconciled. */
-function countFigures(grid: Grid, rows: readonly DraftRow[], columns: readonly Column[]): MoreEvidence['counts'] {
+function countFigures(grid: Grid, rows: readonly DraftRow[], columns: readonly Column[], legend: ShorthandLegend): MoreEvidence['counts'] {
   const cols = columns.filter((c) => c.kind === 'count' && !c.hidden);
   if (cols.length === 0) return undefined;
   return {
     cols,
     rows: rows.map((d) => {
       const cells = grid.row(d.row);
-      return new Map(cols.map((c) => [c.col, readAmountCell(cells[c.col], d.row, c.col, '£')]));
+      return new Map(cols.map((c) => [c.col, readCountCell(cells[c.col], d.row, c.col, legend)]));
     }),
   };
 }
@@ -275,6 +278,11 @@ function pickLabelColumn(columns: readonly Column[]): number | undefined {
   return undefined;
 }
 
+/** How body rows are read: the caller's options and the sheet's own shorthand. */
+interface RowReading extends DetectOptions {
+  readonly legend: ShorthandLegend;
+}
+
 /** A body row while the pipeline completes it: its kind, section and what it aggregates. */
 interface DraftRow extends AggregationRow {
   readonly label: string;
@@ -296,7 +304,7 @@ function classifyRows(
   labelCol: number | undefined,
   kind: TableKind,
   headerSig: string,
-  options: DetectOptions,
+  options: RowReading,
 ): DraftRow[] {
   const isMeasureCol: boolean[] = [];
   for (const c of measureCols) isMeasureCol[c.col] = true;
@@ -330,7 +338,7 @@ function classifyRows(
     const amounts = new Map<number, AmountCell>();
     let hasFigures = false;
     for (const col of measureCols) {
-      const a = readAmountCell(cells[col.col], r, col.col, col.unit);
+      const a = readAmountCell(cells[col.col], r, col.col, col.unit, options.legend);
       if (a.kind !== 'missing' || a.reason !== 'blank') hasFigures = true;
       amounts.set(col.col, a);
     }
