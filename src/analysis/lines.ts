@@ -14,7 +14,6 @@ import type { Money } from '../money/decimal';
 import type { CommissioningModel } from '../model/types';
 import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelNames } from '../model/model-names';
 import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../checks/measures';
-import type { Figure } from '../money/pence';
 import { findTables } from '../checks/runner';
 import type { BudgetLine, Dimension, DimensionKey, ExcludedLine, LineFigures, LineSet, LineSource } from './types';
 
@@ -142,40 +141,34 @@ class ExtractedLine implements BudgetLine {
     readonly row: number,
     readonly label: string,
     readonly dims: DimensionKey,
-    private readonly budgetCell: FigureCell | undefined,
-    private readonly forecastCell: FigureCell | undefined,
-    private readonly actualCell: FigureCell | undefined,
+    /** The figures as read, with the line's variance (stated, or worked out from budget and outturn). */
+    readonly figures: LineFigures & { readonly budget?: FigureCell; readonly forecast?: FigureCell; readonly actual?: FigureCell },
     /** The variance column's own cell, kept for tracing; the line's variance may be worked out instead. */
     private readonly varianceCell: FigureCell | undefined,
-    private readonly varianceFigure: Figure | undefined,
   ) {}
 
-  get figures(): LineFigures {
-    return { budget: this.budgetCell, forecast: this.forecastCell, actual: this.actualCell, variance: this.varianceFigure };
-  }
-
   get budget(): Money | undefined {
-    return this.budgetCell?.pounds;
+    return this.figures.budget?.pounds;
   }
 
   get forecast(): Money | undefined {
-    return this.forecastCell?.pounds;
+    return this.figures.forecast?.pounds;
   }
 
   get actual(): Money | undefined {
-    return this.actualCell?.pounds;
+    return this.figures.actual?.pounds;
   }
 
   get variance(): Money | undefined {
-    return this.varianceFigure?.pounds;
+    return this.figures.variance?.pounds;
   }
 
   get cells(): BudgetLine['cells'] {
     const cells: { -readonly [K in FigureName]?: string } = {};
     const sources: [FigureName, FigureCell | undefined][] = [
-      ['budget', this.budgetCell],
-      ['forecast', this.forecastCell],
-      ['actual', this.actualCell],
+      ['budget', this.figures.budget],
+      ['forecast', this.figures.forecast],
+      ['actual', this.figures.actual],
       ['variance', this.varianceCell],
     ];
     for (const [name, a] of sources) if (a) cells[name] = toA1(a.row, a.col);
@@ -202,7 +195,7 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonl
   }
   const outturn = set.forecast ? found.forecast : found.actual;
   const variance = found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : found.variance;
-  return new ExtractedLine(table.sheet, row.row, row.label, dims, found.budget, found.forecast, found.actual, found.variance, variance);
+  return new ExtractedLine(table.sheet, row.row, row.label, dims, { budget: found.budget, forecast: found.forecast, actual: found.actual, variance }, found.variance);
 }
 
 /** Pairs of strings (priority area, year), kept without building a key string per line. */

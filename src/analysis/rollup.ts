@@ -27,12 +27,34 @@ function keyOf(line: BudgetLine, by: readonly Dimension[]): DimensionKey {
   return key;
 }
 
-/** The group a line falls in, as one string (built per line, so kept cheap). */
-function groupId(line: BudgetLine, by: readonly Dimension[]): string {
-  if (by.length === 1) return line.dims[by[0]] ?? NOT_GIVEN;
-  let id = '';
-  for (const d of by) id += `${line.dims[d] ?? NOT_GIVEN}\u0000`;
-  return id;
+/**
+ * Groups by their dimension values, one level of maps per dimension: a line finds its group without a
+ * key string built for it (100,000 lines would make 100,000 strings to hash and throw away).
+ */
+class Groups {
+  private readonly root = new Map<string, unknown>();
+  readonly inOrder: Accumulator[] = [];
+
+  constructor(private readonly by: readonly Dimension[]) {}
+
+  of(line: BudgetLine): Accumulator {
+    let level = this.root;
+    const last = this.by.length - 1;
+    for (let k = 0; k < last; k++) {
+      const value = line.dims[this.by[k]] ?? NOT_GIVEN;
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) level.set(value, (next = new Map()));
+      level = next;
+    }
+    const value = last >= 0 ? (line.dims[this.by[last]] ?? NOT_GIVEN) : '';
+    let acc = level.get(value) as Accumulator | undefined;
+    if (!acc) {
+      acc = empty(keyOf(line, this.by));
+      level.set(value, acc);
+      this.inOrder.push(acc);
+    }
+    return acc;
+  }
 }
 
 /** A line's figures, whole pence where it has them (extracted lines do; hand-built ones may not). */
@@ -86,20 +108,13 @@ export function rollupWorkbook(workbook: GridWorkbook, model: CommissioningModel
 }
 
 export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: readonly Dimension[]): Rollup {
-  const groups = new Map<string, Accumulator>();
-  for (const line of lineSet.lines) {
-    const id = groupId(line, by);
-    let acc = groups.get(id);
-    if (!acc) {
-      acc = empty(keyOf(line, by));
-      groups.set(id, acc);
-    }
-    add(acc, line);
-  }
+  const index = new Groups(by);
+  for (const line of lineSet.lines) add(index.of(line), line);
+  const groups = index.inOrder;
   // Subtotals and the total add up the groups (a few), not the lines again (many): the same exact sums.
   const total = empty({});
   const firstGroups = new Map<string, Accumulator>();
-  for (const acc of groups.values()) {
+  for (const acc of groups) {
     merge(total, acc);
     if (by.length > 1) {
       const firstId = String(acc.key[by[0]]);
@@ -127,7 +142,7 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
     rag: acc.lines === 0 ? null : ragFor(acc.variance.pounds, acc.budget.pounds, limits),
     stated: statedFigure(model, acc.key, singleYear),
   });
-  const rows = [...groups.values()].map(finish).sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)));
+  const rows = groups.map(finish).sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)));
   const subtotals = [...firstGroups.values()].map(finish).sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)));
   return {
     by,

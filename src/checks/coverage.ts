@@ -4,7 +4,7 @@
  * only of totals that were checked.
  */
 import type { UnreadRegion } from '../sheet/tables/detect';
-import type { Table } from '../sheet/tables/types';
+import type { AmountCell, Table } from '../sheet/tables/types';
 import type { Finding } from './finding';
 
 export interface Coverage {
@@ -26,12 +26,15 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
   let totalsFound = 0;
   let totalsChecked = 0;
   let figuresLeftOut = 0;
+  const countLeftOut = (a: AmountCell): void => {
+    if (a.kind === 'missing' && (a.reason === 'not-available' || a.reason === 'suppressed')) figuresLeftOut++;
+  };
   for (const table of tables) {
     const measures = table.columns.filter((c) => c.kind === 'money' && c.role !== 'other' && c.role !== 'label');
     // Built on the first total: a data table of 100,000 lines and no totals needs no index of its rows.
     let byRow: Map<number, Table['rows'][number]> | undefined;
     for (const row of table.rows) {
-      for (const a of row.amounts.values()) if (a.kind === 'missing' && (a.reason === 'not-available' || a.reason === 'suppressed')) figuresLeftOut++;
+      row.amounts.forEach(countLeftOut);
       if (row.kind !== 'total' || !row.sums) continue;
       byRow ??= new Map(table.rows.map((r) => [r.row, r]));
       const index = byRow;
@@ -46,11 +49,12 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
       }
     }
     for (const total of table.columnTotals) {
+      const parts = [...total.adds, ...total.subtracts];
       for (const row of table.rows) {
         if (row.kind !== 'line' && row.kind !== 'total') continue;
         if (row.amounts.get(total.col)?.kind !== 'amount') continue;
         totalsFound++;
-        if ([...total.adds, ...total.subtracts].every((c) => row.amounts.get(c)?.kind === 'amount')) totalsChecked++;
+        if (parts.every((c) => row.amounts.get(c)?.kind === 'amount')) totalsChecked++;
       }
     }
   }

@@ -107,10 +107,17 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   const lines = table.rows.filter((r) => r.kind === 'line');
   const values = lines.map((r) => grid.value(r.row, col.col));
   const filled = values.map((v) => v !== null && !(typeof v === 'string' && v.trim() === ''));
-  const calendarYears = values.map(isCalendarYear);
+  // A handful of distinct values: each is judged a calendar year once.
+  const calendarByValue = new Map<unknown, boolean>();
+  const calendarYears = values.map((v) => {
+    let is = calendarByValue.get(v);
+    if (is === undefined) calendarByValue.set(v, (is = isCalendarYear(v)));
+    return is;
+  });
   const calendar = calendarYears.filter(Boolean).length * 2 >= filled.filter(Boolean).length;
   const inRun = calendarRuns(calendarYears);
-  for (const [k, row] of lines.entries()) {
+  for (let k = 0; k < lines.length; k++) {
+    const row = lines[k];
     const value = values[k];
     if (!filled[k]) continue;
     if ((calendar || inRun[k]) && calendarYears[k]) continue;

@@ -144,23 +144,25 @@ class Aggregation {
    * reported. A row whose first formula aggregates nothing (=D5+E5 across) is not read further.
    */
   private formulaParts(r: AggregationRow, i: number): Part[] | undefined {
-    const readings = new Map<string, { parts: Part[]; votes: number }>();
+    // Made at the row's first formula: a table of typed figures makes none.
+    let readings: Map<string, { parts: Part[]; votes: number }> | undefined;
     for (const col of this.cols) {
       const a = this.cellOf(i, col.col);
       const formula = a && (a.kind === 'amount' || a.kind === 'missing') ? a.formula : undefined;
       if (!formula) continue;
       const parts = this.partsOfFormula(r, formula, col);
       if (!parts) {
-        if (readings.size === 0) return undefined;
+        if (!readings) return undefined;
         continue;
       }
+      readings ??= new Map();
       const key = parts.map((p) => p.sign * (p.index + 1)).join(',');
       const reading = readings.get(key);
       if (reading) reading.votes++;
       else readings.set(key, { parts, votes: 1 });
     }
     let best: { parts: Part[]; votes: number } | undefined;
-    for (const reading of readings.values()) if (!best || reading.votes > best.votes) best = reading;
+    for (const reading of readings?.values() ?? []) if (!best || reading.votes > best.votes) best = reading;
     return best?.parts;
   }
 

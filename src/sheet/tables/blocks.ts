@@ -24,21 +24,26 @@ interface FilledRow {
   readonly row: number;
   readonly first: number;
   readonly last: number;
+  /** Every column from first to last is filled: most rows of a table, which need no second reading. */
+  readonly full: boolean;
 }
 
 export function findBlocks(grid: Grid): Block[] {
   const filled: FilledRow[] = [];
   let first = -1;
   let last = -1;
+  let count = 0;
   const visit = (cell: Cell, c: number): void => {
     if (isBlankCell(cell)) return;
     if (first === -1) first = c;
     last = c;
+    count++;
   };
   for (const r of grid.rowIndexes()) {
     first = -1;
+    count = 0;
     forEachCellIn(grid.row(r), visit);
-    if (first !== -1) filled.push({ row: r, first, last });
+    if (first !== -1) filled.push({ row: r, first, last, full: count === last - first + 1 });
   }
   const blocks: Block[] = [];
   cutRows(grid, filled, 0, Number.MAX_SAFE_INTEGER, MAX_CUTS, blocks);
@@ -80,10 +85,26 @@ function usedColumns(grid: Grid, band: readonly FilledRow[], lo: number, hi: num
     to = Math.max(to, Math.min(r.last, hi));
   }
   const used = new Uint8Array(Math.max(0, to - from + 1));
+  // Full rows mark their span at its ends (summed below); only rows with gaps are read cell by cell.
+  const spans = new Int32Array(used.length + 1);
   for (const r of band) {
+    if (r.full) {
+      const a = Math.max(r.first, from);
+      const b = Math.min(r.last, to);
+      if (a <= b) {
+        spans[a - from]++;
+        spans[b - from + 1]--;
+      }
+      continue;
+    }
     forEachCellIn(grid.row(r.row), (cell, c) => {
       if (c >= from && c <= to && !isBlankCell(cell)) used[c - from] = 1;
     });
+  }
+  let open = 0;
+  for (let k = 0; k < used.length; k++) {
+    open += spans[k];
+    if (open > 0) used[k] = 1;
   }
   return { from, used };
 }

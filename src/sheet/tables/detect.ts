@@ -20,6 +20,7 @@ import { countsThings, preambleCounts } from './counted-things';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { readShorthandLegend, type ShorthandLegend } from './shorthand';
+import { AmountColumns, RowAmounts } from './row-amounts';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
 import type { UnitEvidence } from './table-units';
 import { AmountCell, Column, ColumnTotal, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
@@ -171,7 +172,7 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const counts = countFigures(grid, drafted, columns, reading.legend);
   findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
-  const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts as Map<number, AmountCell>) : [];
+  const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts) : [];
   for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
   assignSections(drafted);
   const sections = buildSections(rows, sectionHeadlines(drafted, measureCols));
@@ -285,6 +286,7 @@ interface RowReading extends DetectOptions {
 
 /** A body row while the pipeline completes it: its kind, section and what it aggregates. */
 interface DraftRow extends AggregationRow {
+  readonly amounts: RowAmounts;
   readonly label: string;
   readonly labelCol: number | undefined;
   section: number | undefined;
@@ -313,6 +315,7 @@ function classifyRows(
   const skipCol: boolean[] = [];
   for (const c of columns) if (c.hidden) skipCol[c.col] = true;
   const hasPriorityColumn = columns.some((c) => c.role === 'priority-area');
+  const amountColumns = new AmountColumns(measureCols.map((c) => c.col));
   const drafts: DraftRow[] = [];
   const namesPriorityArea: boolean[] = [];
   let label = '';
@@ -335,13 +338,14 @@ function classifyRows(
     rowLabelCol = labelCol;
     otherText = false;
     forEachCellIn(cells, visit);
-    const amounts = new Map<number, AmountCell>();
+    const figures: AmountCell[] = [];
     let hasFigures = false;
     for (const col of measureCols) {
       const a = readAmountCell(cells[col.col], r, col.col, col.unit, options.legend);
       if (a.kind !== 'missing' || a.reason !== 'blank') hasFigures = true;
-      amounts.set(col.col, a);
+      figures.push(a);
     }
+    const amounts = new RowAmounts(amountColumns, figures);
     // Counts are figures too: a table of people has lines, and notes after its last one.
     if (!hasFigures) for (const c of countCols) if (looksLikeAmount(cells[c.col])) hasFigures = true;
     const words = totalWords(label);

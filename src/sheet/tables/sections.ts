@@ -2,13 +2,14 @@
 import type { Money } from '../../money/decimal';
 import { UNITS } from '../../money/units';
 import { withStep } from './amount-cell';
-import type { AmountCell, Column, Headline, Section, TableRow } from './types';
+import type { RowAmounts } from './row-amounts';
+import type { Column, Headline, Section, TableRow } from './types';
 
 /**
  * In a column written to 1 dp, a figure stored as 16 means 16.0, not "16 to the nearest million":
  * whole figures take the precision of the column's other figures.
  */
-export function alignWholeNumberSteps(rows: readonly Map<number, AmountCell>[], col: Column): void {
+export function alignWholeNumberSteps(rows: readonly RowAmounts[], col: Column): void {
   if (col.unit === '£') return; // pounds are full precision whatever their digits
   const factor = UNITS[col.unit].factor;
   // A column holds a few distinct steps (they are shared objects): compare those, not every cell's.
@@ -26,7 +27,7 @@ export function alignWholeNumberSteps(rows: readonly Map<number, AmountCell>[], 
   if (!coarsestFraction || wholeSteps.size === 0) return;
   for (const amounts of rows) {
     const a = amounts.get(col.col);
-    if (a?.kind === 'amount' && wholeSteps.has(a.step)) amounts.set(col.col, withStep(a, coarsestFraction));
+    if (a?.kind === 'amount' && wholeSteps.has(a.step)) amounts.replace(col.col, withStep(a, coarsestFraction));
   }
 }
 
