@@ -53,7 +53,8 @@ type FigureCell = Extract<AmountCell, { kind: 'amount' }>;
  * for `pounds` (a finding's message, a report cell). Sums and comparisons use `pence`.
  */
 class WholePenceCell implements FigureCell {
-  readonly kind = 'amount';
+  /** On the prototype, not in each of a large table's 300,000 figures. */
+  declare readonly kind: 'amount';
   private poundsValue: Money | undefined;
 
   constructor(
@@ -61,17 +62,28 @@ class WholePenceCell implements FigureCell {
     readonly col: number,
     readonly pence: bigint,
     readonly step: Money,
-    readonly formula?: string,
   ) {}
 
   get pounds(): Money {
     return (this.poundsValue ??= poundsFromPence(this.pence));
   }
 }
+Object.defineProperty(WholePenceCell.prototype, 'kind', { value: 'amount', enumerable: true });
+
+/** The same, from a formula: most figures are typed, and carry no formula field. */
+class WholePenceFormulaCell extends WholePenceCell {
+  constructor(row: number, col: number, pence: bigint, step: Money, readonly formula: string) {
+    super(row, col, pence, step);
+  }
+}
+
+function wholePenceCell(row: number, col: number, pence: bigint, step: Money, formula: string | undefined): FigureCell {
+  return formula === undefined ? new WholePenceCell(row, col, pence, step) : new WholePenceFormulaCell(row, col, pence, step, formula);
+}
 
 /** The same figure with another rounding step (whole figures in a column written to 1 dp). */
 export function withStep(a: FigureCell, step: Money): FigureCell {
-  if (a instanceof WholePenceCell) return new WholePenceCell(a.row, a.col, a.pence, step, a.formula);
+  if (a instanceof WholePenceCell) return wholePenceCell(a.row, a.col, a.pence, step, (a as FigureCell).formula);
   return { ...a, step };
 }
 
@@ -100,7 +112,7 @@ function readNumber(value: number, cell: Cell | undefined, row: number, col: num
   const pence = penceOfNumber(value, POUNDS_PER_UNIT[unit]);
   if (pence !== undefined) {
     const step = unit === '£' ? ZERO : stepFor(Math.max(decimalPlacesInUnitOfPence(pence, POUNDS_PER_UNIT[unit]), formatDecimals(cell?.numFmt) ?? 0), unit);
-    return new WholePenceCell(row, col, pence, step, cell?.formula);
+    return wholePenceCell(row, col, pence, step, cell?.formula);
   }
   const written = fromNumber(value);
   const pounds = unit === '£' ? written : written.times(UNITS[unit].factor);
