@@ -15,6 +15,7 @@ import type { CommissioningModel } from '../model/types';
 import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelNames } from '../model/model-names';
 import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../checks/measures';
 import { findTables } from '../checks/runner';
+import { figuresEqual, type Figure } from '../money/pence';
 import type { BudgetLine, Dimension, DimensionKey, ExcludedLine, LineFigures, LineSet, LineSource } from './types';
 
 const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
@@ -98,7 +99,10 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   };
   const sets = measureSets(table)
     .filter((s) => baseColumn(s) !== undefined)
-    .map((set) => ({ set, columns: figureColumns(set) }));
+    .map((set) => {
+      const columns = figureColumns(set);
+      return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) as FigureColumns };
+    });
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const dims: Partial<Record<Dimension, string>> = {};
@@ -108,9 +112,9 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
       if (text !== '') dims[dimension] = dimensionValue(dimension, text);
     }
     if (areas && row.section !== undefined && areas[row.section] && !dims['priority-area']) dims['priority-area'] = areas[row.section];
-    for (const { set, columns } of sets) {
+    for (const { set, columns, at } of sets) {
       const year = set.budget?.year?.label ?? set.amount?.year?.label ?? dims.year ?? table.titleYear?.label;
-      const line = lineFrom(table, row, set, columns, year && year !== dims.year ? { ...dims, year } : dims, model);
+      const line = lineFrom(table, row, set, columns, at, year && year !== dims.year ? { ...dims, year } : dims, model);
       if ('reason' in line) excluded.push(line);
       else lines.push(line);
     }
@@ -119,6 +123,7 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
 }
 
 type FigureName = 'budget' | 'forecast' | 'actual' | 'variance';
+
 
 /** A set's figure columns, worked out once per table rather than once per line. */
 function figureColumns(set: MeasureSet): [FigureName, Column][] {
@@ -131,9 +136,12 @@ function figureColumns(set: MeasureSet): [FigureName, Column][] {
   return columns.filter((c): c is [FigureName, Column] => c[1] !== undefined);
 }
 
+/** Where a set's figures are: its columns, once per set rather than once per line. */
+type FigureColumns = { readonly [K in FigureName]?: number };
+
 /**
- * A line as extracted: its figures stay as read (whole pence where they are), and its decimals and cell
- * addresses are built only when something asks for them; a rollup of 100,000 lines asks for neither.
+ * A line as extracted: it keeps where its figures are, not copies of them, and builds its figures,
+ * decimals and cell addresses only when something asks; a rollup of 100,000 lines asks for figures once.
  */
 class ExtractedLine implements BudgetLine {
   constructor(
@@ -141,44 +149,51 @@ class ExtractedLine implements BudgetLine {
     readonly row: number,
     readonly label: string,
     readonly dims: DimensionKey,
-    /** The figures as read, with the line's variance (stated, or worked out from budget and outturn). */
-    readonly figures: LineFigures & { readonly budget?: FigureCell; readonly forecast?: FigureCell; readonly actual?: FigureCell },
-    /** The variance column's own cell, kept for tracing; the line's variance may be worked out instead. */
-    private readonly varianceCell: FigureCell | undefined,
+    private readonly amounts: ReadonlyMap<number, AmountCell>,
+    private readonly columns: FigureColumns,
+    /** The line's variance where it is not the variance column's own figure (worked out from budget and outturn). */
+    private readonly workedVariance: Figure | undefined,
   ) {}
 
+  private figure(name: FigureName): FigureCell | undefined {
+    const col = this.columns[name];
+    const a = col === undefined ? undefined : this.amounts.get(col);
+    return a?.kind === 'amount' ? a : undefined;
+  }
+
+  get figures(): LineFigures {
+    return { budget: this.figure('budget'), forecast: this.figure('forecast'), actual: this.figure('actual'), variance: this.workedVariance ?? this.figure('variance') };
+  }
+
   get budget(): Money | undefined {
-    return this.figures.budget?.pounds;
+    return this.figure('budget')?.pounds;
   }
 
   get forecast(): Money | undefined {
-    return this.figures.forecast?.pounds;
+    return this.figure('forecast')?.pounds;
   }
 
   get actual(): Money | undefined {
-    return this.figures.actual?.pounds;
+    return this.figure('actual')?.pounds;
   }
 
   get variance(): Money | undefined {
-    return this.figures.variance?.pounds;
+    return (this.workedVariance ?? this.figure('variance'))?.pounds;
   }
 
   get cells(): BudgetLine['cells'] {
     const cells: { -readonly [K in FigureName]?: string } = {};
-    const sources: [FigureName, FigureCell | undefined][] = [
-      ['budget', this.figures.budget],
-      ['forecast', this.figures.forecast],
-      ['actual', this.figures.actual],
-      ['variance', this.varianceCell],
-    ];
-    for (const [name, a] of sources) if (a) cells[name] = toA1(a.row, a.col);
+    for (const name of ['budget', 'forecast', 'actual', 'variance'] as const) {
+      const a = this.figure(name);
+      if (a) cells[name] = toA1(a.row, a.col);
+    }
     return cells;
   }
 }
 
 type FigureCell = Extract<AmountCell, { kind: 'amount' }>;
 
-function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [FigureName, Column][], dims: DimensionKey, model: CommissioningModel): BudgetLine | ExcludedLine {
+function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [FigureName, Column][], at: FigureColumns, dims: DimensionKey, model: CommissioningModel): BudgetLine | ExcludedLine {
   const found: { -readonly [K in FigureName]?: FigureCell } = {};
   for (const [name, col] of columns) {
     const a = row.amounts.get(col.col);
@@ -194,8 +209,10 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonl
     if (a.kind === 'amount') found[name] = a;
   }
   const outturn = set.forecast ? found.forecast : found.actual;
-  const variance = found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : found.variance;
-  return new ExtractedLine(table.sheet, row.row, row.label, dims, { budget: found.budget, forecast: found.forecast, actual: found.actual, variance }, found.variance);
+  const worked = found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : undefined;
+  // Where the stated variance is that figure exactly, the line reads the cell rather than keep a copy.
+  const sameAsStated = worked !== undefined && found.variance !== undefined && found.variance.step.isZero() && figuresEqual(found.variance, worked);
+  return new ExtractedLine(table.sheet, row.row, row.label, dims, row.amounts, at, sameAsStated ? undefined : worked);
 }
 
 /** Pairs of strings (priority area, year), kept without building a key string per line. */

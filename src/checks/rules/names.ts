@@ -9,7 +9,7 @@ import type { Finding, RuleId } from '../finding';
 import type { CheckContext, ModelNames } from '../context';
 import { withoutParenthetical } from '../context';
 import type { TableRule } from './rule';
-import type { Grid } from '../../sheet/grid';
+import type { CellValue, Grid } from '../../sheet/grid';
 
 interface NameRule {
   readonly rule: RuleId;
@@ -105,21 +105,27 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   // years: a lone year is questioned only where most of the column writes fiscal years.
   // So is a run of calendar years (1974 … 1985, then 1986/87 on, where a series changed basis).
   const lines = table.rows.filter((r) => r.kind === 'line');
-  const values = lines.map((r) => grid.value(r.row, col.col));
-  const filled = values.map((v) => v !== null && !(typeof v === 'string' && v.trim() === ''));
-  // A handful of distinct values: each is judged a calendar year once.
-  const calendarByValue = new Map<unknown, boolean>();
-  const calendarYears = values.map((v) => {
-    let is = calendarByValue.get(v);
-    if (is === undefined) calendarByValue.set(v, (is = isCalendarYear(v)));
-    return is;
-  });
-  const calendar = calendarYears.filter(Boolean).length * 2 >= filled.filter(Boolean).length;
+  const values: (CellValue | null)[] = [];
+  const calendarYears: boolean[] = [];
+  let filledCount = 0;
+  let calendarCount = 0;
+  // A handful of distinct values: each is judged once.
+  const judged = new Map<unknown, { filled: boolean; calendar: boolean }>();
+  for (const r of lines) {
+    const v = grid.value(r.row, col.col);
+    let judgement = judged.get(v);
+    if (!judgement) judged.set(v, (judgement = { filled: v !== null && !(typeof v === 'string' && v.trim() === ''), calendar: isCalendarYear(v) }));
+    values.push(v);
+    calendarYears.push(judgement.calendar);
+    if (judgement.filled) filledCount++;
+    if (judgement.calendar) calendarCount++;
+  }
+  const calendar = calendarCount * 2 >= filledCount;
   const inRun = calendarRuns(calendarYears);
   for (let k = 0; k < lines.length; k++) {
     const row = lines[k];
     const value = values[k];
-    if (!filled[k]) continue;
+    if (!judged.get(value)?.filled) continue;
     if ((calendar || inRun[k]) && calendarYears[k]) continue;
     let parsed: ReturnType<typeof parseFiscalYear> | undefined;
     if (typeof value === 'string' || typeof value === 'number') {

@@ -81,6 +81,16 @@ function wholePenceCell(row: number, col: number, pence: bigint, step: Money, fo
   return formula === undefined ? new WholePenceCell(row, col, pence, step) : new WholePenceFormulaCell(row, col, pence, step, formula);
 }
 
+/** A typed figure in whole pence, with no formula: all a columnar store need keep of it is its pence and step. */
+export function isPlainWholePence(a: AmountCell): a is FigureCell & { readonly pence: bigint } {
+  return a instanceof WholePenceCell && !(a instanceof WholePenceFormulaCell);
+}
+
+/** Such a figure again, from what was kept of it. */
+export function plainWholePence(row: number, col: number, pence: bigint, step: Money): FigureCell {
+  return new WholePenceCell(row, col, pence, step);
+}
+
 /** The same figure with another rounding step (whole figures in a column written to 1 dp). */
 export function withStep(a: FigureCell, step: Money): FigureCell {
   if (a instanceof WholePenceCell) return wholePenceCell(a.row, a.col, a.pence, step, (a as FigureCell).formula);

@@ -20,7 +20,7 @@ import { countsThings, preambleCounts } from './counted-things';
 import { headlineFromText } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { readShorthandLegend, type ShorthandLegend } from './shorthand';
-import { AmountColumns, RowAmounts } from './row-amounts';
+import { AmountColumns, type RowAmounts } from './row-amounts';
 import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
 import type { UnitEvidence } from './table-units';
 import { AmountCell, Column, ColumnTotal, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
@@ -315,7 +315,7 @@ function classifyRows(
   const skipCol: boolean[] = [];
   for (const c of columns) if (c.hidden) skipCol[c.col] = true;
   const hasPriorityColumn = columns.some((c) => c.role === 'priority-area');
-  const amountColumns = new AmountColumns(measureCols.map((c) => c.col));
+  const amountColumns = new AmountColumns(measureCols.map((c) => c.col), bodyRows.length);
   const drafts: DraftRow[] = [];
   const namesPriorityArea: boolean[] = [];
   let label = '';
@@ -345,7 +345,7 @@ function classifyRows(
       if (a.kind !== 'missing' || a.reason !== 'blank') hasFigures = true;
       figures.push(a);
     }
-    const amounts = new RowAmounts(amountColumns, figures);
+    const amounts = amountColumns.addRow(r, figures);
     // Counts are figures too: a table of people has lines, and notes after its last one.
     if (!hasFigures) for (const c of countCols) if (looksLikeAmount(cells[c.col])) hasFigures = true;
     const words = totalWords(label);
