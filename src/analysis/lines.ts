@@ -7,7 +7,7 @@
  */
 import { appendAll } from '../util/append';
 import { rangeToA1, toA1 } from '../sheet/a1';
-import type { CellValue, Grid, GridWorkbook } from '../sheet/grid';
+import type { Cell, CellValue, Grid, GridWorkbook } from '../sheet/grid';
 import type { AmountCell, Column, Table, TableRow } from '../sheet/tables/types';
 import { parseFiscalYear } from '../money/fiscal-year';
 import type { Money } from '../money/decimal';
@@ -82,18 +82,19 @@ interface Extracted {
 function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined): Extracted {
   const lines: BudgetLine[] = [];
   const excluded: ExcludedLine[] = [];
-  const dimensionCols = table.columns
-    .map((c) => ({ col: c, dimension: DIMENSION_OF_ROLE[c.role] }))
-    .filter((d): d is { col: Column; dimension: Dimension } => d.dimension !== undefined);
-  // Dimension values repeat: resolve each distinct text once per dimension.
-  const resolved = new Map<Dimension, Map<string, string>>();
-  const dimensionValue = (dimension: Dimension, text: string): string => {
-    let byText = resolved.get(dimension);
-    if (!byText) resolved.set(dimension, (byText = new Map()));
-    let value = byText.get(text);
-    if (value === undefined) {
-      value = canonical(dimension, text, names);
-      byText.set(text, value);
+  // Dimension values repeat: each column resolves each distinct text once.
+  const dimensionCols = table.columns.flatMap((col) => {
+    const dimension = DIMENSION_OF_ROLE[col.role];
+    return dimension === undefined ? [] : [{ col: col.col, dimension, resolved: new Map<string, string>() }];
+  });
+  const valueIn = (cells: readonly (Cell | undefined)[], dimension: Dimension): string | undefined => {
+    let value: string | undefined;
+    for (const d of dimensionCols) {
+      if (d.dimension !== dimension) continue;
+      const text = textOf(cells[d.col]?.value ?? null);
+      if (text === '') continue;
+      value = d.resolved.get(text);
+      if (value === undefined) d.resolved.set(text, (value = canonical(dimension, text, names)));
     }
     return value;
   };
@@ -105,13 +106,16 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     });
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
-    const dims: Partial<Record<Dimension, string>> = {};
     const cells = grid.row(row.row);
-    for (const { col, dimension } of dimensionCols) {
-      const text = textOf(cells[col.col]?.value ?? null);
-      if (text !== '') dims[dimension] = dimensionValue(dimension, text);
-    }
-    if (areas && row.section !== undefined && areas[row.section] && !dims['priority-area']) dims['priority-area'] = areas[row.section];
+    // One literal of one shape per line (a dimension not given is undefined): 100,000 lines share it.
+    const dims: DimensionKey = {
+      'priority-area': valueIn(cells, 'priority-area') ?? (areas && row.section !== undefined ? areas[row.section] : undefined),
+      'funding-stream': valueIn(cells, 'funding-stream'),
+      programme: valueIn(cells, 'programme'),
+      borough: valueIn(cells, 'borough'),
+      'commissioning-model': valueIn(cells, 'commissioning-model'),
+      year: valueIn(cells, 'year'),
+    };
     for (const { set, columns, at } of sets) {
       const year = set.budget?.year?.label ?? set.amount?.year?.label ?? dims.year ?? table.titleYear?.label;
       const line = lineFrom(table, row, set, columns, at, year && year !== dims.year ? { ...dims, year } : dims, model);

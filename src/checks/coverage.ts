@@ -34,7 +34,7 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
     // Built on the first total: a data table of 100,000 lines and no totals needs no index of its rows.
     let byRow: Map<number, Table['rows'][number]> | undefined;
     for (const row of table.rows) {
-      row.amounts.forEach(countLeftOut);
+      row.amounts.forEachNonFigure(countLeftOut);
       if (row.kind !== 'total' || !row.sums) continue;
       byRow ??= new Map(table.rows.map((r) => [r.row, r]));
       const index = byRow;
@@ -45,16 +45,16 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
         const stated = row.amounts.get(col.col);
         if (!stated) continue;
         totalsFound++;
-        if (resolved && stated.kind === 'amount' && parts.every((p) => p?.amounts.get(col.col)?.kind === 'amount')) totalsChecked++;
+        if (resolved && stated.kind === 'amount' && parts.every((p) => p?.amounts.kindOf(col.col) === 'amount')) totalsChecked++;
       }
     }
     for (const total of table.columnTotals) {
       const parts = [...total.adds, ...total.subtracts];
       for (const row of table.rows) {
         if (row.kind !== 'line' && row.kind !== 'total') continue;
-        if (row.amounts.get(total.col)?.kind !== 'amount') continue;
+        if (row.amounts.kindOf(total.col) !== 'amount') continue;
         totalsFound++;
-        if (parts.every((c) => row.amounts.get(c)?.kind === 'amount')) totalsChecked++;
+        if (parts.every((c) => row.amounts.kindOf(c) === 'amount')) totalsChecked++;
       }
     }
   }

@@ -38,8 +38,10 @@ export const cellRules: TableRule = (table, ctx) => {
   for (const row of table.rows) {
     if (row.kind === 'note' || row.kind === 'section' || row.kind === 'header') continue;
     for (const col of measureCols) {
+      // Most cells are figures: nothing to report, and no cell or address worth building.
+      const kind = row.amounts.kindOf(col.col);
+      if (kind === undefined || kind === 'amount') continue;
       const a = row.amounts.get(col.col);
-      // Most cells are figures: nothing to report, and no address worth building.
       if (!a || a.kind === 'amount') continue;
       const cell = toA1(a.row, a.col);
       if (a.kind === 'error') {

@@ -7,7 +7,7 @@
  */
 import type { Money } from '../../money/decimal';
 import { isPlainWholePence, plainWholePence } from './amount-cell';
-import type { AmountCell } from './types';
+import type { AmountCell, AmountsByColumn } from './types';
 
 const MIN_PENCE = -(2n ** 63n);
 const MAX_PENCE = 2n ** 63n - 1n;
@@ -42,6 +42,14 @@ class ColumnStore {
     this.stepOf[index] = 0;
     this.cells.set(index, a);
     if (index === this.lastIndex) this.lastIndex = -1;
+  }
+
+  kindOf(index: number): AmountCell['kind'] | undefined {
+    return this.stepOf[index] !== 0 ? 'amount' : this.cells.get(index)?.kind;
+  }
+
+  kept(index: number): AmountCell | undefined {
+    return this.stepOf[index] === 0 ? this.cells.get(index) : undefined;
   }
 
   /** The figure made last: a rule reads a row's figure several times before it moves on. */
@@ -93,12 +101,21 @@ export class AmountColumns {
     return this.stores[k].get(index, this.rowNumbers[index], this.cols[k]);
   }
 
+  kindAt(k: number, index: number): AmountCell['kind'] | undefined {
+    return this.stores[k].kindOf(index);
+  }
+
+  /** The cell as read, where the figure is not kept by column. */
+  keptAt(k: number, index: number): AmountCell | undefined {
+    return this.stores[k].kept(index);
+  }
+
   replaceAt(k: number, index: number, a: AmountCell): void {
     this.stores[k].put(index, a);
   }
 }
 
-export class RowAmounts implements ReadonlyMap<number, AmountCell> {
+export class RowAmounts implements AmountsByColumn {
   constructor(
     private readonly columns: AmountColumns,
     private readonly index: number,
@@ -115,6 +132,18 @@ export class RowAmounts implements ReadonlyMap<number, AmountCell> {
 
   has(col: number): boolean {
     return this.columns.positionOf(col) !== undefined;
+  }
+
+  kindOf(col: number): AmountCell['kind'] | undefined {
+    const k = this.columns.positionOf(col);
+    return k === undefined ? undefined : this.columns.kindAt(k, this.index);
+  }
+
+  forEachNonFigure(visit: (cell: AmountCell) => void): void {
+    for (let k = 0; k < this.columns.cols.length; k++) {
+      const a = this.columns.keptAt(k, this.index);
+      if (a) visit(a);
+    }
   }
 
   /** Replaces a column's figure (a rounding step aligned with the column's others). */

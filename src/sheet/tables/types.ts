@@ -123,7 +123,17 @@ export interface TableRow {
   /** For a total row: what showed which rows it aggregates. */
   readonly evidence?: TotalEvidence;
   /** Amount cells by column index, for the table's measure columns. */
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: AmountsByColumn;
+}
+
+/**
+ * A row's figures by column. Each `get` may make a new cell (figures are kept by column, not as
+ * objects), so a rule that only needs a figure's kind asks `kindOf`.
+ */
+export interface AmountsByColumn extends ReadonlyMap<number, AmountCell> {
+  kindOf(col: number): AmountCell['kind'] | undefined;
+  /** Visits the cells that are not plain figures (blanks, text, errors, formulas): figures are not made for it. */
+  forEachNonFigure(visit: (cell: AmountCell) => void): void;
 }
 
 /** A stated figure for a group of lines: "(£15.0m)" in a title or section row, or a section row's own amounts. */
