@@ -87,10 +87,13 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     const dimension = DIMENSION_OF_ROLE[col.role];
     return dimension === undefined ? [] : [{ col: col.col, dimension, resolved: new Map<string, string>() }];
   });
+  const colsOf = new Map<Dimension, typeof dimensionCols>();
+  for (const d of dimensionCols) colsOf.set(d.dimension, [...(colsOf.get(d.dimension) ?? []), d]);
   const valueIn = (cells: readonly (Cell | undefined)[], dimension: Dimension): string | undefined => {
+    const cols = colsOf.get(dimension);
+    if (cols === undefined) return undefined;
     let value: string | undefined;
-    for (const d of dimensionCols) {
-      if (d.dimension !== dimension) continue;
+    for (const d of cols) {
       const text = textOf(cells[d.col]?.value ?? null);
       if (text === '') continue;
       value = d.resolved.get(text);

@@ -228,6 +228,11 @@ describe('duplicate-line', () => {
     const [f] = only(check([grid]), 'duplicate-line');
     expect(f.cell).toBe('A3');
   });
+  it('finds a ref repeated in another case among refs that otherwise rise, and none where every ref rises', () => {
+    const rows = (refs: readonly string[]): (string | number)[][] => [['Ref', 'Line', 'Budget £'], ...refs.map((r, k) => [r, `Line ${k}`, 100 + k])];
+    expect(only(check([gridOf('D', rows(['R1', 'R2', 'r2', 'R3']))]), 'duplicate-line').map((f) => f.cell)).toEqual(['A4']);
+    expect(only(check([gridOf('D', rows(['R1', 'R2', 'R3', 'R4']))]), 'duplicate-line')).toEqual([]);
+  });
   it('reports the same label with the same dimensions when there are no refs', () => {
     const dup = gridOf('D', [['Line', 'Borough', 'Budget £'], ['A', 'Barnet', 1], ['A', 'Barnet', 2]]);
     expect(only(check([dup]), 'duplicate-line').map((f) => f.cell)).toEqual(['A3']);

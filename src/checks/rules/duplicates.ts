@@ -12,6 +12,12 @@ function text(grid: Grid, row: number, col: number): string {
   return v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? v.code : String(v).trim();
 }
 
+/** Refs in rising order, none blank: no ref can repeat, and no index of them is needed (a sorted register of 100,000). */
+function strictlyRising(keys: readonly string[]): boolean {
+  for (let k = 1; k < keys.length; k++) if (!(keys[k - 1] < keys[k])) return false;
+  return true;
+}
+
 export const duplicateRules: TableRule = (table, ctx) => {
   if (table.kind === 'register') return []; // registers have their own duplicate-id rule
   const grid = ctx.grids.get(table.sheet);
@@ -21,6 +27,7 @@ export const duplicateRules: TableRule = (table, ctx) => {
   const lines = table.rows.filter((r) => r.kind === 'line');
   if (refCol) {
     const refOf = (row: number): string => text(grid, row, refCol.col);
+    if (strictlyRising(lines.map((l) => refOf(l.row).toLowerCase()))) return findings;
     for (const { item, first } of repeats(lines, (l) => refOf(l.row).toLowerCase())) {
       const ref = refOf(item.row);
       findings.push({

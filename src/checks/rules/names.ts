@@ -97,25 +97,36 @@ function calendarRuns(calendar: readonly boolean[]): boolean[] {
   return inRun;
 }
 
+/** What a year column's value is, judged once per distinct value: a column holds a handful over many lines. */
+interface YearJudgement {
+  readonly filled: boolean;
+  readonly calendar: boolean;
+  /** Valid as a fiscal year; parsed when first needed. */
+  parsed?: ReturnType<typeof parseFiscalYear>;
+}
+
+function judgeYear(v: CellValue | null): YearJudgement {
+  return { filled: v !== null && !(typeof v === 'string' && v.trim() === ''), calendar: isCalendarYear(v) };
+}
+
 function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   const findings: Finding[] = [];
-  // A year column holds a handful of distinct values over many lines.
-  const parsedByValue = new Map<string | number, ReturnType<typeof parseFiscalYear>>();
   // A column of calendar years (1981, 1982 … as statistics tables run) is not a column of mistyped fiscal
   // years: a lone year is questioned only where most of the column writes fiscal years.
   // So is a run of calendar years (1974 … 1985, then 1986/87 on, where a series changed basis).
   const lines = table.rows.filter((r) => r.kind === 'line');
   const values: (CellValue | null)[] = [];
+  const judgements: YearJudgement[] = [];
   const calendarYears: boolean[] = [];
   let filledCount = 0;
   let calendarCount = 0;
-  // A handful of distinct values: each is judged once.
-  const judged = new Map<unknown, { filled: boolean; calendar: boolean }>();
+  const judged = new Map<unknown, YearJudgement>();
   for (const r of lines) {
     const v = grid.value(r.row, col.col);
     let judgement = judged.get(v);
-    if (!judgement) judged.set(v, (judgement = { filled: v !== null && !(typeof v === 'string' && v.trim() === ''), calendar: isCalendarYear(v) }));
+    if (!judgement) judged.set(v, (judgement = judgeYear(v)));
     values.push(v);
+    judgements.push(judgement);
     calendarYears.push(judgement.calendar);
     if (judgement.filled) filledCount++;
     if (judgement.calendar) calendarCount++;
@@ -123,16 +134,15 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
   const calendar = calendarCount * 2 >= filledCount;
   const inRun = calendarRuns(calendarYears);
   for (let k = 0; k < lines.length; k++) {
-    const row = lines[k];
+    const judgement = judgements[k];
+    if (!judgement.filled || ((calendar || inRun[k]) && judgement.calendar)) continue;
     const value = values[k];
-    if (!judged.get(value)?.filled) continue;
-    if ((calendar || inRun[k]) && calendarYears[k]) continue;
-    let parsed: ReturnType<typeof parseFiscalYear> | undefined;
-    if (typeof value === 'string' || typeof value === 'number') {
-      parsed = parsedByValue.get(value);
-      if (parsed === undefined) parsedByValue.set(value, (parsed = parseFiscalYear(typeof value === 'string' ? yearAsWritten(value) : value)));
+    if (judgement.parsed === undefined && (typeof value === 'string' || typeof value === 'number')) {
+      judgement.parsed = parseFiscalYear(typeof value === 'string' ? yearAsWritten(value) : value);
     }
+    const parsed = judgement.parsed;
     if (parsed?.kind === 'year') continue;
+    const row = lines[k];
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);
     const reason = parsed?.kind === 'invalid' ? parsed.reason : 'it is not a fiscal year such as 2019/20';
     findings.push({
