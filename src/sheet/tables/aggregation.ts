@@ -37,6 +37,8 @@ const MAX_RUN = 60;
 const WIDE_TABLE = 8;
 /** The most totals below a row weighed as the headlines it may add up. */
 const MAX_SIBLINGS = 8;
+/** How many rows below a row its sibling headlines are looked for in. */
+const SIBLING_REACH = 240;
 /** Columns screening a run on the second pass, where several may break. */
 const WIDE_SCREENS = 6;
 
@@ -287,20 +289,38 @@ class Aggregation {
    */
   private siblingHeadlines(i: number): Part[] | undefined {
     const totals: Part[] = [];
-    for (let j = i + 1; j < this.rows.length && totals.length < MAX_SIBLINGS; j++) {
+    const end = Math.min(this.rows.length, i + 1 + SIBLING_REACH);
+    for (let j = i + 1; j < end && totals.length < MAX_SIBLINGS; j++) {
       const r = this.rows[j];
       if (r.kind === 'header' || r.kind === 'note') break;
-      if (r.kind === 'total' && !this.claimed[j] && r.evidence === 'arithmetic') totals.push({ index: j, sign: 1 });
+      if (r.kind === 'total' && !this.claimed[j] && r.evidence === 'arithmetic' && this.isHeadline(r)) totals.push({ index: j, sign: 1 });
     }
     if (totals.length < 2) return undefined;
+    // Screened in floats on two columns (one may hold the wrong figure): exact comparison follows only
+    // for a set that passes in either.
+    const screens = this.cols.filter((c) => (this.floatOf(i, c.col) ?? 0) !== 0).slice(0, 2);
+    const targets = screens.map((c) => this.floatOf(i, c.col) ?? 0);
+    const values = screens.map((c) => totals.map((t) => this.floatOf(t.index, c.col) ?? Number.NaN));
+    const passes = (mask: number): boolean =>
+      screens.some((_, s) => {
+        let sum = 0;
+        for (let k = 0; k < totals.length; k++) if (mask & (1 << k)) sum += values[s][k];
+        return Math.abs(sum - targets[s]) <= 0.01 + Math.abs(targets[s]) * 1e-9;
+      });
     // Larger sets first: the reading that takes in every block the row stands over.
     const subsets: Part[][] = [];
     for (let mask = 1; mask < 1 << totals.length; mask++) {
+      if (!passes(mask)) continue;
       const subset = totals.filter((_, k) => mask & (1 << k));
       if (subset.length >= 2) subsets.push(subset);
     }
     subsets.sort((a, b) => b.length - a.length);
     return subsets.find((subset) => this.matchesAllButOne(i, subset));
+  }
+
+  /** A total above the lines it adds (a block's headline), not one closing them. */
+  private isHeadline(r: AggregationRow): boolean {
+    return (r.sums ?? []).every((x) => x > r.row) && (r.subtracts ?? []).every((x) => x > r.row);
   }
 
   private isOpenLine(i: number): boolean {
@@ -432,7 +452,7 @@ class Aggregation {
 
   /** Whether the stated figure equals the parts' sum in a column; rounding counts only where allowed. */
   private compare(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column, allowRounding: boolean): Verdict {
-    const exact = this.compareInPence(stated, parts, col);
+    const exact = this.compareInPence(stated, parts, col, allowRounding);
     if (exact !== undefined) return exact;
     const total = new TermTotal();
     const negatives = new TermTotal();
@@ -451,20 +471,25 @@ class Aggregation {
   }
 
   /**
-   * The same question in whole pence, for figures stored in full (most budgets): no decimal is built.
-   * Undefined where a figure is rounded or not whole pence; then the decimal comparison answers.
+   * The same question in whole pence, for figures that are whole pence (most): no decimal is built. An
+   * exact sum answers either way; a sum that misses, among rounded figures where rounding is allowed,
+   * is left to the decimal comparison, which knows the rounding bound. Undefined then, or where a
+   * figure is not whole pence.
    */
-  private compareInPence(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column): Verdict | undefined {
-    if (stated.pence === undefined || !stated.step.isZero()) return undefined;
+  private compareInPence(stated: Extract<AmountCell, { kind: 'amount' }>, parts: readonly Part[], col: Column, allowRounding: boolean): Verdict | undefined {
+    if (stated.pence === undefined) return undefined;
+    let rounded = !stated.step.isZero();
     let sum = 0n;
     for (const p of parts) {
       const a = this.cellOf(p.index, col.col);
       if (addsNothing(a)) continue;
       if (a?.kind !== 'amount') return 'unknown';
-      if (a.pence === undefined || !a.step.isZero()) return undefined;
+      if (a.pence === undefined) return undefined;
+      if (!a.step.isZero()) rounded = true;
       sum += p.sign === 1 ? a.pence : -a.pence;
     }
-    return sum === stated.pence ? 'holds' : 'breaks';
+    if (sum === stated.pence) return 'holds';
+    return rounded && allowRounding ? undefined : 'breaks';
   }
 
   /**

@@ -140,7 +140,9 @@ export function floatValues(rows: readonly RowFigures[], measureCols: readonly C
       col.col,
       rows.map((r) => {
         const a = r.amounts.get(col.col);
-        return a?.kind === 'amount' ? { value: a.pounds.toNumber(), half: halfOf(a.step) } : undefined;
+        // Whole pence need no decimal to become a float.
+        if (a?.kind !== 'amount') return undefined;
+        return { value: a.pence !== undefined ? Number(a.pence) / 100 : a.pounds.toNumber(), half: halfOf(a.step) };
       }),
     );
   }
