@@ -5,12 +5,15 @@
  * expenditure"). Totals may come before or after their lines and nest (gross = spend lines; total
  * income = income lines; net = gross + total income). Arithmetic decides between readings, so a
  * figure that breaks one column still leaves the others to show the structure, and the break is
- * reported at its cell.
+ * reported at its cell. Statistics tables add a headline over the headlines of blocks below it (one
+ * figure broken down two ways), breakdowns given only in some periods, and, in wide tables, readings
+ * that hold in three columns in four (figures apportioned and rounded).
  */
 import { compareWithTotal, TermTotal, type Term } from '../../money/tolerance';
 import type { AmountCell, Column, TotalEvidence } from './types';
 import { addsNothing, NOTHING } from './amount-cell';
 import { rowsAggregated } from './formula-terms';
+import { subsetsSummingTo } from './subset-sums';
 
 /** A body row as aggregation sees it; `kind`, `sums` and `subtracts` are filled in here. */
 export interface AggregationRow {
@@ -296,25 +299,11 @@ class Aggregation {
       if (r.kind === 'total' && !this.claimed[j] && r.evidence === 'arithmetic' && this.isHeadline(r)) totals.push({ index: j, sign: 1 });
     }
     if (totals.length < 2) return undefined;
-    // Screened in floats on two columns (one may hold the wrong figure): exact comparison follows only
-    // for a set that passes in either.
+    // Screened on two columns (one may hold the wrong figure).
     const screens = this.cols.filter((c) => (this.floatOf(i, c.col) ?? 0) !== 0).slice(0, 2);
     const targets = screens.map((c) => this.floatOf(i, c.col) ?? 0);
     const values = screens.map((c) => totals.map((t) => this.floatOf(t.index, c.col) ?? Number.NaN));
-    const passes = (mask: number): boolean =>
-      screens.some((_, s) => {
-        let sum = 0;
-        for (let k = 0; k < totals.length; k++) if (mask & (1 << k)) sum += values[s][k];
-        return Math.abs(sum - targets[s]) <= 0.01 + Math.abs(targets[s]) * 1e-9;
-      });
-    // Larger sets first: the reading that takes in every block the row stands over.
-    const subsets: Part[][] = [];
-    for (let mask = 1; mask < 1 << totals.length; mask++) {
-      if (!passes(mask)) continue;
-      const subset = totals.filter((_, k) => mask & (1 << k));
-      if (subset.length >= 2) subsets.push(subset);
-    }
-    subsets.sort((a, b) => b.length - a.length);
+    const subsets = subsetsSummingTo(targets, values, totals.length).map((members) => members.map((k) => totals[k]));
     return subsets.find((subset) => this.matchesAllButOne(i, subset));
   }
 
