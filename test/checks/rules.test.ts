@@ -180,8 +180,24 @@ describe('missing-value, not-a-number, formula-error', () => {
 
 describe('negative-amount', () => {
   it('flags a negative budget among positive ones', () => {
-    const grid = gridOf('N', [['Line', 'Budget £'], ['A', 10], ['B', -4], ['C', 6]]);
+    const grid = gridOf('N', [['Line', 'Budget £'], ['A', 10], ['B', -4], ['C', 6], ['D', 7], ['E', 8], ['F', 9]]);
     expect(only(check([grid]), 'negative-amount').map((f) => f.cell)).toEqual(['B3']);
+  });
+  it('does not judge one negative among a handful of figures a stray', () => {
+    const grid = gridOf('N', [['Line', 'Budget £'], ['A', 10], ['B', -4], ['C', 6], ['D', 7]]);
+    expect(only(check([grid]), 'negative-amount')).toEqual([]);
+  });
+  it('leaves lines under a heading of balances alone, and under the heading over their heading', () => {
+    const grid = gridOf('N', [
+      ['Line', 'Amount £m'],
+      ['Exports', null],
+      ...['Goods', 'Services', 'Travel', 'Transport', 'Financial', 'Other'].map((l, k) => [l, 100 + k]),
+      ['Balances', null],
+      ['Trade', null],
+      ['Goods traded', 50],
+      ['Services traded', -30],
+    ]);
+    expect(only(check([grid]), 'negative-amount')).toEqual([]);
   });
   it('flags a column that is all negative once', () => {
     const grid = gridOf('N', [['Line', 'Budget £'], ['A', -10], ['B', -4]]);

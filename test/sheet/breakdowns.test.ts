@@ -175,3 +175,26 @@ describe('counts', () => {
     expect(adds(t, 6)).toEqual([4, 5]);
   });
 });
+
+describe('figures of another measure under a money table', () => {
+  it('ends the money at a heading that names a ratio, so percentages are neither added nor shown as pounds', () => {
+    const rows: (string | number | null)[][] = [
+      ['Table B: current account (£ million)'],
+      ['', '2018', '2019'],
+      ['Trade in goods', -139365, -129457],
+      ['Trade in services', 106180, 107016],
+      ['Total trade', -33185, -22441],
+      ['Balances as a percentage of GDP', null, null],
+      ['Trade in goods', -6.5, -5.8],
+      ['Trade in services', 5.0, 4.8],
+      ['Total trade', -1.4, -1.1],
+    ];
+    const grid = gridOf('B', rows);
+    const [t] = detectTables(grid);
+    expect(t.range.end.row + 1).toBe(5);
+    expect(adds(t, 5)).toEqual([3, 4]);
+    // Total trade as a percentage (-1.5 from its rounded parts, -1.4 stated) draws nothing.
+    const findings = checkWorkbook({ sheets: [grid] }, defaultModel()).findings.filter((f) => f.severity !== 'info');
+    expect(findings).toEqual([]);
+  });
+});

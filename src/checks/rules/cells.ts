@@ -113,14 +113,31 @@ function missingValue(
 }
 
 /** Lines and columns that carry either sign by convention: income and credits, changes and variances. */
-const EITHER_SIGN_COLUMN = /\b(variance|change|changes|movement|difference|diff|net|surplus|deficit|balance|income|credit|credits|savings?|adjustments?|transfers?|reserves|under|over|increase|decrease|\+\/-)\b/i;
+const EITHER_SIGN_COLUMN = /\b(variance|change|changes|movement|difference|diff|net|surplus|deficit|balances?|income|credit|credits|savings?|adjustments?|transfers?|reserves|under|over|increase|decrease|\+\/-)\b/i;
 const EITHER_SIGN_LINE =
-  /\b(income|grants?|fees|charges|contributions?|recharges?|receipts?|credits?|funding|rents?|sales|reimbursements?|reserves?|transfers?|interest|dividends?|capitalisation|recovery|recoveries|savings?|adjustments?|contingency|surplus|deficit|balance|less|net|re-?profiling|clawback|repayments?|income)\b/i;
+  /\b(income|grants?|fees|charges|contributions?|recharges?|receipts?|credits?|funding|rents?|sales|reimbursements?|reserves?|transfers?|interest|dividends?|capitalisation|recovery|recoveries|savings?|adjustments?|contingency|surplus|deficit|balances?|less|net|re-?profiling|clawback|repayments?|income)\b/i;
 
-function carriesEitherSign(row: TableRow, table: Table): boolean {
+/** Positive figures a column needs before a lone negative in it reads as a stray. */
+const MIN_POSITIVES_FOR_STRAY = 5;
+
+function carriesEitherSign(row: TableRow, table: Table, outerHeadings: readonly TableRow[]): boolean {
   if (EITHER_SIGN_LINE.test(row.label)) return true;
   const section = row.section !== undefined ? table.sections[row.section] : undefined;
-  return section !== undefined && EITHER_SIGN_LINE.test(section.name);
+  if (section !== undefined && EITHER_SIGN_LINE.test(section.name)) return true;
+  // The heading over the section's heading ("Balances" over "Trade in goods and services") speaks for it too.
+  const outer = nearestAbove(outerHeadings, row.row);
+  return outer !== undefined && EITHER_SIGN_LINE.test(outer.label);
+}
+
+/** Headings directly followed by another heading: the outer level of two-level headings. */
+function outerHeadingsOf(table: Table): TableRow[] {
+  return table.rows.filter((r, i) => r.kind === 'section' && table.rows[i + 1]?.kind === 'section');
+}
+
+function nearestAbove(rows: readonly TableRow[], row: number): TableRow | undefined {
+  let found: TableRow | undefined;
+  for (const r of rows) if (r.row < row) found = r;
+  return found;
 }
 
 /**
@@ -135,7 +152,8 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
   for (const r of table.rows) if (r.kind === 'total' && EITHER_SIGN_LINE.test(r.label)) for (const x of r.sums ?? []) incomeTotals.add(x);
   // Lines whose sign is theirs to choose are set aside once, not once per column.
   const all = table.rows.filter((r) => r.kind === 'line' && !incomeTotals.has(r.row));
-  const lines = all.filter((l) => !carriesEitherSign(l, table));
+  const outerHeadings = outerHeadingsOf(table);
+  const lines = all.filter((l) => !carriesEitherSign(l, table, outerHeadings));
   const anyIncomeLine = lines.length < all.length || incomeTotals.size > 0;
   for (const col of measureCols) {
     if (col.role === 'variance' || EITHER_SIGN_COLUMN.test(col.header)) continue;
@@ -161,7 +179,8 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
       continue;
     }
     const positives = nonZero - negatives.length;
-    if (negatives.length > Math.max(1, Math.floor(nonZero / 10))) continue;
+    // One negative among a handful of figures says nothing about the column's convention.
+    if (positives < MIN_POSITIVES_FOR_STRAY || negatives.length > Math.max(1, Math.floor(nonZero / 10))) continue;
     for (const a of negatives) {
       findings.push({
         rule: 'negative-amount',

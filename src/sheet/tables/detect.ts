@@ -279,6 +279,9 @@ function pickLabelColumn(columns: readonly Column[]): number | undefined {
   return undefined;
 }
 
+/** A heading over figures of another measure: "as a percentage of GDP", "% of total", "per cent of budget". */
+const RATIO_HEADING = /\b(as an? )?(percentage|per ?cent|%|share|proportion)s? of\b|\bratios?\b/i;
+
 /** How body rows are read: the caller's options and the sheet's own shorthand. */
 interface RowReading extends DetectOptions {
   readonly legend: ShorthandLegend;
@@ -367,6 +370,12 @@ function classifyRows(
   // Lone labels after the last figures are notes (sources, footnotes), not sections or lines of nothing.
   // So is a footnote that starts "Total includes …": a total with no figures totals nothing.
   for (let i = lastWithFigures + 1; i < drafts.length; i++) if (drafts[i].kind !== 'header') drafts[i].kind = 'note';
+  // A heading that names a ratio ("Balances as a percentage of GDP") ends the money: the rows under it
+  // state another measure in the same columns, and are not read as money or added.
+  if (measureCols.length > 0) {
+    const ratioHeading = drafts.findIndex((d) => d.kind === 'section' && RATIO_HEADING.test(d.label));
+    if (ratioHeading > 0) for (let i = ratioHeading; i < drafts.length; i++) drafts[i].kind = 'note';
+  }
   // A row naming a priority area, with figures, heads a section only when ordinary lines follow it, and
   // only in a table that names two or more of them: one name in common with the model is a coincidence.
   const named = new Set(drafts.filter((_, i) => namesPriorityArea[i]).map((d) => options.isPriorityArea ? sectionName(d.label).toLowerCase() : ''));
