@@ -118,6 +118,17 @@ describe('column kinds and labels', () => {
     expect(index.columns.every((c) => c.kind !== 'money')).toBe(true);
   });
 
+  it('reads a column of words as text whatever figures its header names (a contents page of table titles)', () => {
+    const [t] = detectTables(
+      gridOf('Contents', [
+        ['Table', 'Prison population by type of custody, age group and sex'],
+        ['Table A1.1', 'Prison population by type of custody and sex'],
+        ['Table A1.2', 'Number of prisoners by offence group'],
+        ['Table A1.3', 'Population in custody by establishment'],
+      ]),
+    );
+    expect(kinds(t).B).toBe('text');
+  });
   it('labels lines by the names column when the first text column holds category codes', () => {
     const rows = [['Group', 'Source', 'Amount £'], ...['Grants', 'Receipts', 'Borrowing', 'Reserves', 'Loans', 'Levy', 'Other'].map((s, i) => [i < 5 ? 'fin' : 'pridev', s, 10 * (i + 1)])];
     const [t] = detectTables(gridOf('L', rows));

@@ -155,8 +155,9 @@ export function columnKind(headerKind: ColumnKind | undefined, t: ContentTally, 
   const content = kindFromContent(t);
   if (content === 'percent' || content === 'date') return content;
   if (headerKind) {
-    // A header naming money over a column of words (a "Funding" column of funder names) is text.
-    if ((headerKind === 'money' || headerKind === 'rate') && content === 'text' && t.words > 0) return 'text';
+    // A header naming figures over a column of words is text: a "Funding" column of funder names, a
+    // contents page's "Prison population by age and sex" over the titles of its tables.
+    if (headerKind !== 'year' && headerKind !== 'date' && headerKind !== 'identifier' && content === 'text' && t.words > 0) return 'text';
     return headerKind;
   }
   if (content === 'money' && looksLikeLineCodes(t, leftOfLabel)) return 'identifier';
