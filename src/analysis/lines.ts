@@ -88,7 +88,7 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     return dimension === undefined ? [] : [{ col: col.col, dimension, resolved: new Map<string, string>() }];
   });
   const colsOf = new Map<Dimension, typeof dimensionCols>();
-  for (const d of dimensionCols) colsOf.set(d.dimension, [...(colsOf.get(d.dimension) ?? []), d]);
+  for (const d of dimensionCols) colsOf.set(d.dimension, dimensionCols.filter((x) => x.dimension === d.dimension));
   const valueIn = (cells: readonly (Cell | undefined)[], dimension: Dimension): string | undefined => {
     const cols = colsOf.get(dimension);
     if (cols === undefined) return undefined;
@@ -130,7 +130,6 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
 }
 
 type FigureName = 'budget' | 'forecast' | 'actual' | 'variance';
-
 
 /** A set's figure columns, worked out once per table rather than once per line. */
 function figureColumns(set: MeasureSet): [FigureName, Column][] {

@@ -19,6 +19,14 @@ export interface Figure {
 }
 
 /**
+ * A figure as a float, only to screen candidate readings cheaply: the comparison that decides is
+ * exact. Whole pence need no decimal built.
+ */
+export function screeningFloat(f: Figure): number {
+  return f.pence !== undefined ? Number(f.pence) / 100 : f.pounds.toNumber();
+}
+
+/**
  * Beyond 15 significant digits two written figures could share one double; under it they cannot
  * (IEEE 754 doubles keep 15 decimal digits), which is what makes `wholePence` exact.
  */

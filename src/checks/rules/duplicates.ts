@@ -12,7 +12,7 @@ function text(grid: Grid, row: number, col: number): string {
   return v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? v.code : String(v).trim();
 }
 
-/** Refs in rising order, none blank: no ref can repeat, and no index of them is needed (a sorted register of 100,000). */
+/** Refs in rising order cannot repeat, so no index of them is needed (a sorted register of 100,000). */
 function strictlyRising(keys: readonly string[]): boolean {
   for (let k = 1; k < keys.length; k++) if (!(keys[k - 1] < keys[k])) return false;
   return true;
@@ -27,15 +27,17 @@ export const duplicateRules: TableRule = (table, ctx) => {
   const lines = table.rows.filter((r) => r.kind === 'line');
   if (refCol) {
     const refOf = (row: number): string => text(grid, row, refCol.col);
-    if (strictlyRising(lines.map((l) => refOf(l.row).toLowerCase()))) return findings;
-    for (const { item, first } of repeats(lines, (l) => refOf(l.row).toLowerCase())) {
-      const ref = refOf(item.row);
+    const keys = lines.map((l) => refOf(l.row).toLowerCase());
+    if (strictlyRising(keys)) return findings;
+    for (const { item, first } of repeats(keys.keys(), (k) => keys[k])) {
+      const row = lines[item].row;
+      const ref = refOf(row);
       findings.push({
         rule: 'duplicate-line',
         severity: 'warning',
         sheet: table.sheet,
-        cell: toA1(item.row, refCol.col),
-        message: `Ref “${ref}” is used again here; it first appears at ${toA1(first.row, refCol.col)}, so one of the two lines may be counted twice.`,
+        cell: toA1(row, refCol.col),
+        message: `Ref “${ref}” is used again here; it first appears at ${toA1(lines[first].row, refCol.col)}, so one of the two lines may be counted twice.`,
         actual: ref,
       });
     }

@@ -10,6 +10,7 @@
  * that hold in three columns in four (figures apportioned and rounded).
  */
 import { compareWithTotal, TermTotal, type Term } from '../../money/tolerance';
+import { screeningFloat } from '../../money/pence';
 import type { AmountCell, Column, TotalEvidence } from './types';
 import { addsNothing, NOTHING } from './amount-cell';
 import { rowsAggregated } from './formula-terms';
@@ -324,8 +325,9 @@ class Aggregation {
     // Columns where the first item beside the row has a figure screen best: a breakdown first given in
     // later years leaves the early columns blank.
     const first = this.firstOpenBeside(i, direction);
-    const stating = this.cols.filter((c) => this.floatOf(i, c.col) !== undefined && this.floatOf(i, c.col) !== 0);
-    const screens = [...stating.filter((c) => first !== undefined && this.floatOf(first, c.col) !== undefined), ...stating].filter((c, k, all) => all.indexOf(c) === k).slice(0, screenCount);
+    const stating = this.cols.filter((c) => (this.floatOf(i, c.col) ?? 0) !== 0);
+    const besideHasFigure = (c: Column): boolean => first !== undefined && this.floatOf(first, c.col) !== undefined;
+    const screens = [...stating.filter(besideHasFigure), ...stating.filter((c) => !besideHasFigure(c))].slice(0, screenCount);
     for (const screen of screens) {
       const parts = this.runScreenedBy(i, direction, screen, accept);
       if (parts) return parts;
@@ -366,7 +368,7 @@ class Aggregation {
   private floatOf(i: number, col: number): number | undefined {
     const a = this.cellOf(i, col);
     if (a?.kind !== 'amount') return undefined;
-    return a.pence !== undefined ? Number(a.pence) / 100 : a.pounds.toNumber();
+    return screeningFloat(a);
   }
 
   private hasNonZeroFigure(i: number): boolean {
@@ -383,7 +385,7 @@ class Aggregation {
    * least two parts carrying a figure: one coincidence is not structure.
    */
   private matchesAllButOne(i: number, parts: readonly Part[]): boolean {
-    return this.bearsOut(i, parts, 1);
+    return this.bearsOut(i, parts, () => 1);
   }
 
   /**
@@ -400,12 +402,13 @@ class Aggregation {
    * breaks. A column where no part states a figure (a breakdown first given in later years, or withheld
    * before then) shows nothing either way; a part missing among figures leaves the reading unknown.
    */
-  private bearsOut(i: number, parts: readonly Part[], allowed: number | ((checked: number) => number)): boolean {
+  private bearsOut(i: number, parts: readonly Part[], maxBreaks: (checked: number) => number): boolean {
     // Columns stating the same figure (a forecast equal to its budget) are one piece of evidence, not two.
     const distinct = new Set<string>();
     let breaks = 0;
     let checked = 0;
-    const limit = typeof allowed === 'number' ? allowed : Number.POSITIVE_INFINITY;
+    // No more columns can be checked than the table has: past that many breaks, stop weighing.
+    const limit = maxBreaks(this.cols.length);
     for (const col of this.cols) {
       const stated = this.cellOf(i, col.col);
       if (stated?.kind !== 'amount' || this.noneStated(parts, col.col)) continue;
@@ -418,7 +421,7 @@ class Aggregation {
       checked++;
       if (verdict === 'holds' && !stated.pounds.isZero()) distinct.add(stated.pounds.toString());
     }
-    if (typeof allowed !== 'number' && breaks > allowed(checked)) return false;
+    if (breaks > maxBreaks(checked)) return false;
     const nonZeroParts = parts.filter((p) => this.hasNonZeroFigure(p.index)).length;
     return nonZeroParts >= 2 && distinct.size >= 2 && distinct.size > breaks;
   }
@@ -603,7 +606,7 @@ class Aggregation {
     const difference = previousTotals.length === 2 ? [previousTotals[0], { index: previousTotals[1].index, sign: -1 as const }] : [];
     const leavesAbove: Part[] = [];
     for (let j = 0; j < i; j++) if (this.rows[j].kind === 'line') leavesAbove.push({ index: j, sign: 1 });
-    const siblings = this.siblingHeadlines(i);
+    const siblings = runAbove.length > 0 ? undefined : this.siblingHeadlines(i);
     const first = runAbove.length > 0 ? [runAbove, runBelow] : [runBelow, ...(siblings ? [siblings] : []), runAbove];
     const inSection = this.itemsBetween(this.sectionAbove(i), i);
     // The settled totals above and none of the loose lines between them: a workforce total over its

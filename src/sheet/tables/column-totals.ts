@@ -5,6 +5,7 @@
  * difference of two, in nearly every row. A row where such an identity breaks is then a finding.
  */
 import type { Money } from '../../money/decimal';
+import { screeningFloat } from '../../money/pence';
 import { columnsAggregated } from './formula-terms';
 import type { AmountCell, Column, ColumnTotal } from './types';
 
@@ -140,9 +141,7 @@ export function floatValues(rows: readonly RowFigures[], measureCols: readonly C
       col.col,
       rows.map((r) => {
         const a = r.amounts.get(col.col);
-        // Whole pence need no decimal to become a float.
-        if (a?.kind !== 'amount') return undefined;
-        return { value: a.pence !== undefined ? Number(a.pence) / 100 : a.pounds.toNumber(), half: halfOf(a.step) };
+        return a?.kind === 'amount' ? { value: screeningFloat(a), half: halfOf(a.step) } : undefined;
       }),
     );
   }

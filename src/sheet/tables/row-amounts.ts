@@ -35,13 +35,11 @@ class ColumnStore {
         this.pence[index] = a.pence;
         this.stepOf[index] = s + 1;
         this.cells.delete(index);
-        if (index === this.lastIndex) this.lastIndex = -1;
         return;
       }
     }
     this.stepOf[index] = 0;
     this.cells.set(index, a);
-    if (index === this.lastIndex) this.lastIndex = -1;
   }
 
   kindOf(index: number): AmountCell['kind'] | undefined {
@@ -52,18 +50,9 @@ class ColumnStore {
     return this.stepOf[index] === 0 ? this.cells.get(index) : undefined;
   }
 
-  /** The figure made last: a rule reads a row's figure several times before it moves on. */
-  private lastIndex = -1;
-  private last: AmountCell | undefined;
-
   get(index: number, row: number, col: number): AmountCell | undefined {
     const s = this.stepOf[index];
-    if (s === 0) return this.cells.get(index);
-    if (index !== this.lastIndex) {
-      this.last = plainWholePence(row, col, this.pence[index], this.steps[s - 1]);
-      this.lastIndex = index;
-    }
-    return this.last;
+    return s === 0 ? this.cells.get(index) : plainWholePence(row, col, this.pence[index], this.steps[s - 1]);
   }
 }
 
