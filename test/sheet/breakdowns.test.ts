@@ -197,4 +197,19 @@ describe('figures of another measure under a money table', () => {
     const findings = checkWorkbook({ sheets: [grid] }, defaultModel()).findings.filter((f) => f.severity !== 'info');
     expect(findings).toEqual([]);
   });
+
+  it('keeps a heading of a share of money ("Share of business rates") as money', () => {
+    const rows: (string | number | null)[][] = [
+      ['Revenue account (£000)'],
+      ['', '2022/23', '2023/24'],
+      ['Council tax', 120000, 126000],
+      ['Share of business rates', null, null],
+      ['Retained rates', 40000, 42000],
+      ['Top-up', 8000, 8200],
+      ['Total funding', 168000, 176200],
+    ];
+    const [t] = detectTables(gridOf('R', rows));
+    expect(t.range.end.row + 1).toBe(7);
+    expect(adds(t, 7)).toEqual([3, 5, 6]);
+  });
 });

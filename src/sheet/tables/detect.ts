@@ -279,8 +279,12 @@ function pickLabelColumn(columns: readonly Column[]): number | undefined {
   return undefined;
 }
 
-/** A heading over figures of another measure: "as a percentage of GDP", "% of total", "per cent of budget". */
-const RATIO_HEADING = /\b(as an? )?(percentage|per ?cent|%|share|proportion)s? of\b|\bratios?\b/i;
+/**
+ * A heading over figures of another measure: "as a percentage of GDP", "% of total", "per cent of
+ * budget", "as a share of". A share or proportion alone names money in council budgets ("Share of
+ * business rates"), so it counts only after "as a".
+ */
+const RATIO_HEADING = /\bas an? (percentage|per ?cent|share|proportion)\b|\b(percentage|per ?cent)s? of\b|%\s*of\b|\bratios?\b/i;
 
 /** How body rows are read: the caller's options and the sheet's own shorthand. */
 interface RowReading extends DetectOptions {
