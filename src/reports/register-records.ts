@@ -9,8 +9,27 @@ import { buildModelNames, resolvePriorityArea, type ModelNames } from '../model/
 import { normaliseName } from '../model/names';
 import { toA1 } from '../sheet/a1';
 import { isErrorValue, type CellValue, type Grid, type GridWorkbook } from '../sheet/grid';
-import type { ColumnRole, Table, TableRow } from '../sheet/tables/types';
+import type { Column, ColumnRole, Table, TableRow } from '../sheet/tables/types';
+import { parseAmount } from '../money/parse';
+import { fieldOfHeading, isGiving360FlatLayout } from './register-headings';
 import { isoDate, readDate } from '../checks/dates';
+
+/** 360Giving fields: read, as written, only from columns their headings name (register-headings.ts). */
+export const GIVING360_FIELDS = [
+  'currency',
+  'plannedDuration',
+  'recipientId',
+  'recipientCharityNumber',
+  'recipientCompanyNumber',
+  'funderId',
+  'programmeCode',
+  'programmeTitle',
+  'locationName',
+  'locationCountryCode',
+  'locationGeoCode',
+  'locationGeoCodeType',
+  'dataSource',
+] as const;
 
 export const REGISTER_FIELDS = [
   'id',
@@ -30,11 +49,16 @@ export const REGISTER_FIELDS = [
   'status',
   'rag',
   'outcomes',
+  ...GIVING360_FIELDS,
 ] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
+type RoleField = Exclude<RegisterField, (typeof GIVING360_FIELDS)[number]>;
 
-/** The column role each field is read from, first match wins (the same roles the register checks use). */
-export const REGISTER_FIELD_ROLES: Readonly<Record<RegisterField, readonly ColumnRole[]>> = {
+/**
+ * The column role each field is read from, first match wins (the same roles the register checks use).
+ * The 360Giving fields have no role of their own: only their headings name them.
+ */
+export const REGISTER_FIELD_ROLES: Readonly<Record<RoleField, readonly ColumnRole[]>> = {
   id: ['ref'],
   title: ['label'],
   description: ['notes'],
@@ -72,7 +96,8 @@ export interface RegisterRecord {
   readonly endDate?: Date;
   /**
    * The funding organisation: the model's organisation name when the cell names it (by name or short
-   * name) or when the table has no funder column (DESIGN.md); otherwise as written.
+   * name) or when the table has no funder column (DESIGN.md), unless the organisation has no name (no
+   * model applies); otherwise as written.
    */
   readonly funder?: string;
   /** Canonical model names where the text resolves, otherwise as written. */
@@ -83,6 +108,25 @@ export interface RegisterRecord {
   readonly status?: string;
   readonly rag?: string;
   readonly outcomes?: string;
+  /** As written ("GBP"); only a table with a currency column has one. */
+  readonly currency?: string;
+  /** "Planned Dates:Duration (months)" as written. */
+  readonly plannedDuration?: string;
+  /** The recipient's organisation id as written (an org-id.guide or 360G- id, or the publisher's own). */
+  readonly recipientId?: string;
+  readonly recipientCharityNumber?: string;
+  readonly recipientCompanyNumber?: string;
+  /** The funding organisation's id as written ("Funding Org:Identifier"). */
+  readonly funderId?: string;
+  readonly programmeCode?: string;
+  readonly programmeTitle?: string;
+  /** The beneficiary location as written: name, ISO country code, ONS geographic code and its type (MD, LONB …). */
+  readonly locationName?: string;
+  readonly locationCountryCode?: string;
+  readonly locationGeoCode?: string;
+  readonly locationGeoCodeType?: string;
+  /** A web link to where the grant was first published. */
+  readonly dataSource?: string;
   /** A1 address (no sheet name) of each field's cell in this row, for every field the table has a column for, blank or not. */
   readonly cells: Readonly<Partial<Record<RegisterField, string>>>;
 }
@@ -122,13 +166,26 @@ function gridLookup(grids: ReadonlyMap<string, Grid> | GridWorkbook): (sheet: st
   return (sheet) => grids.get(sheet);
 }
 
-function fieldColumns(table: Table): Map<RegisterField, number> {
-  const columns = new Map<RegisterField, number>();
-  for (const field of REGISTER_FIELDS) {
-    for (const role of REGISTER_FIELD_ROLES[field]) {
-      const column = table.columns.find((c) => c.role === role);
+/**
+ * The column each field is read from. A heading that names its field (the 360Giving flat layout's
+ * "Recipient Org:Name", "Amount Awarded"; a charity number column) wins over roles, because the template's
+ * many money and recipient columns all get the same few roles; the other fields are read by role, from
+ * columns no heading has claimed.
+ */
+function fieldColumns(table: Table): Map<RegisterField, Column> {
+  const columns = new Map<RegisterField, Column>();
+  const flat = isGiving360FlatLayout(table.columns.map((c) => c.header));
+  for (const column of table.columns) {
+    const field = fieldOfHeading(column.header, flat);
+    if (field !== undefined && !columns.has(field)) columns.set(field, column);
+  }
+  const claimed = new Set([...columns.values()].map((c) => c.col));
+  for (const [field, roles] of Object.entries(REGISTER_FIELD_ROLES) as [RoleField, readonly ColumnRole[]][]) {
+    if (columns.has(field)) continue;
+    for (const role of roles) {
+      const column = table.columns.find((c) => c.role === role && !claimed.has(c.col));
       if (column) {
-        columns.set(field, column.col);
+        columns.set(field, column);
         break;
       }
     }
@@ -140,19 +197,19 @@ function readRecord(
   table: Table,
   grid: Grid,
   row: TableRow,
-  columns: ReadonlyMap<RegisterField, number>,
+  columns: ReadonlyMap<RegisterField, Column>,
   model: CommissioningModel,
   names: ModelNames,
 ): RegisterRecord {
   const cells: Partial<Record<RegisterField, string>> = {};
-  for (const [field, col] of columns) cells[field] = toA1(row.row, col);
+  for (const [field, column] of columns) cells[field] = toA1(row.row, column.col);
   const text = (field: RegisterField): string | undefined => {
-    const col = columns.get(field);
-    return col === undefined ? undefined : cellText(grid.value(row.row, col));
+    const column = columns.get(field);
+    return column === undefined ? undefined : cellText(grid.value(row.row, column.col));
   };
   const date = (field: RegisterField): Date | undefined => {
-    const col = columns.get(field);
-    return col === undefined ? undefined : readDate(grid.value(row.row, col));
+    const column = columns.get(field);
+    return column === undefined ? undefined : readDate(grid.value(row.row, column.col));
   };
 
   const record: Writable<RegisterRecord> = { sheet: table.sheet, row: row.row, cells };
@@ -164,13 +221,13 @@ function readRecord(
   assign('description', text('description'));
   assign('recipient', text('recipient'));
   assign('type', text('type'));
-  const amountCol = columns.get('amount');
-  const amount = amountCol === undefined ? undefined : row.amounts.get(amountCol);
-  if (amount?.kind === 'amount') record.amount = amount.pounds;
+  const amountColumn = columns.get('amount');
+  assign('amount', amountColumn && amountInPounds(grid, row, amountColumn));
   assign('awardDate', date('awardDate'));
   assign('startDate', date('startDate'));
   assign('endDate', date('endDate'));
-  assign('funder', columns.has('funder') ? canonicalFunder(text('funder'), model) : model.organisation.name);
+  // An organisation with no name (the model of no organisation) names no funder: the export asks for one.
+  assign('funder', columns.has('funder') ? canonicalFunder(text('funder'), model) : model.organisation.name || undefined);
   const priorityArea = text('priorityArea');
   assign('priorityArea', priorityArea && (resolvePriorityArea(names, priorityArea)?.name ?? priorityArea));
   const fundingStream = text('fundingStream');
@@ -181,7 +238,23 @@ function readRecord(
   assign('status', text('status'));
   assign('rag', text('rag'));
   assign('outcomes', text('outcomes'));
+  for (const field of GIVING360_FIELDS) assign(field, text(field));
   return record;
+}
+
+/**
+ * The amount in pounds, in the unit the structure layer read for its column (`row.amounts` holds the
+ * table's measure columns, already in pounds). A column it did not take as a measure, such as a 360Giving
+ * "Amount Awarded" among several money columns, is read here: in its unit where it was read as money, and
+ * with no evidence of a unit, as pounds as written.
+ */
+function amountInPounds(grid: Grid, row: TableRow, column: Column): Money | undefined {
+  const read = row.amounts.get(column.col);
+  if (read) return read.kind === 'amount' ? read.pounds : undefined;
+  const value = grid.value(row.row, column.col);
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const parsed = parseAmount(value, column.kind === 'money' ? column.unit : '£');
+  return parsed.kind === 'amount' ? parsed.pounds : undefined;
 }
 
 /** A cell as publishable text: trimmed, blanks and Excel errors as absent (the checks report those). */

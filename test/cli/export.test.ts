@@ -20,6 +20,11 @@ async function workbookFile(dir: string, name: string, sheets: Record<string, Ro
 }
 
 const HEADER: Row = ['Ref', 'Title', 'Recipient', 'Type', 'Amount £', 'Award date', 'Start date', 'End date'];
+/**
+ * The default model as a file: a small hand-made register names none of its priority areas, so without
+ * --model it is checked with no model, whose organisation funds nothing and knows no London boroughs.
+ */
+const DEFAULT_MODEL = path.join(__dirname, '..', '..', 'src', 'model', 'default-model.json');
 
 function exportArgs(workbook: string, out: string, ...more: string[]): string[] {
   return ['export', workbook, '--format', '360giving', '--out', out, '--prefix', '360G-mopac', ...more];
@@ -31,7 +36,7 @@ describe('commissioning export of the sample workbook', () => {
     dir = await tempDir();
   });
 
-  it('writes a valid 360Giving package, exits 0, and sums it up in one paragraph', async () => {
+  it('writes a valid 360Giving package, exits 0, and sums it up in a few short lines', async () => {
     const out = path.join(dir, 'grants.json');
     const before = await fs.readFile(SAMPLE);
     const run = await runCli(exportArgs(SAMPLE, out));
@@ -45,9 +50,13 @@ describe('commissioning export of the sample workbook', () => {
     expect(run.stdout).toContain(`Wrote 15 grants worth £${total.toLocaleString('en-GB')} to ${out}`);
     expect(run.stdout).toContain('Register checks: 0 errors, 0 warnings.');
     expect(run.stdout).toContain('Skipped 5 records: MOPAC-CG-001 (Contracts and grants!D2: a contract, not a grant (360Giving publishes grants))');
-    expect(run.stdout).toContain('15 recipients need a real org-id');
-    expect(run.stdout).toContain('Redthread');
-    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toContain(`15 recipients need a real org-id (published under an internal id such as 360G-mopac-ORG-redthread): Redthread;`);
+    // Long lists show their first five, and say where the rest are.
+    expect(run.stdout).toContain(`… and 10 more (all of them with --json or in ${out}).`);
+    expect(run.stdout).toContain("Funding organisation: Mayor's Office for Policing and Crime (GB-TBC-MOPAC, not a real org-id)");
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(8);
+    for (const line of lines) expect(line.length).toBeLessThan(600);
     expect((await fs.readFile(SAMPLE)).equals(before)).toBe(true);
   });
 
@@ -91,7 +100,7 @@ describe('commissioning export: errors and bad usage', () => {
       ],
     });
     const out = path.join(dir, 'errors.json');
-    const run = await runCli(exportArgs(workbook, out));
+    const run = await runCli(exportArgs(workbook, out, '--model', DEFAULT_MODEL));
     expect(run.code).toBe(1);
     const pkg = JSON.parse(await fs.readFile(out, 'utf8')) as Giving360Package;
     expect(pkg.grants.map((g) => g.id)).toEqual(['360G-mopac-G1']);
@@ -115,10 +124,48 @@ describe('commissioning export: errors and bad usage', () => {
   it('writes nothing when no record can be published', async () => {
     const workbook = await workbookFile(dir, 'blank.xlsx', { Grants: [HEADER, ['G1', 'Hub', null, 'Grant', 5, null, null, null]] });
     const out = path.join(dir, 'blank.json');
-    const run = await runCli(exportArgs(workbook, out));
+    const run = await runCli(exportArgs(workbook, out, '--model', DEFAULT_MODEL));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('none of the 1 register records can be published (G1 (Grants!C2: no recipient, no award date))');
     await expect(fs.access(out)).rejects.toThrow();
+  });
+
+  it('with no model and no funder column, publishes nothing and says to pass --funder-name; with it, credits that funder', async () => {
+    const rows: Row[] = [HEADER, ...Array.from({ length: 8 }, (_, i): Row => [`G${i + 1}`, 'Hub', 'Redthread', 'Grant', 200, d(2019, 3, 1), null, null])];
+    const workbook = await workbookFile(dir, 'nofunder.xlsx', { Grants: rows });
+    const refused = await runCli(exportArgs(workbook, path.join(dir, 'nofunder.json')));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('none of the 8 register records can be published (G1 (no funder (the register names none: pass --funder-name (and --funder-id))); G2');
+    // Five listed, the rest counted.
+    expect(refused.stderr).toContain('… and 3 more (all of them with --json)); nothing was written.');
+    await expect(fs.access(path.join(dir, 'nofunder.json'))).rejects.toThrow();
+
+    const out = path.join(dir, 'funded.json');
+    const funded = await runCli(exportArgs(workbook, out, '--funder-name', 'Kind Fund', '--funder-id', 'GB-CHC-1234567'));
+    expect(funded.code).toBe(0);
+    const pkg = JSON.parse(await fs.readFile(out, 'utf8')) as Giving360Package;
+    expect(pkg.grants).toHaveLength(8);
+    expect(pkg.grants.every((g) => g.fundingOrganization[0].id === 'GB-CHC-1234567' && g.fundingOrganization[0].name === 'Kind Fund')).toBe(true);
+    expect(pkg.grants.map((g) => g.amountAwarded)).toEqual(Array(8).fill(200));
+    expect(funded.stdout).toContain('Wrote 8 grants worth £1,600 to');
+    expect(funded.stderr).toBe('');
+  });
+
+  it('says --funder-id needs --funder-name when no model names the funder', async () => {
+    const workbook = await workbookFile(dir, 'idonly.xlsx', { Grants: [HEADER, ['G1', 'Hub', 'Redthread', 'Grant', 200, d(2019, 3, 1), null, null]] });
+    const run = await runCli(exportArgs(workbook, path.join(dir, 'idonly.json'), '--funder-id', 'GB-CHC-1234567'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--funder-id needs --funder-name');
+  });
+
+  it('with --json, prints every skipped record and organisation, even when nothing is written', async () => {
+    const rows: Row[] = [HEADER, ...Array.from({ length: 7 }, (_, i): Row => [`G${i + 1}`, 'Hub', 'Redthread', 'Grant', 200, d(2019, 3, 1), null, null])];
+    const workbook = await workbookFile(dir, 'json.xlsx', { Grants: rows });
+    const run = await runCli(exportArgs(workbook, path.join(dir, 'json.json'), '--json'));
+    expect(run.code).toBe(2);
+    const summary = JSON.parse(run.stdout) as { written: boolean; grants: number; skipped: { ref: string }[]; skippedTotal: string; sourceTotal: string; funder: unknown };
+    expect(summary).toMatchObject({ written: false, grants: 0, skippedTotal: '1400', sourceTotal: '1400', funder: null });
+    expect(summary.skipped.map((s) => s.ref)).toEqual(['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7']);
   });
 
   it('never overwrites its input: --out the workbook itself exits 2 and leaves it unchanged', async () => {
@@ -156,6 +203,8 @@ describe('commissioning export: errors and bad usage', () => {
   it('documents its options in --help', async () => {
     const run = await runCli(['export', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--format 360giving', '--out FILE', '--prefix PREFIX', '--funder-id ID', '--model FILE']) expect(run.stdout).toContain(option);
+    for (const option of ['--format 360giving', '--out FILE', '--prefix PREFIX', '--funder-name NAME', '--funder-id ID', '--model FILE', '--json']) {
+      expect(run.stdout).toContain(option);
+    }
   });
 });

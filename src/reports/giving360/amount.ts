@@ -4,6 +4,7 @@
  * must print back as exactly that decimal, or the export stops rather than publish a different figure.
  */
 import { Money } from '../../money/decimal';
+import { formatAmount } from '../../money/format';
 
 export interface PublishedAmount {
   /** Exact pounds and pence that the number stands for. */
@@ -14,10 +15,20 @@ export interface PublishedAmount {
 }
 
 export function publishedAmount(pounds: Money): PublishedAmount {
-  const pence = pounds.toDecimalPlaces(2, Money.ROUND_HALF_UP);
+  const pence = toPence(pounds);
   const number = Number(pence.toFixed(2));
   if (!Number.isFinite(number) || !new Money(String(number)).eq(pence)) {
     throw new RangeError(`£${pence.toFixed(2)} cannot be written exactly as a JSON number`);
   }
   return { pounds: pence, number: number === 0 ? 0 : number, rounded: !pence.eq(pounds) };
+}
+
+/** Exact pounds to the penny, as published: what every total of the export adds. */
+export function toPence(pounds: Money): Money {
+  return pounds.toDecimalPlaces(2, Money.ROUND_HALF_UP);
+}
+
+/** A total for people: "£28,040,000", to the penny only when it has pence. */
+export function describeTotal(total: Money): string {
+  return formatAmount(total, { unit: '£', decimals: total.decimalPlaces() > 0 ? 2 : 0, negative: 'minus' });
 }

@@ -21,14 +21,25 @@ export const GIVING360_CSV_COLUMNS: readonly CsvColumn[] = [
   { heading: 'Award Date', value: (g) => g.awardDate },
   { heading: 'Planned Dates:Start Date', value: (g) => g.plannedDates?.[0]?.startDate },
   { heading: 'Planned Dates:End Date', value: (g) => g.plannedDates?.[0]?.endDate },
+  { heading: 'Planned Dates:Duration (months)', value: (g) => optionalNumber(g.plannedDates?.[0]?.duration), numeric: true },
   { heading: 'Recipient Org:Identifier', value: (g) => g.recipientOrganization[0]?.id },
   { heading: 'Recipient Org:Name', value: (g) => g.recipientOrganization[0]?.name },
+  { heading: 'Recipient Org:Charity Number', value: (g) => g.recipientOrganization[0]?.charityNumber },
+  { heading: 'Recipient Org:Company Number', value: (g) => g.recipientOrganization[0]?.companyNumber },
   { heading: 'Funding Org:Identifier', value: (g) => g.fundingOrganization[0]?.id },
   { heading: 'Funding Org:Name', value: (g) => g.fundingOrganization[0]?.name },
+  { heading: 'Grant Programme:Code', value: (g) => g.grantProgramme?.[0]?.code },
+  { heading: 'Grant Programme:Title', value: (g) => g.grantProgramme?.[0]?.title },
   { heading: 'Beneficiary Location:Name', value: (g) => g.beneficiaryLocation?.[0]?.name },
+  { heading: 'Beneficiary Location:Country Code', value: (g) => g.beneficiaryLocation?.[0]?.countryCode },
   { heading: 'Beneficiary Location:Geographic Code', value: (g) => g.beneficiaryLocation?.[0]?.geoCode },
   { heading: 'Beneficiary Location:Geographic Code Type', value: (g) => g.beneficiaryLocation?.[0]?.geoCodeType },
+  { heading: 'Data Source', value: (g) => g.dataSource },
 ];
+
+function optionalNumber(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,10 +1,15 @@
 /**
  * 360Giving identifiers. Grant ids are the publisher's registered prefix, a hyphen and the internal id
  * ("360G-xyztrust-123"); internal ids with spaces or special characters get underscores instead
- * (360Giving identifier guidance). Organisation ids are org-id.guide codes; an organisation without one
- * gets an internal id under the publisher's prefix, which a person should later replace.
+ * (360Giving identifier guidance). A register already in 360Giving's layout has its grant ids: an id that
+ * starts 360G- (or with a list code named in the guidance, such as GB-CHC-) is kept, never prefixed again. Organisation ids are
+ * org-id.guide codes (org-ids.ts); an organisation without one gets an internal id under the publisher's
+ * prefix, which a person should later replace.
  */
 import { normaliseName } from '../../model/names';
+import { startsWithKnownPrefix } from './org-ids';
+
+export { orgIdProblem } from './org-ids';
 
 export type PrefixCheck = { readonly prefix: string } | { readonly problem: string };
 
@@ -35,7 +40,14 @@ export function safeInternalId(written: string): string {
 }
 
 export type GrantIdResult =
-  | { readonly kind: 'id'; readonly id: string; /** True when the id differs from prefix-written id. */ readonly adjusted: boolean }
+  | {
+      readonly kind: 'id';
+      readonly id: string;
+      /** True when the id differs from prefix-written id (or, for a kept id, from the id as written). */
+      readonly adjusted: boolean;
+      /** True when the written id already was a 360Giving id, published without the prefix. */
+      readonly kept?: true;
+    }
   | { readonly kind: 'duplicate'; readonly firstRow: number }
   | { readonly kind: 'unusable' };
 
@@ -55,13 +67,18 @@ export class GrantIdAllocator {
     const key = writtenId.trim().toLowerCase();
     const firstRow = this.writtenIds.get(key);
     if (firstRow !== undefined) return { kind: 'duplicate', firstRow };
-    const safe = safeInternalId(writtenId.trim());
+    const written = writtenId.trim();
+    const safe = safeInternalId(written);
     if (safe === '') return { kind: 'unusable' };
     this.writtenIds.set(key, row);
-    let id = `${this.prefix}-${safe}`;
-    for (let n = 2; this.used.has(id.toLowerCase()); n++) id = `${this.prefix}-${safe}_${n}`;
+    // Prefixing an id that already is a 360Giving id would publish 360G-mine-360G-theirs-….
+    const kept = startsWithKnownPrefix(safe);
+    const base = kept ? safe : `${this.prefix}-${safe}`;
+    let id = base;
+    for (let n = 2; this.used.has(id.toLowerCase()); n++) id = `${base}_${n}`;
     this.used.add(id.toLowerCase());
-    return { kind: 'id', id, adjusted: id !== `${this.prefix}-${writtenId.trim()}` };
+    const asWritten = kept ? written : `${this.prefix}-${written}`;
+    return { kind: 'id', id, adjusted: id !== asWritten, ...(kept ? { kept: true as const } : {}) };
   }
 }
 
@@ -79,19 +96,4 @@ function fnv1a(text: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-/** org-id.guide shape: a list code ("GB-CHC", "GB-LAE", "XI-GRID") and the organisation's id in that list. */
-const ORG_ID = /^[A-Z]{2}-[A-Z0-9]{2,}-[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-/** List codes people put in while the real one is not known. */
-const PLACEHOLDER_LISTS = new Set(['TBC', 'TBD', 'TODO', 'XXX', 'NA', 'NONE', 'UNKNOWN', 'TEMP', 'TEST']);
-
-/** Why an id is not a usable org-id.guide identifier, or undefined when it looks like one. */
-export function orgIdProblem(id: string): string | undefined {
-  if (!ORG_ID.test(id)) {
-    return `"${id}" does not look like an org-id.guide identifier (a list code and the organisation's number in that list, such as GB-CHC-1070468, GB-COH-… or GB-GOR-…)`;
-  }
-  const list = id.split('-')[1];
-  if (PLACEHOLDER_LISTS.has(list)) return `"${id}" is a placeholder (list code ${list}), not a real org-id.guide identifier`;
-  return undefined;
 }

@@ -3,16 +3,26 @@
 export interface Giving360Organization {
   readonly id: string;
   readonly name: string;
+  /** As the register writes them, beside the org-id they may have given. */
+  readonly charityNumber?: string;
+  readonly companyNumber?: string;
 }
 
 export interface Giving360Event {
   /** yyyy-mm-dd */
   readonly startDate?: string;
   readonly endDate?: string;
+  /** Months. */
+  readonly duration?: number;
+}
+
+export interface Giving360GrantProgramme {
+  readonly code?: string;
+  readonly title?: string;
 }
 
 export interface Giving360Location {
-  readonly name: string;
+  readonly name?: string;
   readonly countryCode?: string;
   /** ONS GSS code, such as E09000022 for Lambeth. */
   readonly geoCode?: string;
@@ -33,6 +43,7 @@ export interface Giving360Grant {
   readonly recipientOrganization: readonly Giving360Organization[];
   readonly fundingOrganization: readonly Giving360Organization[];
   readonly beneficiaryLocation?: readonly Giving360Location[];
+  readonly grantProgramme?: readonly Giving360GrantProgramme[];
   readonly dataSource?: string;
 }
 
@@ -43,6 +54,7 @@ export interface Giving360Package {
   readonly description: string;
   /** yyyy-mm-dd */
   readonly issued: string;
-  readonly publisher: { readonly name: string; readonly identifier: string };
+  /** Absent when neither the caller nor the grants name one publisher. */
+  readonly publisher?: { readonly name: string; readonly identifier: string };
   readonly grants: readonly Giving360Grant[];
 }

@@ -12,6 +12,8 @@ import { HEADER, REFERENCE_360GIVING, REPO, d, line, recordsFrom, referenceSchem
 
 const model = defaultModel();
 const PREFIX = '360G-mopac';
+/** As the command line and the pane call it: the model's organisation funds grants whose register names none. */
+const OPTIONS = { prefix: PREFIX, funder: model.organisation };
 const lambeth = model.boroughs.find((b) => b.name === 'Lambeth')!;
 
 /** A validator built in the test from the reference copies, independent of the product's. */
@@ -45,12 +47,12 @@ describe('the sample register as 360Giving', () => {
   });
 
   it('converts every record, and the package validates against the 360Giving schemas', async () => {
-    const conversion = toGiving360(register, model, { prefix: PREFIX });
+    const conversion = toGiving360(register, model, OPTIONS);
     expect(records.length).toBeGreaterThan(0);
     expect(conversion.grants).toHaveLength(records.length);
     expect(conversion.skipped.map((s) => s.reason)).toEqual(register.filter((r) => !records.includes(r)).map(() => 'a contract, not a grant (360Giving publishes grants)'));
     expect(conversion.skipped.length).toBeGreaterThan(0);
-    const pkg = giving360Package(conversion, model, d(2020, 1, 8));
+    const pkg = giving360Package(conversion, d(2020, 1, 8));
     expect(validateGiving360Package(pkg)).toEqual({ valid: true });
     const parsed: unknown = JSON.parse(giving360Json(pkg));
     expect((await referenceValidator())(parsed)).toBe(true);
@@ -59,7 +61,7 @@ describe('the sample register as 360Giving', () => {
   });
 
   it('builds each grant id from the prefix and the register ref, all unique and safe', () => {
-    const conversion = toGiving360(records, model, { prefix: PREFIX });
+    const conversion = toGiving360(records, model, OPTIONS);
     expect(conversion.grants.map((g) => g.id)).toEqual(records.map((r) => `${PREFIX}-${r.id}`));
     for (const grant of conversion.grants) expect(grant.id).toMatch(/^360G-mopac-[A-Za-z0-9_-]+$/);
     expect(new Set(conversion.grants.map((g) => g.id)).size).toBe(conversion.grants.length);
@@ -67,8 +69,8 @@ describe('the sample register as 360Giving', () => {
   });
 
   it('publishes each amount as a JSON number of at most two decimals that adds up to the register', () => {
-    const conversion = toGiving360(records, model, { prefix: PREFIX });
-    const json = giving360Json(giving360Package(conversion, model, d(2020, 1, 8)));
+    const conversion = toGiving360(records, model, OPTIONS);
+    const json = giving360Json(giving360Package(conversion, d(2020, 1, 8)));
     const written = [...json.matchAll(/"amountAwarded": ([^,\n]+)/g)].map((m) => m[1]);
     expect(written).toHaveLength(records.length);
     for (const text of written) expect(text).toMatch(/^-?\d+(\.\d{1,2})?$/);
@@ -79,7 +81,7 @@ describe('the sample register as 360Giving', () => {
   });
 
   it("names the model's organisation as funder, with its id, and lists every non-borough recipient as needing a real org-id", () => {
-    const conversion = toGiving360(records, model, { prefix: PREFIX });
+    const conversion = toGiving360(records, model, OPTIONS);
     for (const grant of conversion.grants) expect(grant.fundingOrganization).toEqual([{ id: model.organisation.orgId, name: model.organisation.name }]);
     expect(conversion.funderIdProblem).toContain('placeholder');
     const recipients = new Set(records.map((r) => r.recipient));
@@ -91,7 +93,7 @@ describe('the sample register as 360Giving', () => {
 describe('toGiving360 on hand-made registers', () => {
   it('gives a London borough recipient its GB-LAE id and an LONB beneficiary location with its E09 code', () => {
     const [record] = recordsFrom([line({ Recipient: 'London Borough of Lambeth' })]);
-    const { grants, internalOrganisations } = toGiving360([record], model, { prefix: PREFIX });
+    const { grants, internalOrganisations } = toGiving360([record], model, OPTIONS);
     expect(grants[0].recipientOrganization).toEqual([{ id: 'GB-LAE-LBH', name: 'London Borough of Lambeth' }]);
     expect(lambeth.orgId).toBe('GB-LAE-LBH');
     expect(grants[0].beneficiaryLocation).toEqual([{ name: 'Lambeth', countryCode: 'GB', geoCode: 'E09000022', geoCodeType: 'LONB' }]);
@@ -100,7 +102,7 @@ describe('toGiving360 on hand-made registers', () => {
 
   it("takes the beneficiary location from the register's borough column", () => {
     const [record] = recordsFrom([line({ Borough: 'Hammersmith & Fulham' })]);
-    const [grant] = toGiving360([record], model, { prefix: PREFIX }).grants;
+    const [grant] = toGiving360([record], model, OPTIONS).grants;
     const hf = model.boroughs.find((b) => b.name === 'Hammersmith and Fulham')!;
     expect(grant.beneficiaryLocation).toEqual([{ name: hf.name, countryCode: 'GB', geoCode: hf.gss, geoCodeType: 'LONB' }]);
     expect(grant.beneficiaryLocation![0].geoCode).toMatch(/^E09\d{6}$/);
@@ -116,7 +118,7 @@ describe('toGiving360 on hand-made registers', () => {
       model,
       ['Ref', 'Title', 'Recipient', 'Amount £', 'Award date', 'Start date', 'End date', 'Notes'],
     );
-    const [hub, pilot] = toGiving360(records, model, { prefix: PREFIX }).grants;
+    const [hub, pilot] = toGiving360(records, model, OPTIONS).grants;
     expect(hub.awardDate).toBe('2019-03-01');
     expect(hub.plannedDates).toEqual([{ endDate: '2020-03-31' }]);
     expect(hub.description).toBe('Second year of the hub');
@@ -126,7 +128,7 @@ describe('toGiving360 on hand-made registers', () => {
 
   it('uses --funder-id for the organisation, and an internal id for another funder, listed as needing one', () => {
     const records = recordsFrom([line({ Ref: 'G1' }), line({ Ref: 'G2', Funder: 'Home Office' }), line({ Ref: 'G3', Funder: 'Home Office' })]);
-    const conversion = toGiving360(records, model, { prefix: PREFIX, funderId: 'GB-GOR-PB123' });
+    const conversion = toGiving360(records, model, { prefix: PREFIX, funder: { ...model.organisation, orgId: 'GB-GOR-PB123' } });
     expect(conversion.funderIdProblem).toBeUndefined();
     expect(conversion.grants.map((g) => g.fundingOrganization[0].id)).toEqual(['GB-GOR-PB123', `${PREFIX}-ORG-home-office`, `${PREFIX}-ORG-home-office`]);
     expect(conversion.internalOrganisations.filter((o) => o.role === 'funder')).toEqual([
@@ -143,7 +145,7 @@ describe('toGiving360 on hand-made registers', () => {
       line({ Ref: 'G5', 'Amount £': 'TBC' }),
       line({ Ref: 'G6', 'Amount £': 250.5 }),
     ]);
-    const conversion = toGiving360(records, model, { prefix: PREFIX });
+    const conversion = toGiving360(records, model, OPTIONS);
     expect(conversion.grants.map((g) => g.id)).toEqual([`${PREFIX}-G1`, `${PREFIX}-G6`]);
     expect(conversion.skipped.map((s) => [s.record.id ?? null, s.reason, s.cell])).toEqual([
       ['G2', 'no recipient, no award date', 'C3'],
@@ -157,12 +159,12 @@ describe('toGiving360 on hand-made registers', () => {
 
   it('adjusts ids with special characters and reports it; rounds fractions of a penny and reports it', () => {
     const records = recordsFrom([line({ Ref: 'CG/2019 1', 'Amount £': 100.125 })]);
-    const conversion = toGiving360(records, model, { prefix: PREFIX });
+    const conversion = toGiving360(records, model, OPTIONS);
     expect(conversion.grants[0].id).toBe(`${PREFIX}-CG_2019_1`);
     expect(conversion.adjustedIds.map((a) => a.grantId)).toEqual([`${PREFIX}-CG_2019_1`]);
     expect(conversion.grants[0].amountAwarded).toBe(100.13);
     expect(conversion.roundedAmounts).toHaveLength(1);
-    expect(validateGiving360Package(giving360Package(conversion, model, d(2020, 1, 1)))).toEqual({ valid: true });
+    expect(validateGiving360Package(giving360Package(conversion, d(2020, 1, 1)))).toEqual({ valid: true });
   });
 
   it('refuses a prefix that is not a 360Giving prefix', () => {
@@ -176,7 +178,7 @@ describe('toGiving360 on hand-made registers', () => {
 });
 
 describe('validateGiving360Package', () => {
-  const valid = async () => giving360Package(toGiving360(await sampleRecords(), model, { prefix: PREFIX }), model, d(2020, 1, 8));
+  const valid = async () => giving360Package(toGiving360(await sampleRecords(), model, OPTIONS), d(2020, 1, 8));
 
   it('reports the first error with its path: an amount as text', async () => {
     const pkg = await valid();
