@@ -63,3 +63,13 @@ export async function isSameFile(a: string, b: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Whether anything (a file, a folder, a link) is at `filePath`: a command that must not replace it asks first. */
+export async function fileExists(filePath: string): Promise<boolean> {
+  try {
+    await fs.lstat(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}

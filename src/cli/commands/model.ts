@@ -6,10 +6,11 @@ import { describeOrigin, loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import type { ModelInEffect } from '../../model/types';
 import { formatAmount } from '../../money/format';
+import { MODEL_INIT_HELP, runModelInit } from './model-init';
 
 export const modelCommand: Command = {
   name: 'model',
-  summary: 'show the commissioning model in effect, and where it came from',
+  summary: 'show the commissioning model in effect and where it came from, or propose one (model init)',
   usage: 'commissioning model [--model m.json | <workbook.xlsx>] [--json]',
   help: [
     'Shows the commissioning model the other commands would use: priority areas, funding streams,',
@@ -22,8 +23,12 @@ export const modelCommand: Command = {
     '',
     'Options:',
     '  --json             print {"origin", "model"} as JSON (amounts are decimal strings in pounds)',
+    '',
+    'A model of your own, from a workbook:',
+    MODEL_INIT_HELP,
   ].join('\n'),
   async run(argv, io) {
+    if (argv[0] === 'init') return runModelInit(argv.slice(1), io);
     const args = parseArgs('model', argv, { valued: ['model'], flags: ['json'] });
     if (args.positionals.length > 1) throw new UsageError('model: give at most one workbook');
     const workbookPath = args.positionals[0];
