@@ -11,4 +11,9 @@ try {
   }
   throw err;
 }
+// Output piped into a reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,40 +1,26 @@
-/** Picks the model in effect: --model JSON, then the workbook's own Model sheet, then the default. */
+/** Reads the model file a command was given, then lets the application layer decide which model applies. */
 import type { GridWorkbook } from '../sheet/grid';
-import { findSheet } from '../sheet/grid';
 import type { ModelInEffect } from '../model/types';
 import { defaultModel, loadModelJson } from '../model/json';
-import { readModelSheet } from '../model/model-sheet';
+import { chooseModel } from '../app/model-in-effect';
 import type { CliIo } from './io';
 
-export const MODEL_SHEET_NAME = 'Model';
+export { describeOrigin, noModelNotice } from '../app/model-in-effect';
 
 export async function loadModelInEffect(
   io: CliIo,
-  options: { readonly modelPath?: string; readonly workbook?: GridWorkbook; readonly workbookPath?: string },
+  options: { readonly modelPath?: string; readonly workbook?: GridWorkbook; readonly workbookPath?: string; readonly organisation?: string },
 ): Promise<ModelInEffect> {
+  let file: { model: ReturnType<typeof loadModelJson>; path: string } | undefined;
   if (options.modelPath !== undefined) {
-    const bytes = await io.readFile(options.modelPath);
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { model: loadModelJson(text, options.modelPath), origin: { kind: 'json', path: options.modelPath } };
+    const text = new TextDecoder('utf-8').decode(await io.readFile(options.modelPath));
+    file = { model: loadModelJson(text, options.modelPath), path: options.modelPath };
   }
-  const sheet = options.workbook ? findSheet(options.workbook, MODEL_SHEET_NAME) : undefined;
-  if (sheet) {
-    return {
-      model: readModelSheet(sheet, sheet.name),
-      origin: { kind: 'workbook', path: options.workbookPath ?? 'the workbook', sheet: sheet.name },
-    };
-  }
-  return { model: defaultModel(), origin: { kind: 'default' } };
-}
-
-export function describeOrigin(inEffect: ModelInEffect): string {
-  const origin = inEffect.origin;
-  switch (origin.kind) {
-    case 'default':
-      return 'the default model, built from the MOPAC audit-panel reports of January 2020 and October 2021';
-    case 'json':
-      return `the model file ${origin.path}`;
-    case 'workbook':
-      return `the "${origin.sheet}" sheet of ${origin.path}`;
-  }
+  // With no workbook there is nothing for the default model to describe or not: it is shown as it is.
+  if (!options.workbook && !file) return { model: defaultModel(), origin: { kind: 'default' } };
+  return chooseModel(options.workbook ?? { sheets: [] }, {
+    ...(file ? { file } : {}),
+    workbookLabel: options.workbookPath ?? 'the workbook',
+    ...(options.organisation !== undefined ? { organisation: options.organisation } : {}),
+  });
 }

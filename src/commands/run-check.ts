@@ -1,13 +1,10 @@
 /**
  * The check behind the ribbon command: reads the open workbook (two to four requests, whatever its
- * size), picks the model as the pane does (the workbook's Model sheet, else the default) with the
+ * size), picks the model as the pane does (the workbook's Model sheet, else the default where it applies) with the
  * settings saved with the workbook, and checks. Writes nothing. Loaded on demand by commands.ts.
  */
+import { chooseModel } from '../app/model-in-effect';
 import { checkWorkbook } from '../checks/runner';
-import { defaultModel } from '../model/json';
-import { MODEL_SHEET_NAME, readModelSheet } from '../model/model-sheet';
-import type { CommissioningModel } from '../model/types';
-import { findSheet } from '../sheet/grid';
 import { readGridsFromExcel } from '../workbook/office/read';
 import type { ExcelRunner } from '../workbook/office/requests';
 import { WORKBOOK_SETTINGS_KEY, parseStoredSettings, withSettings } from '../taskpane/settings';
@@ -24,15 +21,11 @@ export function savedSettingsText(): unknown {
 
 export async function checkOpenWorkbook(run: ExcelRunner, storedSettings: unknown = savedSettingsText()): Promise<CheckSummary> {
   const workbook = await readGridsFromExcel(run);
-  const modelSheet = findSheet(workbook, MODEL_SHEET_NAME);
-  let model: CommissioningModel = defaultModel();
-  let described = 'the default model';
-  if (modelSheet) {
-    // A Model sheet that cannot be read fails the command with its problems, as the CLI does.
-    model = readModelSheet(modelSheet, modelSheet.name);
-    described = `the "${modelSheet.name}" sheet`;
-  }
+  // A Model sheet that cannot be read fails the command with its problems, as the CLI does.
+  const inEffect = chooseModel(workbook, { workbookLabel: 'the workbook' });
+  const origin = inEffect.origin;
+  const described = origin.kind === 'workbook' ? `the "${origin.sheet}" sheet` : origin.kind === 'none' ? 'no model (the default model does not describe this workbook)' : 'the default model';
   const settings = parseStoredSettings(typeof storedSettings === 'string' ? storedSettings : null);
-  const result = checkWorkbook(workbook, withSettings(model, settings));
+  const result = checkWorkbook(workbook, withSettings(inEffect.model, settings));
   return summarise(result.tables.length, result.findings, result.summary, described);
 }

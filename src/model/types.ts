@@ -125,5 +125,7 @@ export interface ModelInEffect {
   readonly origin:
     | { readonly kind: 'default' }
     | { readonly kind: 'json'; readonly path: string }
-    | { readonly kind: 'workbook'; readonly path: string; readonly sheet: string };
+    | { readonly kind: 'workbook'; readonly path: string; readonly sheet: string }
+    /** No model describes the workbook: it is checked with the neutral model, and `reason` says why. */
+    | { readonly kind: 'none'; readonly reason: string };
 }

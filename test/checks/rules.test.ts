@@ -225,8 +225,35 @@ describe('unknown names and invalid years', () => {
     expect(area.suggestion).toBe('Tackling Violence Against Women and Girls');
   });
   it('gives no suggestion when nothing is close', () => {
-    const [f] = only(check([grid('Atlantis', 'Policing', '2019/20')]), 'unknown-borough');
-    expect(f.suggestion).toBeUndefined();
+    const boroughs = gridOf('L', [
+      ['Line', 'Borough', 'Budget £'],
+      ['A', 'Lambeth', 5],
+      ['B', 'Camden', 5],
+      ['C', 'Atlantis', 5],
+    ]);
+    const [f] = only(check([boroughs]), 'unknown-borough');
+    expect([f.cell, f.suggestion]).toEqual(['B4', undefined]);
+  });
+  it('questions names only in a column that is one of the model\'s dimensions', () => {
+    // Most names here are places the model does not list and are not near misses: a column of places,
+    // not of London boroughs, whatever its header says.
+    const councils = gridOf('L', [
+      ['Line', 'Borough', 'Budget £'],
+      ['A', 'Lambeth', 5],
+      ['B', 'Barnsley', 5],
+      ['C', 'Cardiff', 5],
+      ['D', 'Dorset', 5],
+    ]);
+    expect(only(check([councils]), 'unknown-borough')).toEqual([]);
+  });
+  it('reports every line of an unknown name in a model dimension, one finding per cell', () => {
+    const boroughs = gridOf('L', [
+      ['Line', 'Borough', 'Budget £'],
+      ['A', 'Lambeth', 5],
+      ['B', 'Lambet', 5],
+      ['C', 'Lambet', 5],
+    ]);
+    expect(only(check([boroughs]), 'unknown-borough').map((f) => f.cell)).toEqual(['B3', 'B4']);
   });
   it('accepts names as people write them', () => {
     const findings = check([grid('Hammersmith & Fulham', 'VAWG', 'FY19/20')]);

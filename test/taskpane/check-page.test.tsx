@@ -133,7 +133,7 @@ test('long work shows its progress and can be cancelled; the pane is usable agai
   let rejectCheck: (error: Error) => void = () => {};
   const engine = {
     call: (call: string, _args: unknown, onProgress?: (p: { stage: string; fraction?: number }) => void) => {
-      if (call === 'load') return Promise.resolve({ label: 'this workbook', sheets: ['Budget'], modelSheet: null });
+      if (call === 'load') return Promise.resolve({ label: 'this workbook', sheets: ['Budget'], modelSheet: null, defaultModel: { applies: true } });
       onProgress?.({ stage: 'Checking 1 sheets', fraction: 0.2 });
       return new Promise((_, reject) => (rejectCheck = reject));
     },

@@ -37,35 +37,63 @@ export const nameRules: TableRule = (table, ctx) => {
   return findings;
 };
 
+/** A column's distinct names, each judged once: a name column holds a handful over many lines. */
+interface NameJudgement {
+  readonly known: boolean;
+  /** The closest known name, for a name that is not known. */
+  readonly suggestion?: string;
+}
+
+function judgeName(value: string, index: NameIndex<{ name: string }>): NameJudgement {
+  const text = value.trim();
+  if (text === '' || index.resolve(text) !== undefined || index.resolve(withoutParenthetical(text)) !== undefined) return { known: true };
+  const suggestion = index.closest(text)?.entry.name;
+  return suggestion === undefined ? { known: false } : { known: false, suggestion };
+}
+
+/**
+ * A column is one of the model's dimensions only where most of its names are the model's, or near misses
+ * of them. A column of places or organisations that merely shares a header ("Local authority" over every
+ * council in England, a handful of them London boroughs) is not questioned name by name.
+ */
+function isModelDimension(judgements: ReadonlyMap<string, NameJudgement>): boolean {
+  let ours = 0;
+  let named = 0;
+  for (const [value, judgement] of judgements) {
+    if (value.trim() === '') continue;
+    named++;
+    if (judgement.known || judgement.suggestion !== undefined) ours++;
+  }
+  return named > 0 && ours * 2 > named;
+}
+
 function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx: CheckContext): Finding[] {
   const index = spec.index(ctx.names);
-  const findings: Finding[] = [];
-  // A name column holds a handful of distinct names over many lines: judge each once.
-  const known = new Map<string, boolean>();
+  const judgements = new Map<string, NameJudgement>();
+  const unknownCells: { row: number; value: string }[] = [];
   let lastValue: string | undefined;
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const value = grid.row(row.row)[col.col]?.value;
     // Lines sorted or grouped by a name repeat the same one row after row.
     if (typeof value !== 'string' || value === lastValue) continue;
-    let isKnown = known.get(value);
-    if (isKnown === undefined) {
-      const text = value.trim();
-      isKnown = text === '' || index.resolve(text) !== undefined || index.resolve(withoutParenthetical(text)) !== undefined;
-      known.set(value, isKnown);
-    }
-    if (isKnown) {
-      lastValue = value;
-      continue;
-    }
+    let judgement = judgements.get(value);
+    if (!judgement) judgements.set(value, (judgement = judgeName(value, index)));
+    // Each line with an unknown name is reported at its cell; a run of the same known name is judged once.
+    if (judgement.known) lastValue = value;
+    else unknownCells.push({ row: row.row, value });
+  }
+  if (!isModelDimension(judgements)) return [];
+  const findings: Finding[] = [];
+  for (const { row, value } of unknownCells) {
+    const judgement = judgements.get(value) as NameJudgement;
     const text = value.trim();
-    const close = index.closest(text);
-    const suggestion = close?.entry.name;
+    const suggestion = judgement.suggestion;
     findings.push({
       rule: spec.rule,
       severity: 'error',
       sheet: table.sheet,
-      cell: toA1(row.row, col.col),
+      cell: toA1(row, col.col),
       message: suggestion
         ? `“${text}” is not a ${spec.what} the model knows; did you mean “${suggestion}”?`
         : `“${text}” is not a ${spec.what} the model knows, and no known name is close; add it to the model if it is new.`,

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
-import { describeOrigin, loadModelInEffect } from '../load-model';
+import { describeOrigin, loadModelInEffect, noModelNotice } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { checkWorkbook, type CheckResult } from '../../checks/runner';
 import type { Finding } from '../../checks/finding';
@@ -17,7 +17,9 @@ export const checkCommand: Command = {
   help: [
     'Finds the tables in every sheet and checks them: totals and variances (telling rounding from real',
     'errors), blanks and placeholders, names the model does not know, years, duplicates, the register,',
-    'and figures against the model\'s stated figures.',
+    'and figures against the model\'s stated figures. The default model (MOPAC\'s) is used only where the',
+    'workbook names its priority areas and funds; otherwise the workbook is checked without a model and',
+    'the first line says so.',
     '',
     'Options:',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
@@ -56,7 +58,10 @@ function severityWord(f: Finding): string {
 /** Findings grouped by sheet, each with its cell, the rule, the message, and expected and actual figures. */
 export function renderCheck(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): string {
   const lines: string[] = [];
-  lines.push(`${workbookPath}: ${result.tables.length} ${result.tables.length === 1 ? 'table' : 'tables'} checked against ${describeOrigin(inEffect)}.`);
+  const tables = `${result.tables.length} ${result.tables.length === 1 ? 'table' : 'tables'}`;
+  const notice = noModelNotice(inEffect);
+  lines.push(notice ? `${workbookPath}: ${tables} checked without a model.` : `${workbookPath}: ${tables} checked against ${describeOrigin(inEffect)}.`);
+  if (notice) lines.push(notice);
   const bySheet = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const list = bySheet.get(f.sheet);
