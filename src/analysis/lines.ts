@@ -16,7 +16,7 @@ import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelN
 import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../checks/measures';
 import { findTables } from '../checks/runner';
 import { figuresEqual, type Figure } from '../money/pence';
-import type { BudgetLine, Dimension, DimensionKey, ExcludedLine, LineFigures, LineSet, LineSource } from './types';
+import { isColumnDimension, type BudgetLine, type ColumnDimension, type Dimension, type DimensionKey, type ExcludedLine, type LineFigures, type LineSet, type LineSource } from './types';
 
 const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
   'priority-area': 'priority-area',
@@ -35,6 +35,7 @@ function textOf(v: CellValue | null): string {
 
 /** The model's name for a dimension value where it knows one; the text as written otherwise. */
 export function canonical(dimension: Dimension, text: string, names: ModelNames): string {
+  if (isColumnDimension(dimension)) return text;
   switch (dimension) {
     case 'priority-area':
       return resolvePriorityArea(names, text)?.name ?? text;
@@ -60,14 +61,25 @@ export function canonical(dimension: Dimension, text: string, names: ModelNames)
  * dimensions in a column. A table that is only a dimension and its figures ("Priority area | £m") is a
  * summary of other tables, and a table grouped under priority-area section rows is a panel table.
  */
-function isLineLevel(table: Table, names: ModelNames): boolean {
+function isLineLevel(table: Table, names: ModelNames, byColumns: readonly ColumnDimension[]): boolean {
+  const groupedBy = (c: Column) => (c.declared && DIMENSION_OF_ROLE[c.role] !== undefined && c.role !== 'year') || byColumns.some((d) => headerNames(c, d));
   return (
     table.kind === 'budget' &&
     table.columns.some((c) => c.role === 'label' || c.role === 'ref') &&
-    table.columns.some((c) => c.declared && DIMENSION_OF_ROLE[c.role] !== undefined && c.role !== 'year') &&
+    table.columns.some(groupedBy) &&
     measureSets(table).some((s) => baseColumn(s) !== undefined) &&
     !sectionAreas(table, names).some((a) => a !== undefined)
   );
+}
+
+/** A column named by a column dimension: its header as written, compared without case or spacing. */
+export function headerNames(col: Column, dimension: ColumnDimension): boolean {
+  return sameHeader(col.header, dimension.slice('column:'.length));
+}
+
+function sameHeader(a: string, b: string): boolean {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
 }
 
 function sectionAreas(table: Table, names: ModelNames): (string | undefined)[] {
@@ -77,15 +89,17 @@ function sectionAreas(table: Table, names: ModelNames): (string | undefined)[] {
 interface Extracted {
   readonly lines: BudgetLine[];
   readonly excluded: ExcludedLine[];
+  readonly budgetBased?: boolean;
 }
 
-function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined): Extracted {
+function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined, byColumns: readonly ColumnDimension[]): Extracted {
   const lines: BudgetLine[] = [];
   const excluded: ExcludedLine[] = [];
   // Dimension values repeat: each column resolves each distinct text once.
   const dimensionCols = table.columns.flatMap((col) => {
     const dimension = DIMENSION_OF_ROLE[col.role];
-    return dimension === undefined ? [] : [{ col: col.col, dimension, resolved: new Map<string, string>() }];
+    const named = byColumns.filter((d) => headerNames(col, d)).map((d) => ({ col: col.col, dimension: d as Dimension, resolved: new Map<string, string>() }));
+    return dimension === undefined ? named : [{ col: col.col, dimension, resolved: new Map<string, string>() }, ...named];
   });
   const colsOf = new Map<Dimension, typeof dimensionCols>();
   for (const d of dimensionCols) colsOf.set(d.dimension, dimensionCols.filter((x) => x.dimension === d.dimension));
@@ -101,8 +115,9 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     }
     return value;
   };
-  const sets = measureSets(table)
-    .filter((s) => baseColumn(s) !== undefined)
+  const { countable, leftOut } = countableSets(table);
+  if (leftOut) excluded.push(leftOut);
+  const sets = countable
     .map((set) => {
       const columns = figureColumns(set);
       return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) as FigureColumns };
@@ -119,14 +134,77 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
       'commissioning-model': valueIn(cells, 'commissioning-model'),
       year: valueIn(cells, 'year'),
     };
+    // Columns asked for by header widen the shape only when asked for.
+    const withColumns: DimensionKey = byColumns.length === 0 ? dims : { ...dims, ...Object.fromEntries(byColumns.map((d) => [d, valueIn(cells, d)])) };
     for (const { set, columns, at } of sets) {
-      const year = set.budget?.year?.label ?? set.amount?.year?.label ?? dims.year ?? table.titleYear?.label;
-      const line = lineFrom(table, row, set, columns, at, year && year !== dims.year ? { ...dims, year } : dims, model);
+      const year = set.budget?.year?.label ?? set.amount?.year?.label ?? withColumns.year ?? table.titleYear?.label;
+      const line = lineFrom(table, row, set, columns, at, year && year !== withColumns.year ? { ...withColumns, year } : withColumns, model);
       if ('reason' in line) excluded.push(line);
       else lines.push(line);
     }
   }
-  return { lines, excluded };
+  return { lines, excluded, budgetBased: countable.some((set) => set.budget !== undefined) };
+}
+
+/**
+ * The figure sets of a table that may be added into a rollup. Sets told apart by a year or a heading
+ * are different years' or groups' figures of the same lines. Several figures of a line that nothing
+ * tells apart (sources of finance side by side, a total column beside them) are different measures:
+ * adding them would count a total with its parts. Of those, only a total column over all the others is
+ * taken; with none, the table's figures are left out and said so, never summed into one "budget".
+ */
+function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: ExcludedLine } {
+  const sets = measureSets(table).filter((s) => baseColumn(s) !== undefined);
+  const bySlot = new Map<string, MeasureSet[]>();
+  for (const set of sets) {
+    const slot = set.key.split('|').slice(0, 2).join('|');
+    const list = bySlot.get(slot);
+    if (list) list.push(set);
+    else bySlot.set(slot, [set]);
+  }
+  const countable: MeasureSet[] = [];
+  let dropped: MeasureSet[] = [];
+  for (const slotSets of bySlot.values()) {
+    if (slotSets.length === 1) {
+      countable.push(slotSets[0]);
+      continue;
+    }
+    const total = totalOverAll(table, slotSets);
+    if (total) countable.push(total);
+    else dropped = [...dropped, ...slotSets];
+  }
+  if (dropped.length === 0) return { countable };
+  const first = baseColumn(dropped[0]) as Column;
+  const headers = dropped.slice(0, 3).map((set) => `“${(baseColumn(set) as Column).header}”`).join(', ');
+  return {
+    countable,
+    leftOut: {
+      sheet: table.sheet,
+      cell: toA1(table.headerRows[0] ?? table.range.start.row, first.col),
+      label: table.title ?? `${table.sheet}!${rangeToA1(table.range)}`,
+      reason: `${dropped.length} figures per line (${headers}${dropped.length > 3 ? ' …' : ''}) with no year or heading to tell them apart and no total column over them: not added together`,
+    },
+  };
+}
+
+/** The set whose base column totals every other set's base column, directly or through subtotal columns. */
+function totalOverAll(table: Table, sets: readonly MeasureSet[]): MeasureSet | undefined {
+  const bases = sets.map((s) => (baseColumn(s) as Column).col);
+  const covered = (col: number, seen: Set<number>): Set<number> => {
+    const total = table.columnTotals.find((t) => t.col === col);
+    if (!total) return seen;
+    for (const part of [...total.adds, ...total.subtracts]) {
+      if (seen.has(part)) continue;
+      seen.add(part);
+      covered(part, seen);
+    }
+    return seen;
+  };
+  return sets.find((set) => {
+    const col = (baseColumn(set) as Column).col;
+    const parts = covered(col, new Set());
+    return bases.every((b) => b === col || parts.has(b));
+  });
 }
 
 type FigureName = 'budget' | 'forecast' | 'actual' | 'variance';
@@ -236,16 +314,23 @@ class PairSet {
   }
 }
 
-export function extractLines(workbook: GridWorkbook, model: CommissioningModel, options: { tables?: readonly Table[]; names?: ModelNames } = {}): LineSet {
+export function extractLines(
+  workbook: GridWorkbook,
+  model: CommissioningModel,
+  options: { tables?: readonly Table[]; names?: ModelNames; byColumns?: readonly ColumnDimension[] } = {},
+): LineSet {
   const names = options.names ?? buildModelNames(model);
+  const byColumns = options.byColumns ?? [];
   const tables = options.tables ?? findTables(workbook, model, names);
   const grids = new Map(workbook.sheets.map((g) => [g.name, g]));
   const lines: BudgetLine[] = [];
   const excluded: ExcludedLine[] = [];
   const sources: LineSource[] = [];
   const covered = new PairSet();
+  let budgetBased = false;
   const add = (table: Table, extracted: Extracted): void => {
     if (extracted.lines.length === 0 && extracted.excluded.length === 0) return;
+    if (extracted.lines.length > 0 && extracted.budgetBased) budgetBased = true;
     appendAll(lines, extracted.lines);
     appendAll(excluded, extracted.excluded);
     sources.push({ sheet: table.sheet, range: rangeToA1(table.range), ...(table.title ? { title: table.title } : {}), lines: extracted.lines.length });
@@ -253,8 +338,8 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
 
   for (const table of tables) {
     const grid = grids.get(table.sheet);
-    if (!grid || !isLineLevel(table, names)) continue;
-    const extracted = extractFrom(table, grid, names, model, undefined);
+    if (!grid || !isLineLevel(table, names, byColumns)) continue;
+    const extracted = extractFrom(table, grid, names, model, undefined, byColumns);
     for (const line of extracted.lines) covered.add(line.dims['priority-area'] ?? '', line.dims.year ?? '');
     add(table, extracted);
   }
@@ -263,9 +348,9 @@ export function extractLines(workbook: GridWorkbook, model: CommissioningModel, 
     if (!grid || table.kind !== 'budget' || table.sections.length === 0) continue;
     const areas = sectionAreas(table, names);
     if (!areas.some((a) => a !== undefined)) continue;
-    const extracted = extractFrom(table, grid, names, model, areas);
+    const extracted = extractFrom(table, grid, names, model, areas, byColumns);
     const fresh = extracted.lines.filter((l) => l.dims['priority-area'] !== undefined && !covered.has(l.dims['priority-area'], l.dims.year ?? ''));
-    add(table, { lines: fresh, excluded: extracted.excluded });
+    add(table, { lines: fresh, excluded: extracted.excluded, ...(extracted.budgetBased !== undefined ? { budgetBased: extracted.budgetBased } : {}) });
   }
-  return { lines, excluded, sources };
+  return { lines, excluded, sources, budgetBased };
 }

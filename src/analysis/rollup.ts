@@ -8,7 +8,7 @@ import { buildModelNames } from '../model/model-names';
 import { compareStated, modelStep } from '../money/tolerance';
 import { extractLines } from './lines';
 import { percentOf, ragFor, ragLimits } from './rag';
-import type { BudgetLine, Dimension, DimensionKey, Disagreement, LineFigures, LineSet, Rollup, RollupRow, YearOnYear } from './types';
+import { isColumnDimension, type BudgetLine, type Dimension, type DimensionKey, type Disagreement, type LineFigures, type LineSet, type Rollup, type RollupRow, type YearOnYear } from './types';
 
 export const NOT_GIVEN = '(not given)';
 
@@ -103,7 +103,8 @@ export interface RollupOptions {
 }
 
 export function rollupWorkbook(workbook: GridWorkbook, model: CommissioningModel, by: readonly Dimension[], options: RollupOptions = {}): Rollup {
-  const lineSet = options.lines ?? extractLines(workbook, model, { tables: options.tables, names: buildModelNames(model) });
+  const byColumns = by.filter(isColumnDimension);
+  const lineSet = options.lines ?? extractLines(workbook, model, { tables: options.tables, names: buildModelNames(model), byColumns });
   return rollupLines(lineSet, model, by);
 }
 
@@ -130,6 +131,7 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
   const rank = orderOf(model);
   const sortKey = (key: DimensionKey): string => by.map((d) => rank(d, key[d] ?? NOT_GIVEN)).join('\u0000');
   const singleYear = singleYearOf(lineSet.lines);
+  const hasOutturn = lineSet.lines.some((l) => l.forecast !== undefined || l.actual !== undefined || l.variance !== undefined);
   const finish = (acc: Accumulator): RollupRow => ({
     key: acc.key,
     lines: acc.lines,
@@ -139,7 +141,8 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
     variance: acc.variance.pounds,
     variancePct: percentOf(acc.variance.pounds, acc.budget.pounds),
     share: percentOf(acc.budget.pounds, total.budget.pounds),
-    rag: acc.lines === 0 ? null : ragFor(acc.variance.pounds, acc.budget.pounds, limits),
+    // RAG rates a variance: lines with no forecast or actual have none, so no status (never a green for nothing compared).
+    rag: acc.lines === 0 || !hasOutturn ? null : ragFor(acc.variance.pounds, acc.budget.pounds, limits),
     stated: statedFigure(model, acc.key, singleYear),
   });
   const rows = groups.map(finish).sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)));
@@ -151,6 +154,8 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
       forecast: lineSet.lines.some((l) => l.forecast !== undefined),
       actual: lineSet.lines.some((l) => l.actual !== undefined),
     },
+    // A rollup of no lines, or of budgets, says Budget as it always has; of other figures, Amount.
+    baseTitle: lineSet.budgetBased === false && lineSet.lines.length > 0 ? 'Amount' : 'Budget',
     rows,
     subtotals,
     total: { ...finish(total), share: total.budget.pounds.isZero() ? null : new Money(100), stated: statedTotal(model, by, singleYear) },

@@ -3,10 +3,30 @@ import type { Money } from '../money/decimal';
 import type { Figure } from '../money/pence';
 
 export const DIMENSIONS = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+/** A dimension the model names: lines are grouped by the model's own names for it. */
+export type ModelDimension = (typeof DIMENSIONS)[number];
+/**
+ * Any column of the workbook, by its header as written ("column:Authority"): lines are grouped by the
+ * column's text as it stands. How an organisation with no model groups its own figures.
+ */
+export type ColumnDimension = `column:${string}`;
+export type Dimension = ModelDimension | ColumnDimension;
 
-/** How each dimension is titled in tables and headers. */
-export const DIMENSION_TITLES: Readonly<Record<Dimension, string>> = {
+export function isColumnDimension(d: Dimension): d is ColumnDimension {
+  return d.startsWith('column:');
+}
+
+export function columnDimension(header: string): ColumnDimension {
+  return `column:${header.trim()}`;
+}
+
+/** A dimension's title in tables and headers: the model dimension's name, or the column's header. */
+export function dimensionTitle(d: Dimension): string {
+  return isColumnDimension(d) ? d.slice('column:'.length) : DIMENSION_TITLES[d];
+}
+
+/** How each model dimension is titled in tables and headers. */
+export const DIMENSION_TITLES: Readonly<Record<ModelDimension, string>> = {
   'priority-area': 'Priority area',
   'funding-stream': 'Funding stream',
   programme: 'Programme',
@@ -55,6 +75,8 @@ export interface LineSource {
 
 export interface LineSet {
   readonly lines: readonly BudgetLine[];
+  /** True when some line's base figure is a budget column; false when all are other amounts (outturn, financing). */
+  readonly budgetBased?: boolean;
   readonly excluded: readonly ExcludedLine[];
   readonly sources: readonly LineSource[];
 }
@@ -98,6 +120,8 @@ export interface Rollup {
   readonly by: readonly Dimension[];
   /** Which figures any line has: a rollup of budgets alone shows no forecast or actual columns. */
   readonly measures: Readonly<{ budget: boolean; forecast: boolean; actual: boolean }>;
+  /** What the base figure is called: "Budget" where the lines state budgets, "Amount" where they state other figures. */
+  readonly baseTitle: 'Budget' | 'Amount';
   readonly rows: readonly RollupRow[];
   /** Per value of the first dimension, when rolling up by more than one. */
   readonly subtotals: readonly RollupRow[];

@@ -39,25 +39,32 @@ export function describeModel(origin: ModelInEffect['origin']): string {
       return origin.path;
     case 'workbook':
       return `the ${origin.sheet} sheet`;
+    case 'none':
+      return 'none';
   }
 }
 
-/** Findings, Rollup, Register and Panel report, in that order. */
+/** Findings, Rollup, Register and (where a model applies) Panel report, in that order. */
 export function buildReportSheets(inputs: ReportInputs): SheetSpec[] {
   const context: ReportContext = { model: inputs.model, modelDescription: describeModel(inputs.modelOrigin), today: inputs.today };
   const sheetOrder = inputs.workbook.sheets.map((g) => g.name);
-  // The panel shows spend by priority area whatever the Rollup sheet was asked to show.
-  const panelRollup =
-    inputs.rollup.by[0] === 'priority-area'
-      ? inputs.rollup
-      : rollupWorkbook(inputs.workbook, inputs.model, ['priority-area'], { tables: inputs.check.tables });
+  const findings = buildFindingsSheet(inputs.check, context, { sheetOrder });
+  const origin = inputs.modelOrigin;
   const sheets: SheetSpec[] = [
-    buildFindingsSheet(inputs.check, context, { sheetOrder }),
+    // A reader of the Findings sheet learns at once that nothing was compared with a model.
+    origin.kind === 'none' ? { ...findings, paragraphs: [...findings.paragraphs, { text: `No model applies: ${origin.reason}. Checked for structure, arithmetic, notation and registers.` }] } : findings,
     buildRollupSheet(inputs.rollup, context, inputs.rounding ? { rounding: inputs.rounding } : {}),
   ];
   if (inputs.records.length > 0) {
     sheets.push(buildRegisterSheet(inputs.records, context, { findings: inputs.check.findings, tables: inputs.check.tables }));
   }
+  // The panel appendix is the model's organisation's: without a model there is no panel to report to.
+  if (inputs.modelOrigin.kind === 'none') return sheets;
+  // The panel shows spend by priority area whatever the Rollup sheet was asked to show.
+  const panelRollup =
+    inputs.rollup.by[0] === 'priority-area'
+      ? inputs.rollup
+      : rollupWorkbook(inputs.workbook, inputs.model, ['priority-area'], { tables: inputs.check.tables });
   sheets.push(buildPanelReportSheet({ workbook: inputs.workbook, check: inputs.check, rollup: panelRollup, records: inputs.records }, context));
   return sheets;
 }

@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Dimension } from '../analysis/types';
 import { defaultModel, loadModelJson } from '../model/json';
+import { neutralModel } from '../model/neutral';
 import type { CommissioningModel } from '../model/types';
 import type { Engine } from './engine/client';
 import { isCancelled } from './engine/errors';
@@ -52,13 +53,14 @@ export interface Workbench {
   openSample(): Promise<void>;
   runCheck(sheet?: string): Promise<void>;
   /** Runs an engine call on the current workbook (read afresh from Excel first), as the work under way. */
-  ask<K extends 'rollup' | 'register' | 'panel' | 'giving360'>(
+  ask<K extends 'rollup' | 'register' | 'panel' | 'giving360' | 'proposeModel'>(
     label: string,
     call: K,
     args: Omit<ArgsOf<K>, keyof ModelArgs>,
   ): Promise<ResultOf<K> | undefined>;
   write(which: readonly GeneratedSheetName[], extra?: Partial<Pick<ReportArgs, 'panel' | 'sheet'>>): Promise<boolean>;
-  insertModelSheet(): Promise<void>;
+  /** Inserts `model` (the model in effect when none is given, such as a proposed one) as the Model sheet. */
+  insertModelSheet(model?: CommissioningModel): Promise<void>;
   insertBudgetTemplate(): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   chooseModelFile(fileName: string, text: string): void;
@@ -81,6 +83,8 @@ export function useWorkbench(): Workbench {
 
 export function describeOrigin(origin: ModelOrigin, workbookLabel: string | null): string {
   switch (origin.kind) {
+    case 'none':
+      return `No model: ${origin.reason}. The workbook is checked for structure, arithmetic, notation and registers; choose a model file, insert a Model sheet, or create a model from this workbook to check it against one.`;
     case 'default':
       return 'The default model, built from the MOPAC audit-panel reports of January 2020 and October 2021.';
     case 'json':
@@ -88,6 +92,19 @@ export function describeOrigin(origin: ModelOrigin, workbookLabel: string | null
     case 'workbook':
       return `The "${origin.sheet}" sheet of ${workbookLabel ?? 'the workbook'}.`;
   }
+}
+
+/**
+ * Which model the pane uses, in the order app/model-in-effect.ts decides for the command line: a model
+ * file chosen here, the workbook's Model sheet, then the default model where the engine found that it
+ * describes the workbook, and otherwise none.
+ */
+export function modelInUseFor(loaded: LoadedWorkbook | null, modelFile: { readonly model: CommissioningModel; readonly fileName: string } | null): ModelInUse {
+  if (modelFile) return { model: modelFile.model, origin: { kind: 'json', path: modelFile.fileName } };
+  const sheet = loaded?.modelSheet;
+  if (loaded && sheet && 'model' in sheet) return { model: sheet.model, origin: { kind: 'workbook', path: loaded.label, sheet: sheet.sheet } };
+  if (loaded && !loaded.defaultModel.applies) return { model: neutralModel(), origin: { kind: 'none', reason: loaded.defaultModel.reason } };
+  return { model: defaultModel(), origin: { kind: 'default' } };
 }
 
 export interface WorkbenchProviderProps {
@@ -102,7 +119,8 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
   const [savedSettings, setSavedSettings] = useState<PaneSettings | null>(() => host.loadSettings());
   /** The last check, and the model (with settings) it was made with. */
   const [checked, setChecked] = useState<{ view: CheckView; scope: string | undefined; modelKey: string } | null>(null);
-  const [rollupBy, setRollupBy] = useState<readonly Dimension[]>(['priority-area']);
+  // None chosen: the engine groups by priority area where a model applies, else by the workbook's first column of names.
+  const [rollupBy, setRollupBy] = useState<readonly Dimension[]>([]);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<PaneError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -113,12 +131,7 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
   const modelFileRef = useRef(modelFile);
   const rollupByRef = useRef(rollupBy);
 
-  const modelInUse: ModelInUse = useMemo(() => {
-    if (modelFile) return { model: modelFile.model, origin: { kind: 'json', path: modelFile.fileName } };
-    const sheet = workbook?.modelSheet;
-    if (sheet && 'model' in sheet) return { model: sheet.model, origin: { kind: 'workbook', path: workbook.label, sheet: sheet.sheet } };
-    return { model: defaultModel(), origin: { kind: 'default' } };
-  }, [modelFile, workbook]);
+  const modelInUse: ModelInUse = useMemo(() => modelInUseFor(workbook, modelFile), [modelFile, workbook]);
   const modelSheetProblem = workbook?.modelSheet && 'problem' in workbook.modelSheet ? workbook.modelSheet.problem : null;
   const model = useMemo(() => withSettings(modelInUse.model, savedSettings), [modelInUse, savedSettings]);
   const settings = useMemo(() => settingsOf(model), [model]);
@@ -162,14 +175,8 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
 
   /** The model args for a workbook just loaded: its Model sheet may have changed which model is in effect. */
   const argsFor = useCallback((loaded: LoadedWorkbook): ModelArgs => {
-    const settingsNow = savedSettingsRef.current;
-    const fileNow = modelFileRef.current;
-    if (fileNow) return { model: withSettings(fileNow.model, settingsNow), origin: { kind: 'json', path: fileNow.fileName } };
-    const sheet = loaded.modelSheet;
-    if (sheet && 'model' in sheet) {
-      return { model: withSettings(sheet.model, settingsNow), origin: { kind: 'workbook', path: loaded.label, sheet: sheet.sheet } };
-    }
-    return { model: withSettings(defaultModel(), settingsNow), origin: { kind: 'default' } };
+    const inUse = modelInUseFor(loaded, modelFileRef.current);
+    return { model: withSettings(inUse.model, savedSettingsRef.current), origin: inUse.origin };
   }, []);
 
   const open = useCallback(
@@ -233,10 +240,10 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
       return outcome !== undefined;
     },
 
-    insertModelSheet: async () => {
+    insertModelSheet: async (model) => {
       const outcome = await run('Inserting the Model sheet', async (onProgress) => {
         await loadCurrent(onProgress);
-        return host.insertModelSheet(engine, modelInUse.model);
+        return host.insertModelSheet(engine, model ?? modelInUse.model);
       });
       if (outcome) setNotice(outcome.message);
     },

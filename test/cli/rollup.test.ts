@@ -38,7 +38,7 @@ describe('commissioning rollup', () => {
   it('refuses unknown dimensions and a missing --by with exit 2', async () => {
     const unknown = await runCli(['rollup', SAMPLE, '--by', 'colour']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown dimension "colour"/);
+    expect(unknown.stderr).toMatch(/--by colour: no column is headed "colour"; group by priority-area/);
     expect((await runCli(['rollup', SAMPLE])).stderr).toMatch(/--by is required/);
   });
 });

@@ -1,10 +1,11 @@
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
-import { loadModelInEffect } from '../load-model';
+import { loadModelInEffect, noModelNotice } from '../load-model';
 import { isSameFile } from '../io';
 import { readWorkbookBytes } from '../read-workbook';
-import { parseDimensions } from './rollup';
+import { resolveDimensions, splitDimensions } from './rollup';
+import { defaultDimensions } from '../../analysis/dimensions';
 import { checkWorkbook } from '../../checks/runner';
 import { rollupWorkbook } from '../../analysis/rollup';
 import { readRegisterRecords } from '../../reports/register-records';
@@ -27,12 +28,14 @@ export const reportCommand: Command = {
     'Options:',
     '  --out FILE     the new workbook to write',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
-    '  --by DIMS      dimensions of the Rollup sheet (default: priority-area)',
+    '  --by DIMS      dimensions of the Rollup sheet: model dimensions or the workbook\'s own columns',
+    '                 (default: priority-area where a model applies, else the first column of names)',
+    '  --organisation NAME  whose workbook it is, for titles and the register when no model applies',
     '',
     'Exit status: 0 written and no finding is an error, 1 written with errors open, 2 nothing written.',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseArgs('report', argv, { valued: ['out', 'model', 'by'], flags: [] });
+    const args = parseArgs('report', argv, { valued: ['out', 'model', 'by', 'organisation'], flags: [] });
     if (args.positionals.length !== 1) throw new UsageError('report: give exactly one workbook (.xlsx)');
     const out = args.options.get('out');
     if (out === undefined) throw new UsageError('report: --out is required (the new workbook to write)');
@@ -41,11 +44,13 @@ export const reportCommand: Command = {
     if (await isSameFile(io.resolve(input), io.resolve(out))) {
       throw new UsageError('report: --out is the input workbook; the report never overwrites its input, so name a new file');
     }
-    const by = args.options.has('by') ? parseDimensions(args.options.get('by')) : (['priority-area'] as const);
+    const byNames = args.options.has('by') ? splitDimensions(args.options.get('by'), 'report') : undefined;
     const { bytes, workbook } = await readWorkbookBytes(io, input);
-    const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath: input });
+    const organisation = args.options.get('organisation');
+    const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath: input, ...(organisation !== undefined ? { organisation } : {}) });
     const today = new Date();
     const check = checkWorkbook(workbook, inEffect.model, { today });
+    const by = byNames ? resolveDimensions(byNames, check.tables, 'report') : defaultDimensions(inEffect.origin.kind !== 'none', check.tables);
     const rollup = rollupWorkbook(workbook, inEffect.model, by, { tables: check.tables });
     const records = readRegisterRecords(check.tables, workbook, inEffect.model);
     const sheets = buildReportSheets({ workbook, model: inEffect.model, modelOrigin: inEffect.origin, check, rollup, records, today });
@@ -62,7 +67,10 @@ export const reportCommand: Command = {
     }
     await io.writeFileAtomic(out, written);
     const s = check.summary;
-    const readiness = s.errors > 0 ? `${s.errors} ${s.errors === 1 ? 'error' : 'errors'} open: not ready for the panel` : 'No errors open';
+    const errorsOpen = `${s.errors} ${s.errors === 1 ? 'error' : 'errors'} open`;
+    const readiness = s.errors === 0 ? 'No errors open' : inEffect.origin.kind === 'none' ? errorsOpen : `${errorsOpen}: not ready for the panel`;
+    // Without a model there is no panel appendix: say why once, so its absence is not a surprise.
+    if (inEffect.origin.kind === 'none') io.out(`${noModelNotice(inEffect)} No Panel report is written.\n`);
     io.out(`Wrote ${out} with ${sheets.map((sheet) => sheet.name).join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${input} is unchanged.\n`);
     return s.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   },

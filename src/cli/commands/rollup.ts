@@ -5,7 +5,10 @@ import { describeOrigin, loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { rollupWorkbook } from '../../analysis/rollup';
 import { addsUpWhenRounded, controlledRound } from '../../analysis/rounding';
-import { DIMENSIONS, DIMENSION_TITLES, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
+import { findTables } from '../../checks/runner';
+import { resolveDimension } from '../../analysis/dimensions';
+import type { Table } from '../../sheet/tables/types';
+import { DIMENSIONS, dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
 import type { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import type { ModelInEffect, RoundingPolicy } from '../../model/types';
@@ -13,7 +16,7 @@ import type { ModelInEffect, RoundingPolicy } from '../../model/types';
 export const rollupCommand: Command = {
   name: 'rollup',
   summary: 'spend, variance and RAG rolled up by priority area, fund, borough or year',
-  usage: 'commissioning rollup <workbook.xlsx> --by priority-area[,year|funding-stream|programme|borough] [--json]',
+  usage: 'commissioning rollup <workbook.xlsx> --by priority-area[,year|funding-stream|programme|borough|<column>] [--json]',
   help: [
     'Rolls the workbook\'s budget lines up by the dimensions named in --by, with budget, forecast,',
     'actual, variance (forecast − budget by default), variance %, share of total, RAG status, and the',
@@ -23,16 +26,19 @@ export const rollupCommand: Command = {
     'summary tables are never counted twice. Lines with unusable figures are left out and counted.',
     '',
     'Options:',
-    `  --by DIMS         comma-separated: ${DIMENSIONS.join(', ')}`,
+    `  --by DIMS         comma-separated: ${DIMENSIONS.join(', ')}, or any column of the`,
+    '                    workbook by its header or letter (--by Authority,Year; --by C)',
     '  --model FILE      use this JSON model instead of the workbook\'s Model sheet or the default',
+    '  --sheet NAME      roll up the tables of this sheet only (sheets listing the same lines in',
+    '                    other measures are otherwise added together; the output names its sources)',
     '  --rounding RULE   as-stated (round each figure) or largest-remainder (round so parts add up);',
     '                    default: the model\'s setting',
     '  --json            print the rollup as JSON (amounts as exact decimal strings in pounds)',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseArgs('rollup', argv, { valued: ['by', 'model', 'rounding'], flags: ['json'] });
+    const args = parseArgs('rollup', argv, { valued: ['by', 'model', 'rounding', 'sheet'], flags: ['json'] });
     if (args.positionals.length !== 1) throw new UsageError('rollup: give exactly one workbook (.xlsx)');
-    const by = parseDimensions(args.options.get('by'));
+    const byNames = splitDimensions(args.options.get('by'));
     const rounding = args.options.get('rounding');
     if (rounding !== undefined && rounding !== 'as-stated' && rounding !== 'largest-remainder') {
       throw new UsageError(`rollup: --rounding is as-stated or largest-remainder, not "${rounding}"`);
@@ -40,24 +46,39 @@ export const rollupCommand: Command = {
     const workbookPath = args.positionals[0];
     const workbook = await readWorkbookFile(io, workbookPath);
     const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath });
-    const rollup = rollupWorkbook(workbook, inEffect.model, by);
+    const tables = onSheet(findTables(workbook, inEffect.model), args.options.get('sheet'), workbook.sheets.map((g) => g.name));
+    const rollup = rollupWorkbook(workbook, inEffect.model, resolveDimensions(byNames, tables), { tables });
     if (args.flags.has('json')) io.out(`${JSON.stringify(rollupJson(rollup), null, 2)}\n`);
     else io.out(renderRollup(workbookPath, inEffect, rollup, (rounding as RoundingPolicy | undefined) ?? inEffect.model.settings.roundingPolicy));
     return EXIT_OK;
   },
 };
 
-export function parseDimensions(text: string | undefined): Dimension[] {
-  if (text === undefined) throw new UsageError('rollup: --by is required, e.g. --by priority-area');
+/** The tables of one sheet when --sheet names one: sheets that list the same lines in other measures are not added together. */
+function onSheet(tables: Table[], sheet: string | undefined, sheets: readonly string[]): Table[] {
+  if (sheet === undefined) return tables;
+  const wanted = sheets.find((name) => name.trim().toLowerCase() === sheet.trim().toLowerCase());
+  if (wanted === undefined) throw new UsageError(`rollup: --sheet ${sheet}: the workbook has no such sheet (sheets: ${sheets.slice(0, 8).join(', ')}${sheets.length > 8 ? ' …' : ''})`);
+  return tables.filter((t) => t.sheet === wanted);
+}
+
+/** The names given to --by, in order: refused when empty or named twice. */
+export function splitDimensions(text: string | undefined, command = 'rollup'): string[] {
+  if (text === undefined) throw new UsageError(`${command}: --by is required, e.g. --by priority-area or --by Authority,Year`);
   const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0) throw new UsageError('rollup: --by needs at least one dimension');
-  for (const p of parts) {
-    if (!(DIMENSIONS as readonly string[]).includes(p)) {
-      throw new UsageError(`rollup: unknown dimension "${p}" (dimensions: ${DIMENSIONS.join(', ')})`);
-    }
-  }
-  if (new Set(parts).size !== parts.length) throw new UsageError('rollup: a dimension is named twice in --by');
-  return parts as Dimension[];
+  if (parts.length === 0) throw new UsageError(`${command}: --by needs at least one dimension`);
+  return parts;
+}
+
+/** Each name resolved against the workbook's tables: a model dimension, or a column by header or letter. */
+export function resolveDimensions(parts: readonly string[], tables: readonly Table[], command = 'rollup'): Dimension[] {
+  const resolved = parts.map((part) => {
+    const r = resolveDimension(part, tables);
+    if ('problem' in r) throw new UsageError(`${command}: --by ${part}: ${r.problem}`);
+    return r.dimension;
+  });
+  if (new Set(resolved).size !== resolved.length) throw new UsageError(`${command}: a dimension is named twice in --by`);
+  return resolved;
 }
 
 const exact = (m: Money | null): string | null => (m === null ? null : m.toString());
@@ -83,6 +104,7 @@ export function rollupJson(rollup: Rollup): unknown {
     by: rollup.by,
     unit: 'GBP',
     measures: rollup.measures,
+    baseTitle: rollup.baseTitle,
     rows: rollup.rows.map(rowJson),
     subtotals: rollup.subtotals.map(rowJson),
     total: rowJson(rollup.total),
@@ -109,7 +131,7 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
   // Controlled rounding applies to one list of parts and its total; with subtotals it would need
   // rounding at two levels, so multi-dimension rollups are shown rounded figure by figure.
   const controlled = rounding === 'largest-remainder' && rollup.by.length === 1 ? controlledRound(budgets, unit, decimals) : undefined;
-  const headers = [...rollup.by.map((d) => DIMENSION_TITLES[d]), 'Lines', 'Budget', 'Forecast', 'Actual', 'Variance', 'Var %', 'Share', 'RAG', 'Stated'];
+  const headers = [...rollup.by.map((d) => dimensionTitle(d)), 'Lines', rollup.baseTitle, 'Forecast', 'Actual', 'Variance', 'Var %', 'Share', 'RAG', 'Stated'];
   const body = rollup.rows.map((r, i) => [
     ...rollup.by.map((d) => r.key[d] ?? ''),
     String(r.lines),
@@ -153,6 +175,10 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
   const measureIndex = rollup.by.length + 1;
   if (!rollup.measures.forecast) hidden.add(measureIndex + 1);
   if (!rollup.measures.actual) hidden.add(measureIndex + 2);
+  // A variance, its per cent and its RAG mean nothing where no line has a forecast or actual; a Stated column nothing where the model states nothing.
+  const all = [...rollup.rows, rollup.total];
+  if (!rollup.measures.forecast && !rollup.measures.actual && all.every((r) => r.variance.isZero())) for (const k of [3, 4, 6]) hidden.add(measureIndex + k);
+  if (all.every((r) => r.stated === null)) hidden.add(measureIndex + 7);
   const keep = (r: string[]): string[] => r.filter((_, c) => !hidden.has(c));
   const rows = [headers, ...body, totalRow].map(keep);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -161,8 +187,8 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
 
   const out: string[] = [];
   const sources = rollup.sources.map((s) => `${s.sheet}!${s.range} (${s.lines} lines)`).join('; ') || 'no line-level tables';
-  out.push(`Rollup of ${workbookPath} by ${rollup.by.map((d) => DIMENSION_TITLES[d].toLowerCase()).join(', ')}, in ${unit} to ${decimals} dp.`);
-  out.push(`Lines from ${sources}; model: ${describeOrigin(inEffect)}.`);
+  out.push(`Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionTitle(d).toLowerCase()).join(', ')}, in ${unit} to ${decimals} dp.`);
+  out.push(`Lines from ${sources}; ${inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`}.`);
   out.push('', ...rows.map(line));
   out.push('');
   if (controlled) {

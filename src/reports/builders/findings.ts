@@ -7,7 +7,9 @@ import { sourceLine, type ReportContext } from './context';
 import { readinessParagraph, summaryText } from './readiness';
 import { TableNames } from './table-names';
 
-export const NO_FINDINGS = 'No findings: every table adds up and every name is known.';
+export const NO_FINDINGS = 'No findings: every total checked adds up and every name is known.';
+/** Said where no total was found to check: silence is not a clean bill of health. */
+export const NO_FINDINGS_NOTHING_CHECKED = 'No findings, but no totals were found to check: nothing here says the figures add up.';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
@@ -93,7 +95,7 @@ export function buildFindingsSheet(result: CheckResult, context: ReportContext, 
   };
   const paragraphs =
     result.findings.length === 0
-      ? [{ text: NO_FINDINGS, emphasis: 'good' as const }]
+      ? [result.coverage.totalsChecked > 0 ? { text: NO_FINDINGS, emphasis: 'good' as const } : { text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' as const }]
       : [{ text: summaryText(result.summary), emphasis: 'strong' as const }, readinessParagraph(result.summary)];
   return { name: 'Findings', paragraphs, tables: [table] };
 }

@@ -227,9 +227,15 @@ export function buildRegisterSheet(records: readonly RegisterRecord[], context: 
 
   const paragraphs: SpecParagraph[] = [
     { text: publishedStamp(context.today, context.model.fiscalYearStartMonth), emphasis: 'strong' },
-    { text: `${context.model.organisation.name}: ${plural(records.length, 'contract or grant', 'contracts and grants')}.` },
+    { text: `${organisationPrefix(context)}${plural(records.length, 'contract or grant', 'contracts and grants')}.` },
   ];
   const errors = found?.filter((f) => f.severity === 'error').length ?? 0;
   if (errors > 0) paragraphs.push({ text: `Not ready to publish: ${plural(errors, 'register error')} open.`, emphasis: 'warning' });
   return { name: 'Register', paragraphs, tables: [register, byTypeTable(records, names.name('Register', 'By', 'Type'), decimals, source)] };
+}
+
+/** "Trafford Council: " where the organisation is known (the model's, or --organisation); nothing otherwise. */
+function organisationPrefix(context: ReportContext): string {
+  const name = context.model.organisation.name.trim();
+  return name === '' ? '' : `${name}: `;
 }

@@ -4,7 +4,7 @@
  * exact sums; footnotes on rounding, lines left out, sources and disagreements with the model.
  */
 import { controlledRound } from '../../analysis/rounding';
-import { DIMENSION_TITLES, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
+import { dimensionTitle, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
 import { Money, ZERO } from '../../money/decimal';
 import { UNITS } from '../../money/units';
 import type { RoundingPolicy } from '../../model/types';
@@ -31,6 +31,7 @@ interface Layout {
   readonly by: readonly Dimension[];
   readonly lineCounts: boolean;
   readonly measures: readonly Measure[];
+  readonly baseTitle: string;
   readonly variance: boolean;
   readonly stated: boolean;
 }
@@ -45,21 +46,23 @@ function layoutOf(rollup: Rollup, lineCounts: boolean): Layout {
     by: rollup.by,
     lineCounts,
     measures,
+    baseTitle: rollup.baseTitle,
     variance: measured.forecast || measured.actual || all.some((r) => !r.variance.isZero()),
     stated: all.some((r) => r.stated !== null),
   };
 }
 
 function columnsOf(layout: Layout): SpecColumn[] {
-  const columns: SpecColumn[] = layout.by.map((d) => ({ key: d, header: DIMENSION_TITLES[d], type: 'text', minWidth: 14 }));
+  const columns: SpecColumn[] = layout.by.map((d) => ({ key: d, header: dimensionTitle(d), type: 'text', minWidth: 14 }));
   if (layout.lineCounts) columns.push({ key: 'lines', header: 'Lines', type: 'integer', minWidth: 6 });
-  for (const m of layout.measures) columns.push({ key: m, header: MEASURE_HEADERS[m], type: 'money', minWidth: 10 });
+  for (const m of layout.measures) columns.push({ key: m, header: m === 'budget' ? layout.baseTitle : MEASURE_HEADERS[m], type: 'money', minWidth: 10 });
   if (layout.variance) {
     columns.push({ key: 'variance', header: 'Variance', type: 'money', minWidth: 10 });
     columns.push({ key: 'variancePct', header: 'Variance %', type: 'percent', minWidth: 10 });
   }
   columns.push({ key: 'share', header: 'Share %', type: 'percent', minWidth: 8 });
-  columns.push({ key: 'rag', header: 'RAG', type: 'rag', minWidth: 6 });
+  // RAG rates a variance: without one there is no status to show.
+  if (layout.variance) columns.push({ key: 'rag', header: 'RAG', type: 'rag', minWidth: 6 });
   if (layout.stated) columns.push({ key: 'stated', header: 'Stated', type: 'money', minWidth: 10 });
   return columns;
 }
@@ -131,7 +134,7 @@ function bodyRows(rollup: Rollup, layout: Layout, display: MoneyDisplay, policy:
       cells.variancePct = variancePctCell(numericValue(cells.variance), numericValue(cells.budget), r.variancePct);
     }
     cells.share = r.share;
-    cells.rag = r.rag ?? '';
+    if (layout.variance) cells.rag = r.rag ?? '';
     if (layout.stated) cells.stated = r.stated;
     return { cells, style: 'body' };
   });
@@ -178,7 +181,7 @@ function summaryRow(
     cells.variancePct = variancePctCell(numericValue(cells.variance), numericValue(cells.budget), engine.variancePct);
   }
   cells.share = engine.share;
-  cells.rag = engine.rag ?? '';
+  if (layout.variance) cells.rag = engine.rag ?? '';
   if (layout.stated) cells.stated = engine.stated;
   return { cells, style };
 }
@@ -225,7 +228,7 @@ function disagreementNotes(rollup: Rollup, display: MoneyDisplay): string[] {
 }
 
 function rollupTitle(by: readonly Dimension[]): string {
-  return `Spend by ${listInWords(by.map((d) => DIMENSION_TITLES[d].toLowerCase()))}`;
+  return `Spend by ${listInWords(by.map((d) => dimensionTitle(d).toLowerCase()))}`;
 }
 
 function singleYear(rollup: Rollup): string | undefined {
@@ -322,12 +325,11 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
   const workbookSources = rollup.sources.map((s) => ({ sheet: s.sheet, range: s.range }));
   const source = sourceLine(workbookSources, context);
   const charted = layout.by.includes('priority-area');
-  const conditionalFormats: ConditionalFormat[] = [{ kind: 'rag', column: 'rag' }];
-  if (layout.variance) conditionalFormats.push({ kind: 'negative', column: 'variance' });
+  const conditionalFormats: ConditionalFormat[] = layout.variance ? [{ kind: 'rag', column: 'rag' }, { kind: 'negative', column: 'variance' }] : [];
   if (charted && layout.by.length === 1) conditionalFormats.push({ kind: 'dataBar', column: 'budget' });
 
   const main: TableSpec = {
-    name: names.name(options.prefix, 'By', ...layout.by.map((d) => DIMENSION_TITLES[d])),
+    name: names.name(options.prefix, 'By', ...layout.by.map((d) => dimensionTitle(d))),
     title: options.title ?? rollupTitle(layout.by),
     unitNote: unitNote(display.unit, singleYear(rollup)),
     unit: display.unit,
@@ -357,7 +359,7 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
 export function buildRollupSheet(rollup: Rollup, context: ReportContext, options: RollupSheetOptions = {}): SheetSpec {
   const built = buildRollupTables(rollup, context, new TableNames(), { ...options, prefix: 'Rollup', lineCounts: true });
   const tables = [built.main, ...(built.chartTable ? [built.chartTable] : []), ...(built.yearOnYear ? [built.yearOnYear] : [])];
-  const dims = listInWords(rollup.by.map((d) => DIMENSION_TITLES[d].toLowerCase()));
+  const dims = listInWords(rollup.by.map((d) => dimensionTitle(d).toLowerCase()));
   const paragraphs =
     rollup.rows.length === 0
       ? [{ text: 'No budget lines found: nothing to roll up.', emphasis: 'warning' as const }]

@@ -6,6 +6,7 @@
 import type { Finding, FindingSummary, RuleId } from '../../checks/finding';
 import type { Dimension, Rollup } from '../../analysis/types';
 import type { CommissioningModel, ModelInEffect } from '../../model/types';
+import type { ModelProposal } from '../../model/propose';
 import type { Money } from '../../money/decimal';
 import type { UnitId } from '../../money/units';
 import type { GeneratedSheetName, SheetSpec } from '../../reports/spec';
@@ -21,6 +22,8 @@ export interface LoadedWorkbook {
   readonly sheets: readonly string[];
   /** The workbook's own Model sheet: its model, or why it cannot be used; null when there is none. */
   readonly modelSheet: { readonly sheet: string; readonly model: CommissioningModel } | { readonly sheet: string; readonly problem: string } | null;
+  /** Whether the default model describes the workbook (app/model-in-effect.ts), and why not. */
+  readonly defaultModel: { readonly applies: true } | { readonly applies: false; readonly reason: string };
 }
 
 export type ModelOrigin = ModelInEffect['origin'];
@@ -55,6 +58,11 @@ export interface CheckView {
   readonly rules: readonly RuleId[];
   /** What the check covered (tables read, totals checked, regions not understood), in plain English. */
   readonly coverage?: readonly string[];
+}
+
+/** A rollup, and the workbook's own columns of names it could also be grouped by. */
+export interface RollupView extends Rollup {
+  readonly columns: readonly string[];
 }
 
 export interface RegisterRow {
@@ -139,7 +147,8 @@ export interface FileResult {
 export interface EngineCalls {
   load: { args: WorkbookInput; result: LoadedWorkbook };
   check: { args: ModelArgs & ScopeArgs; result: CheckView };
-  rollup: { args: ModelArgs & { readonly by: readonly Dimension[] }; result: Rollup };
+  /** By the dimensions given, or (none given) by priority area where a model applies, else the workbook's first column of names. */
+  rollup: { args: ModelArgs & { readonly by: readonly Dimension[] }; result: RollupView };
   register: { args: ModelArgs; result: RegisterView };
   panel: { args: ModelArgs; result: PanelView };
   reportSheets: { args: ReportArgs; result: SheetSpec[] };
@@ -150,6 +159,8 @@ export interface EngineCalls {
   modelSheetFile: { args: { readonly model: CommissioningModel }; result: FileResult };
   /** Outside Excel: the workbook with an empty budget template (and its lists) added. */
   budgetTemplateFile: { args: { readonly model: CommissioningModel }; result: FileResult };
+  /** A model proposed from the workbook's name columns, years and totals (model/propose.ts), to keep as a Model sheet or a file. */
+  proposeModel: { args: { readonly organisation?: string }; result: ModelProposal };
 }
 
 export type EngineCall = keyof EngineCalls;

@@ -4,12 +4,16 @@
  * own thread; either way it never touches the DOM or office.js. It keeps the last check, so the pages
  * and the writes that follow a check reuse it instead of checking again.
  */
+import { defaultModelIfItApplies } from '../../app/model-in-effect';
+import { defaultDimensions, groupableColumns } from '../../analysis/dimensions';
 import { rollupWorkbook } from '../../analysis/rollup';
 import type { Dimension, Rollup } from '../../analysis/types';
 import { RULE_IDS, summarise } from '../../checks/finding';
-import { checkWorkbook, type CheckResult } from '../../checks/runner';
+import { checkWorkbook, readWorkbookStructure, type CheckResult } from '../../checks/runner';
 import { buildModelNames } from '../../model/model-names';
 import { MODEL_SHEET_NAME, readModelSheet, writeModelSheet } from '../../model/model-sheet';
+import { neutralModel } from '../../model/neutral';
+import { proposeModel, type ModelProposal } from '../../model/propose';
 import type { CommissioningModel } from '../../model/types';
 import { ModelError } from '../../model/validate';
 import { ZERO } from '../../money/decimal';
@@ -50,6 +54,7 @@ import type {
   RegisterView,
   ReportArgs,
   ResultOf,
+  RollupView,
   WorkbookInput,
 } from './protocol';
 
@@ -74,7 +79,7 @@ export class EngineSession {
     const handlers: { [C in EngineCall]: (a: ArgsOf<C>, p: ProgressSink) => Promise<ResultOf<C>> | ResultOf<C> } = {
       load: (a, p) => this.load(a, p),
       check: (a, p) => this.checkView(a, p),
-      rollup: (a) => this.rollup(a, a.by),
+      rollup: (a) => this.rollupView(a, a.by),
       register: (a) => this.registerView(a),
       panel: (a) => this.panelView(a),
       reportSheets: (a) => this.reportSheets(a),
@@ -82,6 +87,7 @@ export class EngineSession {
       giving360: (a) => this.giving360(a),
       modelSheetFile: (a) => this.modelSheetFile(a.model),
       budgetTemplateFile: (a) => this.budgetTemplateFile(a.model),
+      proposeModel: (a) => this.proposeModel(a.organisation),
     };
     const handler = handlers[call] as (a: ArgsOf<K>, p: ProgressSink) => Promise<ResultOf<K>> | ResultOf<K>;
     if (!handler) throw new Error(`the engine has no call named "${String(call)}"`);
@@ -101,7 +107,13 @@ export class EngineSession {
     this.label = input.label;
     this.checked = undefined;
     progress({ stage: 'Reading the workbook', fraction: 1 });
-    return { label: this.label, sheets: this.workbook.sheets.map((g) => g.name), modelSheet: this.modelSheet(this.workbook) };
+    const byDefault = defaultModelIfItApplies(this.workbook).origin;
+    return {
+      label: this.label,
+      sheets: this.workbook.sheets.map((g) => g.name),
+      modelSheet: this.modelSheet(this.workbook),
+      defaultModel: byDefault.kind === 'none' ? { applies: false, reason: byDefault.reason } : { applies: true },
+    };
   }
 
   private modelSheet(workbook: GridWorkbook): LoadedWorkbook['modelSheet'] {
@@ -154,9 +166,13 @@ export class EngineSession {
   }
 
   private rollup(args: ModelArgs, by: readonly Dimension[]): Rollup {
-    if (by.length === 0) throw new EngineUsageError('Choose at least one dimension to roll up by, such as priority area.');
     const { tables } = this.check(args);
-    return rollupWorkbook(this.requireWorkbook(), args.model, by, { tables });
+    const chosen = by.length > 0 ? by : defaultDimensions(args.origin.kind !== 'none', tables);
+    return rollupWorkbook(this.requireWorkbook(), args.model, chosen, { tables });
+  }
+
+  private rollupView(args: ModelArgs, by: readonly Dimension[]): RollupView {
+    return { ...this.rollup(args, by), columns: groupableColumns(this.check(args).tables) };
   }
 
   private records(args: ModelArgs): RegisterRecord[] {
@@ -202,6 +218,9 @@ export class EngineSession {
   }
 
   private panelSheet(args: ModelArgs, today: Date): SheetSpec {
+    if (args.origin.kind === 'none') {
+      throw new EngineUsageError(`There is no panel report for ${this.label}: no model applies to it (${args.origin.reason}). Its Findings, Rollup and Register sheets can still be written.`);
+    }
     const check = this.check(args);
     const rollup = this.rollup(args, ['priority-area']);
     const context = { model: args.model, modelDescription: describeModel(args.origin), today };
@@ -218,7 +237,7 @@ export class EngineSession {
     const whole = { model: args.model, origin: args.origin };
     const scopedCheck = this.check({ ...whole, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
     const check = args.sheet === undefined ? scopedCheck : this.check(whole);
-    const rollup = this.rollup(whole, args.by.length > 0 ? args.by : ['priority-area']);
+    const rollup = this.rollup(whole, args.by);
     const all = buildReportSheets({
       workbook,
       model: args.model,
@@ -237,6 +256,7 @@ export class EngineSession {
       }
       const spec = all.find((s) => s.name === name);
       if (spec) sheets.push(name === 'Panel report' && args.panel ? withoutTables(spec, args.panel.excludeTables) : spec);
+      else if (name === 'Panel report' && args.which.length === 1) this.panelSheet(args, args.today);
       else if (name === 'Register' && args.which.length === 1) {
         throw new EngineUsageError(
           `${this.label} has no contracts and grants register (a table with columns such as Ref, Title, Recipient, Amount and Award date), so there is no Register sheet to write.`,
@@ -264,13 +284,20 @@ export class EngineSession {
     }
     const { findings } = this.check(args);
     const found = registerFindings(findings, records);
-    const conversion = toGiving360(records, args.model, { prefix: args.prefix, ...(args.funderId ? { funderId: args.funderId } : {}) });
+    // The model's organisation funds the grants whose register names no funder; one with no name (no model applies) funds none.
+    const organisation = args.model.organisation;
+    const funder = organisation.name.trim() === '' ? undefined : { ...organisation, ...(args.funderId ? { orgId: args.funderId } : {}) };
+    const conversion = toGiving360(records, args.model, {
+      prefix: args.prefix,
+      ...(funder ? { funder } : {}),
+      funderAdvice: 'name the funding organisation in the model, or in a Funding Org:Name column',
+    });
     if (conversion.grants.length === 0) {
       throw new EngineUsageError(
         `None of the ${records.length} register records can be published: each needs an id, title, recipient, amount, award date and funder. Fix the register and try again.`,
       );
     }
-    const pkg = giving360Package(conversion, args.model, args.today);
+    const pkg = giving360Package(conversion, args.today);
     const validation = validateGiving360Package(pkg);
     if (!validation.valid) {
       throw new Error(`the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it`);
@@ -299,6 +326,17 @@ export class EngineSession {
     const grid: Grid = writeModelSheet(model);
     this.bytes = await addGridSheet(this.bytes, grid);
     return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: [grid.name] };
+  }
+
+  /**
+   * A model proposed from the open workbook, read with the neutral model so that nothing of the default
+   * model shapes it. Its figures quote the file opened, or "workbook" inside Excel, where no file name is known.
+   */
+  private proposeModel(organisation: string | undefined): ModelProposal {
+    const workbook = this.requireWorkbook();
+    const { tables } = readWorkbookStructure(workbook, neutralModel());
+    const document = this.bytes ? this.fileName : 'workbook';
+    return proposeModel(workbook, tables, { document, ...(organisation !== undefined ? { organisation } : {}) });
   }
 
   private async budgetTemplateFile(model: CommissioningModel): Promise<FileResult> {

@@ -19,7 +19,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DIMENSIONS, DIMENSION_TITLES, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
+import { columnDimension, DIMENSIONS, dimensionTitle, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
+import type { RollupView } from '../engine/protocol';
 import { ragDraftOf, RagFields, type RagDraft } from '../components/RagFields';
 import { plural, showMoney, showPercent } from '../format';
 import { ragFromInputs, settingsOf, type RagKey } from '../settings';
@@ -66,13 +67,16 @@ export function rowsInOrder(rollup: Rollup): Shown[] {
 export function AnalysePage() {
   const styles = useStyles();
   const workbench = useWorkbench();
-  const { host, workbook, busy, settings, model, rollupBy, setRollupBy, ask, write, saveSettings } = workbench;
+  const { host, workbook, busy, settings, model, modelInUse, rollupBy, setRollupBy, ask, write, saveSettings } = workbench;
   const [draft, setDraft] = useState<RagDraft>(() => ragDraftOf(settings.rag));
   const [problems, setProblems] = useState<Partial<Record<RagKey, string>>>({});
-  const [rollup, setRollup] = useState<Rollup | null>(null);
+  const [rollup, setRollup] = useState<RollupView | null>(null);
   const canRun = host.kind === 'excel' || workbook !== null;
-  const first = rollupBy[0] ?? 'priority-area';
+  // Without a model there are no priority areas or funds to group by: the workbook's own columns and years.
+  const offered: Dimension[] = [...(modelInUse.origin.kind === 'none' ? (['year'] as const) : DIMENSIONS), ...(rollup?.columns ?? []).map(columnDimension)];
+  const first = rollupBy[0] ?? rollup?.by[0] ?? (modelInUse.origin.kind === 'none' ? undefined : 'priority-area');
   const second = rollupBy[1];
+  const choices = first === undefined || offered.includes(first) ? offered : [first, ...offered];
 
   /** Saves changed thresholds first, so the grid, the Rollup sheet and the Settings page agree. */
   const applyThresholds = async (): Promise<boolean> => {
@@ -105,25 +109,31 @@ export function AnalysePage() {
         <Field label="Roll up by" className={styles.shrink}>
           <Select
             className={styles.select}
-            value={first}
+            value={first ?? ''}
             onChange={(_, data) => {
               const chosen = data.value as Dimension;
               setRollupBy(second && second !== chosen ? [chosen, second] : [chosen]);
             }}
           >
-            {DIMENSIONS.map((d) => (
+            {first === undefined && <option value="">The workbook's first column of names</option>}
+            {choices.map((d) => (
               <option key={d} value={d}>
-                {DIMENSION_TITLES[d]}
+                {dimensionTitle(d)}
               </option>
             ))}
           </Select>
         </Field>
         <Field label="Then by" className={styles.shrink}>
-          <Select className={styles.select} value={second ?? ''} onChange={(_, data) => setRollupBy(data.value ? [first, data.value as Dimension] : [first])}>
+          <Select
+            className={styles.select}
+            value={second ?? ''}
+            disabled={first === undefined}
+            onChange={(_, data) => first !== undefined && setRollupBy(data.value ? [first, data.value as Dimension] : [first])}
+          >
             <option value="">(nothing)</option>
-            {DIMENSIONS.filter((d) => d !== first).map((d) => (
+            {choices.filter((d) => d !== first).map((d) => (
               <option key={d} value={d}>
-                {DIMENSION_TITLES[d]}
+                {dimensionTitle(d)}
               </option>
             ))}
           </Select>
@@ -143,19 +153,19 @@ export function AnalysePage() {
       {rollup && (
         <>
           <Text>
-            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => DIMENSION_TITLES[d].toLowerCase()).join(' and ')}, in {settings.displayUnit}.
+            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => dimensionTitle(d).toLowerCase()).join(' and ')}, in {settings.displayUnit}.
           </Text>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Rollup table">
-            <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => DIMENSION_TITLES[d]).join(' and ')}`}>
+            <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => dimensionTitle(d)).join(' and ')}`}>
               <TableHeader>
                 <TableRow>
                   {rollup.by.map((d) => (
                     <TableHeaderCell key={d} scope="col">
-                      {DIMENSION_TITLES[d]}
+                      {dimensionTitle(d)}
                     </TableHeaderCell>
                   ))}
                   <TableHeaderCell scope="col" className={styles.amount}>
-                    Budget
+                    {rollup.baseTitle}
                   </TableHeaderCell>
                   {measures?.forecast && (
                     <TableHeaderCell scope="col" className={styles.amount}>

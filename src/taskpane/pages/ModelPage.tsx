@@ -19,6 +19,7 @@ import type { YearFigure } from '../../model/types';
 import { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import { readFileText } from '../read-file';
+import { ModelProposalSection } from '../components/ModelProposal';
 import { useWorkbench } from '../workbench';
 
 /** The year whose priority-area figures the panel tables state. */
@@ -115,6 +116,8 @@ export function ModelPage() {
         The Model sheet holds this model as tables you can edit; the workbook's Model sheet is then the model in effect. The budget template is an empty
         sheet of budget lines whose name columns offer the model's lists as drop-downs.
       </Text>
+
+      <ModelProposalSection />
 
       <dl className={styles.facts}>
         <dt className={styles.term}>Organisation</dt>

@@ -1,5 +1,5 @@
 import { parseA1 } from '../../../src/sheet/a1';
-import { buildFindingsSheet, NO_FINDINGS, sortFindings } from '../../../src/reports/builders/findings';
+import { buildFindingsSheet, NO_FINDINGS, NO_FINDINGS_NOTHING_CHECKED, sortFindings } from '../../../src/reports/builders/findings';
 import type { Finding } from '../../../src/checks/finding';
 import { isLinkValue } from '../../../src/reports/spec';
 import { findSheet } from '../../../src/sheet/grid';
@@ -91,6 +91,9 @@ describe('Findings sheet without findings', () => {
     expect(sheet.paragraphs).toEqual([{ text: NO_FINDINGS, emphasis: 'good' }]);
     expect(sheet.tables).toHaveLength(1);
     expect(sheet.tables[0]!.rows).toEqual([]);
+    const nothingChecked = { ...sample.check.coverage, totalsChecked: 0 };
+    const unchecked = buildFindingsSheet({ ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 }, coverage: nothingChecked }, sample.context);
+    expect(unchecked.paragraphs).toEqual([{ text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' }]);
     expect(sheet.tables[0]!.columns.map((c) => c.header)).toEqual([
       'Severity',
       'Flag',

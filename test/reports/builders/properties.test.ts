@@ -60,6 +60,7 @@ function rollupOf(lines: readonly Line[], by: readonly Dimension[], stated: bool
   return {
     by,
     measures: { budget: true, forecast: lines.some((l) => l.forecast), actual: lines.some((l) => l.actual) },
+    baseTitle: 'Budget',
     rows: group((l) => pick(l, by)),
     subtotals: by.length > 1 ? group((l) => pick(l, [by[0]!])) : [],
     total: rowOf({}, lines),
