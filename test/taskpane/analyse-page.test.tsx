@@ -6,6 +6,7 @@ import { rollupWorkbook } from '../../src/analysis/rollup';
 import { defaultModel } from '../../src/model/json';
 import { formatAmount } from '../../src/money/format';
 import type { GridWorkbook } from '../../src/sheet/grid';
+import { gridOf } from '../helpers/grid';
 import { FakeHost, sampleWorkbook } from './fake-host';
 import { ENGINE_WAIT, openPage, renderPane, within } from './render';
 
@@ -98,4 +99,29 @@ test('"Write rollup" writes the Rollup sheet by the dimensions chosen', async ()
   expect(args.by).toEqual(['year']);
   expect(sheets[0].name).toBe('Rollup');
   expect(sheets[0].tables[0].columns[0].header).toBe('Year');
+});
+
+test('without a model, rolls up by the workbook\'s own first column of names, and offers its other columns', async () => {
+  const councils: GridWorkbook = {
+    sheets: [
+      gridOf('Outturn', [
+        ['Ref', 'Authority', 'Service', 'Budget £'],
+        ['L1', 'Cardiff', 'Highways', 200],
+        ['L2', 'Swansea', 'Parking', 300],
+        ['L3', 'Cardiff', 'Parking', 50],
+      ]),
+    ],
+  };
+  const { page, user } = await analyse(new FakeHost('excel', councils));
+  await user.click(within(page).getByRole('button', { name: 'Roll up' }));
+  await waitFor(() => expect(within(page).getByRole('table', { name: 'Rollup by Authority' })).toBeInTheDocument(), ENGINE_WAIT);
+  // Amounts as written (pounds), shares of the total; no RAG or Stated column, since nothing is compared.
+  expect(tableRows(page)).toEqual([
+    ['Cardiff', '£250', '45.5%'],
+    ['Swansea', '£300', '54.5%'],
+    ['Total', '£550', '100.0%'],
+  ]);
+  const options = within(within(page).getByRole('combobox', { name: 'Roll up by' })).getAllByRole('option').map((o) => o.textContent);
+  expect(options).toEqual(['Year', 'Authority', 'Service']);
+  expect(within(page).queryByText('Priority area')).not.toBeInTheDocument();
 });

@@ -6,6 +6,7 @@ import { defaultModel, saveModelJson } from '../../src/model/json';
 import { writeModelSheet } from '../../src/model/model-sheet';
 import type { CommissioningModel } from '../../src/model/types';
 import type { GridWorkbook } from '../../src/sheet/grid';
+import { gridOf } from '../helpers/grid';
 import { FakeHost, sampleWorkbook } from './fake-host';
 import { ENGINE_WAIT, openPage, renderPane, screen, within } from './render';
 
@@ -82,4 +83,27 @@ test('outside Excel the inserts say they download, and wait for a workbook', asy
   const page = await openPage(user, 'Model');
   expect(within(page).getByRole('button', { name: 'Insert Model sheet (download)' })).toBeDisabled();
   expect(within(page).getByRole('button', { name: 'Insert budget template (download)' })).toBeDisabled();
+});
+
+test('a workbook the default model does not describe is checked without one, and the pane says so', async () => {
+  const councils: GridWorkbook = {
+    sheets: [
+      gridOf('Outturn', [
+        ['Authority', 'Service', 'Budget £'],
+        ['Cardiff', 'Highways', 200],
+        ['Swansea', 'Parking', 300],
+        ['Total', '', 500],
+      ]),
+    ],
+  };
+  const { user } = renderPane(new FakeHost('excel', councils));
+  const check = await openPage(user, 'Check');
+  await user.click(within(check).getByRole('button', { name: 'Check workbook' }));
+  await waitFor(() => expect(within(check).getByRole('group', { name: 'Summary' })).toBeInTheDocument(), ENGINE_WAIT);
+  expect(within(check).getByText(/checked on 1 sheet without a model\./)).toBeInTheDocument();
+  expect(within(check).getByText(/^No model applies: the workbook names none of the default model's \(MOPAC\)/)).toBeInTheDocument();
+  const page = await openPage(user, 'Model');
+  expect(within(page).getByText(/^No model: the workbook names none of the default model's/)).toBeInTheDocument();
+  expect(within(page).queryByRole('button', { name: 'Insert Model sheet' })).not.toBeInTheDocument();
+  expect(within(page).queryByText(defaultModel().priorityAreas[0].name)).not.toBeInTheDocument();
 });

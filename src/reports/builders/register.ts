@@ -227,15 +227,21 @@ export function buildRegisterSheet(records: readonly RegisterRecord[], context: 
 
   const paragraphs: SpecParagraph[] = [
     { text: publishedStamp(context.today, context.model.fiscalYearStartMonth), emphasis: 'strong' },
-    { text: `${organisationPrefix(context)}${plural(records.length, 'contract or grant', 'contracts and grants')}.` },
+    { text: `${organisationPrefix(context, records)}${plural(records.length, 'contract or grant', 'contracts and grants')}.` },
   ];
   const errors = found?.filter((f) => f.severity === 'error').length ?? 0;
   if (errors > 0) paragraphs.push({ text: `Not ready to publish: ${plural(errors, 'register error')} open.`, emphasis: 'warning' });
   return { name: 'Register', paragraphs, tables: [register, byTypeTable(records, names.name('Register', 'By', 'Type'), decimals, source)] };
 }
 
-/** "Trafford Council: " where the organisation is known (the model's, or --organisation); nothing otherwise. */
-function organisationPrefix(context: ReportContext): string {
-  const name = context.model.organisation.name.trim();
-  return name === '' ? '' : `${name}: `;
+/**
+ * "Trafford Council: " where the organisation is known: the model's (or --organisation), else the one
+ * funder every record of the register names; nothing where neither says.
+ */
+function organisationPrefix(context: ReportContext, records: readonly RegisterRecord[]): string {
+  const named = context.model.organisation.name.trim();
+  if (named !== '') return `${named}: `;
+  const funders = new Set(records.map((r) => r.funder?.trim() ?? ''));
+  const [only] = funders;
+  return funders.size === 1 && only !== '' ? `${only}: ` : '';
 }

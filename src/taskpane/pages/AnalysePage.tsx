@@ -190,7 +190,7 @@ export function AnalysePage() {
                   <TableHeaderCell scope="col" className={styles.amount}>
                     Share
                   </TableHeaderCell>
-                  <TableHeaderCell scope="col">RAG</TableHeaderCell>
+                  {withVariance && <TableHeaderCell scope="col">RAG</TableHeaderCell>}
                   {withStated && (
                     <TableHeaderCell scope="col" className={styles.amount}>
                       Stated
@@ -216,13 +216,15 @@ export function AnalysePage() {
                       </>
                     )}
                     <TableCell className={styles.amount}>{showPercent(row.share)}</TableCell>
-                    <TableCell>
-                      {row.rag && (
-                        <Badge appearance="filled" color={RAG_BADGE[row.rag]}>
-                          {RAG_WORD[row.rag]}
-                        </Badge>
-                      )}
-                    </TableCell>
+                    {withVariance && (
+                      <TableCell>
+                        {row.rag && (
+                          <Badge appearance="filled" color={RAG_BADGE[row.rag]}>
+                            {RAG_WORD[row.rag]}
+                          </Badge>
+                        )}
+                      </TableCell>
+                    )}
                     {withStated && <TableCell className={styles.amount}>{row.stated ? showMoney(row.stated, settings) : ''}</TableCell>}
                   </TableRow>
                 ))}

@@ -66,7 +66,7 @@ function findingKey(f: Finding, index: number): string {
 
 export function CheckPage() {
   const styles = useStyles();
-  const { host, workbook, check, checkScope, busy, runCheck, select, write } = useWorkbench();
+  const { host, workbook, check, checkScope, busy, runCheck, select, write, modelInUse } = useWorkbench();
   const [scope, setScope] = useState(WHOLE_WORKBOOK);
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set<Severity>(['error', 'warning', 'info']));
   const [rule, setRule] = useState<RuleId | ''>('');
@@ -140,8 +140,15 @@ export function CheckPage() {
         <>
           <div className={styles.summary} aria-label="Summary" role="group">
             <Text>
-              {plural(check.tables.length, 'table')} checked {checkScope ? `on “${checkScope}”` : `on ${plural(check.sheets.length, 'sheet')}`}.
+              {plural(check.tables.length, 'table')} checked {checkScope ? `on “${checkScope}”` : `on ${plural(check.sheets.length, 'sheet')}`}
+              {modelInUse.origin.kind === 'none' ? ' without a model.' : '.'}
             </Text>
+            {modelInUse.origin.kind === 'none' && (
+              <Text size={200}>
+                No model applies: {modelInUse.origin.reason}. Checked for structure, arithmetic, notation and registers; the Model page can create a model from this
+                workbook.
+              </Text>
+            )}
             {check.coverage?.map((line) => (
               <Text key={line} size={200}>
                 {line}
