@@ -17,9 +17,9 @@ function groupable(col: Column): boolean {
   return col.kind === 'text' && col.role !== 'ref' && col.header.trim() !== '' && col.header.length <= 60;
 }
 
-/** Tables of figures, whose lines a rollup adds: a register or a contents page has none. */
+/** Tables of figures, whose lines a rollup adds (budgets, and a register's awards): a contents page has none. */
 function holdsLines(table: Table): boolean {
-  return table.kind === 'budget' && table.columns.some((c) => c.kind === 'money');
+  return (table.kind === 'budget' || table.kind === 'register') && table.columns.some((c) => c.kind === 'money');
 }
 
 export function resolveDimension(text: string, tables: readonly Table[]): DimensionResolution {
@@ -41,10 +41,13 @@ function byLetter(letters: string, tables: readonly Table[]): DimensionResolutio
   return { problem: `column ${letters} is headed differently in different tables (${headers.slice(0, 3).join(', ')}): name the header instead` };
 }
 
-/** The dimensions a workbook offers: the model's, then its own columns of names (first few). */
+/** The workbook's own columns a rollup may group by, columns of categories first. */
 export function groupableColumns(tables: readonly Table[]): string[] {
   const seen = new Map<string, string>();
-  for (const t of tables.filter(holdsLines)) for (const c of t.columns) if (groupable(c) && !seen.has(norm(c.header))) seen.set(norm(c.header), c.header.trim());
+  const columns = tables.filter(holdsLines).flatMap((t) => t.columns.filter(groupable));
+  // Columns of categories (a few values repeated) first: they are what people group by.
+  const ordered = [...columns.filter((c) => c.categorical === true), ...columns.filter((c) => c.categorical !== true)];
+  for (const c of ordered) if (!seen.has(norm(c.header))) seen.set(norm(c.header), c.header.trim());
   return [...seen.values()];
 }
 
@@ -59,9 +62,18 @@ export function isModelDimension(d: Dimension): d is ModelDimension {
   return (DIMENSIONS as readonly string[]).includes(d);
 }
 
-/** Without a choice: priority areas where a model applies, else the workbook's first column of names. */
+/**
+ * Without a choice: priority areas where a model applies; otherwise the workbook's own grouping, in this
+ * order: a column of categories in a budget (Service, Class), then in a register (Programme), then the
+ * names of a budget's lines; by year where there is none.
+ */
 export function defaultDimensions(modelApplies: boolean, tables: readonly Table[]): Dimension[] {
   if (modelApplies) return ['priority-area'];
-  const first = groupableColumns(tables)[0];
-  return first === undefined ? ['year'] : [columnDimension(first)];
+  const lineTables = tables.filter(holdsLines);
+  const inOrder = [
+    ...lineTables.filter((t) => t.kind === 'budget').flatMap((t) => t.columns.filter((c) => groupable(c) && c.categorical === true)),
+    ...lineTables.filter((t) => t.kind === 'register').flatMap((t) => t.columns.filter((c) => groupable(c) && c.categorical === true)),
+    ...lineTables.filter((t) => t.kind === 'budget').flatMap((t) => t.columns.filter((c) => groupable(c) && c.role === 'label')),
+  ];
+  return inOrder.length === 0 ? ['year'] : [columnDimension(inOrder[0].header)];
 }

@@ -62,9 +62,14 @@ export function canonical(dimension: Dimension, text: string, names: ModelNames)
  * summary of other tables, and a table grouped under priority-area section rows is a panel table.
  */
 function isLineLevel(table: Table, names: ModelNames, byColumns: readonly ColumnDimension[]): boolean {
-  const groupedBy = (c: Column) => (c.declared && DIMENSION_OF_ROLE[c.role] !== undefined && c.role !== 'year') || byColumns.some((d) => headerNames(c, d));
+  const byModel = (c: Column) => c.declared && DIMENSION_OF_ROLE[c.role] !== undefined && c.role !== 'year';
+  const byColumn = (c: Column) => byColumns.some((d) => headerNames(c, d));
+  // A register's awards are rolled up only by a column asked for by name (grants by programme or by
+  // recipient); by the model's dimensions its awards would count again the budget lines they are spent under.
+  const kindCounts = table.kind === 'budget' || (table.kind === 'register' && table.columns.some(byColumn));
+  const groupedBy = (c: Column) => byModel(c) || byColumn(c);
   return (
-    table.kind === 'budget' &&
+    kindCounts &&
     table.columns.some((c) => c.role === 'label' || c.role === 'ref') &&
     table.columns.some(groupedBy) &&
     measureSets(table).some((s) => baseColumn(s) !== undefined) &&
@@ -143,7 +148,8 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
       else lines.push(line);
     }
   }
-  return { lines, excluded, budgetBased: countable.some((set) => set.budget !== undefined) };
+  // A register's "amount awarded" is not a budget, whatever role its column plays in the checks.
+  return { lines, excluded, budgetBased: table.kind === 'budget' && countable.some((set) => set.budget !== undefined) };
 }
 
 /**
@@ -151,7 +157,8 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
  * are different years' or groups' figures of the same lines. Several figures of a line that nothing
  * tells apart (sources of finance side by side, a total column beside them) are different measures:
  * adding them would count a total with its parts. Of those, only a total column over all the others is
- * taken; with none, the table's figures are left out and said so, never summed into one "budget".
+ * taken (or the one budget among other amounts); with neither, the table's figures are left out and said
+ * so, never summed into one "budget".
  */
 function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: ExcludedLine } {
   const sets = measureSets(table).filter((s) => baseColumn(s) !== undefined);
@@ -169,7 +176,9 @@ function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: Exclu
       countable.push(slotSets[0]);
       continue;
     }
-    const total = totalOverAll(table, slotSets);
+    // A stated budget (or amount awarded) beside other amounts (applied for, paid) is the line's figure.
+    const budgets = slotSets.filter((set) => set.budget !== undefined);
+    const total = budgets.length === 1 ? budgets[0] : totalOverAll(table, slotSets);
     if (total) countable.push(total);
     else dropped = [...dropped, ...slotSets];
   }

@@ -234,3 +234,10 @@ function yearOnYear(lines: readonly BudgetLine[], model: CommissioningModel): Ye
     return { year, total, source, change, changePct: previous && change ? percentOf(change, previous) : null };
   });
 }
+
+/** Decimals to show a rollup in: a display in whole pounds shows pence where any figure has them (figures out as they came in). */
+export function rollupDecimals(rollup: Rollup, unit: string, decimals: number): number {
+  if (unit !== '£' || decimals >= 2) return decimals;
+  const rows = [...rollup.rows, rollup.total];
+  return rows.some((r) => [r.budget, r.forecast, r.actual, r.variance].some((m) => !m.isInteger())) ? 2 : decimals;
+}

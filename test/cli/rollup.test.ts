@@ -1,3 +1,7 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Money } from '../../src/money/decimal';
+import { readXlsx } from '../../src/workbook/xlsx/read';
 import { SAMPLE, runCli } from '../helpers/cli';
 
 interface RollupJson {
@@ -40,5 +44,37 @@ describe('commissioning rollup', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--by colour: no column is headed "colour"; group by priority-area/);
     expect((await runCli(['rollup', SAMPLE])).stderr).toMatch(/--by is required/);
+  });
+});
+
+describe('commissioning rollup without a model', () => {
+  const TRAFFORD = path.join(__dirname, '../fixtures/public/trafford-council-grants-360giving.xlsx');
+
+  it("groups a council's grants by a column of its own, to the penny of its Amount Awarded column", async () => {
+    const workbook = await readXlsx(new Uint8Array(await fs.readFile(TRAFFORD)), 'trafford');
+    const grid = workbook.sheets[0];
+    const header = grid.row(0).map((c) => c?.value);
+    const awarded = header.indexOf('Amount Awarded');
+    let pence = 0n;
+    for (const row of grid.rowIndexes().slice(1)) {
+      const v = grid.value(row, awarded);
+      if (typeof v === 'number') pence += BigInt(Math.round(v * 100));
+    }
+    const run = await runCli(['rollup', TRAFFORD, '--by', 'Grant Programme:Title', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as RollupJson & { baseTitle: string };
+    expect(json.rows.map((r) => r.key['column:Grant Programme:Title'])).toEqual(['Voluntary Sector Grants']);
+    expect(new Money(json.total.budget).times(100).toString()).toBe(pence.toString());
+    expect(json.baseTitle).toBe('Amount');
+    expect(json.total.stated).toBeNull();
+    const text = await runCli(['rollup', TRAFFORD, '--by', 'AH']);
+    expect(text.stdout).toContain('no model applies');
+    expect(text.stdout).not.toMatch(/RAG|Stated|MOPAC/);
+  });
+
+  it('refuses a column letter with no names in it, naming the columns it could use', async () => {
+    const run = await runCli(['rollup', TRAFFORD, '--by', 'F']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/column F holds no names to group by in any table; group by .*, or a column: .*"Recipient Org:Name"/);
   });
 });

@@ -3,7 +3,7 @@ import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
 import { describeOrigin, loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
-import { rollupWorkbook } from '../../analysis/rollup';
+import { rollupDecimals, rollupWorkbook } from '../../analysis/rollup';
 import { addsUpWhenRounded, controlledRound } from '../../analysis/rounding';
 import { findTables } from '../../checks/runner';
 import { resolveDimension } from '../../analysis/dimensions';
@@ -124,7 +124,8 @@ export function rollupJson(rollup: Rollup): unknown {
 
 /** A table a reviewer can recompute by hand: figures in the model's display unit, rounded as the model says. */
 export function renderRollup(workbookPath: string, inEffect: ModelInEffect, rollup: Rollup, rounding: RoundingPolicy): string {
-  const { displayUnit: unit, displayDecimals: decimals } = inEffect.model.settings;
+  const { displayUnit: unit } = inEffect.model.settings;
+  const decimals = rollupDecimals(rollup, unit, inEffect.model.settings.displayDecimals);
   const shown = (m: Money | null): string => (m === null ? '' : formatAmount(m, { unit, decimals }));
   const pct = (m: Money | null): string => (m === null ? '' : `${m.toDecimalPlaces(1).toFixed(1)}%`);
   const budgets = rollup.rows.map((r) => r.budget);
@@ -197,7 +198,7 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
   } else if (!addsUpWhenRounded(budgets, unit, decimals)) {
     out.push('Figures may not sum due to rounding.');
   }
-  out.push(`Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`);
+if (!hidden.has(measureIndex + 3)) out.push(`Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`);
   if (rollup.excluded.length > 0) {
     out.push(`${rollup.excluded.length} line${rollup.excluded.length === 1 ? '' : 's'} left out of the totals, so this rollup is incomplete:`);
     for (const e of rollup.excluded) out.push(`  ${e.sheet}!${e.cell} ${e.label ? `(${e.label}) ` : ''}${e.reason}`);

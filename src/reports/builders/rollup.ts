@@ -3,6 +3,7 @@
  * model's stated figure; totals and variances as live formulas whose cached values are the engine's
  * exact sums; footnotes on rounding, lines left out, sources and disagreements with the model.
  */
+import { rollupDecimals } from '../../analysis/rollup';
 import { controlledRound } from '../../analysis/rounding';
 import { dimensionTitle, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
 import { Money, ZERO } from '../../money/decimal';
@@ -289,7 +290,8 @@ export interface RollupTables {
 
 export function buildRollupTables(rollup: Rollup, context: ReportContext, names: TableNames, options: RollupTablesOptions): RollupTables {
   if (rollup.by.length === 0) throw new Error('a rollup needs at least one dimension, such as priority-area');
-  const display = moneyDisplay(context);
+  const shown = moneyDisplay(context);
+  const display = { unit: shown.unit, decimals: rollupDecimals(rollup, shown.unit, shown.decimals) };
   const policy = options.rounding ?? context.model.settings.roundingPolicy;
   const layout = layoutOf(rollup, options.lineCounts);
   const { rows: body, notes: roundingNotes } = bodyRows(rollup, layout, display, policy, context);
