@@ -25,6 +25,11 @@ export function dimensionTitle(d: Dimension): string {
   return isColumnDimension(d) ? d.slice('column:'.length) : DIMENSION_TITLES[d];
 }
 
+/** A dimension in a sentence: "priority area", or a column's header as written ("Grant Programme:Title"). */
+export function dimensionInWords(d: Dimension): string {
+  return isColumnDimension(d) ? dimensionTitle(d) : DIMENSION_TITLES[d].toLowerCase();
+}
+
 /** How each model dimension is titled in tables and headers. */
 export const DIMENSION_TITLES: Readonly<Record<ModelDimension, string>> = {
   'priority-area': 'Priority area',

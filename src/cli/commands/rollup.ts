@@ -8,7 +8,7 @@ import { addsUpWhenRounded, controlledRound } from '../../analysis/rounding';
 import { findTables } from '../../checks/runner';
 import { resolveDimension } from '../../analysis/dimensions';
 import type { Table } from '../../sheet/tables/types';
-import { DIMENSIONS, dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
+import { DIMENSIONS, dimensionInWords, dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
 import type { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import type { ModelInEffect, RoundingPolicy } from '../../model/types';
@@ -188,7 +188,7 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
 
   const out: string[] = [];
   const sources = rollup.sources.map((s) => `${s.sheet}!${s.range} (${s.lines} lines)`).join('; ') || 'no line-level tables';
-  out.push(`Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionTitle(d).toLowerCase()).join(', ')}, in ${unit} to ${decimals} dp.`);
+  out.push(`Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionInWords(d)).join(', ')}, in ${unit} to ${decimals} dp.`);
   out.push(`Lines from ${sources}; ${inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`}.`);
   out.push('', ...rows.map(line));
   out.push('');

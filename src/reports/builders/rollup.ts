@@ -5,7 +5,7 @@
  */
 import { rollupDecimals } from '../../analysis/rollup';
 import { controlledRound } from '../../analysis/rounding';
-import { dimensionTitle, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
+import { dimensionInWords, dimensionTitle, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
 import { Money, ZERO } from '../../money/decimal';
 import { UNITS } from '../../money/units';
 import type { RoundingPolicy } from '../../model/types';
@@ -229,7 +229,7 @@ function disagreementNotes(rollup: Rollup, display: MoneyDisplay): string[] {
 }
 
 function rollupTitle(by: readonly Dimension[]): string {
-  return `Spend by ${listInWords(by.map((d) => dimensionTitle(d).toLowerCase()))}`;
+  return `Spend by ${listInWords(by.map((d) => dimensionInWords(d)))}`;
 }
 
 function singleYear(rollup: Rollup): string | undefined {
@@ -361,7 +361,7 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
 export function buildRollupSheet(rollup: Rollup, context: ReportContext, options: RollupSheetOptions = {}): SheetSpec {
   const built = buildRollupTables(rollup, context, new TableNames(), { ...options, prefix: 'Rollup', lineCounts: true });
   const tables = [built.main, ...(built.chartTable ? [built.chartTable] : []), ...(built.yearOnYear ? [built.yearOnYear] : [])];
-  const dims = listInWords(rollup.by.map((d) => dimensionTitle(d).toLowerCase()));
+  const dims = listInWords(rollup.by.map((d) => dimensionInWords(d)));
   const paragraphs =
     rollup.rows.length === 0
       ? [{ text: 'No budget lines found: nothing to roll up.', emphasis: 'warning' as const }]

@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { columnDimension, DIMENSIONS, dimensionTitle, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
+import { columnDimension, DIMENSIONS, dimensionInWords, dimensionTitle, type Dimension, type Rag, type Rollup, type RollupRow } from '../../analysis/types';
 import type { RollupView } from '../engine/protocol';
 import { ragDraftOf, RagFields, type RagDraft } from '../components/RagFields';
 import { plural, showMoney, showPercent } from '../format';
@@ -153,7 +153,7 @@ export function AnalysePage() {
       {rollup && (
         <>
           <Text>
-            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => dimensionTitle(d).toLowerCase()).join(' and ')}, in {settings.displayUnit}.
+            {plural(rollup.total.lines, 'budget line')} by {rollup.by.map((d) => dimensionInWords(d)).join(' and ')}, in {settings.displayUnit}.
           </Text>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Rollup table">
             <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => dimensionTitle(d)).join(' and ')}`}>
