@@ -106,4 +106,7 @@ test('a workbook the default model does not describe is checked without one, and
   expect(within(page).getByText(/^No model: the workbook names none of the default model's/)).toBeInTheDocument();
   expect(within(page).queryByRole('button', { name: 'Insert Model sheet' })).not.toBeInTheDocument();
   expect(within(page).queryByText(defaultModel().priorityAreas[0].name)).not.toBeInTheDocument();
+  const panel = await openPage(user, 'Panel report');
+  expect(within(panel).getByText(/^No panel report: no model applies to this workbook/)).toBeInTheDocument();
+  expect(within(panel).getByRole('button', { name: 'Prepare panel report' })).toBeDisabled();
 });

@@ -18,10 +18,12 @@ const useStyles = makeStyles({
 
 export function PanelReportPage() {
   const styles = useStyles();
-  const { host, workbook, busy, ask, write } = useWorkbench();
+  const { host, workbook, busy, ask, write, modelInUse } = useWorkbench();
   const [panel, setPanel] = useState<PanelView | null>(null);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
-  const canRun = host.kind === 'excel' || workbook !== null;
+  // The appendix is the model's organisation's: without a model there is no panel to report to.
+  const noModel = modelInUse.origin.kind === 'none' ? modelInUse.origin.reason : null;
+  const canRun = (host.kind === 'excel' || workbook !== null) && noModel === null;
 
   const prepare = async () => {
     const view = await ask('Preparing the panel report', 'panel', {});
@@ -59,7 +61,13 @@ export function PanelReportPage() {
           {panel ? 'Check readiness again' : 'Prepare panel report'}
         </Button>
       </div>
-      {!canRun && <Text>Open a workbook (or try the sample) to prepare its panel report.</Text>}
+      {noModel !== null && (
+        <Text>
+          No panel report: no model applies to this workbook ({noModel}). Its Findings, Rollup and Register sheets can be written from the Check, Analyse and
+          Register pages; create a model from it on the Model page to report to a panel.
+        </Text>
+      )}
+      {!canRun && noModel === null && <Text>Open a workbook (or try the sample) to prepare its panel report.</Text>}
 
       {panel && (
         <>
