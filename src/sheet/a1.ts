@@ -72,7 +72,17 @@ export function parseRange(text: string): RangeRef | undefined {
   };
 }
 
-/** Quotes a sheet name for use in a formula or reference: 'It''s here'!A1. */
+/**
+ * Quotes a sheet name for use in a formula or reference: 'It''s here'!A1. A name Excel would read as
+ * something else is quoted too, or the reference is "not valid": one that starts like a cell in A1
+ * style (FY08, Q1, PM10, XFD1), one that is a row, column or cell in R1C1 style (R, C, R1C1, RC2) and
+ * the logical values TRUE and FALSE.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d/.test(name) &&
+    !/^(?:R\d*C?\d*|C\d*)$/i.test(name) &&
+    !/^(?:TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -86,20 +86,29 @@ describe('commissioning report on the sample workbook', () => {
     expect(figures(second)).toEqual(figures(first));
   });
 
-  it('refuses to overwrite its input, or a sheet it did not make', async () => {
+  it('refuses to overwrite its input', async () => {
     const same = await runCli(['report', SAMPLE, '--out', SAMPLE]);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/never overwrites its input/);
+  });
+
+  it('keeps a sheet of a generated name that it did not make, writing its own as "Rollup (2)", and replaces that on a re-run', async () => {
     const theirs = path.join(dir, 'theirs.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(before.buffer.slice(before.byteOffset, before.byteOffset + before.byteLength) as ArrayBuffer);
     wb.addWorksheet('Rollup').getCell('A1').value = 'my own notes';
     await wb.xlsx.writeFile(theirs);
-    const target = path.join(dir, 'never.xlsx');
-    const refused = await runCli(['report', theirs, '--out', target]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/a sheet named "Rollup" already exists and was not made by Commissioning Workbench/);
-    await expect(fs.access(target)).rejects.toThrow();
+    const target = path.join(dir, 'theirs-report.xlsx');
+    const run = await runCli(['report', theirs, '--out', target]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^The workbook has its own "Rollup" sheet, which is kept as it is\.\nWrote .* with Findings, Rollup \(2\), Register, Panel report \(/);
+    const written = await read(target);
+    expect(written.sheets.find((s) => s.name === 'Rollup')).toMatchObject({ generated: false });
+    expect(written.sheets.find((s) => s.name === 'Rollup')!.value(0, 0)).toBe('my own notes');
+    expect(written.sheets.filter((s) => s.generated).map((s) => s.name)).toEqual(['Findings', 'Rollup (2)', 'Register', 'Panel report']);
+    const again = path.join(dir, 'theirs-again.xlsx');
+    expect((await runCli(['report', target, '--out', again])).code).toBe(1);
+    expect((await read(again)).sheets.map((s) => s.name)).toEqual(written.sheets.map((s) => s.name));
   });
 
   it('computes every total and variance formula to the engine’s figure when LibreOffice recalculates it', async () => {

@@ -77,4 +77,9 @@ test('report file names', () => {
   expect(outputName('budget.xlsx')).toBe('budget (report).xlsx');
   expect(outputName('budget (report).xlsx')).toBe('budget (report).xlsx');
   expect(outputName('BUDGET.XLSX')).toBe('BUDGET (report).xlsx');
+  // A macro-enabled workbook or a template keeps its extension: the copy keeps its kind of file.
+  expect(outputName('budget.xlsm')).toBe('budget (report).xlsm');
+  expect(outputName('budget (report).XLSM')).toBe('budget (report).xlsm');
+  expect(outputName('plan.xltm')).toBe('plan (report).xltm');
+  expect(outputName('plan.xltx')).toBe('plan (report).xltx');
 });

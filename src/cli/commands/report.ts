@@ -11,6 +11,8 @@ import { rollupWorkbook } from '../../analysis/rollup';
 import { readRegisterRecords } from '../../reports/register-records';
 import { buildReportSheets } from '../../reports';
 import { UnreadableWorkbookError } from '../../workbook/port';
+import { isMacroEnabled, kindOfFileName, packageKindOf } from '../../workbook/xlsx/package-kind';
+import { inflateRawSync } from 'zlib';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -23,10 +25,11 @@ export const reportCommand: Command = {
     '',
     'The input is never changed: --out must be a different file, and the copy is written to a temporary',
     'file and renamed, so a reader never sees half a workbook. A sheet of one of those names that the',
-    'product did not make is never overwritten: rename it and run again.',
+    'product did not make is never overwritten: the generated sheet is named "Register (2)" and so on.',
+    'A macro-enabled workbook (.xlsm) is written as .xlsm, any other as .xlsx.',
     '',
     'Options:',
-    '  --out FILE     the new workbook to write',
+    '  --out FILE     the new workbook to write (.xlsx; .xlsm for a workbook with macros)',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
     '  --by DIMS      dimensions of the Rollup sheet: model dimensions or the workbook\'s own columns',
     '                 (default: priority-area where a model applies, else the first column of names)',
@@ -40,12 +43,22 @@ export const reportCommand: Command = {
     const out = args.options.get('out');
     if (out === undefined) throw new UsageError('report: --out is required (the new workbook to write)');
     const input = args.positionals[0];
-    if (!/\.xlsx$/i.test(out)) throw new UsageError('report: --out must name an .xlsx file');
+    const outKind = kindOfFileName(out);
+    if (outKind !== 'xlsx' && outKind !== 'xlsm') throw new UsageError('report: --out must name an .xlsx file (an .xlsm file for a workbook with macros)');
     if (await isSameFile(io.resolve(input), io.resolve(out))) {
       throw new UsageError('report: --out is the input workbook; the report never overwrites its input, so name a new file');
     }
     const byNames = args.options.has('by') ? splitDimensions(args.options.get('by'), 'report') : undefined;
     const { bytes, workbook } = await readWorkbookBytes(io, input);
+    // Excel opens a file only under the extension its kind has, and never a macro-enabled one as .xlsx.
+    const inKind = packageKindOf(bytes, (data) => inflateRawSync(data));
+    if (inKind !== undefined && isMacroEnabled(inKind) !== isMacroEnabled(outKind)) {
+      throw new UsageError(
+        isMacroEnabled(inKind)
+          ? `report: ${input} is a macro-enabled workbook (.${inKind}), which Excel will not open as .xlsx; name an .xlsm output (--out ${out.replace(/\.xlsx$/i, '.xlsm')})`
+          : `report: ${input} has no macros, and Excel will not open it as .xlsm; name an .xlsx output (--out ${out.replace(/\.xlsm$/i, '.xlsx')})`,
+      );
+    }
     const organisation = args.options.get('organisation');
     const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath: input, ...(organisation !== undefined ? { organisation } : {}) });
     const today = new Date();
@@ -54,24 +67,29 @@ export const reportCommand: Command = {
     const rollup = rollupWorkbook(workbook, inEffect.model, by, { tables: check.tables });
     const records = readRegisterRecords(check.tables, workbook, inEffect.model);
     const sheets = buildReportSheets({ workbook, model: inEffect.model, modelOrigin: inEffect.origin, check, rollup, records, today });
-    let written: Uint8Array;
+    let written: { bytes: Uint8Array; sheetNames: readonly string[] };
     try {
       // The writer (and ExcelJS) loads here, not at start-up: other commands never need it.
-      const { writeSheetSpecs } = await import('../../workbook/xlsx/write');
-      written = await writeSheetSpecs(bytes, sheets, { generatedAt: today });
+      const { writeReport } = await import('../../workbook/xlsx/write');
+      written = await writeReport(bytes, sheets, { generatedAt: today, kind: outKind });
     } catch (err) {
-      if (err instanceof Error && (err.name === 'NotOurSheetError' || err.name === 'SheetSpecError')) {
+      if (err instanceof Error && (err.name === 'NotOurSheetError' || err.name === 'SheetSpecError' || err.name === 'OutputKindError')) {
         throw new UnreadableWorkbookError(`${err.message}; nothing was written`);
       }
       throw err;
     }
-    await io.writeFileAtomic(out, written);
+    await io.writeFileAtomic(out, written.bytes);
     const s = check.summary;
     const errorsOpen = `${s.errors} ${s.errors === 1 ? 'error' : 'errors'} open`;
     const readiness = s.errors === 0 ? 'No errors open' : inEffect.origin.kind === 'none' ? errorsOpen : `${errorsOpen}: not ready for the panel`;
     // Without a model there is no panel appendix: say why once, so its absence is not a surprise.
     if (inEffect.origin.kind === 'none') io.out(`${noModelNotice(inEffect)} No Panel report is written.\n`);
-    io.out(`Wrote ${out} with ${sheets.map((sheet) => sheet.name).join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${input} is unchanged.\n`);
+    // A sheet of the user's with a generated sheet's name is kept; the generated one is "Register (2)".
+    const renamed = sheets.filter((sheet, i) => written.sheetNames[i] !== sheet.name).map((sheet) => sheet.name);
+    if (renamed.length > 0) {
+      io.out(`The workbook has its own ${renamed.map((name) => `"${name}"`).join(', ')} ${renamed.length === 1 ? 'sheet, which is' : 'sheets, which are'} kept as ${renamed.length === 1 ? 'it is' : 'they are'}.\n`);
+    }
+    io.out(`Wrote ${out} with ${written.sheetNames.join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${input} is unchanged.\n`);
     return s.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };

@@ -36,7 +36,7 @@ import { readXlsx } from '../../workbook/xlsx/read';
 import { readXlsxFastAsync } from '../../workbook/xlsx/fast/read';
 import { streamInflater } from '../../workbook/xlsx/fast/inflate-stream';
 import { sniffFile } from '../../workbook/xlsx/sniff';
-import { writeSheetSpecs } from '../../workbook/xlsx/write';
+import { writeReport } from '../../workbook/xlsx/write';
 import { decodeWorkbook } from './codec';
 import { EngineUsageError } from './usage-error';
 import { addBudgetTemplate, addGridSheet } from './xlsx-extras';
@@ -271,8 +271,10 @@ export class EngineSession {
     progress({ stage: 'Building the report', fraction: 0.3 });
     const sheets = this.reportSheets(args);
     progress({ stage: 'Writing the workbook', fraction: 0.6 });
-    this.bytes = await writeSheetSpecs(this.bytes, sheets, { generatedAt: args.today });
-    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: sheets.map((s) => s.name) };
+    // A user's own sheet of a generated name is kept: ours is then written as "Register (2)", and said so.
+    const written = await writeReport(this.bytes, sheets, { generatedAt: args.today });
+    this.bytes = written.bytes;
+    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: written.sheetNames };
   }
 
   private giving360(args: ArgsOf<'giving360'>): Giving360Result {
@@ -347,10 +349,15 @@ export class EngineSession {
   }
 }
 
-/** "commissioning-2019-20.xlsx" → "commissioning-2019-20 (report).xlsx": never the name of the file opened. */
+/**
+ * "commissioning-2019-20.xlsx" → "commissioning-2019-20 (report).xlsx": never the name of the file
+ * opened. The extension is the input's (.xlsm, .xltx, .xltm as well), since the copy keeps the
+ * input's kind of file and Excel opens a file only under the extension its kind has.
+ */
 export function outputName(fileName: string): string {
-  const base = fileName.replace(/\.xlsx$/i, '').replace(/ \(report\)$/, '');
-  return `${base} (report).xlsx`;
+  const extension = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(fileName)?.[0];
+  const base = (extension === undefined ? fileName : fileName.slice(0, -extension.length)).replace(/ \(report\)$/, '');
+  return `${base} (report)${extension?.toLowerCase() ?? '.xlsx'}`;
 }
 
 function firstCell(record: RegisterRecord): string | undefined {

@@ -1,44 +1,31 @@
 /**
- * What moves with a generated sheet into the user's package: its shared strings, appended to the
- * user's string table, and its XML with every index into shared tables (strings, cell formats,
- * differential formats) moved to the merged tables' numbering. The sheet XML is ExcelJS's, so the
- * simple patterns here are enough.
+ * What moves with a generated sheet into the user's package: its XML with every index into shared
+ * tables (cell formats, differential formats) moved to the merged tables' numbering, and its text
+ * written as inline strings. Inline strings leave the user's string table (xl/sharedStrings.xml) as it
+ * was, byte for byte, and a generated sheet replaced on the next run leaves no strings behind in it;
+ * Excel moves them into its string table when it next saves the workbook. The sheet XML is ExcelJS's,
+ * so the simple patterns here are enough.
  */
-import { findList, replaceList, withPrefix, writeList, type XmlList } from './graft-xml';
+import { findList } from './graft-xml';
 import type { StyleMerge } from './graft-styles';
 
-export interface StringMerge {
-  /** The merged xl/sharedStrings.xml. */
-  readonly sharedStringsXml: string;
-  /** Added to each generated shared-string index. */
-  readonly offset: number;
+/** The content of each string item (<si>) of a shared strings part, in order: runs or a <t>, as written. */
+export function sharedStringItems(sharedStringsXml: string | undefined): string[] {
+  if (sharedStringsXml === undefined) return [];
+  const list = findList(sharedStringsXml, 'sst', 'si');
+  return (list?.items ?? []).map((item) => item.replace(/^<(?:[\w.-]+:)?si\b[^>]*?(?:\/>$|>)/, '').replace(/<\/(?:[\w.-]+:)?si>$/, ''));
 }
 
-const EMPTY_STRING_TABLE =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
-
-/** The user's string table with the generated sheets' strings after its own. */
-export function mergeSharedStrings(userXml: string | undefined, generatedXml: string | undefined): StringMerge {
-  const base = userXml ?? EMPTY_STRING_TABLE;
-  const user = findList(base, 'sst', 'si');
-  if (!user) throw new Error('the workbook\'s shared strings part has no <sst> element');
-  const generated = generatedXml === undefined ? undefined : findList(generatedXml, 'sst', 'si');
-  const added = (generated?.items ?? []).map((item) => withPrefix(item, user.prefix));
-  const items = [...user.items, ...added];
-  // count is how many cells use a string, uniqueCount how many strings there are.
-  const countOf = (list: XmlList | undefined, itemCount: number): number => Math.max(Number(/\scount="(\d+)"/.exec(list?.openTag ?? '')?.[1] ?? 0), itemCount);
-  const count = countOf(user, user.items.length) + countOf(generated, added.length);
-  const merged = writeList(user, 'sst', items, { count, uniqueCount: items.length });
-  return { sharedStringsXml: replaceList(base, user, merged), offset: user.items.length };
-}
-
-/** A generated sheet's XML renumbered for the merged strings and styles. */
-export function renumberSheet(sheetXml: string, styles: StyleMerge, stringOffset: number): string {
+/** A generated sheet's XML renumbered for the merged styles, its shared strings written inline. */
+export function renumberSheet(sheetXml: string, styles: StyleMerge, sharedStrings: readonly string[]): string {
   return sheetXml
     .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_whole, attributes: string, rest: string, body: string | undefined) => {
       const moved = withStyle(attributes, 's', styles);
       if (body === undefined || !/\st="s"/.test(attributes)) return `<c${moved}${rest}`;
-      return `<c${moved}>${body.replace(/<v>(\d+)<\/v>/, (_, index: string) => `<v>${Number(index) + stringOffset}</v>`)}</c>`;
+      const index = Number(/<v>(\d+)<\/v>/.exec(body)?.[1]);
+      const item = sharedStrings[index];
+      if (item === undefined) throw new Error(`a generated sheet refers to shared string ${index}, which its string table lacks`);
+      return `<c${moved.replace(/\st="s"/, ' t="inlineStr"')}><is>${item}</is></c>`;
     })
     .replace(/<row\b[^>]*>/g, (tag) => `<row${withStyle(tag.slice(4), 's', styles)}`)
     .replace(/<col\b[^>]*>/g, (tag) => `<col${withStyle(tag.slice(4), 'style', styles)}`)

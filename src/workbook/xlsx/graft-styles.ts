@@ -1,8 +1,9 @@
 /**
  * Merges the cell formats of the generated sheets (written by ExcelJS in a workbook of their own) into
  * the user's xl/styles.xml: the generated fonts, fills, borders, cell formats and differential formats
- * are appended after the user's, so every index the user's cells hold keeps its meaning, and the
- * generated sheets' indexes move by the user's counts. Number formats are matched by their code.
+ * that the user's lack are appended after the user's, so every index the user's cells hold keeps its
+ * meaning; one identical to a user's entry (as written, after renumbering) is reused, so a re-run on
+ * the copy adds none. Number formats are matched by their code.
  */
 import { XmlList, findList, rawAttribute, replaceList, setAttribute, withPrefix, writeList } from './graft-xml';
 
@@ -27,12 +28,12 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
   const numberFormat = mergeNumberFormats(section(xml, 'numFmts', 'numFmt'), section(generatedXml, 'numFmts', 'numFmt')?.items ?? [], prefix);
   xml = putSection(xml, 'numFmts', numberFormat.items, prefix);
 
-  const offsets: Record<string, number> = {};
+  // Fonts, fills, borders: a generated one identical to one the user's styles hold is reused.
+  const moved: Record<string, (index: number) => number> = {};
   for (const [name, item, id] of [['fonts', 'font', 'fontId'], ['fills', 'fill', 'fillId'], ['borders', 'border', 'borderId']] as const) {
-    const mine = section(xml, name, item)?.items ?? [];
-    offsets[id] = mine.length;
-    const theirs = (section(generatedXml, name, item)?.items ?? []).map((element) => withPrefix(element, prefix));
-    xml = putSection(xml, name, [...mine, ...theirs], prefix);
+    const merged = appendNew(section(xml, name, item)?.items ?? [], (section(generatedXml, name, item)?.items ?? []).map((element) => withPrefix(element, prefix)));
+    moved[id] = merged.index;
+    xml = putSection(xml, name, merged.items, prefix);
   }
 
   const userXfs = section(xml, 'cellXfs', 'xf')?.items ?? [];
@@ -40,7 +41,7 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
     let tag = element;
     for (const id of ['fontId', 'fillId', 'borderId'] as const) {
       const value = rawAttribute(tag, id);
-      if (value !== undefined) tag = setFirstTagAttribute(tag, id, String(Number(value) + offsets[id]));
+      if (value !== undefined) tag = setFirstTagAttribute(tag, id, String(moved[id](Number(value))));
     }
     const numFmtId = rawAttribute(tag, 'numFmtId');
     if (numFmtId !== undefined) tag = setFirstTagAttribute(tag, 'numFmtId', String(numberFormat.id(Number(numFmtId))));
@@ -49,17 +50,41 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
   });
   // A style sheet without cell formats still has Excel's default one at index 0.
   const baseXfs = userXfs.length > 0 ? userXfs : [withPrefix('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', prefix)];
-  xml = putSection(xml, 'cellXfs', [...baseXfs, ...generatedXfs], prefix);
+  const xfs = appendNew(baseXfs, generatedXfs);
+  xml = putSection(xml, 'cellXfs', xfs.items, prefix);
 
   const userDxfs = section(xml, 'dxfs', 'dxf')?.items ?? [];
   const generatedDxfs = (section(generatedXml, 'dxfs', 'dxf')?.items ?? []).map((element) =>
     withPrefix(element.replace(/(<numFmt\b[^>]*\snumFmtId=")(\d+)"/, (_, head: string, id: string) => `${head}${numberFormat.id(Number(id))}"`), prefix),
   );
-  if (generatedDxfs.length > 0) xml = putSection(xml, 'dxfs', [...userDxfs, ...generatedDxfs], prefix);
+  const dxfs = appendNew(userDxfs, generatedDxfs);
+  if (dxfs.items.length > userDxfs.length) xml = putSection(xml, 'dxfs', dxfs.items, prefix);
 
-  const xfOffset = baseXfs.length;
-  const dxfOffset = userDxfs.length;
-  return { stylesXml: xml, xf: (i) => i + xfOffset, dxf: (i) => i + dxfOffset };
+  // Unchanged when nothing was added, so that the part keeps its bytes.
+  return { stylesXml: xml === userXml ? userXml : xml, xf: xfs.index, dxf: dxfs.index };
+}
+
+/**
+ * `mine` with each of `theirs` that it lacks appended (compared as written), and where each of
+ * `theirs` is in the result. Reusing identical entries keeps a re-run on the copy from adding
+ * duplicates of the formats the previous run added.
+ */
+function appendNew(mine: readonly string[], theirs: readonly string[]): { items: string[]; index(theirIndex: number): number } {
+  const items = [...mine];
+  const at = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!at.has(item)) at.set(item, i);
+  });
+  const indexes = theirs.map((item) => {
+    let found = at.get(item);
+    if (found === undefined) {
+      found = items.length;
+      items.push(item);
+      at.set(item, found);
+    }
+    return found;
+  });
+  return { items, index: (i) => indexes[i] ?? i + mine.length };
 }
 
 /** The user's number formats plus the generated ones whose code the user's lack, under new ids. */

@@ -8,6 +8,7 @@ import type JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { UnreadableWorkbookError } from '../port';
 import { sheetParts } from './package-parts';
+import { readXmlPart } from './write-xml';
 
 /** The first well-formedness error in `xml` ("2:14: unexpected close tag."), or undefined. */
 export function xmlError(xml: string): string | undefined {
@@ -24,7 +25,9 @@ export function xmlError(xml: string): string | undefined {
 export async function assertWellFormedParts(zip: JSZip): Promise<void> {
   const paths = Object.keys(zip.files).filter((path) => !zip.files[path].dir && /\.(xml|rels)$/i.test(path));
   for (const path of paths) {
-    const error = xmlError(await zip.file(path)!.async('string'));
+    // Decoded as XML is (byte-order mark, declared encoding), not as UTF-8 always: SharePoint writes
+    // customXml parts in UTF-16, which are well-formed.
+    const error = xmlError((await readXmlPart(zip.file(path)!)).text);
     if (error === undefined) continue;
     const sheet = (await sheetParts(zip).catch(() => [])).find((s) => s.path === path);
     const what = sheet ? `its sheet "${sheet.name}" (${path})` : `its part ${path}`;

@@ -4,7 +4,7 @@
  * lists and written back whole.
  */
 import type JSZip from 'jszip';
-import { escapeXml, readOptionalPart, relsPathOf, startTags } from './write-xml';
+import { escapeXml, partName, readOptionalPart, relsPathOf, startTags } from './write-xml';
 
 export interface Relationship {
   readonly id: string;
@@ -79,7 +79,8 @@ export class PackageRelations {
   }
 
   removeTarget(target: string): void {
-    for (let i = this.rels.length - 1; i >= 0; i--) if (!this.rels[i].external && this.rels[i].target === target) this.rels.splice(i, 1);
+    const key = target.toLowerCase();
+    for (let i = this.rels.length - 1; i >= 0; i--) if (!this.rels[i].external && this.rels[i].target.toLowerCase() === key) this.rels.splice(i, 1);
   }
 
   write(zip: JSZip): void {
@@ -89,7 +90,7 @@ export class PackageRelations {
       return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(target)}"${mode}/>`;
     });
     zip.file(
-      relsPathOf(this.source),
+      partName(zip, relsPathOf(this.source)),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS_NS}">${items.join('')}</Relationships>`,
     );
   }
@@ -137,6 +138,8 @@ export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
 /** A package's content types, edited in memory and written back whole. */
 export interface ContentTypes {
   override(part: string, contentType: string): void;
+  /** The content type an override gives `part`, if any. */
+  contentTypeOf(part: string): string | undefined;
   remove(part: string): void;
   write(target: JSZip): void;
 }
@@ -145,20 +148,26 @@ export interface ContentTypes {
 export async function contentTypes(zip: JSZip): Promise<ContentTypes> {
   const path = '[Content_Types].xml';
   const xml = (await readOptionalPart(zip, path)) ?? '';
-  const overrides = new Map<string, string>();
+  // Part names are compared case-insensitively (Open Packaging Conventions): one override per part,
+  // kept under the part name as the package first spelt it.
+  const overrides = new Map<string, { partName: string; contentType: string }>();
   for (const { attributes } of startTags(xml, 'Override')) {
-    if (attributes.PartName !== undefined) overrides.set(attributes.PartName, attributes.ContentType ?? '');
+    if (attributes.PartName !== undefined) overrides.set(attributes.PartName.toLowerCase(), { partName: attributes.PartName, contentType: attributes.ContentType ?? '' });
   }
   const defaults = startTags(xml, 'Default').map((d) => d.tag.replace(/\s*\/?>$/, '/>'));
   return {
     override(part: string, contentType: string): void {
-      overrides.set(`/${part}`, contentType);
+      const key = `/${part}`.toLowerCase();
+      overrides.set(key, { partName: overrides.get(key)?.partName ?? `/${part}`, contentType });
+    },
+    contentTypeOf(part: string): string | undefined {
+      return overrides.get(`/${part}`.toLowerCase())?.contentType;
     },
     remove(part: string): void {
-      overrides.delete(`/${part}`);
+      overrides.delete(`/${part}`.toLowerCase());
     },
     write(target: JSZip): void {
-      const items = [...overrides].map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`);
+      const items = [...overrides.values()].map(({ partName, contentType }) => `<Override PartName="${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
       target.file(
         path,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults.join('')}${items.join('')}</Types>`,

@@ -17,3 +17,11 @@ export class SheetSpecError extends Error {
     this.name = 'SheetSpecError';
   }
 }
+
+/** The copy was asked for as a kind of file that cannot hold the workbook: an .xlsx of a macro-enabled workbook, or the reverse. */
+export class OutputKindError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputKindError';
+  }
+}

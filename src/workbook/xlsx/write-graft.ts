@@ -6,15 +6,16 @@
  * connections), and ExcelJS cannot load some workbooks with charts at all.
  *
  * A generated sheet that replaces our own earlier one takes over its part and tab position, and the
- * parts only that sheet used (its tables, drawings) are removed; a new one goes last. Shared tables
- * (strings, styles) are merged by appending (graft-styles.ts, graft-sheet.ts).
+ * parts only that sheet used (its tables, drawings) are removed, and its tables' ids go to the new
+ * tables of the same names; a new one goes last. Cell formats are merged by appending those the user's
+ * styles lack (graft-styles.ts); text goes into the sheets as inline strings (graft-sheet.ts).
  */
 import type JSZip from 'jszip';
 import { mergeStyles } from './graft-styles';
-import { mergeSharedStrings, renumberSheet, renumberTable } from './graft-sheet';
+import { renumberSheet, renumberTable, sharedStringItems } from './graft-sheet';
 import { rawAttribute, setAttribute, withPrefix } from './graft-xml';
 import { isOwnerName, sheetOfReference } from './write-marker';
-import { definedNameElements, escapeXml, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
+import { definedNameElements, escapeXml, partEntry, partName, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
 import { PackageRelations, WORKSHEET_RELATIONSHIP, contentTypes, resolvePartTarget, workbookSheets, type ContentTypes, type SheetPart } from './package-parts';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,41 +30,52 @@ const CONTENT_TYPE = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
-  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
 };
 
+export interface GraftOptions {
+  /** Recorded as the package's modified time. */
+  readonly modified: Date;
+  /** The content type to give the workbook part (the main part), when the copy is another kind of file than the input. */
+  readonly mainContentType?: string;
+}
+
 /** Copies every sheet of `generated` into `user`, replacing user-package sheets of the same names. */
-export async function graftSheets(user: JSZip, generated: JSZip, modified: Date): Promise<void> {
-  let workbookXml = await readPart(user, 'xl/workbook.xml');
-  const workbookRels = await PackageRelations.read(user, 'xl/workbook.xml');
+export async function graftSheets(user: JSZip, generated: JSZip, options: GraftOptions): Promise<void> {
+  const workbookPath = partName(user, 'xl/workbook.xml');
+  let workbookXml = await readPart(user, workbookPath);
+  const workbookRels = await PackageRelations.read(user, workbookPath);
   const types = await contentTypes(user);
   const generatedWorkbookXml = await readPart(generated, 'xl/workbook.xml');
   const generatedRels = await PackageRelations.read(generated, 'xl/workbook.xml');
   const workbookPrefix = /<([\w.-]+:)?workbook\b/.exec(workbookXml)?.[1] ?? '';
 
-  // Shared tables: the user's, with the generated sheets' entries appended.
-  const stylesPath = workbookRels.targetOfType(TYPE.styles) ?? 'xl/styles.xml';
-  const styles = mergeStyles(await readOptionalPart(user, stylesPath), await readPart(generated, generatedRels.targetOfType(TYPE.styles) ?? 'xl/styles.xml'));
-  putPart(user, stylesPath, styles.stylesXml, CONTENT_TYPE.styles, TYPE.styles, workbookRels, types);
-  const stringsPath = workbookRels.targetOfType(TYPE.sharedStrings) ?? 'xl/sharedStrings.xml';
+  // Styles: the user's, with the generated sheets' formats that the user's lack appended (an identical
+  // format is reused, so running again on the copy adds none).
+  const stylesPath = partName(user, workbookRels.targetOfType(TYPE.styles) ?? 'xl/styles.xml');
+  const userStyles = await readOptionalPart(user, stylesPath);
+  const styles = mergeStyles(userStyles, await readPart(generated, generatedRels.targetOfType(TYPE.styles) ?? 'xl/styles.xml'));
+  if (styles.stylesXml !== userStyles) putPart(user, stylesPath, styles.stylesXml, CONTENT_TYPE.styles, TYPE.styles, workbookRels, types);
+  // Text: written into the generated sheets as inline strings, so the user's string table is kept as it
+  // is and a replaced sheet leaves no strings behind in it.
   const generatedStringsPath = generatedRels.targetOfType(TYPE.sharedStrings);
-  const strings = mergeSharedStrings(
-    await readOptionalPart(user, stringsPath),
-    generatedStringsPath === undefined ? undefined : await readOptionalPart(generated, generatedStringsPath),
-  );
-  putPart(user, stringsPath, strings.sharedStringsXml, CONTENT_TYPE.sharedStrings, TYPE.sharedStrings, workbookRels, types);
+  const strings = sharedStringItems(generatedStringsPath === undefined ? undefined : await readOptionalPart(generated, generatedStringsPath));
 
   const userSheets = listSheets(workbookXml, workbookRels);
   let nextTableId = await highestTableId(user);
-  let nextSheetId = Math.max(0, ...userSheets.map((s) => Number(rawAttribute(s.tag, 'sheetId') ?? 0)));
+  // Sheet ids are unique over every sheet, chart sheets and dialog sheets included.
+  let nextSheetId = Math.max(0, ...startTags(workbookXml, 'sheet').map((s) => Number(s.attributes.sheetId ?? 0) || 0));
   const replaced = new Set<string>();
   for (const sheet of listSheets(generatedWorkbookXml, generatedRels)) {
-    const sheetXml = renumberSheet(await readPart(generated, sheet.path), styles, strings.offset);
+    const sheetXml = renumberSheet(await readPart(generated, sheet.path), styles, strings);
     const old = userSheets.find((s) => s.name.toUpperCase() === sheet.name.toUpperCase());
     let path: string;
+    // The ids of the replaced sheet's tables, by name: a table keeps its id from run to run, so what
+    // refers to it by id (a slicer) still finds it.
+    let oldTableIds = new Map<string, number>();
     if (old) {
       // Our own earlier sheet: its part, relationship and tab position are reused.
-      path = old.path;
+      path = partName(user, old.path);
+      oldTableIds = await tableIdsOf(user, path);
       await removePartsOnlyUsedBy(user, path, types);
       replaced.add(old.name.toUpperCase());
       if (old.name !== sheet.name) workbookXml = workbookXml.replace(old.tag, () => setAttribute(old.tag, 'name', escapeXml(sheet.name)));
@@ -88,7 +100,9 @@ export async function graftSheets(user: JSZip, generated: JSZip, modified: Date)
       }
       if (rel.type !== TYPE.table) throw new Error(`a generated sheet refers to a part the graft does not copy (${rel.type})`);
       const tablePath = unusedPath(user, 'xl/tables/table', '.xml');
-      user.file(tablePath, renumberTable(await readPart(generated, rel.target), ++nextTableId, styles));
+      const tableXml = await readPart(generated, rel.target);
+      const id = oldTableIds.get(tableNameOf(tableXml)?.toUpperCase() ?? '') ?? ++nextTableId;
+      user.file(tablePath, renumberTable(tableXml, id, styles));
       types.override(tablePath, CONTENT_TYPE.table);
       movedRels.addRaw({ ...rel, target: tablePath });
     }
@@ -100,14 +114,15 @@ export async function graftSheets(user: JSZip, generated: JSZip, modified: Date)
   // reports as damage, and added ones are missing from it. Excel rebuilds a missing chain on opening.
   const calcChain = workbookRels.targetOfType(TYPE.calcChain);
   if (calcChain !== undefined) {
-    user.remove(calcChain);
+    user.remove(partName(user, calcChain));
     types.remove(calcChain);
     workbookRels.removeTarget(calcChain);
   }
-  user.file('xl/workbook.xml', workbookXml);
+  if (options.mainContentType !== undefined) types.override(workbookPath, options.mainContentType);
+  user.file(workbookPath, workbookXml);
   workbookRels.write(user);
   types.write(user);
-  await stampModified(user, modified);
+  await stampModified(user, options.modified);
 }
 
 /** The worksheets of a workbook.xml (chart sheets hold no cells and are never ours). */
@@ -128,46 +143,69 @@ function putPart(zip: JSZip, path: string, xml: string, contentType: string, typ
   if (rels.targetOfType(type) === undefined) rels.add(type, path);
 }
 
-/** A part path `${stem}N${extension}` that the package does not hold yet. */
+/** A part path `${stem}N${extension}` that the package does not hold yet, compared case-insensitively as part names are. */
 function unusedPath(zip: JSZip, stem: string, extension: string): string {
+  const taken = new Set(Object.keys(zip.files).map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
     const path = `${stem}${n}${extension}`;
-    if (!zip.file(path)) return path;
+    if (!taken.has(path.toLowerCase())) return path;
   }
 }
+
+const TABLE_TAG = /<(?:[\w.-]+:)?table\b[^>]*>/;
 
 async function highestTableId(zip: JSZip): Promise<number> {
   let highest = 0;
   for (const path of Object.keys(zip.files)) {
-    if (!/^xl\/tables\/[^/]+\.xml$/.test(path)) continue;
-    const id = Number(rawAttribute(/<(?:[\w.-]+:)?table\b[^>]*>/.exec(await readPart(zip, path))?.[0] ?? '', 'id') ?? 0);
-    highest = Math.max(highest, id);
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(path)) continue;
+    const id = Number(rawAttribute(TABLE_TAG.exec(await readPart(zip, path))?.[0] ?? '', 'id') ?? 0);
+    highest = Math.max(highest, Number.isFinite(id) ? id : 0);
   }
   return highest;
+}
+
+/** A table part's name (its displayName, which formulas use, else its name). */
+function tableNameOf(tableXml: string): string | undefined {
+  const tag = startTags(TABLE_TAG.exec(tableXml)?.[0] ?? '', 'table')[0];
+  return tag?.attributes.displayName ?? tag?.attributes.name;
+}
+
+/** The ids of the tables on the sheet at `sheetPath`, by upper-cased table name. */
+async function tableIdsOf(zip: JSZip, sheetPath: string): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const rel of (await PackageRelations.read(zip, sheetPath)).all()) {
+    if (rel.external || rel.type !== TYPE.table) continue;
+    const xml = await readOptionalPart(zip, rel.target);
+    const name = xml === undefined ? undefined : tableNameOf(xml);
+    const id = Number(rawAttribute(TABLE_TAG.exec(xml ?? '')?.[0] ?? '', 'id'));
+    if (name !== undefined && Number.isInteger(id) && id > 0) ids.set(name.toUpperCase(), id);
+  }
+  return ids;
 }
 
 /**
  * Removes the relationships part of `path` and every part it points to that no other relationship
  * in the package points to, following their relationships in turn (a drawing's charts, a chart's
- * style parts).
+ * style parts). Part names are compared case-insensitively.
  */
 async function removePartsOnlyUsedBy(zip: JSZip, path: string, types: ContentTypes): Promise<void> {
-  const relsPath = relsPathOf(path);
-  if (!zip.file(relsPath)) return;
+  const relsPath = partEntry(zip, relsPathOf(path))?.name;
+  if (relsPath === undefined) return;
   const rels = await PackageRelations.read(zip, path);
   zip.remove(relsPath);
   const stillUsed = new Set<string>();
-  for (const other of Object.keys(zip.files).filter((p) => p.endsWith('.rels'))) {
+  for (const other of Object.keys(zip.files).filter((p) => p.toLowerCase().endsWith('.rels'))) {
     for (const tag of startTags(await readPart(zip, other), 'Relationship')) {
       if (tag.attributes.TargetMode === 'External') continue;
-      stillUsed.add(resolvePartTarget(sourceOfRels(other), tag.attributes.Target ?? ''));
+      stillUsed.add(resolvePartTarget(sourceOfRels(other), tag.attributes.Target ?? '').toLowerCase());
     }
   }
   for (const rel of rels.all()) {
-    if (rel.external || stillUsed.has(rel.target) || !zip.file(rel.target)) continue;
-    await removePartsOnlyUsedBy(zip, rel.target, types);
-    zip.remove(rel.target);
-    types.remove(rel.target);
+    const target = rel.external ? undefined : partEntry(zip, rel.target)?.name;
+    if (target === undefined || stillUsed.has(target.toLowerCase())) continue;
+    await removePartsOnlyUsedBy(zip, target, types);
+    zip.remove(target);
+    types.remove(target);
   }
 }
 
@@ -225,8 +263,9 @@ function mergeDefinedNames(workbookXml: string, generatedXml: string, replaced: 
 
 /** Records when the copy was written, in the package's core properties when it has them. */
 async function stampModified(zip: JSZip, modified: Date): Promise<void> {
-  const core = await readOptionalPart(zip, 'docProps/core.xml');
+  const path = partName(zip, 'docProps/core.xml');
+  const core = await readOptionalPart(zip, path);
   if (core === undefined) return;
   const stamp = modified.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  zip.file('docProps/core.xml', core.replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, (_, open: string, close: string) => `${open}${stamp}${close}`));
+  zip.file(path, core.replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, (_, open: string, close: string) => `${open}${stamp}${close}`));
 }

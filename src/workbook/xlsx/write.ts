@@ -8,14 +8,15 @@
  * defined name CW_GENERATED_<sheet name with non-alphanumerics as _> referring to the sheet's $A$1,
  * commented "commissioning-workbench:generated" (OWNER_MARKER). A sheet is ours when any name
  * starting CW_GENERATED_ (any case) refers to it. A sheet of a generated name without one is the
- * user's, and writing stops with NotOurSheetError.
+ * user's and is never written over: the generated sheet takes the next free name, as Excel names a
+ * copy ("Register (2)"), and a later run finds it there again by its marker and replaces it.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetSpec } from '../../reports/spec';
 import { UnreadableWorkbookError } from '../port';
 import { assertWorkbookPackage } from './read';
-import { NotOurSheetError, SheetSpecError } from './write-errors';
+import { OutputKindError, SheetSpecError } from './write-errors';
 import { planSheet } from './write-layout';
 import { isOwnerName, markSheet, markedSheetKeysInXml } from './write-marker';
 import { finishGeneratedPackage, type SheetFinish } from './write-package';
@@ -24,50 +25,71 @@ import { withChartDataBars } from './write-formats';
 import { renderSheet } from './write-sheet';
 import { TAB_COLOUR } from './write-styles';
 import { assertWellFormedParts } from './package-check';
+import { MAIN_CONTENT_TYPE, isMacroEnabled, kindOfContentTypes, type PackageKind } from './package-kind';
 import { PackageRelations, sheetParts } from './package-parts';
 import { definedNameElements, readOptionalPart, startTags } from './write-xml';
 
-export { NotOurSheetError, SheetSpecError } from './write-errors';
+export { NotOurSheetError, OutputKindError, SheetSpecError } from './write-errors';
 export { OWNER_NAME_PREFIX, ownerNameFor } from './write-marker';
+export type { PackageKind } from './package-kind';
 
 export interface WriteOptions {
   /** Recorded as the workbook's modified time; defaults to now. */
   readonly generatedAt?: Date;
+  /**
+   * The kind of file the copy is written as (by the extension it will be saved under): its main part
+   * gets that kind's content type, since Excel opens only a file whose extension agrees with it. A
+   * template becomes a workbook this way; a macro-enabled workbook cannot become an .xlsx, nor the
+   * reverse (OutputKindError). Defaults to the input's kind.
+   */
+  readonly kind?: PackageKind;
+}
+
+/** The copy, and the names its generated sheets were written under, in the order of the specs. */
+export interface WrittenReport {
+  readonly bytes: Uint8Array;
+  readonly sheetNames: readonly string[];
 }
 
 /**
  * The workbook `input` with `sheets` written into it, as new .xlsx bytes.
- * @throws NotOurSheetError when a sheet of a spec's name exists and was not made by the product.
  * @throws SheetSpecError for a spec that cannot be laid out, or a table name the workbook already uses.
+ * @throws OutputKindError when `options.kind` cannot hold the input (see WriteOptions.kind).
  * @throws UnreadableWorkbookError when `input` is not a readable .xlsx workbook.
  */
-export async function writeSheetSpecs(
-  input: Uint8Array,
-  sheets: readonly SheetSpec[],
-  options: WriteOptions = {},
-): Promise<Uint8Array> {
+export async function writeSheetSpecs(input: Uint8Array, sheets: readonly SheetSpec[], options: WriteOptions = {}): Promise<Uint8Array> {
+  return (await writeReport(input, sheets, options)).bytes;
+}
+
+/**
+ * writeSheetSpecs, also saying what each generated sheet is called in the copy: its spec's name, or
+ * "<name> (2)" and so on where the user has a sheet of that name.
+ */
+export async function writeReport(input: Uint8Array, sheets: readonly SheetSpec[], options: WriteOptions = {}): Promise<WrittenReport> {
   const user = await openPackage(input);
   await assertWellFormedParts(user);
   const facts = await readUserPackage(user);
 
   // Everything is checked before anything is written.
-  refuseSheetsNotOurs(facts, sheets);
-  refuseTableNameClashes(facts, sheets);
+  const mainContentType = mainContentTypeFor(facts.kind, options.kind);
+  const names = chooseSheetNames(facts, sheets);
+  refuseTableNameClashes(facts, sheets, names);
   const plans = sheets.map((spec) => withChartDataBars(planSheet(spec)));
 
   // The generated sheets are written by ExcelJS into a workbook of their own, then grafted into the
   // user's package, whose other parts are kept as they are (write-graft.ts).
   const generated = new ExcelJS.Workbook();
   const finishes: SheetFinish[] = [];
-  for (const plan of plans) {
-    const worksheet = generated.addWorksheet(plan.spec.name, { properties: { tabColor: { argb: TAB_COLOUR } } });
+  plans.forEach((plan, i) => {
+    const worksheet = generated.addWorksheet(names[i], { properties: { tabColor: { argb: TAB_COLOUR } } });
     finishes.push(renderSheet(worksheet, plan));
-    markSheet(generated, plan.spec.name);
-  }
+    markSheet(generated, names[i]);
+  });
   const written = await generated.xlsx.writeBuffer();
   const generatedPackage = await finishGeneratedPackage(new Uint8Array(written as ArrayBuffer), finishes);
-  await graftSheets(user, generatedPackage, options.generatedAt ?? new Date());
-  return user.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  await graftSheets(user, generatedPackage, { modified: options.generatedAt ?? new Date(), ...(mainContentType !== undefined ? { mainContentType } : {}) });
+  const bytes = await user.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes, sheetNames: names };
 }
 
 async function openPackage(input: Uint8Array): Promise<JSZip> {
@@ -77,6 +99,18 @@ async function openPackage(input: Uint8Array): Promise<JSZip> {
   } catch (err) {
     throw new UnreadableWorkbookError(`the workbook could not be read as an .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`);
   }
+}
+
+/** The content type the main part must be given for the copy to be a `wanted` file; undefined to keep the input's. */
+function mainContentTypeFor(input: PackageKind, wanted: PackageKind | undefined): string | undefined {
+  if (wanted === undefined || wanted === input) return undefined;
+  if (isMacroEnabled(input) && !isMacroEnabled(wanted)) {
+    throw new OutputKindError(`the workbook is macro-enabled (.${input}), and Excel will not open a macro-enabled workbook saved as .${wanted}: write the copy as .xlsm`);
+  }
+  if (!isMacroEnabled(input) && isMacroEnabled(wanted)) {
+    throw new OutputKindError(`the workbook has no macros (.${input}), and Excel will not open it saved as .${wanted}: write the copy as .xlsx`);
+  }
+  return MAIN_CONTENT_TYPE[wanted];
 }
 
 /** What the checks before writing need from the user's package. */
@@ -89,6 +123,8 @@ interface UserPackage {
   readonly tablesBySheet: ReadonlyMap<string, readonly string[]>;
   /** Defined names other than owner names. */
   readonly definedNames: readonly string[];
+  /** What kind of file the package is, by its main part's content type. */
+  readonly kind: PackageKind;
 }
 
 const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -116,25 +152,45 @@ async function readUserPackage(zip: JSZip): Promise<UserPackage> {
     }
     tablesBySheet.set(sheet.name.toUpperCase(), names);
   }
-  return { sheetNames: sheets.map((s) => s.name), ours, tablesBySheet, definedNames };
+  const kind = kindOfContentTypes((await readOptionalPart(zip, '[Content_Types].xml')) ?? '');
+  return { sheetNames: sheets.map((s) => s.name), ours, tablesBySheet, definedNames, kind };
 }
 
-function refuseSheetsNotOurs(user: UserPackage, sheets: readonly SheetSpec[]): void {
+/**
+ * The name each spec's sheet is written under: the sheet the product made for it on an earlier run
+ * (the first of "Register", "Register (2)", … that an owner name marks), else the first of those
+ * names no sheet has. A user's own sheet is never written over.
+ */
+function chooseSheetNames(user: UserPackage, sheets: readonly SheetSpec[]): string[] {
   const seen = new Set<string>();
   for (const spec of sheets) {
     const key = spec.name.toUpperCase();
     if (seen.has(key)) throw new SheetSpecError(`the sheet "${spec.name}" is asked for twice in one write`);
     seen.add(key);
   }
-  for (const spec of sheets) {
-    const sheet = user.sheetNames.find((name) => name.toUpperCase() === spec.name.toUpperCase());
-    if (sheet !== undefined && !user.ours.has(sheet.toUpperCase())) throw new NotOurSheetError(sheet);
-  }
+  const existing = new Set(user.sheetNames.map((name) => name.toUpperCase()));
+  const chosen = new Set<string>();
+  const candidate = (spec: SheetSpec, n: number): string => (n === 1 ? spec.name : `${spec.name} (${n})`);
+  return sheets.map((spec) => {
+    let name: string | undefined;
+    for (let n = 1; n <= user.sheetNames.length + 1 && name === undefined; n++) {
+      const key = candidate(spec, n).toUpperCase();
+      if (existing.has(key) && user.ours.has(key) && !chosen.has(key)) name = candidate(spec, n);
+    }
+    for (let n = 1; name === undefined; n++) {
+      const key = candidate(spec, n).toUpperCase();
+      if (!existing.has(key) && !chosen.has(key)) name = candidate(spec, n);
+    }
+    chosen.add(name.toUpperCase());
+    return name;
+  });
 }
 
 /** Excel table names and defined names share one namespace, across the whole workbook. */
-function refuseTableNameClashes(user: UserPackage, sheets: readonly SheetSpec[]): void {
-  const replaced = new Set(sheets.map((s) => s.name.toUpperCase()));
+function refuseTableNameClashes(user: UserPackage, sheets: readonly SheetSpec[], names: readonly string[]): void {
+  // The sheets replaced are the product's own under the names chosen; a user's sheet of a generated
+  // name is kept, and so are its tables.
+  const replaced = new Set(names.map((name) => name.toUpperCase()).filter((key) => user.ours.has(key)));
   const taken = new Map<string, string>();
   for (const sheetName of user.sheetNames) {
     if (replaced.has(sheetName.toUpperCase())) continue;

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { mergeStyles } from '../../../src/workbook/xlsx/graft-styles';
-import { mergeSharedStrings, renumberSheet } from '../../../src/workbook/xlsx/graft-sheet';
+import { renumberSheet, sharedStringItems } from '../../../src/workbook/xlsx/graft-sheet';
 import { readXlsxFast } from '../../../src/workbook/xlsx/fast/read';
 import { writeSheetSpecs } from '../../../src/workbook/xlsx/write';
 import { ROLLUP_SHEET, SAMPLE } from './fixture';
@@ -11,13 +11,15 @@ import { inflateRawSync } from 'zlib';
 
 const WITH_CHART = path.join(__dirname, 'fixtures', 'with-chart.xlsx');
 
-/** Parts the graft edits on purpose: the workbook's lists of sheets, names, parts and shared tables. */
+/**
+ * Parts the graft edits on purpose: the workbook's lists of sheets, names, parts and styles. The
+ * shared strings are not among them: the generated text is inline.
+ */
 const BOOKKEEPING = new Set([
   '[Content_Types].xml',
   'xl/workbook.xml',
   'xl/_rels/workbook.xml.rels',
   'xl/styles.xml',
-  'xl/sharedStrings.xml',
   'docProps/core.xml',
 ]);
 
@@ -165,7 +167,10 @@ describe('mergeStyles', () => {
     // The user's "#,##0" is reused (170); "0.0%" is new (171).
     expect(merged.stylesXml).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="#,##0"/><numFmt numFmtId="171" formatCode="0.0%"/></numFmts>');
     expect(merged.stylesXml).toContain('<fonts count="3">');
-    expect(merged.stylesXml).toContain('<xf numFmtId="170" fontId="2" fillId="2" borderId="1" xfId="0"><alignment horizontal="right"/></xf></cellXfs>');
+    // The generated fill and border are the user's own "none" fill and empty border: reused, not appended.
+    expect(merged.stylesXml).toContain('<fills count="2">');
+    expect(merged.stylesXml).toContain('<borders count="1">');
+    expect(merged.stylesXml).toContain('<xf numFmtId="170" fontId="2" fillId="0" borderId="0" xfId="0"><alignment horizontal="right"/></xf></cellXfs>');
     expect(merged.stylesXml).toContain('<cellXfs count="3">');
     expect(merged.xf(1)).toBe(2);
     // The user had no differential formats: the section is added after cellXfs, in schema order.
@@ -190,28 +195,19 @@ describe('mergeStyles', () => {
   });
 });
 
-describe('mergeSharedStrings and renumberSheet', () => {
-  it("append the generated strings after the user's and move the sheet's indexes with them", () => {
-    const user = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="2"><si><t>Budget</t></si><si><t>Total</t></si></sst>';
-    const generated = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>Rollup</t></si></sst>';
-    const strings = mergeSharedStrings(user, generated);
-    expect(strings.offset).toBe(2);
-    expect(strings.sharedStringsXml).toContain('count="4" uniqueCount="3"><si><t>Budget</t></si><si><t>Total</t></si><si><t>Rollup</t></si></sst>');
+describe('renumberSheet', () => {
+  it("writes the generated strings inline and moves the sheet's format indexes to the merged styles", () => {
+    const generated = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Rollup</t></si><si><t xml:space="preserve"> Total </t></si></sst>';
+    const strings = sharedStringItems(generated);
+    expect(strings).toEqual(['<t>Rollup</t>', '<t xml:space="preserve"> Total </t>']);
     const styles = { stylesXml: '', xf: (i: number) => i + 10, dxf: (i: number) => i + 5 };
     const sheet =
-      '<cols><col min="1" max="1" width="9" style="1"/></cols><sheetData><row r="1" s="2" customFormat="1"><c r="A1" s="3" t="s"><v>0</v></c><c r="B1" s="1"><v>7</v></c><c r="C1"/></row></sheetData>' +
+      '<cols><col min="1" max="1" width="9" style="1"/></cols><sheetData><row r="1" s="2" customFormat="1"><c r="A1" s="3" t="s"><v>0</v></c><c r="B1" s="1"><v>7</v></c><c r="C1"/><c r="D1" t="s"><v>1</v></c></row></sheetData>' +
       '<conditionalFormatting sqref="B1"><cfRule type="cellIs" dxfId="0" priority="1"/></conditionalFormatting>';
-    expect(renumberSheet(sheet, styles, strings.offset)).toBe(
-      '<cols><col min="1" max="1" width="9" style="11"/></cols><sheetData><row r="1" s="12" customFormat="1"><c r="A1" s="13" t="s"><v>2</v></c><c r="B1" s="11"><v>7</v></c><c r="C1"/></row></sheetData>' +
+    expect(renumberSheet(sheet, styles, strings)).toBe(
+      '<cols><col min="1" max="1" width="9" style="11"/></cols><sheetData><row r="1" s="12" customFormat="1"><c r="A1" s="13" t="inlineStr"><is><t>Rollup</t></is></c><c r="B1" s="11"><v>7</v></c><c r="C1"/><c r="D1" t="inlineStr"><is><t xml:space="preserve"> Total </t></is></c></row></sheetData>' +
         '<conditionalFormatting sqref="B1"><cfRule type="cellIs" dxfId="5" priority="1"/></conditionalFormatting>',
     );
-  });
-
-  it('make a string table when the user package has none', () => {
-    const generated = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>Rollup</t></si></sst>';
-    const strings = mergeSharedStrings(undefined, generated);
-    expect(strings.offset).toBe(0);
-    expect(strings.sharedStringsXml).toContain('uniqueCount="1"><si><t>Rollup</t></si></sst>');
   });
 });
 

@@ -6,7 +6,7 @@ import { excelNumberFormat } from '../../../src/money/format';
 import { OWNER_MARKER, type SheetSpec, type TableSpec } from '../../../src/reports/spec';
 import type { Grid } from '../../../src/sheet/grid';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
-import { NotOurSheetError, SheetSpecError, writeSheetSpecs } from '../../../src/workbook/xlsx/write';
+import { SheetSpecError, writeReport, writeSheetSpecs } from '../../../src/workbook/xlsx/write';
 import {
   FORMULA_LIKE_LINK_TEXT,
   FORMULA_LIKE_TEXTS,
@@ -239,18 +239,17 @@ describe('the Rollup sheet written into the sample workbook', () => {
 });
 
 describe('formula-like text from data', () => {
-  it('is stored as a shared string with a quote prefix, never as a formula', async () => {
-    const { sheetXml, sharedStrings, xfs } = await partsOf(written, 'Rollup');
+  it('is stored as an inline string with a quote prefix, never as a formula', async () => {
+    const { sheetXml, xfs } = await partsOf(written, 'Rollup');
     const cases = [
       ...FORMULA_LIKE_TEXTS.map((text, i) => ({ address: `A${24 + i}`, text })),
       { address: 'D28', text: FORMULA_LIKE_LINK_TEXT },
     ];
     for (const { address, text } of cases) {
       const xml = cellXml(sheetXml, address);
-      expect({ address, xml }).toEqual({ address, xml: expect.stringMatching(/ t="s"/) });
+      expect({ address, xml }).toEqual({ address, xml: expect.stringMatching(/ t="inlineStr"/) });
       expect(xml).not.toContain('<f');
-      const index = Number(/<v>(\d+)<\/v>/.exec(xml)?.[1]);
-      expect(sharedStrings[index]).toBe(text);
+      expect(unescapeXml(/<is><t[^>]*>([\s\S]*?)<\/t><\/is>/.exec(xml)?.[1] ?? '')).toBe(text);
       const style = Number(/ s="(\d+)"/.exec(xml)?.[1]);
       expect({ address, xf: xfs[style] }).toEqual({ address, xf: expect.stringContaining('quotePrefix="1"') });
     }
@@ -345,24 +344,50 @@ describe('a sheet of a generated name that is not ours', () => {
     return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   }
 
-  it('stops the write with a message saying what to do', async () => {
+  /** The bytes of the part holding sheet `name`. */
+  async function sheetBytes(bytes: Uint8Array, name: string): Promise<Buffer> {
+    const { sheetPath } = await partsOf(bytes, name);
+    return (await JSZip.loadAsync(bytes)).file(sheetPath)!.async('nodebuffer');
+  }
+
+  it('is kept as it is, and the generated sheet takes the next free name, as Excel names a copy', async () => {
     const input = await withUserSheet('Rollup');
-    await expect(writeSheetSpecs(input, [ROLLUP_SHEET])).rejects.toThrow(NotOurSheetError);
-    await expect(writeSheetSpecs(input, [ROLLUP_SHEET])).rejects.toThrow(
-      'a sheet named "Rollup" already exists and was not made by Commissioning Workbench; rename it and run again',
-    );
+    const { bytes, sheetNames } = await writeReport(input, [ROLLUP_SHEET]);
+    expect(sheetNames).toEqual(['Rollup (2)']);
+    expect(sheetNamesOf(await loadExcelJs(bytes)).slice(-2)).toEqual(['Rollup', 'Rollup (2)']);
+    expect(await sheetBytes(bytes, 'Rollup')).toEqual(await sheetBytes(input, 'Rollup'));
+    const read = await readXlsx(bytes);
+    expect(read.sheets.find((g) => g.name === 'Rollup')).toMatchObject({ generated: false });
+    expect(read.sheets.find((g) => g.name === 'Rollup (2)')).toMatchObject({ generated: true });
+    expect(read.sheets.find((g) => g.name === 'Rollup')!.value(0, 0)).toBe('my own rollup');
+    const workbookXml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain(`<definedName name="CW_GENERATED_Rollup__2_" comment="${OWNER_MARKER}">&apos;Rollup (2)&apos;!$A$1</definedName>`);
+  });
+
+  it('is kept again on a re-run, which replaces the generated "Rollup (2)" and adds no sheet', async () => {
+    const once = await writeReport(await withUserSheet('Rollup'), [ROLLUP_SHEET]);
+    const twice = await writeReport(once.bytes, [ROLLUP_SHEET]);
+    expect(twice.sheetNames).toEqual(['Rollup (2)']);
+    expect(sheetNamesOf(await loadExcelJs(twice.bytes))).toEqual(sheetNamesOf(await loadExcelJs(once.bytes)));
+    expect(await sheetBytes(twice.bytes, 'Rollup')).toEqual(await sheetBytes(once.bytes, 'Rollup'));
+    const names = (await loadExcelJs(twice.bytes)).definedNames.model.filter((n) => n.name.startsWith('CW_GENERATED_'));
+    expect(names).toEqual([{ name: 'CW_GENERATED_Rollup__2_', ranges: ["'Rollup (2)'!$A$1"] }]);
   });
 
   it('is found whatever its case, and a marker on another sheet does not make it ours', async () => {
-    await expect(writeSheetSpecs(await withUserSheet('rollup'), [ROLLUP_SHEET])).rejects.toThrow(
-      'a sheet named "rollup" already exists',
-    );
-    await expect(writeSheetSpecs(await withUserSheet('Rollup', true), [ROLLUP_SHEET])).rejects.toThrow(NotOurSheetError);
+    expect((await writeReport(await withUserSheet('rollup'), [ROLLUP_SHEET])).sheetNames).toEqual(['Rollup (2)']);
+    const marked = await writeReport(await withUserSheet('Rollup', true), [ROLLUP_SHEET]);
+    expect(marked.sheetNames).toEqual(['Rollup (2)']);
+    expect((await readXlsx(marked.bytes)).sheets.find((g) => g.name === 'Rollup')!.value(0, 0)).toBe('my own rollup');
   });
 
-  it('stops the write before any sheet is written, even when other sheets are fine', async () => {
+  it('takes "(3)" when "(2)" is the user\'s too, and leaves the other generated sheets their own names', async () => {
+    const workbook = await loadExcelJs(await withUserSheet('Rollup'));
+    workbook.addWorksheet('Rollup (2)').getCell('A1').value = 'my second rollup';
+    const input = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const findings: SheetSpec = { name: 'Findings', paragraphs: [], tables: [{ ...NOTES_TABLE, name: 'CW_TestFindings' }] };
-    await expect(writeSheetSpecs(await withUserSheet('Rollup'), [findings, ROLLUP_SHEET])).rejects.toThrow(NotOurSheetError);
+    const { sheetNames } = await writeReport(input, [findings, ROLLUP_SHEET]);
+    expect(sheetNames).toEqual(['Findings', 'Rollup (3)']);
   });
 });
 
