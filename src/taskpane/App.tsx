@@ -1,4 +1,19 @@
-import { FluentProvider, Tab, TabList, Text, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { StatusArea } from './components/StatusArea';
 import { WorkbookBar } from './components/WorkbookBar';
@@ -16,7 +31,15 @@ export interface AppProps {
   readonly host: PaneHost;
   readonly engine: Engine;
   readonly dark: boolean;
+  /**
+   * Set when Office became ready after the pane started on a file that the user has opened: the pane
+   * offers to switch to the workbook in Excel (which starts afresh) or to keep working on the file.
+   */
+  readonly excelReady?: { readonly onSwitch: () => void; readonly onDismiss: () => void } | null;
 }
+
+/** The pane's heading, where focus goes when the pane starts afresh on another host. */
+export const PANE_HEADING_ID = 'pane-heading';
 
 export const PAGES = ['check', 'analyse', 'register', 'panel', 'model', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
@@ -58,17 +81,37 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 });
 
-export function App({ host, engine, dark }: AppProps) {
+export function App({ host, engine, dark, excelReady = null }: AppProps) {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>('check');
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.pane}>
       <WorkbenchProvider host={host} engine={engine}>
         <header className={styles.header}>
-          <Title3 as="h1">Commissioning Workbench</Title3>
+          {/* Focusable from script: after "Switch to Excel" the button is gone, and focus comes here. */}
+          <Title3 as="h1" id={PANE_HEADING_ID} tabIndex={-1}>
+            Commissioning Workbench
+          </Title3>
           <Text size={200}>{host.kind === 'excel' ? 'Connected to Excel' : 'Not running inside Excel: working on a file'}</Text>
           <WorkbookBar />
         </header>
+        {excelReady && (
+          <MessageBar intent="info" layout="multiline" aria-live="polite">
+            <MessageBarBody>
+              <MessageBarTitle>Excel is ready</MessageBarTitle>
+              Excel started after the pane, so the pane is working on {host.workbookLabel() ?? 'a file'}. Switch to the workbook open in Excel to read and
+              write it directly; what you did with the file here is not kept.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="primary" onClick={excelReady.onSwitch}>
+                Switch to Excel
+              </Button>
+              <Button size="small" onClick={excelReady.onDismiss}>
+                Keep working on the file
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <StatusArea />
         <nav aria-label="Pages">
           <TabList className={styles.tabs} size="small" selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>

@@ -165,3 +165,19 @@ test('a failed save says the settings apply only until the pane closes', async (
     'Excel could not save the settings with the workbook (the document is read-only); they apply until you close the pane.',
   );
 });
+
+test('in Excel for Mac or iPad the host says downloads cannot work (the pages then offer the clipboard first); on Windows they can', () => {
+  const global = globalThis as { Office?: unknown };
+  const runner = new RecordingExcel([]).run;
+  try {
+    global.Office = { context: { platform: 'Mac' } };
+    expect(new ExcelHost(runner, null).canDownload()).toBe(false);
+    global.Office = { context: { platform: 'iOS' } };
+    expect(new ExcelHost(runner, null).canDownload()).toBe(false);
+    global.Office = { context: { platform: 'PC' } };
+    // This file runs in node: no document, so no link to download with.
+    expect(new ExcelHost(runner, null, () => true).canDownload()).toBe(true);
+  } finally {
+    delete global.Office;
+  }
+});

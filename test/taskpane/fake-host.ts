@@ -39,6 +39,8 @@ export class FakeHost implements PaneHost {
   readonly templates: CommissioningModel[] = [];
   readonly savedSettings: (PaneSettings | null)[] = [];
   reads = 0;
+  /** What canDownload answers: false plays Excel for Mac, whose pane cannot save downloads. */
+  canDownloadFiles = true;
   settings: PaneSettings | null = null;
 
   constructor(
@@ -85,6 +87,10 @@ export class FakeHost implements PaneHost {
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
     this.downloads.push({ fileName, data, mimeType });
+  }
+
+  canDownload(): boolean {
+    return this.canDownloadFiles;
   }
 
   loadSettings(): PaneSettings | null {

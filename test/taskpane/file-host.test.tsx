@@ -114,3 +114,19 @@ test('settings are kept in the browser storage and read back by the next pane', 
   expect(JSON.parse(storage.items.get(SETTINGS_STORAGE_KEY)!)).toEqual({ ...settingsOf(defaultModel()), displayUnit: '£k' });
   expect(new FileHost(storage).loadSettings()?.displayUnit).toBe('£k');
 });
+
+test('where this window cannot save downloads (Excel for Mac), a written report is not announced as downloaded: the notice says what works', async () => {
+  const offered: string[] = [];
+  const host = new FileHost(new MemoryStorage(), (fileName) => offered.push(fileName), () => false);
+  const user = userEvent.setup();
+  render(<App host={host} engine={new InlineEngine()} dark={false} />);
+  upload('commissioning-2019-20.xlsx', sampleBytes());
+  await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx/)).toBeInTheDocument(), ENGINE_WAIT);
+  await user.click(screen.getByRole('button', { name: 'Write report' }));
+  await waitFor(() => expect(offered).toHaveLength(1), ENGINE_WAIT);
+  expect(host.canDownload()).toBe(false);
+  expect(screen.queryByText(/^Downloaded/)).not.toBeInTheDocument();
+  expect(
+    screen.getByText(/^commissioning-2019-20 \(report\)\.xlsx \(with the Findings, Rollup, Register and Panel report sheets\) could not be downloaded: Excel for Mac and for iPad do not save downloads from the pane\. Use the pane connected to Excel/),
+  ).toBeInTheDocument();
+});

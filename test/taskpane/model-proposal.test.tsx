@@ -62,6 +62,25 @@ test('the organisation typed in names the model, and "Download model.json" offer
   expect(screen.getByText(/^Downloaded model\.json: edit it/)).toBeInTheDocument();
 });
 
+test('"Copy model.json to clipboard" copies the proposed model; where downloads cannot work it comes before Download', async () => {
+  const host = new FakeHost('excel', councilBudget());
+  host.canDownloadFiles = false;
+  const { user } = renderPane(host);
+  const page = await openPage(user, 'Model');
+  await user.click(within(page).getByRole('button', { name: CREATE }));
+  const found = await within(page).findByRole('region', { name: 'Proposed model' }, ENGINE_WAIT);
+  const names = within(found)
+    .getAllByRole('button')
+    .map((b) => b.textContent);
+  expect(names.indexOf('Copy model.json to clipboard')).toBeGreaterThanOrEqual(0);
+  expect(names.indexOf('Copy model.json to clipboard')).toBeLessThan(names.indexOf('Download model.json'));
+  await user.click(within(found).getByRole('button', { name: 'Copy model.json to clipboard' }));
+  await waitFor(() => expect(screen.getByText(/^Copied the proposed model as JSON to the clipboard: paste it into a text editor and save it as model\.json\.$/)).toBeInTheDocument());
+  const model = loadModelJson(await navigator.clipboard.readText(), 'model.json');
+  expect(model.fundingStreams.map((s) => s.code)).toEqual(['BCF', 'GF', 'PHG']);
+  expect(host.downloads).toHaveLength(0);
+});
+
 test('every action works from the keyboard', async () => {
   const host = new FakeHost('excel', councilBudget());
   const { user } = renderPane(host);

@@ -90,3 +90,50 @@ test('a prefix that is not a 360Giving prefix is explained in the message bar, a
   expect(screen.getByText(/registered 360Giving prefix, such as 360G-mopac/)).toBeInTheDocument();
   expect(host.downloads).toHaveLength(0);
 });
+
+test('after a download, the export can also be copied to the clipboard, with what was copied said in words', async () => {
+  const { page, user, host } = await registerPage();
+  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), '360G-mopac');
+  await user.click(within(page).getByRole('button', { name: 'Download 360Giving export' }));
+  await waitFor(() => expect(host.downloads).toHaveLength(1), ENGINE_WAIT);
+  const text = String(host.downloads[0].data);
+  const grants = (JSON.parse(text) as { grants: unknown[] }).grants.length;
+  // Where downloads work, Download comes first.
+  const actions = within(page).getAllByRole('button', { name: /^(Download .* again|Copy to clipboard)$/ });
+  expect(actions.map((b) => b.textContent)).toEqual([`Download ${host.downloads[0].fileName} again`, 'Copy to clipboard']);
+  await user.click(within(page).getByRole('button', { name: 'Copy to clipboard' }));
+  await waitFor(() => expect(screen.getByText(new RegExp(`^Copied ${grants} grants as JSON to the clipboard`))).toBeInTheDocument());
+  expect(await navigator.clipboard.readText()).toBe(text);
+});
+
+test('where downloads cannot work (Excel for Mac), the export is prepared and "Copy to clipboard" comes first', async () => {
+  const host = new FakeHost('excel', sample);
+  host.canDownloadFiles = false;
+  const { page, user } = await registerPage(host);
+  expect(within(page).queryByRole('button', { name: 'Download 360Giving export' })).not.toBeInTheDocument();
+  expect(within(page).getByText(/Excel for Mac and for iPad do not save downloads from the pane/)).toBeInTheDocument();
+  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), '360G-mopac');
+  await user.click(within(page).getByRole('radio', { name: 'CSV' }));
+  await user.click(within(page).getByRole('button', { name: 'Prepare 360Giving export' }));
+  const copy = await within(page).findByRole('button', { name: 'Copy to clipboard' }, ENGINE_WAIT);
+  // Nothing was sent to a download that would not arrive.
+  expect(host.downloads).toHaveLength(0);
+  const buttons = within(page).getAllByRole('button').map((b) => b.textContent);
+  const download = buttons.find((name) => /^Download .*\.csv$/.test(name ?? ''));
+  expect(download).toBeDefined();
+  expect(buttons.indexOf('Copy to clipboard')).toBeLessThan(buttons.indexOf(download!));
+
+  // From the keyboard: the copy button takes Enter.
+  copy.focus();
+  await user.keyboard('{Enter}');
+  const summary = within(page).getByRole('list', { name: 'Export summary' }).textContent ?? '';
+  const grants = Number(/(\d+) grants? worth/.exec(summary)?.[1]);
+  await waitFor(() => expect(screen.getByText(new RegExp(`^Copied ${grants} grants as CSV to the clipboard: paste them into a text editor and save the file as .*\\.csv\\.$`))).toBeInTheDocument());
+  expect((await navigator.clipboard.readText()).split('\n')[0]).toMatch(/^\uFEFF?Identifier,Title,/);
+  expect(copy).toHaveFocus();
+
+  // Download is still there, second, and says plainly that it may not arrive.
+  await user.click(within(page).getByRole('button', { name: download! }));
+  expect(host.downloads).toHaveLength(1);
+  expect(screen.getByText(/^Offered .*\.csv as a download, but Excel for Mac and iPad do not save downloads from the pane: use "Copy to clipboard" instead\.$/)).toBeInTheDocument();
+});

@@ -10,6 +10,7 @@ import { saveModelJson } from '../../model/json';
 import type { ModelProposal } from '../../model/propose';
 import { PLACEHOLDER_ORGANISATION } from '../../model/propose-placeholder';
 import type { CommissioningModel, NamedEntry } from '../../model/types';
+import { copyText } from '../host/download';
 import { useWorkbench } from '../workbench';
 
 export const PROPOSAL_FILE_NAME = 'model.json';
@@ -55,7 +56,21 @@ export function ModelProposalSection() {
   const download = () => {
     if (!proposal) return;
     host.download(PROPOSAL_FILE_NAME, saveModelJson(proposal.model), 'application/json');
-    showNotice(`Downloaded ${PROPOSAL_FILE_NAME}: edit it, then choose it with "Use a model file", or check with commissioning check --model ${PROPOSAL_FILE_NAME}.`);
+    showNotice(
+      host.canDownload()
+        ? `Downloaded ${PROPOSAL_FILE_NAME}: edit it, then choose it with "Use a model file", or check with commissioning check --model ${PROPOSAL_FILE_NAME}.`
+        : `Offered ${PROPOSAL_FILE_NAME} as a download, but Excel for Mac and iPad do not save downloads from the pane: use "Copy ${PROPOSAL_FILE_NAME} to clipboard", or insert it as the Model sheet.`,
+    );
+  };
+
+  const copy = async () => {
+    if (!proposal) return;
+    try {
+      await copyText(saveModelJson(proposal.model));
+      showNotice(`Copied the proposed model as JSON to the clipboard: paste it into a text editor and save it as ${PROPOSAL_FILE_NAME}.`);
+    } catch (caught) {
+      showNotice(`Could not copy the proposed model to the clipboard (${caught instanceof Error ? caught.message : String(caught)}): insert it as the Model sheet instead.`);
+    }
   };
 
   return (
@@ -94,7 +109,17 @@ export function ModelProposalSection() {
             <Button appearance="primary" disabled={busy !== null} onClick={() => void insertModelSheet(proposal.model)}>
               {inExcel ? 'Insert as Model sheet' : 'Insert as Model sheet (download)'}
             </Button>
-            <Button onClick={download}>Download {PROPOSAL_FILE_NAME}</Button>
+            {host.canDownload() ? (
+              <>
+                <Button onClick={download}>Download {PROPOSAL_FILE_NAME}</Button>
+                <Button onClick={() => void copy()}>Copy {PROPOSAL_FILE_NAME} to clipboard</Button>
+              </>
+            ) : (
+              <>
+                <Button onClick={() => void copy()}>Copy {PROPOSAL_FILE_NAME} to clipboard</Button>
+                <Button onClick={download}>Download {PROPOSAL_FILE_NAME}</Button>
+              </>
+            )}
           </div>
         </section>
       )}

@@ -18,7 +18,7 @@ import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import { EngineUsageError } from '../engine/usage-error';
 import { WORKBOOK_SETTINGS_KEY, parseStoredSettings, type PaneSettings } from '../settings';
-import { downloadFile } from './download';
+import { downloadFile, downloadsWork } from './download';
 import type { HostOutcome, PaneHost } from './types';
 
 /** Points per character of column width (Calibri 11: 7 pixels a character plus 5 of padding). */
@@ -81,6 +81,7 @@ export class ExcelHost implements PaneHost {
   constructor(
     private readonly run: ExcelRunner = (batch) => Excel.run(batch),
     private readonly settingsStore: OfficeSettings | null = officeSettings(),
+    private readonly downloads: () => boolean = downloadsWork,
   ) {}
 
   workbookLabel(): string {
@@ -177,6 +178,10 @@ export class ExcelHost implements PaneHost {
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
     downloadFile(fileName, data, mimeType);
+  }
+
+  canDownload(): boolean {
+    return this.downloads();
   }
 
   loadSettings(): PaneSettings | null {

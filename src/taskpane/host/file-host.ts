@@ -9,7 +9,7 @@ import type { Engine } from '../engine/client';
 import { EngineUsageError } from '../engine/usage-error';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import { parseStoredSettings, type PaneSettings } from '../settings';
-import { downloadFile } from './download';
+import { downloadFile, downloadsWork } from './download';
 import { XLSX_MIME, type HostOutcome, type PaneHost } from './types';
 
 export const SAMPLE_WORKBOOK_URL = 'assets/samples/commissioning-2019-20.xlsx';
@@ -28,6 +28,7 @@ export class FileHost implements PaneHost {
   constructor(
     private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeLocalStorage(),
     private readonly offer: (fileName: string, data: Uint8Array | string, mimeType: string) => void = downloadFile,
+    private readonly downloads: () => boolean = downloadsWork,
   ) {}
 
   /** Makes `file` the workbook the pane works on. */
@@ -56,7 +57,7 @@ export class FileHost implements PaneHost {
   async writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome> {
     const file = await engine.call('reportFile', args, onProgress);
     this.offer(file.fileName, file.bytes, XLSX_MIME);
-    return { message: `Downloaded ${file.fileName} with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}. The file you opened is unchanged.` };
+    return { message: this.downloaded(file.fileName, `with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}`, 'The file you opened is unchanged.') };
   }
 
   async select(sheet: string, cell: string): Promise<HostOutcome> {
@@ -66,17 +67,30 @@ export class FileHost implements PaneHost {
   async insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     const file = await engine.call('modelSheetFile', { model });
     this.offer(file.fileName, file.bytes, XLSX_MIME);
-    return { message: `Downloaded ${file.fileName} with a Model sheet: edit it in Excel, and the pane will use it when you open that file.` };
+    return { message: this.downloaded(file.fileName, 'with a Model sheet', 'Edit it in Excel, and the pane will use it when you open that file.') };
   }
 
   async insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     const file = await engine.call('budgetTemplateFile', { model });
     this.offer(file.fileName, file.bytes, XLSX_MIME);
-    return { message: `Downloaded ${file.fileName} with an empty "${file.sheets[0]}" sheet whose columns offer the model's names as drop-downs.` };
+    return { message: this.downloaded(file.fileName, `with an empty "${file.sheets[0]}" sheet whose columns offer the model's names as drop-downs`, '') };
   }
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
     this.offer(fileName, data, mimeType);
+  }
+
+  canDownload(): boolean {
+    return this.downloads();
+  }
+
+  /**
+   * The notice for a workbook offered as a download: what it holds, or, where this window cannot
+   * save downloads, that it did not arrive and what works instead (never "Downloaded" for nothing).
+   */
+  private downloaded(fileName: string, holding: string, after: string): string {
+    if (this.canDownload()) return `Downloaded ${fileName} ${holding}.${after ? ` ${after}` : ''}`;
+    return `${fileName} (${holding}) could not be downloaded: Excel for Mac and for iPad do not save downloads from the pane. Use the pane connected to Excel, which writes into the workbook, or open this page in a web browser.`;
   }
 
   loadSettings(): PaneSettings | null {

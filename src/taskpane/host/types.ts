@@ -27,6 +27,11 @@ export interface PaneHost {
   insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome>;
   /** Offers a file to the user (the 360Giving export, a workbook copy). */
   download(fileName: string, data: Uint8Array | string, mimeType: string): void;
+  /**
+   * False where a download from the pane is known not to arrive (Excel for Mac or iPad: its web view
+   * ignores downloads), so a page offers the clipboard first.
+   */
+  canDownload(): boolean;
   /** Settings saved with the workbook (Excel) or in this browser (outside); null when none are saved. */
   loadSettings(): PaneSettings | null;
   /** Saves settings, or forgets them (null) so the model's own settings apply again. */

@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { formatAmount } from '../../money/format';
 import type { Giving360Result, RegisterView } from '../engine/protocol';
 import { plural } from '../format';
+import { copyText } from '../host/download';
 import { useWorkbench } from '../workbench';
 
 /** Records listed in the pane; the Register sheet has them all. */
@@ -51,15 +52,22 @@ function pounds(amount: RegisterView['total']): string {
   return formatAmount(amount, { unit: '£', decimals: amount.isInteger() ? 0 : 2 });
 }
 
+/** "JSON" or "CSV": how the export is written, in words for a notice. */
+function exportKind(exported: Giving360Result): string {
+  return /json/i.test(exported.mimeType) ? 'JSON' : 'CSV';
+}
+
 export function RegisterPage() {
   const styles = useStyles();
-  const { host, workbook, busy, model, ask, write } = useWorkbench();
+  const { host, workbook, busy, model, ask, write, showNotice } = useWorkbench();
   const [register, setRegister] = useState<RegisterView | null>(null);
   const [prefix, setPrefix] = useState('');
   const [funderId, setFunderId] = useState('');
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [exported, setExported] = useState<Giving360Result | null>(null);
   const canRun = host.kind === 'excel' || workbook !== null;
+  // Excel for Mac and iPad ignore downloads from the pane: there the export is prepared, then copied.
+  const canDownload = host.canDownload();
   const errors = register ? register.findings.filter((f) => f.severity === 'error').length : 0;
 
   const build = async () => {
@@ -75,8 +83,30 @@ export function RegisterPage() {
       ...(funderId.trim() ? { funderId: funderId.trim() } : {}),
     });
     if (!result) return;
-    host.download(result.fileName, result.text, result.mimeType);
+    if (canDownload) host.download(result.fileName, result.text, result.mimeType);
     setExported(result);
+  };
+
+  const copyExport = async () => {
+    if (!exported) return;
+    const kind = exportKind(exported);
+    try {
+      await copyText(exported.text);
+      showNotice(`Copied ${plural(exported.grants, 'grant')} as ${kind} to the clipboard: paste them into a text editor and save the file as ${exported.fileName}.`);
+    } catch (caught) {
+      const reason = caught instanceof Error ? caught.message : String(caught);
+      showNotice(`Could not copy the 360Giving export to the clipboard (${reason}).${canDownload ? ' Use "Download" instead.' : ' Open this page in a web browser to download it.'}`);
+    }
+  };
+
+  const downloadExport = () => {
+    if (!exported) return;
+    host.download(exported.fileName, exported.text, exported.mimeType);
+    showNotice(
+      canDownload
+        ? `Downloaded ${exported.fileName}: ${plural(exported.grants, 'grant')} as ${exportKind(exported)}.`
+        : `Offered ${exported.fileName} as a download, but Excel for Mac and iPad do not save downloads from the pane: use "Copy to clipboard" instead.`,
+    );
   };
 
   return (
@@ -170,9 +200,30 @@ export function RegisterPage() {
         </Field>
         <div className={styles.actions}>
           <Button disabled={!canRun || busy !== null || prefix.trim() === ''} onClick={() => void exportGrants()}>
-            Download 360Giving export
+            {canDownload ? 'Download 360Giving export' : 'Prepare 360Giving export'}
           </Button>
         </div>
+        {!canDownload && (
+          <Text size={200}>Excel for Mac and for iPad do not save downloads from the pane: prepare the export, then copy it to the clipboard and paste it into a file.</Text>
+        )}
+        {exported && (
+          <div className={styles.actions}>
+            {/* The route that works here comes first; both need the click itself (the clipboard needs the user's gesture). */}
+            {canDownload ? (
+              <>
+                <Button onClick={downloadExport}>Download {exported.fileName} again</Button>
+                <Button onClick={() => void copyExport()}>Copy to clipboard</Button>
+              </>
+            ) : (
+              <>
+                <Button appearance="primary" onClick={() => void copyExport()}>
+                  Copy to clipboard
+                </Button>
+                <Button onClick={downloadExport}>Download {exported.fileName}</Button>
+              </>
+            )}
+          </div>
+        )}
         {exported && (
           <ul className={styles.list} aria-label="Export summary">
             <li>
