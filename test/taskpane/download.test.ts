@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 /** Getting a file out of the pane: when a download can work, and the clipboard (API, then execCommand). */
 import { copyText, downloadsWork } from '../../src/taskpane/host/download';
+import { workbookMime, XLSM_MIME, XLSX_MIME } from '../../src/taskpane/host/types';
 
 describe('downloadsWork', () => {
   test('false inside Office on a Mac or an iPad (WKWebView ignores <a download>)', () => {
@@ -58,5 +59,13 @@ describe('copyText', () => {
   test('throws, in words, when neither way works', async () => {
     execCommand.mockReturnValue(false);
     await expect(copyText('x', document, undefined)).rejects.toThrow('This window does not let the pane use the clipboard');
+  });
+});
+
+describe('the type a workbook download is offered as', () => {
+  it('is macro-enabled for an .xlsm copy, whose report keeps its macros, and .xlsx otherwise', () => {
+    expect(workbookMime('budget (report).xlsm')).toBe(XLSM_MIME);
+    expect(workbookMime('budget (report).XLSM')).toBe(XLSM_MIME);
+    expect(workbookMime('budget (report).xlsx')).toBe(XLSX_MIME);
   });
 });

@@ -10,7 +10,7 @@ import { EngineUsageError } from '../engine/usage-error';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import { parseStoredSettings, type PaneSettings } from '../settings';
 import { downloadFile, downloadsWork } from './download';
-import { XLSX_MIME, type HostOutcome, type PaneHost } from './types';
+import { workbookMime, type HostOutcome, type PaneHost } from './types';
 
 export const SAMPLE_WORKBOOK_URL = 'assets/samples/commissioning-2019-20.xlsx';
 export const SETTINGS_STORAGE_KEY = 'commissioning-workbench:settings';
@@ -56,7 +56,7 @@ export class FileHost implements PaneHost {
 
   async writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome> {
     const file = await engine.call('reportFile', args, onProgress);
-    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    this.offer(file.fileName, file.bytes, workbookMime(file.fileName));
     return { message: this.downloaded(file.fileName, `with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}`, 'The file you opened is unchanged.') };
   }
 
@@ -66,13 +66,13 @@ export class FileHost implements PaneHost {
 
   async insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     const file = await engine.call('modelSheetFile', { model });
-    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    this.offer(file.fileName, file.bytes, workbookMime(file.fileName));
     return { message: this.downloaded(file.fileName, 'with a Model sheet', 'Edit it in Excel, and the pane will use it when you open that file.') };
   }
 
   async insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     const file = await engine.call('budgetTemplateFile', { model });
-    this.offer(file.fileName, file.bytes, XLSX_MIME);
+    this.offer(file.fileName, file.bytes, workbookMime(file.fileName));
     return { message: this.downloaded(file.fileName, `with an empty "${file.sheets[0]}" sheet whose columns offer the model's names as drop-downs`, '') };
   }
 

@@ -43,3 +43,9 @@ export interface PaneHost {
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** The download type of a workbook by its name: a macro-enabled copy (.xlsm) is not an .xlsx. */
+export function workbookMime(fileName: string): string {
+  return /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME;
+}
