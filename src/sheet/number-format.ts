@@ -13,3 +13,24 @@ export function isDateFormat(code: string): boolean {
   if (bare.includes('#') || (/0/.test(bare) && !bare.includes(':'))) return false;
   return /[dmyhs]/i.test(bare);
 }
+
+/**
+ * A format that shows a calendar date: a day, month or year code (d, m, y) outside quotes, escapes and
+ * brackets, in the format's first section. Times of day and elapsed times ([h]:mm, mm:ss) are not
+ * dates: their "m" is minutes, which Excel reads as such right after an h or right before an s.
+ * AM/PM markers and fill or padding characters (*x, _x) are not codes.
+ */
+export function isCalendarDateFormat(code: string): boolean {
+  const bare = code
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/AM\/PM|A\/P/gi, '');
+  if (bare.includes('#') || bare.includes('?')) return false;
+  if (/[dy]/i.test(bare)) return true;
+  // Months only where an "m" run is not minutes: not after h (and separators), not before s.
+  const withoutMinutes = bare.replace(/(h+[^a-z0-9]*)m+/gi, '$1').replace(/m+([^a-z0-9]*s)/gi, '$1');
+  return /m/i.test(withoutMinutes);
+}

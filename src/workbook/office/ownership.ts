@@ -31,22 +31,31 @@ export interface WorkbookState {
   readonly tables: readonly ExistingTable[];
 }
 
+interface MarkerPlan {
+  readonly name: string;
+  readonly markerName: string;
+  /**
+   * A name spelled as the new marker that refers to something else (a deleted or renamed sheet): deleted
+   * only once the sheet it is to mark exists, just before the new marker is added.
+   */
+  readonly staleMarker?: string;
+}
+
 export type SheetPlan =
-  | { readonly kind: 'add'; readonly name: string; readonly markerName: string }
-  | {
+  | (MarkerPlan & { readonly kind: 'add' })
+  | (MarkerPlan & {
+      /** Rewritten in place, so references to it from the user's formulas survive. */
       readonly kind: 'replace';
-      readonly name: string;
-      readonly markerName: string;
-      /** The old sheet's name as the workbook spells it, and its tab position. */
+      /** The sheet's name as the workbook spells it, and its tab position. */
       readonly existingName: string;
       readonly position: number;
-      /** A free name for the new sheet while the old one still exists. */
-      readonly temporaryName: string;
-    };
+      /** Its marker already refers to it and stays as it is. */
+      readonly marked: boolean;
+    });
 
 export interface WritePlan {
   readonly sheets: readonly SheetPlan[];
-  /** Marker names to delete first: those of replaced sheets, broken ones, and any holding a new marker's name. */
+  /** Broken markers (#REF!) no sheet's marker replaces: deleted last, once every sheet is written. */
   readonly namesToDelete: readonly string[];
 }
 
@@ -84,25 +93,29 @@ export function planWrite(state: WorkbookState, sheetNames: readonly string[], t
     }
   }
   const owned = ownedSheetKeys(state.names);
-  const taken = new Set([...state.sheets.map((s) => s.name.toUpperCase()), ...sheetNames.map((n) => n.toUpperCase())]);
 
   const sheets: SheetPlan[] = sheetNames.map((name) => {
     const markerName = ownerNameFor(name);
+    const holder = state.names.find((n) => n.name.toUpperCase() === markerName.toUpperCase());
     const existing = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
-    if (!existing) return { kind: 'add', name, markerName };
+    if (!existing) return { kind: 'add', name, markerName, ...(holder ? { staleMarker: holder.name } : {}) };
     if (!owned.has(existing.name.toUpperCase())) throw new NotOurSheetError(existing.name);
-    const temporaryName = freeName(taken, `CW new ${name}`);
-    return { kind: 'replace', name, markerName, existingName: existing.name, position: existing.position, temporaryName };
+    const marked = holder !== undefined && referencedSheet(holder.value)?.toUpperCase() === existing.name.toUpperCase();
+    return {
+      kind: 'replace',
+      name,
+      markerName,
+      existingName: existing.name,
+      position: existing.position,
+      marked,
+      ...(holder && !marked ? { staleMarker: holder.name } : {}),
+    };
   });
 
   const replaced = new Set(sheets.flatMap((s) => (s.kind === 'replace' ? [s.existingName.toUpperCase()] : [])));
-  const newMarkers = new Set(sheets.map((s) => s.markerName.toUpperCase()));
+  const handled = new Set(sheets.flatMap((s) => (s.staleMarker ? [s.staleMarker.toUpperCase()] : [])));
   const namesToDelete = state.names
-    .filter((n) => {
-      if (!isOwnerName(n.name)) return false;
-      const sheet = referencedSheet(n.value);
-      return newMarkers.has(n.name.toUpperCase()) || sheet === undefined || replaced.has(sheet.toUpperCase());
-    })
+    .filter((n) => isOwnerName(n.name) && referencedSheet(n.value) === undefined && !handled.has(n.name.toUpperCase()))
     .map((n) => n.name);
 
   refuseTableNameClashes(state, tableNames, replaced);
@@ -134,13 +147,4 @@ function assertUnique(names: readonly string[], what: string): void {
     if (seen.has(name.toUpperCase())) throw new SheetSpecError(`the ${what} "${name}" is asked for twice in one write`);
     seen.add(name.toUpperCase());
   }
-}
-
-/** Sheet names are at most 31 characters; the base is cut to leave room for a counter. */
-function freeName(taken: Set<string>, base: string): string {
-  const stem = base.slice(0, 27);
-  let candidate = stem;
-  for (let i = 2; taken.has(candidate.toUpperCase()); i++) candidate = `${stem} ${i}`;
-  taken.add(candidate.toUpperCase());
-  return candidate;
 }

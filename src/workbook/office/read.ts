@@ -1,45 +1,58 @@
 /**
  * Reads the open workbook into grids through office.js: values (a formula cell's value is its
- * cached result), formulas without "=", number formats, Excel errors, hidden sheets and rows.
+ * cached result), formulas without "=", number formats, Excel errors, hidden sheets, and dates (the
+ * serial number of a date-formatted cell becomes a Date, as the .xlsx readers give it).
  *
  * Requests, whatever the size of the sheets:
- *   1. one sync lists the sheets;
- *   2. one sync loads each sheet's used range: address, size, and whether its rows or columns are hidden;
- *   3. (only when a sheet has some rows hidden and some columns hidden) one sync finds a visible column;
- *   4. one sync loads values, formulas and number formats of every used range, unless that would pass
- *      the cell budget: Excel refuses to read more than 5,000,000 cells of a range at once (and Excel
- *      on the web answers at most 5 MB), so larger ranges are read in row bands, one request per
- *      budget's worth.
- * Hidden rows come from the visible view of one visible column of each band (ExcelApi 1.3).
+ *   1. one sync lists the sheets and the owner names;
+ *   2. one sync loads each sheet's used range (address and size);
+ *   3. then values, formulas and number formats of the used ranges, in requests sized by the bytes
+ *      of their answer: Excel on the web answers at most 5 MB
+ *      (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization),
+ *      so each request asks for about `maxResponseBytes` (3.5 MB) estimated as cells × bytes per cell,
+ *      the estimate refined from what each answer actually weighed. Every platform is read the same way.
+ *      An answer refused as too large (ResponsePayloadSizeLimitExceeded), or one that comes back without
+ *      its arrays, is asked for again in halves.
  */
 import { ownedSheetKeys } from './ownership';
 import { CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../sheet/grid';
 import { parseA1 } from '../../sheet/a1';
+import { excelSerialToDate } from '../../sheet/excel-date';
+import { isCalendarDateFormat } from '../../sheet/number-format';
 import { area } from './layout';
 import type { WorkbookSource } from '../port';
-import { excelRun, type ExcelRunner } from './requests';
+import { errorCode, excelRun, jsonBytes, type ExcelRunner } from './requests';
 
 export interface ReadOptions {
-  /**
-   * Most cells to read in one request (and so in one range). Default: 5,000,000, Excel's limit per
-   * range; 100,000 in Excel on the web, whose 5 MB response limit a request for values, formulas and
-   * number formats of more cells could pass.
-   */
+  /** Largest answer to ask for, in estimated bytes of JSON. Default 3,500,000, well under the 5 MB Excel on the web allows. */
+  readonly maxResponseBytes?: number;
+  /** Most cells in one request whatever their bytes. Default 5,000,000, what Excel reads of a range at once. */
   readonly maxCellsPerRead?: number;
+  /** The bytes per cell assumed until an answer has been weighed. Default 96. */
+  readonly initialBytesPerCell?: number;
 }
 
+export const DEFAULT_MAX_RESPONSE_BYTES = 3_500_000;
 export const EXCEL_MAX_CELLS_PER_READ = 5_000_000;
-export const EXCEL_ON_THE_WEB_CELLS_PER_READ = 100_000;
-
-/** The default cell budget for the Excel the add-in runs in. */
-export function defaultCellsPerRead(): number {
-  const platform = typeof Office !== 'undefined' ? Office.context?.platform : undefined;
-  return String(platform) === 'OfficeOnline' ? EXCEL_ON_THE_WEB_CELLS_PER_READ : EXCEL_MAX_CELLS_PER_READ;
-}
+/**
+ * A guess on the heavy side until an answer is weighed: a generated budget's cells (figures, some
+ * formulas, £m number formats of 50 characters) weigh 50 to 70 bytes each.
+ */
+export const INITIAL_BYTES_PER_CELL = 96;
+/** The least a cell weighs in an answer: "" in values and formulas, "General" as its format, with commas. */
+export const MIN_BYTES_PER_CELL = 16;
 
 /** This workbook, read through office.js, as the engine's WorkbookSource. */
 export function excelWorkbookSource(run: ExcelRunner = excelRun, options: ReadOptions = {}): WorkbookSource {
   return { label: 'this workbook', readGrids: () => readGridsFromExcel(run, options) };
+}
+
+/** Office.js's answer was over the payload limit, or lost its arrays near it, even for one row. */
+export class ReadTooLargeError extends Error {
+  constructor(sheet: string, row: number) {
+    super(`row ${row + 1} of sheet "${sheet}" holds more than Excel can send in one answer; shorten its longest cells and check again`);
+    this.name = 'ReadTooLargeError';
+  }
 }
 
 interface UsedArea {
@@ -48,9 +61,6 @@ interface UsedArea {
   readonly firstCol: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  /** Rows to find hidden ones among, and the sheet column whose visible view tells which. */
-  readonly probeColumn?: number;
-  readonly allRowsHidden: boolean;
 }
 
 interface Band {
@@ -59,14 +69,10 @@ interface Band {
   readonly rowCount: number;
 }
 
-interface LoadedBand {
-  readonly band: Band;
-  readonly range: Excel.Range;
-  readonly view?: Excel.RangeView;
-}
-
 export async function readGridsFromExcel(run: ExcelRunner, options: ReadOptions = {}): Promise<GridWorkbook> {
-  const maxCells = options.maxCellsPerRead ?? defaultCellsPerRead();
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxCells = options.maxCellsPerRead ?? EXCEL_MAX_CELLS_PER_READ;
+  if (!(maxBytes >= MIN_BYTES_PER_CELL)) throw new RangeError(`the bytes per read must be at least ${MIN_BYTES_PER_CELL}, not ${maxBytes}`);
   if (!(maxCells >= 1)) throw new RangeError(`the cells per read must be at least 1, not ${maxCells}`);
   return run(async (context) => {
     const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
@@ -82,32 +88,54 @@ export async function readGridsFromExcel(run: ExcelRunner, options: ReadOptions 
       return grid;
     });
 
-    const usedRanges = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount,rowHidden,columnHidden'));
+    const usedRanges = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'));
     await context.sync();
-    const used = usedRanges.flatMap((range, sheet) => (range.isNullObject ? [] : [usedArea(range, sheet)]));
+    // What is left to read, in order: whole used ranges, or the rows of one not yet read.
+    const pending: Band[] = usedRanges.flatMap((range, sheet) => {
+      if (range.isNullObject) return [];
+      const used = usedArea(range, sheet);
+      return [{ used, firstRow: used.firstRow, rowCount: used.rowCount }];
+    });
 
-    const withProbe = await findProbeColumns(context, sheets, usedRanges, used);
-    for (const u of withProbe) if (u.allRowsHidden) addRows(grids[u.sheet].hiddenRows, u.firstRow, u.rowCount);
-
-    for (const group of requestGroups(bands(withProbe, maxCells), maxCells)) {
-      const loaded: LoadedBand[] = group.map((band) => {
-        const sheet = sheets[band.used.sheet];
+    let bytesPerCell = options.initialBytesPerCell ?? INITIAL_BYTES_PER_CELL;
+    let halving = 1;
+    while (pending.length > 0) {
+      const budget = Math.max(1, Math.min(maxCells, Math.floor(maxBytes / bytesPerCell / halving)));
+      const group = takeBands(pending, budget);
+      const ranges = group.map((band) => {
         const lastCol = band.used.firstCol + band.used.columnCount - 1;
-        const range = sheet.getRange(area(band.firstRow, band.used.firstCol, band.firstRow + band.rowCount - 1, lastCol));
-        range.load('values,formulas,numberFormat');
-        if (band.used.probeColumn === undefined) return { band, range };
-        const probe = sheet.getRange(area(band.firstRow, band.used.probeColumn, band.firstRow + band.rowCount - 1, band.used.probeColumn));
-        const view = probe.getVisibleView().load('cellAddresses');
-        return { band, range, view };
+        const range = sheets[band.used.sheet].getRange(area(band.firstRow, band.used.firstCol, band.firstRow + band.rowCount - 1, lastCol));
+        return range.load('values,formulas,numberFormat');
       });
-      // One request per budget's worth of cells: the chunking DESIGN.md allows, not a sync per row or sheet.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      for (const { band, range, view } of loaded) {
-        const grid = grids[band.used.sheet];
-        addCells(grid, band, range.values, range.formulas, range.numberFormat);
-        if (view) addHiddenRows(grid, band, view.cellAddresses);
+      let failed = false;
+      try {
+        // One request per budget's worth of bytes: the chunking DESIGN.md allows, not a sync per row or sheet.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
+        failed = true;
       }
+      // Near the limit Excel on the web has been seen to answer without the arrays: as good as a refusal.
+      if (!failed && ranges.some((r) => !Array.isArray(r.values) || !Array.isArray(r.formulas) || !Array.isArray(r.numberFormat))) failed = true;
+      if (failed) {
+        const cells = group.reduce((n, b) => n + b.rowCount * b.used.columnCount, 0);
+        if (group.length === 1 && group[0].rowCount === 1) throw new ReadTooLargeError(sheets[group[0].used.sheet].name, group[0].firstRow);
+        pending.unshift(...group);
+        // Half of what was asked for, next time.
+        halving = (2 * maxBytes) / bytesPerCell / cells;
+        continue;
+      }
+      halving = 1;
+      let bytes = 0;
+      let cells = 0;
+      group.forEach((band, i) => {
+        const { values, formulas, numberFormat } = ranges[i];
+        addCells(grids[band.used.sheet], band, values, formulas, numberFormat);
+        bytes += jsonBytes(values) + jsonBytes(formulas) + jsonBytes(numberFormat);
+        cells += band.rowCount * band.used.columnCount;
+      });
+      bytesPerCell = Math.max(MIN_BYTES_PER_CELL, bytes / cells);
     }
     return { sheets: grids };
   });
@@ -116,75 +144,37 @@ export async function readGridsFromExcel(run: ExcelRunner, options: ReadOptions 
 function usedArea(range: Excel.Range, sheet: number): UsedArea {
   const start = parseA1(range.address.slice(range.address.lastIndexOf('!') + 1).split(':')[0]);
   if (!start) throw new Error(`Excel reported a used range "${range.address}" that is not an address`);
-  return {
-    sheet,
-    firstRow: start.row,
-    firstCol: start.col,
-    rowCount: range.rowCount,
-    columnCount: range.columnCount,
-    allRowsHidden: range.rowHidden === true,
-  };
+  return { sheet, firstRow: start.row, firstCol: start.col, rowCount: range.rowCount, columnCount: range.columnCount };
 }
 
 /**
- * Where some rows are hidden (rowHidden is null: mixed), a column that is not hidden tells which: its
- * visible view lists the visible rows. The used range's first column serves unless columns are hidden
- * too; then one request asks each column whether it is hidden.
+ * Takes up to `budget` cells of row bands off the front of `pending` (whole rows; at least one row),
+ * leaving the rest of a part-read range at the front.
  */
-async function findProbeColumns(
-  context: Excel.RequestContext,
-  sheets: readonly Excel.Worksheet[],
-  usedRanges: readonly Excel.Range[],
-  used: readonly UsedArea[],
-): Promise<UsedArea[]> {
-  const mixed = used.filter((u) => usedRanges[u.sheet].rowHidden === null && u.rowCount > 1);
-  const needColumns = mixed.filter((u) => usedRanges[u.sheet].columnHidden !== false);
-  const columns = new Map<number, Excel.Range[]>();
-  for (const u of needColumns) {
-    const ranges = Array.from({ length: u.columnCount }, (_, i) =>
-      sheets[u.sheet].getRange(area(u.firstRow, u.firstCol + i, u.firstRow, u.firstCol + i)).load('columnHidden'),
-    );
-    columns.set(u.sheet, ranges);
-  }
-  if (columns.size > 0) await context.sync();
-  return used.map((u) => {
-    if (!mixed.includes(u)) return u;
-    const ranges = columns.get(u.sheet);
-    if (!ranges) return { ...u, probeColumn: u.firstCol };
-    const visible = ranges.findIndex((r) => r.columnHidden === false);
-    // Every column hidden: nothing of the sheet shows, and no column can say which rows are hidden.
-    return visible < 0 ? u : { ...u, probeColumn: u.firstCol + visible };
-  });
-}
-
-/** Row bands of each used range, none over `maxCells`. */
-function bands(used: readonly UsedArea[], maxCells: number): Band[] {
-  const result: Band[] = [];
-  for (const u of used) {
-    const rowsPerBand = Math.max(1, Math.floor(maxCells / u.columnCount));
-    for (let offset = 0; offset < u.rowCount; offset += rowsPerBand) {
-      result.push({ used: u, firstRow: u.firstRow + offset, rowCount: Math.min(rowsPerBand, u.rowCount - offset) });
+function takeBands(queue: Band[], budget: number): Band[] {
+  const group: Band[] = [];
+  let left = budget;
+  while (queue.length > 0) {
+    const band = queue[0];
+    const columns = band.used.columnCount;
+    const rows = Math.min(band.rowCount, Math.floor(left / columns));
+    if (rows === 0) {
+      if (group.length > 0) break;
+      // A row wider than the budget is still read whole: one row is the smallest read.
+      queue[0] = { ...band, firstRow: band.firstRow + 1, rowCount: band.rowCount - 1 };
+      if (band.rowCount === 1) queue.shift();
+      group.push({ ...band, rowCount: 1 });
+      break;
+    }
+    group.push({ ...band, rowCount: rows });
+    left -= rows * columns;
+    if (rows === band.rowCount) queue.shift();
+    else {
+      queue[0] = { ...band, firstRow: band.firstRow + rows, rowCount: band.rowCount - rows };
+      break;
     }
   }
-  return result;
-}
-
-/** Bands gathered into requests of at most `maxCells` cells (a band alone may fill one). */
-function requestGroups(all: readonly Band[], maxCells: number): Band[][] {
-  const groups: Band[][] = [];
-  let cells = 0;
-  for (const band of all) {
-    const size = band.rowCount * band.used.columnCount;
-    const current = groups[groups.length - 1];
-    if (current && cells + size <= maxCells) {
-      current.push(band);
-      cells += size;
-    } else {
-      groups.push([band]);
-      cells = size;
-    }
-  }
-  return groups;
+  return group;
 }
 
 type Cells = readonly (readonly unknown[])[];
@@ -202,9 +192,9 @@ function addCells(grid: Grid, band: Band, values: Cells, formulas: Cells, number
       const formula = typeof formulaText === 'string' && formulaText.length > 1 && formulaText.startsWith('=') && formulaText !== raw
         ? formulaText.slice(1)
         : undefined;
-      const value = cellValue(raw);
-      if (value === null && formula === undefined) continue;
       const numFmt = formatRow[c];
+      const value = cellValue(raw, numFmt);
+      if (value === null && formula === undefined) continue;
       grid.setCell(band.firstRow + r, band.used.firstCol + c, {
         value,
         ...(formula === undefined ? {} : { formula }),
@@ -214,26 +204,24 @@ function addCells(grid: Grid, band: Band, values: Cells, formulas: Cells, number
   }
 }
 
-function cellValue(raw: unknown): CellValue | null {
-  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+/** Format codes seen, and whether each shows a date: a sheet has few distinct formats and many cells. */
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormatted(numFmt: unknown): boolean {
+  if (typeof numFmt !== 'string' || numFmt === '' || numFmt === 'General') return false;
+  let isDate = dateFormats.get(numFmt);
+  if (isDate === undefined) {
+    isDate = isCalendarDateFormat(numFmt);
+    if (dateFormats.size < 10_000) dateFormats.set(numFmt, isDate);
+  }
+  return isDate;
+}
+
+function cellValue(raw: unknown, numFmt: unknown): CellValue | null {
+  if (typeof raw === 'number') return (isDateFormatted(numFmt) && excelSerialToDate(raw)) || raw;
+  if (typeof raw === 'boolean') return raw;
   if (typeof raw !== 'string' || raw === '') return null;
   return raw.startsWith('#') ? (errorValue(raw) ?? raw) : raw;
-}
-
-/** Rows of the band missing from the probe column's visible view are hidden. */
-function addHiddenRows(grid: Grid, band: Band, cellAddresses: Cells): void {
-  const visible = new Set<number>();
-  for (const row of cellAddresses) {
-    const address = row[0];
-    if (typeof address !== 'string') continue;
-    const cell = parseA1(address.slice(address.lastIndexOf('!') + 1));
-    if (cell) visible.add(cell.row);
-  }
-  for (let row = band.firstRow; row < band.firstRow + band.rowCount; row++) if (!visible.has(row)) grid.hiddenRows.add(row);
-}
-
-function addRows(rows: Set<number>, first: number, count: number): void {
-  for (let row = first; row < first + count; row++) rows.add(row);
 }
 
 function visibilityOf(visibility: Excel.SheetVisibility | string): SheetVisibility {

@@ -5,11 +5,71 @@
  * data's JSON plus a fixed allowance for the action itself.
  */
 
-/** What `Excel.run` is: production passes `(batch) => Excel.run(batch)`, tests pass a fake. */
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** What a command asks of `Excel.run`; a runner that cannot honour it may ignore it. */
+export interface ExcelRunOptions {
+  /**
+   * Wait while the user is editing a cell instead of failing (Excel.RunOptions.delayForCellEdit, ExcelApi 1.11):
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions
+   */
+  readonly delayForCellEdit?: boolean;
+}
 
-/** The runner inside Excel. `Excel` is only touched when a command runs, so Node can import this module. */
-export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
+/** What `Excel.run` is: production passes `excelRun`, tests pass a fake. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: ExcelRunOptions) => Promise<T>;
+
+/**
+ * The runner inside Excel. `Excel` is only touched when a command runs, so Node can import this module.
+ * `delayForCellEdit` is passed on only where ExcelApi 1.11 is supported; elsewhere the batch runs as is
+ * and a write retries on InvalidOperationInCellEditMode (see runRetryingCellEdit).
+ */
+export const excelRun: ExcelRunner = (batch, options) =>
+  options?.delayForCellEdit && Office.context.requirements.isSetSupported('ExcelApi', '1.11')
+    ? Excel.run({ delayForCellEdit: true }, batch)
+    : Excel.run(batch);
+
+/** The office.js error code of a failed request, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Excel was in cell-edit mode for every attempt (where delayForCellEdit is not available). */
+export class CellEditModeError extends Error {
+  constructor() {
+    super('Excel is busy editing a cell: press Enter or Esc to finish editing, then run again');
+    this.name = 'CellEditModeError';
+  }
+}
+
+export interface CellEditRetry {
+  /** Attempts in all, the first included. Default 4. */
+  readonly attempts?: number;
+  /** Wait before each retry. Default 1,500 ms. */
+  readonly delayMs?: number;
+}
+
+/**
+ * Runs a batch that changes the workbook, asking Excel to wait out cell-edit mode. Where it cannot
+ * (before ExcelApi 1.11, or a runner that ignores the option), a batch refused with
+ * InvalidOperationInCellEditMode is run again after a pause, and in the end refused with one clear message.
+ * Only safe for batches that re-read what they need: each attempt starts from the workbook as it is.
+ */
+export async function runRetryingCellEdit<T>(
+  run: ExcelRunner,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  retry: CellEditRetry = {},
+): Promise<T> {
+  const attempts = Math.max(1, retry.attempts ?? 4);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run(batch, { delayForCellEdit: true });
+    } catch (error) {
+      if (errorCode(error) !== 'InvalidOperationInCellEditMode') throw error;
+      if (attempt >= attempts) throw new CellEditModeError();
+      await new Promise((resolve) => setTimeout(resolve, retry.delayMs ?? 1_500));
+    }
+  }
+}
 
 /** The largest request the writer builds, leaving room under 4 MB for what the estimate misses. */
 export const DEFAULT_MAX_REQUEST_BYTES = 3_000_000;

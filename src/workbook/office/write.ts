@@ -34,12 +34,15 @@ import {
   rowLook,
 } from '../xlsx/write-styles';
 import { MAX_COLUMN_CHARS, area, layoutSheet, type OfficeSheetLayout, type TextRole } from './layout';
+import { WorkbookProtectedError } from './errors';
 import { planWrite, type SheetPlan, type WorkbookState } from './ownership';
-import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, RequestSession, jsonBytes, type ExcelRunner } from './requests';
+import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, RequestSession, jsonBytes, runRetryingCellEdit, type CellEditRetry, type ExcelRunner } from './requests';
 
 export interface WriteOptions {
   /** Largest request to build, in estimated bytes. Default 3,000,000 (Excel on the web refuses 5 MB). */
   readonly maxRequestBytes?: number;
+  /** Retries when Excel refuses the write for cell-edit mode and cannot wait it out itself. */
+  readonly cellEditRetry?: CellEditRetry;
 }
 
 export interface WriteReport {
@@ -59,9 +62,12 @@ export function charactersToPoints(chars: number): number {
 }
 
 /**
- * Writes the sheets, replacing those the product made before (in their tab positions) and adding the others.
+ * Writes the sheets, rewriting in place those the product made before (so the user's formulas that
+ * point at them keep working) and adding the others.
  * @throws NotOurSheetError or SheetSpecError, having changed nothing, when a sheet or table name is taken
- *         by something the product did not make, or a spec cannot be laid out.
+ *         by something the product did not make, or a spec cannot be laid out; WorkbookProtectedError,
+ *         having changed nothing, when the workbook's structure or a sheet to rewrite is protected;
+ *         CellEditModeError when Excel stayed in cell-edit mode.
  */
 export async function writeSheetSpecsToExcel(
   run: ExcelRunner,
@@ -71,7 +77,7 @@ export async function writeSheetSpecsToExcel(
   // Laid out before Excel is touched: a spec that cannot be written fails without a request.
   const layouts = sheets.map(layoutSheet);
   const tableNames = sheets.flatMap((s) => s.tables.map((t) => t.name));
-  return run(async (context) => {
+  return runRetryingCellEdit(run, async (context) => {
     const session = new RequestSession(context, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     const state = await readWorkbookState(session);
     const plan = planWrite(
@@ -79,21 +85,24 @@ export async function writeSheetSpecsToExcel(
       sheets.map((s) => s.name),
       tableNames,
     );
+    const existing = await readSheetsToReplace(session, plan, state);
 
     const syncsBeforeWriting = session.syncs;
     session.suspendCalculation();
+    let cellsWritten = 0;
+    const widths: ColumnWidthCheck[] = [];
+    for (let i = 0; i < layouts.length; i++) {
+      const worksheet = await prepareSheet(context, plan.sheets[i], existing, state, session);
+      cellsWritten += await writeCells(worksheet, layouts[i], session);
+      await writeNumberFormats(worksheet, layouts[i], session);
+      await formatSheet(worksheet, layouts[i], session);
+      widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
+    }
+    // Broken markers go last: every sheet written already has its own.
     for (const name of plan.namesToDelete) {
       await session.reserve();
       context.workbook.names.getItem(name).delete();
       session.queued();
-    }
-    let cellsWritten = 0;
-    const widths: ColumnWidthCheck[] = [];
-    for (let i = 0; i < layouts.length; i++) {
-      const worksheet = await createSheet(context, plan.sheets[i], session);
-      cellsWritten += await writeCells(worksheet, layouts[i], session);
-      await formatSheet(worksheet, layouts[i], session);
-      widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
     }
     await session.sync();
     const chunks = session.syncs - syncsBeforeWriting;
@@ -103,39 +112,92 @@ export async function writeSheetSpecsToExcel(
       await session.sync();
     }
     return { sheetsWritten: sheets.map((s) => s.name), tables: tableNames, cellsWritten, syncs: session.syncs, chunks };
-  });
+  }, options.cellEditRetry);
 }
 
-async function readWorkbookState(session: RequestSession): Promise<WorkbookState> {
+interface StateWithProtection extends WorkbookState {
+  readonly workbookProtected: boolean;
+}
+
+async function readWorkbookState(session: RequestSession): Promise<StateWithProtection> {
   const { workbook } = session.context;
   const worksheets = workbook.worksheets.load('items/name,items/position');
   const names = workbook.names.load('items/name,items/value');
   const tables = workbook.tables.load('items/name,items/worksheet/name');
+  const protection = workbook.protection.load('protected');
   await session.sync();
   return {
     sheets: worksheets.items.map((w) => ({ name: w.name, position: w.position })),
     names: names.items.map((n) => ({ name: n.name, value: String(n.value ?? '') })),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    workbookProtected: protection.protected,
   };
 }
 
-/** Adds the sheet (in place of our old one, at its tab position) and its marker name. */
-async function createSheet(context: Excel.RequestContext, plan: SheetPlan, session: RequestSession): Promise<Excel.Worksheet> {
-  await session.reserve(8 * ACTION_BYTES);
-  const { worksheets } = context.workbook;
+/** The sheets to rewrite in place, by existing name, with their charts loaded (to delete). */
+type SheetsToReplace = ReadonlyMap<string, { readonly worksheet: Excel.Worksheet; readonly charts: Excel.ChartCollection }>;
+
+/**
+ * Loads, in one request, whether each sheet to rewrite is protected and which charts it has; then
+ * refuses, before anything is changed, when protection would stop the write part-way: a write that
+ * fails half done could leave a sheet without its marker, or the user's sheets mid-change.
+ */
+async function readSheetsToReplace(session: RequestSession, plan: { readonly sheets: readonly SheetPlan[] }, state: StateWithProtection): Promise<SheetsToReplace> {
+  const { worksheets } = session.context.workbook;
+  const loaded = new Map<string, { worksheet: Excel.Worksheet; charts: Excel.ChartCollection; protection: Excel.WorksheetProtection }>();
+  for (const sheet of plan.sheets) {
+    if (sheet.kind !== 'replace') continue;
+    const worksheet = worksheets.getItem(sheet.existingName);
+    loaded.set(sheet.existingName, {
+      worksheet,
+      charts: worksheet.charts.load('items/name'),
+      protection: worksheet.protection.load('protected'),
+    });
+  }
+  if (loaded.size > 0) await session.sync();
+  const protectedSheets = [...loaded].flatMap(([name, { protection }]) => (protection.protected ? [name] : []));
+  if (state.workbookProtected || protectedSheets.length > 0) throw new WorkbookProtectedError(state.workbookProtected, protectedSheets);
+  return loaded;
+}
+
+/**
+ * Makes the sheet ready to write: a new one is added; one of ours is emptied in place (its tables,
+ * charts, conditional formats, contents and formats), keeping the sheet object, its tab position and
+ * every reference to it. Its marker name is replaced only once the sheet it marks exists.
+ */
+async function prepareSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  existing: SheetsToReplace,
+  state: WorkbookState,
+  session: RequestSession,
+): Promise<Excel.Worksheet> {
+  const { worksheets, names } = context.workbook;
   let worksheet: Excel.Worksheet;
   if (plan.kind === 'replace') {
-    // The new sheet comes first, so the old one is never the workbook's last visible sheet when deleted.
-    worksheet = worksheets.add(plan.temporaryName);
-    worksheets.getItem(plan.existingName).delete();
-    worksheet.name = plan.name;
-    worksheet.position = plan.position;
-    session.queued(4 * ACTION_BYTES);
+    const { worksheet: sheet, charts } = existing.get(plan.existingName)!;
+    worksheet = sheet;
+    const tables = state.tables.filter((t) => t.sheet.toUpperCase() === plan.existingName.toUpperCase());
+    const actions = tables.length + charts.items.length + 4;
+    await session.reserve(actions * ACTION_BYTES);
+    for (const table of tables) context.workbook.tables.getItem(table.name).delete();
+    for (const chart of charts.items) chart.delete();
+    const all = worksheet.getRange();
+    all.conditionalFormats.clearAll();
+    all.clear('All');
+    worksheet.freezePanes.unfreeze();
+    if (plan.existingName !== plan.name) worksheet.name = plan.name;
+    session.queued(actions * ACTION_BYTES);
   } else {
+    await session.reserve();
     worksheet = worksheets.add(plan.name);
     session.queued();
   }
-  context.workbook.names.add(plan.markerName, worksheet.getRange('A1'), OWNER_MARKER);
+  await session.reserve(4 * ACTION_BYTES);
+  if (plan.kind === 'add' || !plan.marked) {
+    if (plan.staleMarker) names.getItem(plan.staleMarker).delete();
+    names.add(plan.markerName, worksheet.getRange('A1'), OWNER_MARKER);
+  }
   worksheet.showGridlines = false;
   worksheet.tabColor = hex(TAB_COLOUR);
   session.queued(4 * ACTION_BYTES);
@@ -146,16 +208,15 @@ async function createSheet(context: Excel.RequestContext, plan: SheetPlan, sessi
 async function writeCells(worksheet: Excel.Worksheet, layout: OfficeSheetLayout, session: RequestSession): Promise<number> {
   const height = layout.inputs.length;
   if (height === 0) return 0;
-  // Each row appears twice in the request (contents and formats), each array with a separating comma.
-  const rowBytes = layout.inputs.map((inputs, r) => jsonBytes(inputs) + jsonBytes(layout.numFmts[r]) + 2);
-  const bandOverhead = 2 * ACTION_BYTES;
+  // Each row's contents, with a separating comma; number formats go by column (writeNumberFormats).
+  const rowBytes = layout.inputs.map((inputs) => jsonBytes(inputs) + 1);
+  const bandOverhead = ACTION_BYTES;
   let cells = 0;
   let start = 0;
   let bytes = bandOverhead;
   const writeBand = (end: number): void => {
     const range = worksheet.getRange(area(start, 0, end - 1, layout.width - 1));
     range.formulas = layout.inputs.slice(start, end) as OfficeCells;
-    range.numberFormat = layout.numFmts.slice(start, end) as OfficeCells;
     session.queued(bytes);
     cells += (end - start) * layout.width;
   };
@@ -171,6 +232,30 @@ async function writeCells(worksheet: Excel.Worksheet, layout: OfficeSheetLayout,
   }
   writeBand(height);
   return cells;
+}
+
+/**
+ * Number formats as one value per run of equal formats down a column (a table column's body is one run,
+ * its total row another when it differs): office.js applies a single value set on a range to every
+ * cell of it (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#update-all-cells-in-a-range),
+ * so a 10,000-row column costs one small action, not 10,000 strings. Set after the contents, as before.
+ */
+async function writeNumberFormats(worksheet: Excel.Worksheet, layout: OfficeSheetLayout, session: RequestSession): Promise<void> {
+  for (let col = 0; col < layout.width; col++) {
+    let start = 0;
+    for (let row = 1; row <= layout.numFmts.length; row++) {
+      const format = layout.numFmts[start][col];
+      if (row < layout.numFmts.length && layout.numFmts[row][col] === format) continue;
+      if (format !== null) {
+        const bytes = ACTION_BYTES + jsonBytes(format);
+        await session.reserve(bytes);
+        // office.js types numberFormat as any[][]; a single string is its documented all-cells form.
+        (worksheet.getRange(area(start, col, row - 1, col)) as unknown as { numberFormat: string }).numberFormat = format;
+        session.queued(bytes);
+      }
+      start = row;
+    }
+  }
 }
 
 /** office.js types 2-D cell arrays as any[][]; null entries (leave the cell as it is) are documented input. */

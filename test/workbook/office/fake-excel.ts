@@ -9,6 +9,13 @@
  * typed input: "=..." (or "+", "-", "@" before a non-number) becomes a formula, a leading apostrophe
  * makes text, "12" becomes a number. Formulas the writer produces (SUM, IF, N, HYPERLINK, arithmetic)
  * are evaluated when read, so a test can check totals compute.
+ *
+ * Limits and states it imitates, each as Microsoft documents it (the documented behaviour is cited where
+ * it is imitated): Excel on the web's 5 MB response limit and its ResponsePayloadSizeLimitExceeded code;
+ * workbook structure and worksheet protection; cell-edit mode (InvalidOperationInCellEditMode, and
+ * Excel.run's delayForCellEdit); dates held as serial numbers; a single value set on a range applying
+ * to every cell; and sheets as objects that formulas follow through renames, whose deletion turns
+ * references to them into #REF!.
  */
 import type { ExcelRunner } from '../../../src/workbook/office/requests';
 import { columnIndex, columnLetters, parseA1, quoteSheetName, toA1 } from '../../../src/sheet/a1';
@@ -81,6 +88,13 @@ let nextSheetId = 1;
 
 export class FakeSheet {
   readonly id = nextSheetId++;
+  /** The workbook it belongs to, for references from other sheets' formulas. */
+  book: FakeWorkbook | undefined;
+  /**
+   * Worksheet protection (Review > Protect Sheet): office.js reports it as worksheet.protection.protected
+   * and refuses to change protected cells, https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection
+   */
+  protected = false;
   readonly rows = new Map<number, Map<number, FakeCell>>();
   readonly tables: FakeTable[] = [];
   readonly charts: FakeChart[] = [];
@@ -96,6 +110,17 @@ export class FakeSheet {
   extent?: { rows: number; columns: number };
 
   constructor(public name: string) {}
+
+  /**
+   * A date as Excel holds it: a serial number of days (1900 date system, counting the 29 February 1900
+   * Excel keeps for Lotus 1-2-3 compatibility), shown by its date number format; Range.values answers the
+   * number, https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
+   * and https://learn.microsoft.com/en-us/troubleshoot/microsoft-365-apps/excel/wrongly-assumes-1900-is-leap-year
+   */
+  setDate(row: number, col: number, date: Date, numberFormat = 'dd/mm/yyyy'): void {
+    const days = date.getTime() / 86_400_000 + 25_569;
+    this.setCell(row, col, { value: days < 61 ? days - 1 : days, numberFormat });
+  }
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.rows.get(row)?.get(col);
@@ -155,6 +180,10 @@ export interface FakeStats {
   suspendCalculationCalls: number;
   /** Cells each range read asked for (values/formulas/numberFormat loads). */
   cellsPerRead: number[];
+  /** Bytes of each sync's answer (the JSON of what it loaded), in order; refused answers included. */
+  responseBytes: number[];
+  /** Batches Excel held until the user left cell-edit mode (Excel.run with delayForCellEdit). */
+  delayedForCellEdit: number;
 }
 
 /** The workbook. Set it up directly (addSheet, cell contents, names), then pass `runner` to the adapter. */
@@ -164,9 +193,35 @@ export class FakeWorkbook {
   activeSheet: FakeSheet | undefined;
   selection: { sheet: string; address: string } | undefined;
   stats: FakeStats = FakeWorkbook.emptyStats();
+  /**
+   * The largest answer Excel sends: Excel on the web limits requests and responses to 5 MB and fails
+   * with ResponsePayloadSizeLimitExceeded, https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   * and https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-error-handling (error codes).
+   * Counted here as 5,000,000 bytes of the answer's JSON, the strict reading of "5 MB".
+   */
+  maxResponseBytes = 5_000_000;
+  /**
+   * Fault injection: an answer over this many bytes (but under the limit) comes back with its range
+   * arrays null, as Excel on the web has been reported to do near the limit. Off unless a test sets it.
+   */
+  nullArraysAboveBytes: number | undefined;
+  /**
+   * Workbook structure protection (Review > Protect Workbook), workbook.protection.protected: sheets
+   * cannot be added, deleted, renamed or moved, https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbookprotection
+   */
+  protected = false;
+  /**
+   * Syncs still to fail because the user is editing a cell: office.js fails a batch in cell-edit mode
+   * with InvalidOperationInCellEditMode unless Excel.run is given delayForCellEdit (ExcelApi 1.11), which
+   * holds the batch until the user leaves the cell, https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions
+   * and https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes
+   */
+  cellEditSyncs = 0;
+  /** ExcelApi 1.11 or later: Excel.run honours delayForCellEdit. */
+  supportsDelayForCellEdit = true;
 
   static emptyStats(): FakeStats {
-    return { syncs: 0, requestBytes: [], implicitSyncs: 0, suspendCalculationCalls: 0, cellsPerRead: [] };
+    return { syncs: 0, requestBytes: [], implicitSyncs: 0, suspendCalculationCalls: 0, cellsPerRead: [], responseBytes: [], delayedForCellEdit: 0 };
   }
 
   resetStats(): void {
@@ -176,6 +231,7 @@ export class FakeWorkbook {
   addSheet(name: string, rows: readonly (readonly (FakeValue | null | { f: string; v?: FakeValue })[])[] = []): FakeSheet {
     if (this.sheet(name)) throw new Error(`fake: a sheet named ${name} already exists`);
     const sheet = new FakeSheet(name);
+    sheet.book = this;
     rows.forEach((cells, r) =>
       cells.forEach((content, c) => {
         if (content === null) return;
@@ -206,7 +262,12 @@ export class FakeWorkbook {
   }
 
   /** Like office.js's Excel.run: a fresh context; actions still queued when the batch resolves are synced. */
-  readonly runner: ExcelRunner = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  readonly runner: ExcelRunner = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { delayForCellEdit?: boolean }): Promise<T> => {
+    if (options?.delayForCellEdit && this.supportsDelayForCellEdit && this.cellEditSyncs > 0) {
+      // Excel holds the batch until the user leaves the cell; here the user has left by the time it runs.
+      this.stats.delayedForCellEdit++;
+      this.cellEditSyncs = 0;
+    }
     const context = new FakeContext(this);
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pendingCount > 0) {
@@ -231,6 +292,8 @@ interface Action {
 
 export class FakeContext {
   private pending: Action[] = [];
+  /** Loads of the sync under way: their answer, and how to hand it to the proxy once the sync succeeds. */
+  private answers: { data: Record<string, unknown>; commit: (data: Record<string, unknown>) => void }[] = [];
   readonly workbook: FakeWorkbookProxy;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
 
@@ -250,12 +313,33 @@ export class FakeContext {
     this.pending.push({ json, apply });
   }
 
+  answer(data: Record<string, unknown>, commit: (data: Record<string, unknown>) => void): void {
+    this.answers.push({ data, commit });
+  }
+
   async sync(): Promise<void> {
     const actions = this.pending;
     this.pending = [];
+    this.answers = [];
     this.book.stats.syncs++;
     this.book.stats.requestBytes.push(actions.reduce((sum, a) => sum + utf8Bytes(JSON.stringify(a.json)), 0));
+    if (this.book.cellEditSyncs > 0) {
+      this.book.cellEditSyncs--;
+      throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
     for (const action of actions) action.apply();
+    const answers = this.answers;
+    this.answers = [];
+    const bytes = answers.reduce((sum, a) => sum + utf8Bytes(JSON.stringify(a.data, (_, v: unknown) => (v instanceof Loadable ? '{}' : v))), 0);
+    this.book.stats.responseBytes.push(bytes);
+    if (bytes > this.book.maxResponseBytes) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${bytes} bytes).`);
+    }
+    const nullArrays = this.book.nullArraysAboveBytes !== undefined && bytes > this.book.nullArraysAboveBytes;
+    for (const { data, commit } of answers) {
+      if (nullArrays) for (const key of ['values', 'formulas', 'numberFormat']) if (key in data) data[key] = null;
+      commit(data);
+    }
   }
 }
 
@@ -273,7 +357,9 @@ class Loadable {
     const wanted = new Set(list);
     for (const p of wanted) this.requested.add(p);
     ctx.queue({ a: 'load', o: target, p: list }, () => {
-      this.loaded = { ...(this.loaded ?? {}), ...snapshot(wanted) };
+      ctx.answer(snapshot(wanted), (data) => {
+        this.loaded = { ...(this.loaded ?? {}), ...data };
+      });
     });
   }
 
@@ -289,11 +375,65 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNameCollection;
   readonly tables: FakeTableCollection;
+  readonly protection: FakeProtection;
 
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNameCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
+    this.protection = new FakeProtection(ctx, () => ctx.book.protected, 'workbook.protection');
+  }
+}
+
+/** workbook.protection (ExcelApi 1.7) or worksheet.protection (ExcelApi 1.2): `protected`, once loaded. */
+class FakeProtection extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly state: () => boolean,
+    private readonly path: string,
+  ) {
+    super();
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+
+  load(props?: string | string[]): this {
+    this.request(props, () => ({ protected: this.state() }), this.ctx, this.path);
+    return this;
+  }
+}
+
+/**
+ * What protection refuses. Microsoft documents that protection prevents the change, not the code of the
+ * refusal; the fake answers AccessDenied ("You cannot perform the requested operation"),
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes
+ */
+function refuseIfStructureProtected(book: FakeWorkbook, what: string): void {
+  if (book.protected) throw new FakeExcelError('AccessDenied', `The workbook structure is protected: cannot ${what}.`);
+}
+
+function refuseIfSheetProtected(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeExcelError('AccessDenied', `The sheet ${sheet.name} is protected.`);
+}
+
+/**
+ * Formulas follow a sheet, not its name: renaming it rewrites references to it, and deleting it turns
+ * them into #REF! (https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d02-bf29-ec4b8c5bd2ae).
+ */
+function retargetReferences(book: FakeWorkbook, from: string, to: string | null): void {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reference = new RegExp(`(?:'${escaped.replace(/'/g, "''")}'|\\b${escaped})!`, 'gi');
+  for (const sheet of book.sheets) {
+    for (const [, cells] of sheet.rows) {
+      for (const [, cell] of cells) {
+        if (cell.formula === undefined) continue;
+        cell.formula = to === null
+          ? cell.formula.replace(new RegExp(`${reference.source}\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gi'), '#REF!')
+          : cell.formula.replace(reference, `${quoteSheetName(to)}!`);
+      }
+    }
   }
 }
 
@@ -319,9 +459,11 @@ class FakeWorksheetCollection extends Loadable {
       throw new FakeExcelError('InvalidArgument', 'the sheet was not added');
     }, `worksheets.add(${name})`);
     this.ctx.queue({ a: 'add', o: 'worksheets', name }, () => {
+      refuseIfStructureProtected(this.ctx.book, 'add a sheet');
       if (this.ctx.book.sheet(name)) throw new FakeExcelError('InvalidArgument', `A sheet named ${name} already exists.`);
       if (!/^[^:\\/?*[\]]{1,31}$/.test(name)) throw new FakeExcelError('InvalidArgument', `${name} is not a sheet name`);
       const sheet = new FakeSheet(name);
+      sheet.book = this.ctx.book;
       this.ctx.book.sheets.push(sheet);
       proxy.bind(sheet);
     });
@@ -339,9 +481,10 @@ class FakeWorksheetCollection extends Loadable {
 
 class FakeWorksheet extends Loadable {
   private bound: FakeSheet | undefined;
-  readonly freezePanes: { freezeRows(count: number): void };
+  readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
   readonly tables: { add(address: string, hasHeaders: boolean): unknown };
-  readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): unknown };
+  readonly charts: FakeChartCollection;
+  readonly protection: FakeProtection;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -351,9 +494,11 @@ class FakeWorksheet extends Loadable {
     super();
     this.freezePanes = {
       freezeRows: (count: number) => this.act({ a: 'freezeRows', count }, (sheet) => void (sheet.frozenRows = count)),
+      unfreeze: () => this.act({ a: 'unfreeze' }, (sheet) => void (sheet.frozenRows = 0)),
     };
     this.tables = { add: (address, hasHeaders) => this.addTable(address, hasHeaders) };
-    this.charts = { add: (type, source, seriesBy = 'Auto') => this.addChart(type, source, seriesBy) };
+    this.charts = new FakeChartCollection(ctx, this, (type, source, seriesBy = 'Auto') => this.addChart(type, source, seriesBy));
+    this.protection = new FakeProtection(ctx, () => this.resolve().protected, `${path}.protection`);
   }
 
   static loaded(ctx: FakeContext, sheet: FakeSheet, props: readonly string[]): FakeWorksheet {
@@ -395,8 +540,11 @@ class FakeWorksheet extends Loadable {
 
   set name(value: string) {
     this.act({ p: 'name', v: value }, (sheet) => {
+      if (sheet.name === value) return;
+      refuseIfStructureProtected(this.ctx.book, 'rename a sheet');
       const other = this.ctx.book.sheet(value);
       if (other && other !== sheet) throw new FakeExcelError('InvalidArgument', `A sheet named ${value} already exists.`);
+      retargetReferences(this.ctx.book, sheet.name, value);
       sheet.name = value;
     });
   }
@@ -408,6 +556,8 @@ class FakeWorksheet extends Loadable {
   set position(value: number) {
     this.act({ p: 'position', v: value }, (sheet) => {
       const sheets = this.ctx.book.sheets;
+      if (sheets.indexOf(sheet) === value) return;
+      refuseIfStructureProtected(this.ctx.book, 'move a sheet');
       if (value < 0 || value >= sheets.length) throw new FakeExcelError('InvalidArgument', `position ${value} is outside the workbook`);
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(value, 0, sheet);
@@ -429,11 +579,13 @@ class FakeWorksheet extends Loadable {
   delete(): void {
     this.act({ a: 'delete' }, (sheet) => {
       const book = this.ctx.book;
+      refuseIfStructureProtected(book, 'delete a sheet');
       const visible = book.sheets.filter((s) => s.visibility === 'Visible');
       if (visible.length === 1 && visible[0] === sheet) {
         throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
       book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      retargetReferences(book, sheet.name, null);
       for (const name of book.names) if (name.ref?.sheet === sheet) name.ref = null;
       if (book.activeSheet === sheet) book.activeSheet = book.sheets.find((s) => s.visibility === 'Visible');
     });
@@ -446,7 +598,9 @@ class FakeWorksheet extends Loadable {
     });
   }
 
-  getRange(address: string): FakeRange {
+  /** A range by address; without one, the whole sheet. */
+  getRange(address?: string): FakeRange {
+    if (address === undefined) return new FakeRange(this.ctx, this, () => ({ r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 }), 'all');
     return new FakeRange(this.ctx, this, () => parseRect(address), address);
   }
 
@@ -457,6 +611,7 @@ class FakeWorksheet extends Loadable {
   private addTable(address: string, hasHeaders: boolean): unknown {
     const table: FakeTable = { name: '', address: '', hasHeaders, props: {} };
     this.act({ a: 'tables.add', address, hasHeaders }, (sheet) => {
+      refuseIfSheetProtected(sheet);
       const bang = address.lastIndexOf('!');
       const sheetPart = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheet.name;
       const target = this.ctx.book.sheet(sheetPart);
@@ -485,6 +640,7 @@ class FakeWorksheet extends Loadable {
   private addChart(type: string, source: FakeRange, seriesBy: string): unknown {
     const props: Record<string, unknown> = {};
     this.act({ a: 'charts.add', type, source: source.path, seriesBy }, (sheet) => {
+      refuseIfSheetProtected(sheet);
       sheet.charts.push({ type, source: rectAddress(source.rect()), seriesBy, props });
     });
     return recorder(
@@ -499,9 +655,41 @@ class FakeWorksheet extends Loadable {
   }
 }
 
+/** worksheet.charts: add, and items (by name) once loaded, each of which can be deleted. */
+class FakeChartCollection extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    readonly add: (type: string, source: FakeRange, seriesBy?: string) => unknown,
+  ) {
+    super();
+  }
+
+  get items(): { name: string; delete(): void }[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    this.request(props, () => ({
+      items: this.worksheet.resolve().charts.map((chart, i) => ({
+        name: String(chart.props['title.text'] ?? `Chart ${i + 1}`),
+        delete: () =>
+          this.ctx.queue({ o: `${this.worksheet.path}.charts[${i}]`, a: 'delete' }, () => {
+            const sheet = this.worksheet.resolve();
+            refuseIfSheetProtected(sheet);
+            const index = sheet.charts.indexOf(chart);
+            if (index < 0) throw new FakeExcelError('ItemNotFound', 'the chart was deleted');
+            sheet.charts.splice(index, 1);
+          }),
+      })),
+    }), this.ctx, `${this.worksheet.path}.charts`);
+    return this;
+  }
+}
+
 class FakeRange extends Loadable {
   readonly format: unknown;
-  readonly conditionalFormats: { add(type: string): unknown };
+  readonly conditionalFormats: { add(type: string): unknown; clearAll(): void };
 
   constructor(
     private readonly ctx: FakeContext,
@@ -511,7 +699,16 @@ class FakeRange extends Loadable {
   ) {
     super();
     this.format = this.formatRecorder();
-    this.conditionalFormats = { add: (type: string) => this.addConditionalFormat(type) };
+    this.conditionalFormats = {
+      add: (type: string) => this.addConditionalFormat(type),
+      clearAll: () =>
+        this.ctx.queue({ o: `${this.path}.conditionalFormats`, a: 'clearAll' }, () => {
+          const sheet = this.worksheet.resolve();
+          refuseIfSheetProtected(sheet);
+          const rect = this.rect();
+          sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...sheet.conditionalFormats.filter((f) => !overlaps(parseRect(f.address), rect)));
+        }),
+    };
   }
 
   get path(): string {
@@ -560,6 +757,32 @@ class FakeRange extends Loadable {
     this.write('values', input, (sheet, row, col, value) => enter(sheet, row, col, value));
   }
 
+  /**
+   * Clears contents, formats or both (Range.clear: "All" by default), as a user's Clear All would; tables,
+   * charts and conditional formats are separate objects with their own delete,
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-clear-member(1)
+   */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.ctx.queue({ o: this.path, a: 'clear', applyTo }, () => {
+      const sheet = this.worksheet.resolve();
+      refuseIfSheetProtected(sheet);
+      const rect = this.rect();
+      for (const [row, cells] of sheet.rows) {
+        if (row < rect.r0 || row > rect.r1) continue;
+        for (const [col, cell] of cells) {
+          if (col < rect.c0 || col > rect.c1) continue;
+          if (applyTo === 'All') cells.delete(col);
+          else if (applyTo === 'Contents') cells.set(col, cell.numberFormat ? { numberFormat: cell.numberFormat } : {});
+          else delete cell.numberFormat;
+        }
+      }
+      if (applyTo !== 'Contents') {
+        const kept = sheet.formats.filter((f) => !overlaps(parseRect(f.address), rect));
+        sheet.formats.splice(0, sheet.formats.length, ...kept);
+      }
+    });
+  }
+
   set numberFormat(input: (string | null)[][]) {
     this.write('numberFormat', input, (sheet, row, col, value) => {
       const cell = sheet.cell(row, col) ?? {};
@@ -569,12 +792,16 @@ class FakeRange extends Loadable {
     });
   }
 
-  private write<T>(prop: string, input: T[][], put: (sheet: FakeSheet, row: number, col: number, value: NonNullable<T>) => void): void {
-    this.ctx.queue({ o: this.path, p: prop, v: input }, () => {
+  private write<T>(prop: string, given: T[][], put: (sheet: FakeSheet, row: number, col: number, value: NonNullable<T>) => void): void {
+    this.ctx.queue({ o: this.path, p: prop, v: given }, () => {
       const sheet = this.worksheet.resolve();
+      refuseIfSheetProtected(sheet);
       const rect = this.rect();
       const rows = rect.r1 - rect.r0 + 1;
       const cols = rect.c1 - rect.c0 + 1;
+      // A single value, not an array, applies to every cell of the range ("Update all cells in a range",
+      // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#update-all-cells-in-a-range).
+      const input = Array.isArray(given) ? given : Array.from({ length: rows }, () => new Array<T>(cols).fill(given as unknown as T));
       if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
         throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range (${prop}).`);
       }
@@ -779,6 +1006,25 @@ class FakeTableCollection extends Loadable {
       items: this.ctx.book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))),
     }), this.ctx, 'tables');
     return this;
+  }
+
+  /** Table.delete removes the table, its cells included (https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-delete-member(1)). */
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.queue({ o: `tables.getItem(${name})`, a: 'delete' }, () => {
+          for (const sheet of this.ctx.book.sheets) {
+            const index = sheet.tables.findIndex((t) => t.name.toUpperCase() === name.toUpperCase());
+            if (index < 0) continue;
+            refuseIfSheetProtected(sheet);
+            const rect = parseRect(sheet.tables[index].address);
+            for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.rows.get(r)?.delete(c);
+            sheet.tables.splice(index, 1);
+            return;
+          }
+          throw new FakeExcelError('ItemNotFound', `no table ${name}`);
+        }),
+    };
   }
 }
 
@@ -1061,6 +1307,17 @@ class FormulaParser {
       this.expect(')');
       return this.call(call[1], args);
     }
+    const qualified = /^(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!(\$?[A-Z]{1,3}\$?\d+)(?![\w:(])/.exec(rest);
+    if (qualified) {
+      // Another sheet's cell: its value (a single cell is all the writer's and the tests' formulas need).
+      this.pos += qualified[0].length;
+      const name = qualified[1] !== undefined ? qualified[1].replace(/''/g, "'") : qualified[2];
+      const other = this.sheet.book?.sheet(name);
+      if (!other) throw new FormulaError('#REF!');
+      const cell = parseRect(qualified[3]);
+      return other.valueAt(cell.r0, cell.c0, this.depth);
+    }
+    if (rest.startsWith('#REF!')) throw new FormulaError('#REF!');
     const ref = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/.exec(rest);
     if (ref) {
       this.pos += ref[0].length;

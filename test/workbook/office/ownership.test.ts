@@ -17,7 +17,7 @@ describe('referencedSheet', () => {
 });
 
 describe('planWrite', () => {
-  test('replaces a marked sheet under a free temporary name and adds the rest', () => {
+  test('rewrites a marked sheet in place, keeping its marker, and adds the rest', () => {
     const plan = planWrite(
       state({
         sheets: [
@@ -31,13 +31,13 @@ describe('planWrite', () => {
       ['CW_Rollup', 'CW_Findings'],
     );
     expect(plan.sheets).toEqual([
-      { kind: 'replace', name: 'Rollup', markerName: 'CW_GENERATED_Rollup', existingName: 'rollup', position: 1, temporaryName: 'CW new Rollup 2' },
+      { kind: 'replace', name: 'Rollup', markerName: 'CW_GENERATED_Rollup', existingName: 'rollup', position: 1, marked: true },
       { kind: 'add', name: 'Findings', markerName: 'CW_GENERATED_Findings' },
     ]);
-    expect(plan.namesToDelete).toEqual(['cw_generated_rollup']);
+    expect(plan.namesToDelete).toEqual([]);
   });
 
-  test('deletes broken markers and markers holding a new marker name, keeps markers of sheets it leaves alone', () => {
+  test('replaces a marker holding a new marker name once its sheet exists, deletes other broken markers last, keeps the rest', () => {
     const plan = planWrite(
       state({
         sheets: [{ name: 'Rollup 2019', position: 0 }, { name: 'Register', position: 1 }],
@@ -51,7 +51,8 @@ describe('planWrite', () => {
       ['Rollup'],
       [],
     );
-    expect(plan.namesToDelete).toEqual(['CW_GENERATED_Rollup', 'CW_GENERATED_Findings']);
+    expect(plan.sheets).toEqual([{ kind: 'add', name: 'Rollup', markerName: 'CW_GENERATED_Rollup', staleMarker: 'CW_GENERATED_Rollup' }]);
+    expect(plan.namesToDelete).toEqual(['CW_GENERATED_Findings']);
   });
 
   test('a marker comment is not needed: the .xlsx writer cannot write one', () => {

@@ -1,7 +1,7 @@
 import { Money } from '../../../src/money/decimal';
 import { excelNumberFormat } from '../../../src/money/format';
 import { OWNER_MARKER, type SheetSpec } from '../../../src/reports/spec';
-import { NotOurSheetError, SheetSpecError, writeSheetSpecsToExcel } from '../../../src/workbook/office';
+import { CellEditModeError, NotOurSheetError, SheetSpecError, WorkbookProtectedError, writeSheetSpecsToExcel } from '../../../src/workbook/office';
 import { charactersToPoints } from '../../../src/workbook/office/write';
 import { FakeWorkbook, nameValue } from './fake-excel';
 import { actualOf, budgetOf, registerSheet, registerTable, rollupSheet } from './specs';
@@ -176,7 +176,7 @@ describe('writeSheetSpecsToExcel', () => {
   test('keeps every request within a smaller budget when asked', async () => {
     const book = new FakeWorkbook();
     book.addSheet('Budget lines', [['x']]);
-    const budget = 40_000;
+    const budget = 20_000;
     const report = await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 600 }), rollupSheet()], { maxRequestBytes: budget });
     expect(report.chunks).toBeGreaterThan(5);
     for (const bytes of book.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(budget);
@@ -233,7 +233,7 @@ describe('writeSheetSpecsToExcel', () => {
     expect(book.sheet('Register')).toBeUndefined();
   });
 
-  test('re-running replaces its sheets in their tab positions and adds none', async () => {
+  test('re-running rewrites its sheets in place, in their tab positions, and adds none', async () => {
     const book = userWorkbook();
     await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 20 }), rollupSheet()]);
     // The user moves Rollup to the front.
@@ -245,14 +245,17 @@ describe('writeSheetSpecsToExcel', () => {
 
     const report = await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 2 }), rollupSheet(['Only area'])]);
     expect(book.sheets.map((s) => s.name)).toEqual(order);
-    expect(book.sheet('Rollup')).not.toBe(rollup); // a fresh sheet, not the old one edited
+    expect(book.sheet('Rollup')).toBe(rollup); // the same sheet, rewritten: references to it survive
     expect(book.names).toHaveLength(nameCount);
     expect(book.names.filter((n) => n.name.startsWith('CW_GENERATED_')).map(nameValue).sort()).toEqual(['Register!$A$1', 'Rollup!$A$1']);
     // Nothing of the longer first run is left behind.
     const register = book.sheet('Register')!;
     expect(register.usedRect()!.r1).toBe(rowOf(book, 'Register', 'Total') + 3);
     expect(register.tables).toHaveLength(1);
-    expect(report.syncs).toBe(3);
+    expect(rollup.charts).toHaveLength(1);
+    expect(rollup.conditionalFormats.every((f) => f.address.endsWith('4') || f.address.endsWith('5') || f.address === 'B4')).toBe(true);
+    // Read the workbook, read the sheets to rewrite (protection, charts), write, bound the column widths.
+    expect(report.syncs).toBe(4);
     const allTables = book.sheets.flatMap((s) => s.tables.map((t) => t.name));
     expect(new Set(allTables).size).toBe(allTables.length);
   });
@@ -319,5 +322,92 @@ describe('writeSheetSpecsToExcel', () => {
     const header = rowOf(book, 'Findings', 'Grant id');
     expect(book.sheet('Findings')!.tables[0].address).toBe(`A${header + 1}:H${header + 2}`);
     expect(report.tables).toEqual(['CW_Findings']);
+  });
+
+  test("rewrites its sheet in place, so the user's formulas pointing at it keep working", async () => {
+    const book = userWorkbook();
+    await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 3 })]);
+    const register = book.sheet('Register')!;
+    const total = rowOf(book, 'Register', 'Total');
+    book.sheet('Notes')!.setCell(5, 0, { formula: `=Register!C${total + 1}` });
+    const before = Number(book.sheet('Notes')!.valueAt(5, 0));
+    expect(before).toBeGreaterThan(3_000_000);
+
+    await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 5 })]);
+    expect(book.sheet('Register')).toBe(register);
+    const notes = book.sheet('Notes')!;
+    expect(notes.cell(5, 0)?.formula).toBe(`=Register!C${total + 1}`);
+    // The same cell now holds the fifth row's budget: the reference followed the sheet, not #REF!.
+    expect(notes.valueAt(5, 0)).toBeCloseTo(budgetOf(3).toNumber(), 6);
+    expect(register.tables.map((t) => t.name)).toEqual(['CW_Register']);
+    expect(register.conditionalFormats).toHaveLength(4);
+  });
+
+  test('refuses a protected workbook structure or a protected sheet before changing anything, and keeps its markers', async () => {
+    const book = userWorkbook();
+    await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 3 }), rollupSheet()]);
+    const before = book.snapshotExcept([]);
+    const names = book.names.map((n) => [n.name, nameValue(n)]);
+
+    book.protected = true;
+    await expect(writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 4 })])).rejects.toThrow(
+      "nothing was written: the workbook's structure is protected (Review > Protect Workbook); remove the protection and run again",
+    );
+    book.protected = false;
+    book.sheet('Rollup')!.protected = true;
+    const attempt = writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 4 }), rollupSheet(['Again'])]);
+    await expect(attempt).rejects.toThrow(WorkbookProtectedError);
+    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet()])).rejects.toThrow('the sheet "Rollup" is protected');
+    expect(book.snapshotExcept([])).toEqual(before);
+    expect(book.names.map((n) => [n.name, nameValue(n)])).toEqual(names);
+
+    // Unprotected, the same write goes through: nothing was left half done.
+    book.sheet('Rollup')!.protected = false;
+    await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 4 }), rollupSheet(['Again'])]);
+    expect(book.sheet('Rollup')!.valueAt(rowOf(book, 'Rollup', 'Again'), 0)).toBe('Again');
+  });
+
+  test('a stale marker is replaced only once its new sheet exists: a refused add leaves it in place', async () => {
+    const book = userWorkbook();
+    book.names.push({ name: 'CW_GENERATED_Rollup', comment: OWNER_MARKER, ref: null });
+    book.protected = true;
+    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet()])).rejects.toThrow(WorkbookProtectedError);
+    expect(book.names.map((n) => n.name)).toEqual(['UserTotal', 'CW_GENERATED_Rollup']);
+    book.protected = false;
+    await writeSheetSpecsToExcel(book.runner, [rollupSheet()]);
+    expect(book.names.filter((n) => n.name.startsWith('CW_GENERATED_')).map(nameValue)).toEqual(['Rollup!$A$1']);
+  });
+
+  test('waits out cell-edit mode with delayForCellEdit where Excel offers it, and retries where it does not', async () => {
+    const book = userWorkbook();
+    book.cellEditSyncs = 1;
+    await writeSheetSpecsToExcel(book.runner, [rollupSheet()]);
+    expect(book.stats.delayedForCellEdit).toBe(1);
+
+    book.supportsDelayForCellEdit = false;
+    book.cellEditSyncs = 2;
+    await writeSheetSpecsToExcel(book.runner, [rollupSheet(['Retried'])], { cellEditRetry: { delayMs: 0 } });
+    expect(book.sheet('Rollup')!.valueAt(rowOf(book, 'Rollup', 'Retried'), 0)).toBe('Retried');
+
+    book.cellEditSyncs = Number.POSITIVE_INFINITY;
+    const before = book.snapshotExcept([]);
+    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet(['Never'])], { cellEditRetry: { delayMs: 0 } })).rejects.toThrow(CellEditModeError);
+    expect(book.snapshotExcept([])).toEqual(before);
+  });
+
+  test('sets number formats once per run of a column, not once per cell', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Budget lines', [['x']]);
+    const rows = 2_000;
+    await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows })]);
+    const sheet = book.sheet('Register')!;
+    const header = rowOf(book, 'Register', 'Grant id');
+    for (const r of [header + 1, header + rows, header + rows + 1]) {
+      expect(sheet.cell(r, 2)?.numberFormat).toBe(MONEY);
+      expect(sheet.cell(r, 4)?.numberFormat).toBe(MONEY);
+    }
+    // A format per cell doubled this (about 370 bytes a row: contents, then every cell's format again).
+    const written = book.stats.requestBytes.reduce((a, b) => a + b, 0);
+    expect(written).toBeLessThan(rows * 200);
   });
 });
