@@ -11,7 +11,7 @@ import type { CommissioningModel } from '../../model/types';
 import type { Grid } from '../../sheet/grid';
 import { columnLetters } from '../../sheet/a1';
 import { listInWords } from '../../reports/builders/context';
-import type { ExcelRunner } from '../../workbook/office/requests';
+import { excelRun, type ExcelRunner } from '../../workbook/office/requests';
 import { budgetTemplate, lineRange, listSource, listsSheetRows } from '../budget-template';
 import { encodeWorkbook } from '../engine/codec';
 import type { Engine } from '../engine/client';
@@ -79,7 +79,8 @@ export class ExcelHost implements PaneHost {
   readonly settingsPlace = 'with this workbook';
 
   constructor(
-    private readonly run: ExcelRunner = (batch) => Excel.run(batch),
+    // Writes ask to wait out cell-edit mode where Excel supports it (ExcelApi 1.11).
+    private readonly run: ExcelRunner = excelRun,
     private readonly settingsStore: OfficeSettings | null = officeSettings(),
     private readonly downloads: () => boolean = downloadsWork,
   ) {}

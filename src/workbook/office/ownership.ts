@@ -5,6 +5,7 @@
  * OWNER_MARKER. A sheet is ours when any name starting CW_GENERATED_ refers to it; the comment is for
  * people reading Name Manager. Pure: it plans, and refuses before anything is changed.
  */
+import { chooseGeneratedSheetNames } from '../generated-sheet-names';
 import { GENERATED_SHEET_NAMES } from '../../reports/spec';
 import { NotOurSheetError, SheetSpecError } from '../xlsx/write-errors';
 import { isOwnerName, ownerNameFor } from '../xlsx/write-marker';
@@ -82,8 +83,9 @@ export function ownedSheetKeys(names: readonly ExistingName[]): Set<string> {
 
 /**
  * Plans writing `sheetNames` (with `tableNames`) over the workbook as read.
- * @throws NotOurSheetError when a sheet of a generated name exists without our marker;
- *         SheetSpecError for a sheet or table named twice, or a table name the workbook already uses.
+ * A sheet of a generated name that the product did not make is kept, and the generated one written
+ * beside it as "Register (2)".
+ * @throws SheetSpecError for a sheet or table named twice, or a table name the workbook already uses.
  */
 export function planWrite(state: WorkbookState, sheetNames: readonly string[], tableNames: readonly string[]): WritePlan {
   assertUnique(sheetNames, 'sheet');
@@ -93,12 +95,19 @@ export function planWrite(state: WorkbookState, sheetNames: readonly string[], t
     }
   }
   const owned = ownedSheetKeys(state.names);
+  // A user's own "Register" is kept: ours is then "Register (2)", as in a report copy.
+  const chosen = chooseGeneratedSheetNames(
+    sheetNames,
+    state.sheets.map((sheet) => sheet.name),
+    owned,
+  );
 
-  const sheets: SheetPlan[] = sheetNames.map((name) => {
+  const sheets: SheetPlan[] = chosen.map((name) => {
     const markerName = ownerNameFor(name);
     const holder = state.names.find((n) => n.name.toUpperCase() === markerName.toUpperCase());
     const existing = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
     if (!existing) return { kind: 'add', name, markerName, ...(holder ? { staleMarker: holder.name } : {}) };
+    // Chosen only where it is ours (chooseGeneratedSheetNames): checked again, since writing over a user's sheet loses their work.
     if (!owned.has(existing.name.toUpperCase())) throw new NotOurSheetError(existing.name);
     const marked = holder !== undefined && referencedSheet(holder.value)?.toUpperCase() === existing.name.toUpperCase();
     return {

@@ -95,7 +95,7 @@ export async function writeSheetSpecsToExcel(
       const worksheet = await prepareSheet(context, plan.sheets[i], existing, state, session);
       cellsWritten += await writeCells(worksheet, layouts[i], session);
       await writeNumberFormats(worksheet, layouts[i], session);
-      await formatSheet(worksheet, layouts[i], session);
+      await formatSheet(worksheet, layouts[i], session, plan.sheets[i].name);
       widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
     }
     // Broken markers go last: every sheet written already has its own.
@@ -111,7 +111,7 @@ export async function writeSheetSpecsToExcel(
       for (const check of widths) boundColumnWidth(check);
       await session.sync();
     }
-    return { sheetsWritten: sheets.map((s) => s.name), tables: tableNames, cellsWritten, syncs: session.syncs, chunks };
+    return { sheetsWritten: plan.sheets.map((s) => s.name), tables: tableNames, cellsWritten, syncs: session.syncs, chunks };
   }, options.cellEditRetry);
 }
 
@@ -269,7 +269,8 @@ const TEXT_FONTS: Record<Exclude<TextRole, 'paragraph'>, Partial<ExcelJS.Font>> 
 };
 
 /** Fonts, fills and borders, the Excel tables, conditional formats, frozen header, fitted columns, chart. */
-async function formatSheet(worksheet: Excel.Worksheet, layout: OfficeSheetLayout, session: RequestSession): Promise<void> {
+/** `sheetName` is the name the sheet was written under: "Register (2)" where the user has a Register of their own. */
+async function formatSheet(worksheet: Excel.Worksheet, layout: OfficeSheetLayout, session: RequestSession, sheetName: string): Promise<void> {
   const act = async (count: number, queue: () => void): Promise<void> => {
     await session.reserve(count * ACTION_BYTES);
     queue();
@@ -285,7 +286,7 @@ async function formatSheet(worksheet: Excel.Worksheet, layout: OfficeSheetLayout
   for (const table of layout.tables) {
     const { spec } = table.plan;
     await act(4, () => {
-      const excelTable = worksheet.tables.add(`${quoteSheetName(layout.name)}!${table.tableAddress}`, true);
+      const excelTable = worksheet.tables.add(`${quoteSheetName(sheetName)}!${table.tableAddress}`, true);
       excelTable.name = spec.name;
       excelTable.style = TABLE_STYLE;
       excelTable.showBandedRows = false;

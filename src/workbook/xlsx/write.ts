@@ -11,6 +11,7 @@
  * user's and is never written over: the generated sheet takes the next free name, as Excel names a
  * copy ("Register (2)"), and a later run finds it there again by its marker and replaces it.
  */
+import { chooseGeneratedSheetNames } from '../generated-sheet-names';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetSpec } from '../../reports/spec';
@@ -168,22 +169,11 @@ function chooseSheetNames(user: UserPackage, sheets: readonly SheetSpec[]): stri
     if (seen.has(key)) throw new SheetSpecError(`the sheet "${spec.name}" is asked for twice in one write`);
     seen.add(key);
   }
-  const existing = new Set(user.sheetNames.map((name) => name.toUpperCase()));
-  const chosen = new Set<string>();
-  const candidate = (spec: SheetSpec, n: number): string => (n === 1 ? spec.name : `${spec.name} (${n})`);
-  return sheets.map((spec) => {
-    let name: string | undefined;
-    for (let n = 1; n <= user.sheetNames.length + 1 && name === undefined; n++) {
-      const key = candidate(spec, n).toUpperCase();
-      if (existing.has(key) && user.ours.has(key) && !chosen.has(key)) name = candidate(spec, n);
-    }
-    for (let n = 1; name === undefined; n++) {
-      const key = candidate(spec, n).toUpperCase();
-      if (!existing.has(key) && !chosen.has(key)) name = candidate(spec, n);
-    }
-    chosen.add(name.toUpperCase());
-    return name;
-  });
+  return chooseGeneratedSheetNames(
+    sheets.map((spec) => spec.name),
+    user.sheetNames,
+    user.ours,
+  );
 }
 
 /** Excel table names and defined names share one namespace, across the whole workbook. */

@@ -1,4 +1,4 @@
-import { NotOurSheetError, SheetSpecError } from '../../../src/workbook/office';
+import { SheetSpecError } from '../../../src/workbook/office';
 import { planWrite, referencedSheet, type WorkbookState } from '../../../src/workbook/office/ownership';
 
 const state = (partial: Partial<WorkbookState>): WorkbookState => ({ sheets: [], names: [], tables: [], ...partial });
@@ -60,12 +60,19 @@ describe('planWrite', () => {
     expect(planWrite(marked, ['Rollup'], []).sheets[0].kind).toBe('replace');
   });
 
-  test('refuses an unmarked sheet, a marker pointing elsewhere, and names taken elsewhere', () => {
+  test('keeps an unmarked sheet of a generated name, writing ours beside it, and refuses names taken elsewhere', () => {
     const sheets = [{ name: 'Rollup', position: 0 }, { name: 'Other', position: 1 }];
-    expect(() => planWrite(state({ sheets }), ['Rollup'], [])).toThrow(NotOurSheetError);
-    expect(() => planWrite(state({ sheets, names: [{ name: 'CW_GENERATED_Rollup', value: 'Other!$A$1' }] }), ['Rollup'], [])).toThrow(
-      NotOurSheetError,
+    expect(planWrite(state({ sheets }), ['Rollup'], []).sheets[0]).toMatchObject({ kind: 'add', name: 'Rollup (2)', markerName: 'CW_GENERATED_Rollup__2_' });
+    // A marker pointing at another sheet does not make the user's Rollup ours.
+    const elsewhere = planWrite(state({ sheets, names: [{ name: 'CW_GENERATED_Rollup', value: 'Other!$A$1' }] }), ['Rollup'], []);
+    expect(elsewhere.sheets[0]).toMatchObject({ kind: 'add', name: 'Rollup (2)' });
+    // Ours from an earlier run under "(2)" is the one replaced.
+    const again = planWrite(
+      state({ sheets: [...sheets, { name: 'Rollup (2)', position: 2 }], names: [{ name: 'CW_GENERATED_Rollup__2_', value: "'Rollup (2)'!$A$1" }] }),
+      ['Rollup'],
+      [],
     );
+    expect(again.sheets[0]).toMatchObject({ kind: 'replace', name: 'Rollup (2)', existingName: 'Rollup (2)', marked: true });
     expect(() => planWrite(state({ sheets, tables: [{ name: 'cw_rollup', sheet: 'Other' }] }), ['Findings'], ['CW_Rollup'])).toThrow(
       'the workbook already has a table on sheet "Other" called "CW_Rollup"; rename it and run again',
     );

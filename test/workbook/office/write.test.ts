@@ -1,7 +1,7 @@
 import { Money } from '../../../src/money/decimal';
 import { excelNumberFormat } from '../../../src/money/format';
 import { OWNER_MARKER, type SheetSpec } from '../../../src/reports/spec';
-import { CellEditModeError, NotOurSheetError, SheetSpecError, WorkbookProtectedError, writeSheetSpecsToExcel } from '../../../src/workbook/office';
+import { CellEditModeError, SheetSpecError, WorkbookProtectedError, writeSheetSpecsToExcel } from '../../../src/workbook/office';
 import { charactersToPoints } from '../../../src/workbook/office/write';
 import { FakeWorkbook, nameValue } from './fake-excel';
 import { actualOf, budgetOf, registerSheet, registerTable, rollupSheet } from './specs';
@@ -196,29 +196,27 @@ describe('writeSheetSpecsToExcel', () => {
     expect(book.sheet('Notes')!.cell(0, 0)?.value).toBe('=not a formula, typed with a quote');
   });
 
-  test('refuses a same-named sheet it did not make, and changes nothing', async () => {
+  test('keeps a same-named sheet it did not make, cell for cell, and writes its own beside it as "Rollup (2)"', async () => {
     const book = userWorkbook();
     book.addSheet('Rollup', [['My own rollup'], [1, 2, 3]]);
-    const before = book.snapshotExcept([]);
-    const sheetsBefore = book.sheets.map((s) => s.name);
+    const before = book.snapshotExcept(['Rollup (2)', 'Register']);
 
-    const attempt = writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 3 }), rollupSheet()]);
-    await expect(attempt).rejects.toThrow(NotOurSheetError);
-    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet()])).rejects.toThrow(
-      'a sheet named "Rollup" already exists and was not made by Commissioning Workbench; rename it and run again',
-    );
-    expect(book.snapshotExcept([])).toEqual(before);
-    expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
-    expect(book.names.map((n) => n.name)).toEqual(['UserTotal']);
-    // One read per attempt and nothing else.
-    expect(book.stats.syncs).toBe(2);
-    expect(book.stats.requestBytes.every((bytes) => bytes < 1_000)).toBe(true);
+    const report = await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: 3 }), rollupSheet()]);
+    expect(report.sheetsWritten).toEqual(['Register', 'Rollup (2)']);
+    expect(book.snapshotExcept(['Rollup (2)', 'Register'])).toEqual(before);
+    expect(book.names.map((n) => n.name)).toEqual(expect.arrayContaining(['UserTotal', 'CW_GENERATED_Rollup__2_']));
+    // Running again rewrites "Rollup (2)" in place and adds nothing.
+    const sheetsAfterFirst = book.sheets.map((s) => s.name);
+    await writeSheetSpecsToExcel(book.runner, [rollupSheet()]);
+    expect(book.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
   });
 
   test('compares sheet names as Excel does, without case', async () => {
     const book = userWorkbook();
     book.addSheet('ROLLUP', [['mine']]);
-    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet()])).rejects.toThrow('a sheet named "ROLLUP" already exists');
+    const report = await writeSheetSpecsToExcel(book.runner, [rollupSheet()]);
+    expect(report.sheetsWritten).toEqual(['Rollup (2)']);
+    expect(book.sheet('ROLLUP')!.name).toBe('ROLLUP');
   });
 
   test('refuses a table name the workbook already uses, before changing anything', async () => {
@@ -294,7 +292,8 @@ describe('writeSheetSpecsToExcel', () => {
     book.sheets.splice(book.sheets.indexOf(book.sheet('Rollup')!), 1);
     for (const name of book.names) if (name.ref?.sheet.name === 'Rollup') name.ref = null;
     book.addSheet('Rollup', [['mine']]);
-    await expect(writeSheetSpecsToExcel(book.runner, [rollupSheet()])).rejects.toThrow(NotOurSheetError);
+    const report = await writeSheetSpecsToExcel(book.runner, [rollupSheet()]);
+    expect(report.sheetsWritten).toEqual(['Rollup (2)']);
   });
 
   test('a spec that cannot be laid out fails before Excel is asked anything', async () => {
