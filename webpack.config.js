@@ -1,7 +1,8 @@
 /**
  * Builds the task pane, the engine's Web Worker, the ribbon's function file and its summary dialog into dist/.
  *
- *   npx webpack --mode production     office.js from Microsoft's CDN; ADDIN_BASE_URL rewrites the manifest's URLs
+ *   npx webpack --mode production     office.js from Microsoft's CDN; ADDIN_BASE_URL (required) rewrites the manifest's
+ *                                     URLs; ADDIN_BASE_URL=https://localhost:3000 builds for the dev host on purpose
  *   npx webpack --mode development    office.js from a local copy (dist/office/), source maps
  *   OFFICE_JS=local                   use the local office.js in a production build too (offline browser tests);
  *   OFFICE_JS=cdn                     use the CDN in a development build
@@ -13,7 +14,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { parseBaseUrl, rewriteManifestUrls } = require('./tools/addin-base-url');
+const { DEV_BASE_URL, parseBaseUrl, rewriteManifestUrls } = require('./tools/addin-base-url');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 // Relative, so the pages find it wherever the add-in is hosted. office.js loads its host scripts and locale
@@ -46,6 +47,17 @@ class SkipMinifyingPrebuilt {
   }
 }
 
+/**
+ * A production build is what gets deployed, and the manifest names the dev server (https://localhost:3000)
+ * until ADDIN_BASE_URL rewrites it: without one, the build would ship an add-in that loads from the
+ * user's own machine. Building for localhost on purpose (local or offline testing) says so explicitly.
+ */
+const MISSING_BASE_URL = [
+  'ADDIN_BASE_URL is not set: a production build without it ships a manifest pointing at https://localhost:3000.',
+  'Set it to the https address the add-in is served from, e.g. ADDIN_BASE_URL=https://example.org/commissioning npm run build;',
+  'to build for the local dev server on purpose, set ADDIN_BASE_URL=https://localhost:3000, or use npm run build:dev.',
+].join('\n');
+
 function useLocalOfficeJs(development) {
   const choice = process.env.OFFICE_JS;
   if (choice === 'local') return true;
@@ -64,6 +76,7 @@ module.exports = (env = {}, argv = {}) => {
   const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const addinBaseUrl = development ? '' : process.env.ADDIN_BASE_URL || '';
   if (addinBaseUrl) parseBaseUrl(addinBaseUrl); // fail before building, with the reason
+  else if (!development && !serving) throw new Error(MISSING_BASE_URL);
 
   const copyPatterns = [
     { from: 'assets/icons', to: 'assets/icons' },
@@ -73,7 +86,9 @@ module.exports = (env = {}, argv = {}) => {
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
-      transform: (content) => (addinBaseUrl ? rewriteManifestUrls(content.toString('utf8'), addinBaseUrl) : content),
+      // For the dev host (the explicit opt-in), the manifest is copied as it is.
+      transform: (content) =>
+        addinBaseUrl && parseBaseUrl(addinBaseUrl).base !== DEV_BASE_URL ? rewriteManifestUrls(content.toString('utf8'), addinBaseUrl) : content,
     },
   ];
   // The dev server serves office.js straight from node_modules (see devServer.static) instead of copying 86 MB.

@@ -25,6 +25,51 @@ export interface TemplateColumn {
 export interface TemplateList {
   readonly title: string;
   readonly values: readonly string[];
+  /**
+   * Title of the warning shown when a line's value is not in the list: at most DATA_VALIDATION_TITLE_MAX
+   * characters, since Excel refuses a longer one (the host's errorAlert) or repairs the file (an .xlsx).
+   */
+  readonly errorTitle: string;
+}
+
+/**
+ * Excel's limit on a data validation's error and prompt titles, in characters. The ECMA-376 schema types
+ * errorTitle and promptTitle as ST_Xstring, an unrestricted xsd:string, so only Excel's limit applies:
+ * MS-OI29500 §2.1.613 ("Office limits the length of the value of the errorTitle attribute to 32
+ * characters", the same for promptTitle; https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64)
+ * and MS-XLSB §2.5.37 DValStrings. office.js's Excel.DataValidationErrorAlert.title
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationerroralert) documents no
+ * limit but is held to the same one by Excel.
+ */
+export const DATA_VALIDATION_TITLE_MAX = 32;
+/** Excel's limit on a data validation's error message (MS-OI29500 §2.1.613: 224 characters). */
+export const DATA_VALIDATION_ERROR_MAX = 224;
+
+/**
+ * `text` cut to `max` characters, with an ellipsis when cut. Characters as Excel counts them: UTF-16
+ * code units (an emoji counts two), never splitting a surrogate pair.
+ */
+export function fitTitle(text: string, max = DATA_VALIDATION_TITLE_MAX): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
+/** The warning a list column's drop-down shows for a value not in the list, within Excel's limits. */
+export interface ValidationAlert {
+  readonly title: string;
+  readonly message: string;
+}
+
+export const VALIDATION_MESSAGE = 'Choose from the list, or add the name to the model (Model sheet) so the checker knows it.';
+
+/** The warning for list `index` of the template, as both the office.js host and the .xlsx download show it. */
+export function validationAlert(template: BudgetTemplate, index: number): ValidationAlert {
+  return { title: fitTitle(template.lists[index].errorTitle), message: fitTitle(VALIDATION_MESSAGE, DATA_VALIDATION_ERROR_MAX) };
 }
 
 export interface BudgetTemplate {
@@ -38,13 +83,14 @@ export interface BudgetTemplate {
 
 /** The template for a model; `existingSheets` makes the sheet names unique in the workbook. */
 export function budgetTemplate(model: CommissioningModel, existingSheets: readonly string[] = []): BudgetTemplate {
+  // Error titles say what the value is not, within Excel's 32-character limit; the message says what to do.
   const lists: TemplateList[] = [
-    { title: 'Priority areas', values: model.priorityAreas.map((p) => p.name) },
-    { title: 'Funding streams', values: model.fundingStreams.map((f) => f.name) },
-    { title: 'Programmes', values: model.programmes.map((p) => p.name) },
-    { title: 'Boroughs', values: model.boroughs.map((b) => b.name) },
-    { title: 'Commissioning models', values: model.commissioningModels.map((c) => c.name) },
-    { title: 'Years', values: [...model.years] },
+    { title: 'Priority areas', values: model.priorityAreas.map((p) => p.name), errorTitle: 'Unknown priority area' },
+    { title: 'Funding streams', values: model.fundingStreams.map((f) => f.name), errorTitle: 'Unknown funding stream' },
+    { title: 'Programmes', values: model.programmes.map((p) => p.name), errorTitle: 'Unknown programme' },
+    { title: 'Boroughs', values: model.boroughs.map((b) => b.name), errorTitle: 'Unknown borough' },
+    { title: 'Commissioning models', values: model.commissioningModels.map((c) => c.name), errorTitle: 'Unknown commissioning model' },
+    { title: 'Years', values: [...model.years], errorTitle: 'Unknown year' },
   ];
   const pounds = excelNumberFormat('£', 0);
   const columns: TemplateColumn[] = [

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { REPO_ROOT, validateAgainstSchema } from '../manifest/xmllint';
-import { BUILD_TIMEOUT_MS, buildOrThrow, runWebpack } from './webpack-build';
+import { BUILD_TIMEOUT_MS, LOCAL_BASE_URL, buildOrThrow, runWebpack } from './webpack-build';
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** The pane's first load must stay under 350 KB gzipped (office.js, from the CDN, aside). */
@@ -49,11 +49,11 @@ function scriptSources(html: string): string[] {
   return [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>"]+))/g)].map((match) => match[1] ?? match[2]);
 }
 
-describe('production build (office.js from the CDN, ADDIN_BASE_URL unset)', () => {
+describe('production build for the dev host on purpose (office.js from the CDN, ADDIN_BASE_URL=https://localhost:3000)', () => {
   let dist = '';
   beforeAll(() => {
     dist = tempDir('production');
-    buildOrThrow({ mode: 'production', outputPath: dist });
+    buildOrThrow({ mode: 'production', outputPath: dist, env: { ADDIN_BASE_URL: LOCAL_BASE_URL } });
   }, BUILD_TIMEOUT_MS);
 
   test('holds the pages, bundles, manifest, help page and icons', () => {
@@ -168,6 +168,21 @@ describe('build configuration', () => {
     expect(result.output).toMatch(message);
   }, BUILD_TIMEOUT_MS);
 
+  // Issue item 8: a production build without ADDIN_BASE_URL would ship a manifest pointing at localhost.
+  test('refuses a production build without ADDIN_BASE_URL, saying how to set it or opt in to localhost, and writes nothing', () => {
+    const out = tempDir('no-base-url');
+    const result = runWebpack({ mode: 'production', outputPath: out });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('ADDIN_BASE_URL is not set: a production build without it ships a manifest pointing at https://localhost:3000.');
+    expect(result.output).toContain('set ADDIN_BASE_URL=https://localhost:3000, or use npm run build:dev');
+    expect(fs.readdirSync(out)).toEqual([]);
+  }, BUILD_TIMEOUT_MS);
+
+  test('an empty ADDIN_BASE_URL is refused the same way, and a development build needs none', () => {
+    expect(() => configSummary('production', { ADDIN_BASE_URL: '' })).toThrow(/ADDIN_BASE_URL is not set/);
+    expect(configSummary('development', { ADDIN_BASE_URL: '' }).devtool).toBe('source-map');
+  });
+
   /** The config webpack would get, summarised by a child Node process (the config is CommonJS). */
   function configSummary(mode: string, env: Record<string, string> = {}) {
     const script = `
@@ -179,6 +194,7 @@ describe('build configuration', () => {
       }));`;
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     if (!('OFFICE_JS' in env)) delete childEnv.OFFICE_JS;
+    if (!('ADDIN_BASE_URL' in env)) delete childEnv.ADDIN_BASE_URL;
     const result = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: childEnv, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(result.stderr);
     return JSON.parse(result.stdout) as { devtool: string | false; officeJsUrls: string[] };
@@ -194,6 +210,6 @@ describe('build configuration', () => {
   });
 
   test('production uses the CDN without source maps', () => {
-    expect(configSummary('production')).toEqual({ devtool: false, officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN] });
+    expect(configSummary('production', { ADDIN_BASE_URL: LOCAL_BASE_URL })).toEqual({ devtool: false, officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN] });
   });
 });

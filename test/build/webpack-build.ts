@@ -2,6 +2,12 @@
 import { spawnSync } from 'child_process';
 import { REPO_ROOT } from '../manifest/xmllint';
 
+/**
+ * The explicit opt-in to a production build whose manifest keeps pointing at the dev server: what the
+ * tests build (they serve dist/ locally). Without ADDIN_BASE_URL a production build fails (webpack.config.js).
+ */
+export const LOCAL_BASE_URL = 'https://localhost:3000';
+
 /** Long enough for a cold production build of the pane with Fluent UI on a 2-core CI machine. */
 export const BUILD_TIMEOUT_MS = 300_000;
 

@@ -25,11 +25,16 @@ const CHROMIUM_ARGS = [
 ];
 const BUILD_TIMEOUT_MS = 300_000;
 
-/** `npx webpack --mode <mode>` into `outDir`, with ADDIN_BASE_URL and OFFICE_JS unset (office.js from the CDN URL). */
+/**
+ * `npx webpack --mode <mode>` into `outDir`, with OFFICE_JS unset (office.js from the CDN URL) and, for a
+ * production build, ADDIN_BASE_URL=https://localhost:3000: the explicit opt-in to a build for the dev
+ * host (one without ADDIN_BASE_URL is refused); the pages are served locally either way.
+ */
 function buildPane(outDir, mode = 'production') {
   const env = { ...process.env };
   delete env.ADDIN_BASE_URL;
   delete env.OFFICE_JS;
+  if (mode === 'production') env.ADDIN_BASE_URL = 'https://localhost:3000';
   const result = spawnSync('npx', ['--no-install', 'webpack', '--mode', mode, '--output-path', outDir], {
     cwd: REPO_ROOT,
     env,

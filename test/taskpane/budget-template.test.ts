@@ -1,7 +1,17 @@
 /** The budget template: columns the checker reads, the model's lists, names that never clash. */
 import { defaultModel } from '../../src/model/json';
 import { roleFromHeader } from '../../src/sheet/tables/header-roles';
-import { budgetTemplate, freeSheetName, lineRange, listSource, listsSheetRows } from '../../src/taskpane/budget-template';
+import {
+  DATA_VALIDATION_ERROR_MAX,
+  DATA_VALIDATION_TITLE_MAX,
+  budgetTemplate,
+  fitTitle,
+  freeSheetName,
+  lineRange,
+  listSource,
+  listsSheetRows,
+  validationAlert,
+} from '../../src/taskpane/budget-template';
 
 const model = defaultModel();
 
@@ -48,4 +58,33 @@ test('sheet names step aside from existing ones, Excel-style (case-insensitive, 
   const template = budgetTemplate(model, ['Budget template']);
   expect(template.sheet).toBe('Budget template (2)');
   expect(template.listsSheet).toBe('Budget template (2) lists');
+});
+
+describe("the drop-downs' warnings fit Excel's limits (issue item 2)", () => {
+  // Excel limits errorTitle and promptTitle to 32 characters (MS-OI29500 §2.1.613; the ECMA-376 schema's
+  // ST_Xstring has no limit): a longer one makes office.js refuse the errorAlert and Excel repair an .xlsx.
+  test('every list has an error title of at most 32 characters, and the message is within 224', () => {
+    const template = budgetTemplate(model);
+    expect(template.lists.map((_, i) => validationAlert(template, i).title)).toEqual([
+      'Unknown priority area',
+      'Unknown funding stream',
+      'Unknown programme',
+      'Unknown borough',
+      'Unknown commissioning model',
+      'Unknown year',
+    ]);
+    for (const [i, list] of template.lists.entries()) {
+      expect(list.errorTitle.length).toBeLessThanOrEqual(DATA_VALIDATION_TITLE_MAX);
+      expect(validationAlert(template, i).message.length).toBeLessThanOrEqual(DATA_VALIDATION_ERROR_MAX);
+    }
+    expect(DATA_VALIDATION_TITLE_MAX).toBe(32);
+  });
+
+  test('fitTitle cuts a longer title to 32 characters with an ellipsis, and keeps a short one', () => {
+    expect(fitTitle("Not one of the model's commissioning models")).toBe("Not one of the model's commissi…");
+    expect(fitTitle('x'.repeat(40))).toHaveLength(32);
+    expect(fitTitle('Unknown year')).toBe('Unknown year');
+    // Excel counts UTF-16 units: an emoji is two, and is never cut in half.
+    expect(fitTitle('é'.repeat(30) + '😀😀')).toBe(`${'é'.repeat(30)}…`);
+  });
 });

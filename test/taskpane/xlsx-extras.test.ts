@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { defaultModel } from '../../src/model/json';
 import { readModelSheet, writeModelSheet } from '../../src/model/model-sheet';
 import { findSheet } from '../../src/sheet/grid';
-import { budgetTemplate } from '../../src/taskpane/budget-template';
+import JSZip from 'jszip';
+import { DATA_VALIDATION_TITLE_MAX, budgetTemplate } from '../../src/taskpane/budget-template';
 import { addBudgetTemplate, addGridSheet } from '../../src/taskpane/engine/xlsx-extras';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { sampleBytes } from './fake-host';
@@ -56,4 +57,21 @@ test('an empty template is no table for the checker: nothing new to find', async
   const before = checkWorkbook(await readXlsx(sampleBytes()), defaultModel()).findings.length;
   const after = checkWorkbook(await readXlsx(await addBudgetTemplate(sampleBytes(), template)), defaultModel()).findings.length;
   expect(after).toBe(before);
+});
+
+test("the budget template's .xlsx: every data validation's errorTitle and promptTitle within Excel's 32 characters (issue item 2)", async () => {
+  const template = budgetTemplate(defaultModel(), ['Budget lines']);
+  const zip = await JSZip.loadAsync(await addBudgetTemplate(sampleBytes(), template));
+  const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const validations = sheets.flatMap((xml) => xml.match(/<dataValidation\b[^>]*>/g) ?? []);
+  expect(validations).toHaveLength(template.lists.length);
+  const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const titles = validations.map((tag) => unescape(/\serrorTitle="([^"]*)"/.exec(tag)?.[1] ?? ''));
+  expect(titles).toEqual(template.lists.map((list) => list.errorTitle));
+  for (const tag of validations) {
+    for (const attribute of ['errorTitle', 'promptTitle']) {
+      const value = unescape(new RegExp(`\\s${attribute}="([^"]*)"`).exec(tag)?.[1] ?? '');
+      expect(value.length).toBeLessThanOrEqual(DATA_VALIDATION_TITLE_MAX);
+    }
+  }
 });

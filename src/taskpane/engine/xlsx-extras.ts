@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { isErrorValue, type Grid } from '../../sheet/grid';
 import { loadExcelJs } from '../../workbook/xlsx/read';
-import { lineRange, listSource, listsSheetRows, type BudgetTemplate } from '../budget-template';
+import { lineRange, listSource, listsSheetRows, validationAlert, type BudgetTemplate } from '../budget-template';
 
 /** Widest column the pane sets when fitting a column to its text, in characters. */
 const MAX_WIDTH = 60;
@@ -75,15 +75,15 @@ export async function addBudgetTemplate(input: Uint8Array, template: BudgetTempl
       for (let row = 2; row <= template.lineRows + 1; row++) sheet.getCell(row, index + 1).numFmt = column.numFmt;
     }
     if (column.list !== undefined) {
-      const list = template.lists[column.list];
+      const alert = validationAlert(template, column.list);
       rangeValidations(sheet).add(lineRange(template, index), {
         type: 'list',
         allowBlank: true,
         formulae: [listSource(template, column.list).slice(1)],
         showErrorMessage: true,
         errorStyle: 'warning',
-        errorTitle: `Not one of the model's ${list.title.toLowerCase()}`,
-        error: `Choose from the list, or add the name to the model (Model sheet) so the checker knows it.`,
+        errorTitle: alert.title,
+        error: alert.message,
       });
     }
   });

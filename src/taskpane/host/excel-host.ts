@@ -12,7 +12,7 @@ import type { Grid } from '../../sheet/grid';
 import { columnLetters } from '../../sheet/a1';
 import { listInWords } from '../../reports/builders/context';
 import { excelRun, type ExcelRunner } from '../../workbook/office/requests';
-import { budgetTemplate, lineRange, listSource, listsSheetRows } from '../budget-template';
+import { budgetTemplate, lineRange, listSource, listsSheetRows, validationAlert } from '../budget-template';
 import { encodeWorkbook } from '../engine/codec';
 import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
@@ -160,12 +160,9 @@ export class ExcelHost implements PaneHost {
         if (column.numFmt) lines.numberFormat = Array.from({ length: plan.lineRows }, () => [column.numFmt!]);
         if (column.list !== undefined) {
           lines.dataValidation.rule = { list: { inCellDropDown: true, source: listSource(plan, column.list) } };
-          lines.dataValidation.errorAlert = {
-            showAlert: true,
-            style: 'Warning',
-            title: `Not one of the model's ${plan.lists[column.list].title.toLowerCase()}`,
-            message: 'Choose from the list, or add the name to the model (Model sheet) so the checker knows it.',
-          };
+          // The same short title and message as the .xlsx download: Excel refuses a title over 32 characters.
+          const alert = validationAlert(plan, column.list);
+          lines.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: alert.title, message: alert.message };
         }
       });
       sheet.freezePanes.freezeRows(1);

@@ -23,9 +23,16 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
  * and a write retries on InvalidOperationInCellEditMode (see runRetryingCellEdit).
  */
 export const excelRun: ExcelRunner = (batch, options) =>
-  options?.delayForCellEdit && Office.context.requirements.isSetSupported('ExcelApi', '1.11')
-    ? Excel.run({ delayForCellEdit: true }, batch)
-    : Excel.run(batch);
+  options?.delayForCellEdit && supportsExcelApi('1.11') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+
+/** Whether the host offers an ExcelApi version; false where Office cannot say (an old host, a test double). */
+function supportsExcelApi(version: string): boolean {
+  try {
+    return Office.context.requirements?.isSetSupported?.('ExcelApi', version) === true;
+  } catch {
+    return false;
+  }
+}
 
 /** The office.js error code of a failed request, if it has one. */
 export function errorCode(error: unknown): string | undefined {

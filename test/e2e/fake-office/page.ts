@@ -47,6 +47,8 @@ window.__installFakeOffice = (options: FakeOfficeOptions) => {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
       host: 'Excel',
+      // https://learn.microsoft.com/en-us/javascript/api/office/office.requirementsetsupport: ExcelApi up to 1.11 here.
+      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= 11 },
       officeTheme: { bodyBackgroundColor: options.dark ? '#292929' : '#ffffff' },
       document: {
         settings: {
@@ -62,7 +64,9 @@ window.__installFakeOffice = (options: FakeOfficeOptions) => {
     },
   };
   const excel = {
-    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    // Excel.run(batch) or Excel.run(options, batch): https://learn.microsoft.com/en-us/javascript/api/excel#excel-excel-run-function(1)
+    run: async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      const batch = (second ?? first) as (context: Excel.RequestContext) => Promise<T>;
       const before = book.stats.syncs;
       try {
         return await book.runner(batch);
