@@ -5,11 +5,13 @@
  */
 import { columnIndex } from '../sheet/a1';
 import type { Column, Table } from '../sheet/tables/types';
-import { columnDimension, DIMENSIONS, DIMENSION_TITLES, type Dimension, type ModelDimension } from './types';
+import { columnDimension, DIMENSIONS, DIMENSION_TITLES, type Dimension } from './types';
 
 export type DimensionResolution = { readonly dimension: Dimension } | { readonly problem: string };
 
-const norm = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+/** A header as compared when a user names it: without case or runs of spacing. */
+export const headerKey = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = headerKey;
 
 /** Columns a line may be grouped by: words that sort lines into groups, not figures, codes or dates. */
 function groupable(col: Column): boolean {
@@ -56,10 +58,6 @@ function offered(tables: readonly Table[]): string {
   const shown = columns.slice(0, 8).map((h) => `"${h}"`).join(', ');
   const more = columns.length > 8 ? ` and ${columns.length - 8} more` : '';
   return `group by ${DIMENSIONS.join(', ')}${columns.length > 0 ? `, or a column: ${shown}${more}` : ''}`;
-}
-
-export function isModelDimension(d: Dimension): d is ModelDimension {
-  return (DIMENSIONS as readonly string[]).includes(d);
 }
 
 /**

@@ -5,6 +5,7 @@
  * panel table's lines are left out where a line-level table already covers the same priority area
  * and year, so nothing is counted twice.
  */
+import { headerKey } from './dimensions';
 import { appendAll } from '../util/append';
 import { rangeToA1, toA1 } from '../sheet/a1';
 import type { Cell, CellValue, Grid, GridWorkbook } from '../sheet/grid';
@@ -78,13 +79,8 @@ function isLineLevel(table: Table, names: ModelNames, byColumns: readonly Column
 }
 
 /** A column named by a column dimension: its header as written, compared without case or spacing. */
-export function headerNames(col: Column, dimension: ColumnDimension): boolean {
-  return sameHeader(col.header, dimension.slice('column:'.length));
-}
-
-function sameHeader(a: string, b: string): boolean {
-  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
-  return norm(a) === norm(b);
+function headerNames(col: Column, dimension: ColumnDimension): boolean {
+  return headerKey(col.header) === headerKey(dimension.slice('column:'.length));
 }
 
 function sectionAreas(table: Table, names: ModelNames): (string | undefined)[] {
@@ -94,7 +90,7 @@ function sectionAreas(table: Table, names: ModelNames): (string | undefined)[] {
 interface Extracted {
   readonly lines: BudgetLine[];
   readonly excluded: ExcludedLine[];
-  readonly budgetBased?: boolean;
+  readonly budgetBased: boolean;
 }
 
 function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined, byColumns: readonly ColumnDimension[]): Extracted {
@@ -170,7 +166,7 @@ function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: Exclu
     else bySlot.set(slot, [set]);
   }
   const countable: MeasureSet[] = [];
-  let dropped: MeasureSet[] = [];
+  const dropped: MeasureSet[] = [];
   for (const slotSets of bySlot.values()) {
     if (slotSets.length === 1) {
       countable.push(slotSets[0]);
@@ -180,7 +176,7 @@ function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: Exclu
     const budgets = slotSets.filter((set) => set.budget !== undefined);
     const total = budgets.length === 1 ? budgets[0] : totalOverAll(table, slotSets);
     if (total) countable.push(total);
-    else dropped = [...dropped, ...slotSets];
+    else dropped.push(...slotSets);
   }
   if (dropped.length === 0) return { countable };
   const first = baseColumn(dropped[0]) as Column;
@@ -359,7 +355,7 @@ export function extractLines(
     if (!areas.some((a) => a !== undefined)) continue;
     const extracted = extractFrom(table, grid, names, model, areas, byColumns);
     const fresh = extracted.lines.filter((l) => l.dims['priority-area'] !== undefined && !covered.has(l.dims['priority-area'], l.dims.year ?? ''));
-    add(table, { lines: fresh, excluded: extracted.excluded, ...(extracted.budgetBased !== undefined ? { budgetBased: extracted.budgetBased } : {}) });
+    add(table, { lines: fresh, excluded: extracted.excluded, budgetBased: extracted.budgetBased });
   }
   return { lines, excluded, sources, budgetBased };
 }

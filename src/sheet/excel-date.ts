@@ -14,7 +14,7 @@ const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 from the 30 December 1899 epoch. */
 const UNIX_EPOCH_SERIAL = 25_569;
 /** Excel's 29 February 1900. */
-export const PHANTOM_LEAP_DAY = 60;
+const PHANTOM_LEAP_DAY = 60;
 
 /** The date of an Excel serial (UTC, time of day from the fraction), or undefined for serials that are no date. */
 export function excelSerialToDate(serial: number): Date | undefined {

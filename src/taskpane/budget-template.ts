@@ -65,7 +65,7 @@ export interface ValidationAlert {
   readonly message: string;
 }
 
-export const VALIDATION_MESSAGE = 'Choose from the list, or add the name to the model (Model sheet) so the checker knows it.';
+const VALIDATION_MESSAGE = 'Choose from the list, or add the name to the model (Model sheet) so the checker knows it.';
 
 /** The warning for list `index` of the template, as both the office.js host and the .xlsx download show it. */
 export function validationAlert(template: BudgetTemplate, index: number): ValidationAlert {

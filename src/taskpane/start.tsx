@@ -92,7 +92,7 @@ interface PaneRootProps {
 }
 
 /** The pane, and the move from a file to Excel when Office turns up late. */
-export function PaneRoot({ initial, engine, officeReady, excel, inExcel }: PaneRootProps) {
+function PaneRoot({ initial, engine, officeReady, excel, inExcel }: PaneRootProps) {
   const [current, setCurrent] = useState<Chosen & { readonly generation: number }>({ ...initial, generation: 0 });
   const [excelReady, setExcelReady] = useState(false);
   const hostRef = useRef(current.host);

@@ -10,10 +10,11 @@ import { saveModelJson } from '../../model/json';
 import type { ModelProposal } from '../../model/propose';
 import { PLACEHOLDER_ORGANISATION } from '../../model/propose-placeholder';
 import type { CommissioningModel, NamedEntry } from '../../model/types';
+import { plural } from '../format';
 import { copyText } from '../host/download';
 import { useWorkbench } from '../workbench';
 
-export const PROPOSAL_FILE_NAME = 'model.json';
+const PROPOSAL_FILE_NAME = 'model.json';
 
 /** Names of a list shown before the rest are counted. */
 const NAMES_SHOWN = 6;
@@ -163,6 +164,3 @@ function shown(list: readonly string[]): string {
   return `${list.slice(0, NAMES_SHOWN).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

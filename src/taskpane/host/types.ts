@@ -45,7 +45,8 @@ export interface PaneHost {
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
-/** The download type of a workbook by its name: a macro-enabled copy (.xlsm) is not an .xlsx. */
+/** The download type of a workbook by its name: a macro-enabled copy (.xlsm) is not an .xlsx; a macro-enabled template has its own. */
 export function workbookMime(fileName: string): string {
+  if (/\.xltm$/i.test(fileName)) return 'application/vnd.ms-excel.template.macroEnabled.12';
   return /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME;
 }

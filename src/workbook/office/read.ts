@@ -38,9 +38,9 @@ export const EXCEL_MAX_CELLS_PER_READ = 5_000_000;
  * A guess on the heavy side until an answer is weighed: a generated budget's cells (figures, some
  * formulas, £m number formats of 50 characters) weigh 50 to 70 bytes each.
  */
-export const INITIAL_BYTES_PER_CELL = 96;
+const INITIAL_BYTES_PER_CELL = 96;
 /** The least a cell weighs in an answer: "" in values and formulas, "General" as its format, with commas. */
-export const MIN_BYTES_PER_CELL = 16;
+const MIN_BYTES_PER_CELL = 16;
 
 /** This workbook, read through office.js, as the engine's WorkbookSource. */
 export function excelWorkbookSource(run: ExcelRunner = excelRun, options: ReadOptions = {}): WorkbookSource {

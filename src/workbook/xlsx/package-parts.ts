@@ -138,8 +138,6 @@ export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
 /** A package's content types, edited in memory and written back whole. */
 export interface ContentTypes {
   override(part: string, contentType: string): void;
-  /** The content type an override gives `part`, if any. */
-  contentTypeOf(part: string): string | undefined;
   remove(part: string): void;
   write(target: JSZip): void;
 }
@@ -159,9 +157,6 @@ export async function contentTypes(zip: JSZip): Promise<ContentTypes> {
     override(part: string, contentType: string): void {
       const key = `/${part}`.toLowerCase();
       overrides.set(key, { partName: overrides.get(key)?.partName ?? `/${part}`, contentType });
-    },
-    contentTypeOf(part: string): string | undefined {
-      return overrides.get(`/${part}`.toLowerCase())?.contentType;
     },
     remove(part: string): void {
       overrides.delete(`/${part}`.toLowerCase());
