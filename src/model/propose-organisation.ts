@@ -3,6 +3,8 @@
  * is not a reliable name. A register that names its funder (360Giving's Funding Org:Name) gives a hint,
  * and the funder's org id where the user names that same organisation.
  */
+// An org-id as validateModel accepts one: a register's id in another form is not taken.
+import { ORG_ID } from './validate';
 import { quoteSheetName, toA1 } from '../sheet/a1';
 import type { Grid } from '../sheet/grid';
 import { headerWords } from '../sheet/tables/header-roles';
@@ -55,8 +57,6 @@ export function organisationOf(given: string | undefined, funder: RegisterFunder
   return { name, shortName: name, orgId };
 }
 
-/** An org-id.guide identifier, as validateModel accepts one: a register's id in another form is not taken. */
-const ORG_ID = /^[A-Z]{2}-[A-Z0-9]+-\S+$/;
 
 export function registerFunder(tables: readonly Table[], grids: ReadonlyMap<string, Grid>): RegisterFunder | undefined {
   for (const table of tables) {

@@ -18,10 +18,12 @@ import { figuresOfTable, fiscalYearIn, type FigureDraft } from './propose-figure
 import { LIST_KEYS, collectNames, namesNotes } from './propose-collect';
 import { programmeLinks, type ListKey } from './propose-names';
 import { organisationOf, registerFunder } from './propose-organisation';
-import { PLACEHOLDER_ORGANISATION } from './propose-placeholder';
 import { figureNotes, settleFigures } from './propose-settle';
 import { pounds } from './propose-words';
 import type { CommissioningModel, NamedEntry, PriorityArea, Programme, SourceNote, YearFigure } from './types';
+
+// The placeholder is part of a proposal's contract: callers check a proposal's organisation against it.
+export { PLACEHOLDER_ORGANISATION } from './propose-placeholder';
 
 export interface ProposeOptions {
   /** The organisation's name, as the user gives it; without it the model holds a placeholder to edit. */
@@ -37,7 +39,6 @@ export interface ModelProposal {
   readonly notes: string[];
 }
 
-export { PLACEHOLDER_ORGANISATION };
 
 export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], options: ProposeOptions = {}): ModelProposal {
   const document = options.document?.trim() || 'workbook';

@@ -49,7 +49,8 @@ export const ROUNDING_POLICIES: readonly RoundingPolicy[] = ['as-stated', 'large
 
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 const FISCAL_YEAR = /^(\d{4})\/(\d{2})$/;
-const ORG_ID = /^[A-Z]{2}-[A-Z0-9]+-\S+$/;
+/** An org-id.guide identifier: list code (GB-CHC), then the organisation's id within the list. */
+export const ORG_ID = /^[A-Z]{2}-[A-Z0-9]+-\S+$/;
 const GSS_LONDON_BOROUGH = /^E09000(\d{3})$/;
 const CODE = /^\S+$/;
 

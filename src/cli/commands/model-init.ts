@@ -11,7 +11,8 @@ import { readWorkbookFile } from '../read-workbook';
 import { readWorkbookStructure } from '../../checks/runner';
 import { saveModelJson } from '../../model/json';
 import { neutralModel } from '../../model/neutral';
-import { proposeModel, PLACEHOLDER_ORGANISATION, type ModelProposal } from '../../model/propose';
+import { proposeModel, type ModelProposal } from '../../model/propose';
+import { PLACEHOLDER_ORGANISATION } from '../../model/propose-placeholder';
 import type { CommissioningModel, NamedEntry } from '../../model/types';
 
 export const MODEL_INIT_USAGE = 'commissioning model init <workbook.xlsx> --out model.json [--organisation NAME] [--force]';
