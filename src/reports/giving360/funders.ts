@@ -5,6 +5,7 @@
  * the record cannot be published.
  */
 import { normaliseName } from '../../model/names';
+import { PLACEHOLDER_ORGANISATION } from '../../model/propose-placeholder';
 import type { Organisation } from '../../model/types';
 import type { RegisterRecord } from '../register-records';
 import { internalOrgId } from './identifiers';
@@ -20,10 +21,13 @@ export interface GivenFunder {
   readonly names: ReadonlySet<string>;
 }
 
-/** The caller's funder, or undefined when it has no name (the model of no organisation names none). */
+/**
+ * The caller's funder, or undefined when it has no name (the model of no organisation names none) or
+ * still has the name a proposed model holds until the user edits it: a placeholder is never published.
+ */
 export function givenFunder(funder: Organisation | undefined, prefix: string): GivenFunder | undefined {
   const name = funder?.name.trim();
-  if (!funder || !name) return undefined;
+  if (!funder || !name || name === PLACEHOLDER_ORGANISATION.name) return undefined;
   const orgId = funder.orgId.trim();
   return {
     organisation: { id: orgId || internalOrgId(prefix, name), name },

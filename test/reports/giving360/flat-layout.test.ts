@@ -3,6 +3,7 @@
  * programmes and locations come through the export as written, and charity and company numbers give the
  * org-ids they stand for.
  */
+import { PLACEHOLDER_ORGANISATION } from '../../../src/model/propose-placeholder';
 import { findTables } from '../../../src/checks/runner';
 import { defaultModel } from '../../../src/model/json';
 import { neutralModel, organisationNamed } from '../../../src/model/neutral';
@@ -165,6 +166,14 @@ describe('a register in the 360Giving flat layout', () => {
     const named = toGiving360(records, neutralModel(), { prefix: PREFIX, funder: organisationNamed('Kind Fund') });
     expect(named.grants[0].fundingOrganization).toEqual([{ id: '360G-test-ORG-kind-fund', name: 'Kind Fund' }]);
     expect(named.funderIdProblem).toContain('internal id');
+  });
+
+  it("never publishes a proposed model's placeholder organisation as the funder", () => {
+    // A model from `model init` left unedited holds a placeholder name until the user gives theirs.
+    const records = flatRecords([flatLine({ 'Funding Org:Identifier': null, 'Funding Org:Name': null })]);
+    const conversion = toGiving360(records, neutralModel(), { prefix: PREFIX, funder: PLACEHOLDER_ORGANISATION, funderAdvice: 'pass --funder-name' });
+    expect(conversion.grants).toEqual([]);
+    expect(conversion.skipped.map((s) => s.reason)).toEqual(['no funder (the register names none: pass --funder-name)']);
   });
 
   it('leaves out an amount in another currency rather than publish it as pounds', () => {
