@@ -3,6 +3,7 @@
  * used range reaches XFD1048576 costs only the cells that hold something.
  */
 import { RangeRef, toA1 } from './a1';
+import type { FormulaReport } from './formulas/report';
 
 /** Excel's error values, as they appear in a cell. */
 export const EXCEL_ERROR_CODES = [
@@ -164,9 +165,24 @@ export class Grid {
   }
 }
 
+/** A workbook-level name (Insert > Name): what it refers to, as written, without a leading "=". */
+export interface DefinedName {
+  readonly name: string;
+  /** The sheet it belongs to, for a name local to one sheet. */
+  readonly sheet?: string;
+  readonly refersTo: string;
+}
+
 /** A workbook as the engine sees it: its sheets in tab order. */
 export interface GridWorkbook {
   readonly sheets: readonly Grid[];
+  /** The 1904 date system (old Mac workbooks): serials count from 1 January 1904. */
+  readonly date1904?: boolean;
+  /** The file asks to be recalculated when opened (<calcPr fullCalcOnLoad>): its saved results are not to be trusted. */
+  readonly fullCalcOnLoad?: boolean;
+  readonly definedNames?: readonly DefinedName[];
+  /** What calculating its formulas found (sheet/formulas/calculate.ts), for a workbook read from a file. */
+  readonly formulas?: FormulaReport;
 }
 
 export function findSheet(workbook: GridWorkbook, name: string): Grid | undefined {

@@ -5,6 +5,7 @@
  * and the writes that follow a check reuse it instead of checking again.
  */
 import { defaultModelIfItApplies } from '../../app/model-in-effect';
+import { readWorkbookFile } from '../../app/read-workbook';
 import { defaultDimensions, groupableColumns } from '../../analysis/dimensions';
 import { rollupWorkbook } from '../../analysis/rollup';
 import type { Dimension, Rollup } from '../../analysis/types';
@@ -32,10 +33,8 @@ import { describeTable, renderTable } from '../../sheet/tables/describe';
 import { coverageLines } from '../../checks/coverage';
 import { rangeToA1 } from '../../sheet/a1';
 import { findSheet, type Grid, type GridWorkbook } from '../../sheet/grid';
-import { readXlsx } from '../../workbook/xlsx/read';
 import { readXlsxFastAsync } from '../../workbook/xlsx/fast/read';
 import { streamInflater } from '../../workbook/xlsx/fast/inflate-stream';
-import { sniffFile } from '../../workbook/xlsx/sniff';
 import { writeReport } from '../../workbook/xlsx/write';
 import { decodeWorkbook } from './codec';
 import { EngineUsageError } from './usage-error';
@@ -378,12 +377,5 @@ function withoutTables(spec: SheetSpec, exclude: readonly string[]): SheetSpec {
  */
 async function readWorkbookBytes(bytes: Uint8Array, label: string): Promise<GridWorkbook> {
   const inflate = streamInflater();
-  if (inflate && sniffFile(bytes) === 'zip') {
-    try {
-      return await readXlsxFastAsync(bytes, inflate);
-    } catch {
-      // fall through: ExcelJS reads what the fast reader does not know, or explains what is wrong
-    }
-  }
-  return readXlsx(bytes, label);
+  return readWorkbookFile(bytes, label, inflate ? (data) => readXlsxFastAsync(data, inflate) : undefined);
 }

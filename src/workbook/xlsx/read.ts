@@ -1,6 +1,6 @@
 /** Reads an .xlsx file into grids with ExcelJS: values, formulas with cached results, number formats, errors, merges. */
 import ExcelJS from 'exceljs';
-import { Cell, CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../sheet/grid';
+import { Cell, CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../sheet/grid';
 import { parseRange } from '../../sheet/a1';
 import { UnreadableWorkbookError } from '../port';
 import { sniffFile } from './sniff';
@@ -17,7 +17,23 @@ export async function readXlsx(bytes: Uint8Array, label = 'the file'): Promise<G
     grid.generated = generated.has(worksheet.name.toUpperCase());
     sheets.push(grid);
   });
-  return { sheets };
+  return {
+    sheets,
+    date1904: workbook.properties?.date1904 === true,
+    fullCalcOnLoad: workbook.calcProperties?.fullCalcOnLoad === true,
+    definedNames: definedNamesOf(workbook),
+  };
+}
+
+/** ExcelJS keeps the names that stand for ranges (one entry per range); others it drops. */
+function definedNamesOf(workbook: ExcelJS.Workbook): DefinedName[] {
+  const model = (workbook.definedNames as unknown as { model?: { name?: unknown; ranges?: unknown }[] }).model ?? [];
+  const names: DefinedName[] = [];
+  for (const entry of model) {
+    if (typeof entry.name !== 'string' || !Array.isArray(entry.ranges) || entry.ranges.length !== 1) continue;
+    if (typeof entry.ranges[0] === 'string') names.push({ name: entry.name, refersTo: entry.ranges[0] });
+  }
+  return names;
 }
 
 /**

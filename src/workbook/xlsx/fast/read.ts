@@ -6,7 +6,7 @@
  * back to ExcelJS (read.ts), the reference reader this one is tested against.
  */
 import { parseRange } from '../../../sheet/a1';
-import { CellValue, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
+import { CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
 import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
 import { shiftFormula } from './shared-formulas';
 import { attr, decodeXml, stringItemText, tags } from './xml';
@@ -89,7 +89,22 @@ function readPackage(part: (name: string) => Uint8Array | undefined): GridWorkbo
     readSheetData(xml, grid, sharedStrings, styles, date1904);
     sheets.push(grid);
   }
-  return { sheets };
+  const fullCalcOnLoad = /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(1|true)"/.test(workbookXml);
+  return { sheets, date1904, fullCalcOnLoad, definedNames: readDefinedNames(workbookXml, sheets) };
+}
+
+/** <definedName name="Rate" localSheetId="0">Inputs!$B$2</definedName>: a local name's index is its sheet's. */
+function readDefinedNames(workbookXml: string, sheets: readonly Grid[]): DefinedName[] {
+  const names: DefinedName[] = [];
+  const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
+  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
+    const name = attr(m[1], 'name');
+    if (name === undefined) continue;
+    const local = attr(m[1], 'localSheetId');
+    const sheet = local === undefined ? undefined : sheets[Number(local)]?.name;
+    names.push(sheet === undefined ? { name, refersTo: decodeXml(m[2]) } : { name, sheet, refersTo: decodeXml(m[2]) });
+  }
+  return names;
 }
 
 function readSharedStrings(xml: string): string[] {
@@ -227,13 +242,14 @@ function cellValue(type: string, body: string, style: Style | undefined, sharedS
       return is === undefined ? null : stringItemText(is);
     }
     case 'b':
-      return raw === undefined ? null : raw === '1' || raw === 'true';
+      return raw === undefined || raw === '' ? null : raw === '1' || raw === 'true';
     case 'e':
       return raw === undefined ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
     case 'd':
       return raw === undefined ? null : new Date(raw);
     default: {
-      if (raw === undefined) return null;
+      // An empty <v></v> (openpyxl's uncalculated formula) holds no figure, not a zero.
+      if (raw === undefined || raw === '') return null;
       const n = Number(raw);
       return Number.isNaN(n) ? raw : style?.isDate ? serialToDate(n, date1904) : n;
     }
