@@ -2,6 +2,7 @@
 import type { CommissioningModel } from '../model/types';
 import type { ModelNames } from '../model/model-names';
 import type { Grid } from '../sheet/grid';
+import type { FormulaReport } from '../sheet/formulas/report';
 import type { Table } from '../sheet/tables/types';
 
 export { buildModelNames, resolvePriorityArea, withoutParenthetical } from '../model/model-names';
@@ -14,5 +15,7 @@ export interface CheckContext {
   readonly grids: ReadonlyMap<string, Grid>;
   /** Award dates after this are in the future. */
   readonly today: Date;
+  /** What calculating the workbook's formulas found, when it was read from a file. */
+  readonly formulas?: FormulaReport;
 }
 

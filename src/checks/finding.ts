@@ -25,6 +25,15 @@ export const RULE_IDS = [
   'register-dates',
   'register-zero-amount',
   'register-duplicate-id',
+  'formula-range',
+  'formula-double-count',
+  'formula-inconsistent',
+  'formula-constant',
+  'formula-missing',
+  'formula-among-inputs',
+  'formula-blank-or-text',
+  'formula-stale',
+  'formula-not-evaluated',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -5,11 +5,14 @@ import { parseA1 } from '../sheet/a1';
 import type { GridWorkbook } from '../sheet/grid';
 import { readSheet, type UnreadRegion } from '../sheet/tables/detect';
 import type { Table } from '../sheet/tables/types';
+import type { FormulaReport } from '../sheet/formulas/report';
 import { buildModelNames, resolvePriorityArea, type CheckContext } from './context';
 import { summarise, type Finding, type FindingSummary } from './finding';
 import { measureCoverage, type Coverage } from './coverage';
+import { calculationRules } from './rules/calculation';
 import { cellRules } from './rules/cells';
 import { duplicateRules } from './rules/duplicates';
+import { formulaRules } from './rules/formulas';
 import { nameRules } from './rules/names';
 import { reconciliationRules } from './rules/reconciliation';
 import { registerRules } from './rules/register';
@@ -18,8 +21,8 @@ import { ratioRules } from './rules/ratios';
 import { totalRules } from './rules/totals';
 import { varianceRules } from './rules/variance';
 
-const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, ratioRules, varianceRules, nameRules, duplicateRules, registerRules];
-const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules];
+const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, ratioRules, varianceRules, nameRules, duplicateRules, registerRules, formulaRules];
+const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules, calculationRules];
 
 /** The Model sheet holds the model itself, read as such (model/model-sheet.ts), not figures to check. */
 export const MODEL_SHEET = 'Model';
@@ -31,6 +34,8 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly summary: FindingSummary;
   readonly coverage: Coverage;
+  /** What calculating the formulas found, for a workbook read from a file. */
+  readonly formulas?: FormulaReport;
 }
 
 export interface CheckOptions {
@@ -64,12 +69,15 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
     tables,
     grids: new Map(workbook.sheets.map((g) => [g.name, g])),
     today: options.today ?? new Date(),
+    ...(workbook.formulas ? { formulas: workbook.formulas } : {}),
   };
   const findings: Finding[] = [];
   for (const table of tables) for (const rule of TABLE_RULES) appendAll(findings, rule(table, ctx));
   for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
-  return { tables, unread, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings), coverage: measureCoverage(tables, unread, findings) };
+  const coverage = measureCoverage(tables, unread, findings, workbook.formulas);
+  const result = { tables, unread, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings), coverage };
+  return workbook.formulas ? { ...result, formulas: workbook.formulas } : result;
 }
 
 const BEFORE_CELLS = { row: -1, col: -1 };

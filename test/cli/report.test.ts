@@ -32,7 +32,8 @@ describe('commissioning report on a workbook with a chart, a picture and a note'
     const run = await runCli(['report', WITH_CHART, '--out', out]);
     expect(run.stderr).toBe('');
     // The default model does not describe this small workbook: no panel appendix, and the run says why.
-    expect(run.stdout).toMatch(/^No model applies: .* No Panel report is written\.\nWrote .* with Findings, Rollup \(2 errors open; /);
+    // Its totals are formulas saved without results: calculated, they add up (read as 0 they would not).
+    expect(run.stdout).toMatch(/^No model applies: .* No Panel report is written\.\nWrote .* with Findings, Rollup \(No errors open; /);
     const parts = async (file: string) => {
       const zip = await JSZip.loadAsync(await fs.readFile(file));
       return Promise.all(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/media/image1.png'].map((p) => zip.file(p)!.async('nodebuffer')));

@@ -8,6 +8,9 @@ import type { Finding } from '../../checks/finding';
 import { rangeToA1 } from '../../sheet/a1';
 import { describeTable, describeUnread } from '../../sheet/tables/describe';
 import { coverageLines } from '../../checks/coverage';
+import { describeValue } from '../../checks/rules/calculation';
+import type { FormulaReport } from '../../sheet/formulas/report';
+import { fewOf } from '../short-list';
 import type { ModelInEffect } from '../../model/types';
 
 export const checkCommand: Command = {
@@ -23,7 +26,7 @@ export const checkCommand: Command = {
     '',
     'Options:',
     '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
-    '  --json         print {workbook, model, tables, unread, findings, summary, coverage} as JSON',
+    '  --json         print {workbook, model, tables, unread, findings, summary, coverage, formulas} as JSON',
     '',
     'Exit status: 0 when no finding is an error, 1 when any is, 2 for bad usage or an unreadable file.',
   ].join('\n'),
@@ -48,7 +51,22 @@ export function checkJson(workbookPath: string, inEffect: ModelInEffect, result:
     findings: result.findings,
     summary: result.summary,
     coverage: result.coverage,
+    ...(result.formulas ? { formulas: formulasJson(result.formulas) } : {}),
   };
+}
+
+/** The formulas not understood and the stale results, each at its cell (the counts are in coverage). */
+function formulasJson(report: FormulaReport): unknown {
+  return {
+    notUnderstood: report.notUnderstood,
+    stale: report.stale.map((s) => ({ ...s, saved: describeValue(s.saved), computed: describeValue(s.computed) })),
+  };
+}
+
+/** Formulas kept at their saved result because the evaluator could not confirm them (those without one are findings). */
+function unconfirmedLines(report: FormulaReport | undefined): string[] {
+  const kept = (report?.notUnderstood ?? []).filter((f) => f.saved).map((f) => `${f.sheet}!${f.cell} =${f.formula} (${f.reason})`);
+  return kept.length === 0 ? [] : [`  saved results not confirmed: ${fewOf(kept, 'with --json')}`];
 }
 
 function severityWord(f: Finding): string {
@@ -85,5 +103,6 @@ export function renderCheck(workbookPath: string, inEffect: ModelInEffect, resul
   lines.push('', `Summary: ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}, ${s.warnings} ${s.warnings === 1 ? 'warning' : 'warnings'}, ${s.info} info.`);
   lines.push(...coverageLines(result.coverage, result.findings.length));
   for (const u of result.unread) lines.push(`  not understood: ${u.sheet}!${rangeToA1(u.range)} (${u.reason})`);
+  lines.push(...unconfirmedLines(result.formulas));
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,13 @@
  * the calculation (calculate.ts) hands it cells and ranges and gets back a result or a reason.
  */
 import FormulaParser, { type CellPosition, type RangePosition } from 'fast-formula-parser';
+import { Infix } from 'fast-formula-parser/formulas/operators';
+import { worksOnArrays } from './array-work';
+import { excelCompare } from './excel-compare';
 import { extraFunctions } from './functions';
+
+// The parser looks its comparison up on this shared object at every use; arrays never reach it (array-work.ts).
+Infix.compareOp = (value1, infix, value2) => excelCompare(value1, infix, value2);
 
 /** Where a formula's figures come from; rows and columns 0-based, as the grid counts them. */
 export interface FormulaSources {
@@ -27,6 +33,7 @@ function beyondTheEngine(formula: string): string | undefined {
   const code = formula.replace(STRING_LITERAL, '""');
   if (BRACKET.test(code)) return 'refers to another workbook or to a table by name';
   if (THREE_D.test(code)) return 'refers to a run of sheets';
+  if (worksOnArrays(code)) return 'works on whole ranges at once (an array calculation), which the evaluator does not do as Excel does';
   return undefined;
 }
 

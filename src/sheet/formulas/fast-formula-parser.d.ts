@@ -24,12 +24,13 @@ declare module 'fast-formula-parser' {
     readonly details?: unknown;
     static readonly VALUE: FormulaError;
     static readonly NA: FormulaError;
+    static readonly DIV0: FormulaError;
   }
   export interface ParserConfig {
     onCell(ref: CellPosition): unknown;
     onRange(ref: RangePosition): unknown[][];
     onVariable?(name: string, sheet: string): CellPosition | RangePosition | undefined;
-    functions?: Record<string, (...args: FunctionArgument[]) => unknown>;
+    functions?: Record<string, (...args: never[]) => unknown>;
   }
   export default class FormulaParser {
     constructor(config: ParserConfig);
@@ -38,4 +39,17 @@ declare module 'fast-formula-parser' {
     static readonly MAX_ROW: number;
     static readonly MAX_COLUMN: number;
   }
+}
+
+/** The parser's operators: the engine replaces its comparison with Excel's (excel-compare.ts). */
+declare module 'fast-formula-parser/formulas/operators' {
+  export const Infix: {
+    compareOp(value1: unknown, infix: string, value2: unknown, isArray1: boolean, isArray2: boolean): unknown;
+  };
+}
+
+/** The parser's reference functions: the engine wraps its INDEX, which drops the sheet of its answer. */
+declare module 'fast-formula-parser/formulas/functions/reference' {
+  const ReferenceFunctions: { INDEX(context: unknown, ...args: unknown[]): unknown };
+  export default ReferenceFunctions;
 }

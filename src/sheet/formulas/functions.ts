@@ -2,18 +2,19 @@
  * Worksheet functions the parser (fast-formula-parser) lacks or gets wrong for finance, taken from
  * @formulajs/formulajs (MIT, maintained): MIN and MAX, the *IFS family, MATCH, COUNTA, SUBTOTAL, the
  * financial functions, and the ROUND family (the parser rounds 1.005 to 1.00 where Excel shows 1.01).
- * XLOOKUP is in neither library; its exact-match form is written here on top of MATCH's rules.
+ * XLOOKUP is in neither library, and the parser hands CHOOSE its own context first: those two, and
+ * HYPERLINK (which shows its text), are written here; the parser's INDEX is corrected for other sheets;
+ * the *IF(S) family is conditional.ts.
  */
 import * as formulajs from '@formulajs/formulajs';
 import FormulaParser, { type FunctionArgument } from 'fast-formula-parser';
+import ReferenceFunctions from 'fast-formula-parser/formulas/functions/reference';
+import { CONDITIONAL_FUNCTIONS } from './conditional';
 
 /** Reviewed one by one: each behaves as Excel's on the arguments finance workbooks give it. */
 const FROM_FORMULAJS = [
-  'AVERAGEIFS',
-  'CHOOSE',
   'COUNTA',
   'COUNTBLANK',
-  'COUNTIFS',
   'DB',
   'DDB',
   'FV',
@@ -24,11 +25,9 @@ const FROM_FORMULAJS = [
   'MATCH',
   'MAX',
   'MAXA',
-  'MAXIFS',
   'MEDIAN',
   'MIN',
   'MINA',
-  'MINIFS',
   'NPER',
   'NPV',
   'PMT',
@@ -43,12 +42,13 @@ const FROM_FORMULAJS = [
   'STDEV.S',
   'SUBSTITUTE',
   'SUBTOTAL',
-  'SUMIFS',
   'SWITCH',
   'TEXTJOIN',
   'VALUE',
   'VAR.P',
   'VAR.S',
+  'VLOOKUP',
+  'HLOOKUP',
   'XIRR',
   'XNPV',
 ] as const;
@@ -100,9 +100,33 @@ function libraryFunction(library: Record<string, unknown>, name: string): Fn | u
   return typeof found === 'function' ? (found as Fn) : undefined;
 }
 
+/** CHOOSE(index, value1, value2, …); the parser passes its context first. */
+function choose(_context: unknown, index?: FunctionArgument, ...values: FunctionArgument[]): unknown {
+  const n = Math.trunc(Number(index?.value));
+  if (!Number.isFinite(n) || n < 1 || n > values.length) return FormulaParser.FormulaError.VALUE;
+  return values[n - 1].value;
+}
+
+/** HYPERLINK(link, [text]) shows its text, or the link where there is none. */
+function hyperlink(link?: FunctionArgument, text?: FunctionArgument): unknown {
+  return text && !text.omitted ? text.value : link?.value;
+}
+
+interface Reference {
+  readonly ref?: { readonly sheet?: string };
+}
+
+/** The parser's INDEX answers a cell of another sheet's range without its sheet, which then reads this sheet's cell. */
+function index(context: unknown, range?: Reference, ...rest: unknown[]): unknown {
+  const result = ReferenceFunctions.INDEX(context, range, ...rest) as Reference | undefined;
+  const sheet = range?.ref?.sheet;
+  if (sheet === undefined || typeof result !== 'object' || result === null || !result.ref || result.ref.sheet !== undefined) return result;
+  return { ...result, ref: { ...result.ref, sheet } };
+}
+
 /** The functions handed to the parser, by name; they override its own of the same name. */
-export function extraFunctions(): Record<string, Bridged> {
-  const functions: Record<string, Bridged> = { XLOOKUP: xlookup };
+export function extraFunctions(): Record<string, (...args: never[]) => unknown> {
+  const functions: Record<string, (...args: never[]) => unknown> = { ...CONDITIONAL_FUNCTIONS, XLOOKUP: xlookup, CHOOSE: choose, HYPERLINK: hyperlink, INDEX: index };
   const library = formulajs as unknown as Record<string, unknown>;
   for (const name of FROM_FORMULAJS) {
     const fn = libraryFunction(library, name);

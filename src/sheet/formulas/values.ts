@@ -33,7 +33,9 @@ export function fromEngineValue(result: unknown, asDate: boolean, date1904: bool
   if (result instanceof FormulaParser.FormulaError) return errorValue(result.error) ?? undefined;
   if (typeof result === 'number') {
     if (!Number.isFinite(result)) return errorValue('#NUM!');
-    return asDate ? serialToDate(result, date1904) : result;
+    // Excel keeps 15 significant digits: 2.4+2.3 is 4.7 there, not binary floating point's 4.699999999999999.
+    const figure = Number(result.toPrecision(15));
+    return asDate ? serialToDate(figure, date1904) : figure;
   }
   if (typeof result === 'string' || typeof result === 'boolean') return result;
   return undefined;

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { readXlsxFast, readXlsxFastAsync } from '../../../src/workbook/xlsx/fast/read';
 import { streamInflater } from '../../../src/workbook/xlsx/fast/inflate-stream';
-import { shiftFormula } from '../../../src/workbook/xlsx/fast/shared-formulas';
+import { shiftFormula } from '../../../src/sheet/formulas/shift';
 import type { GridWorkbook } from '../../../src/sheet/grid';
 import { SAMPLE, tempDir } from '../../helpers/cli';
 

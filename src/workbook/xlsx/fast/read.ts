@@ -8,7 +8,7 @@
 import { parseRange } from '../../../sheet/a1';
 import { CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
 import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
-import { shiftFormula } from './shared-formulas';
+import { shiftFormula } from '../../../sheet/formulas/shift';
 import { attr, decodeXml, stringItemText, tags } from './xml';
 import { markedSheetKeysInXml } from '../write-marker';
 import { scanSheetData } from './scan';

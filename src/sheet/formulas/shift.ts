@@ -1,5 +1,9 @@
-/** Shared formulas store the formula once; the other cells get it with relative references moved. */
-import { columnIndex, columnLetters } from '../../../sheet/a1';
+/**
+ * Moves a formula as Excel does when it is filled or copied to another cell: relative references move,
+ * absolute ones ($C$1) stay. Shared formulas in a file and a fix suggested from a cell's neighbours
+ * both need it.
+ */
+import { columnIndex, columnLetters } from '../a1';
 
 const REFERENCE = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
 
