@@ -36,6 +36,8 @@ declare module 'fast-formula-parser' {
     constructor(config: ParserConfig);
     parse(formula: string, position: CellPosition, allowReturnArray?: boolean): unknown;
     static readonly FormulaError: typeof FormulaError;
+    /** The parser's shared helpers; flattenDeep flattens every range a function reads. */
+    static readonly FormulaHelpers: { flattenDeep(values: unknown[]): unknown[] };
     static readonly MAX_ROW: number;
     static readonly MAX_COLUMN: number;
   }
