@@ -6,10 +6,13 @@
 import { appendAll } from '../../../util/append';
 import type { Finding } from '../../finding';
 import type { TableRule } from '../rule';
+import { constantRules } from './constants';
 import { inputRules } from './inputs';
+import { operandRules } from './operands';
 import { rangeRules } from './ranges';
+import { shapeRules } from './shapes';
 
-const FORMULA_RULES: readonly TableRule[] = [rangeRules, inputRules];
+const FORMULA_RULES: readonly TableRule[] = [rangeRules, inputRules, shapeRules, constantRules, operandRules];
 
 export const formulaRules: TableRule = (table, ctx) => {
   const findings: Finding[] = [];

@@ -1,0 +1,176 @@
+/**
+ * formula-blank-or-text: arithmetic over cells that hold no figure. SUM passes over text, so a figure
+ * typed as text ("1,200") is silently left out; + and − over words give #VALUE! when recalculated; and a
+ * blank cell in arithmetic is taken as zero. Each reads as a figure on the sheet that is not what it says.
+ * Conservative by design: a false alarm costs a reviewer's trust more than a missed finding.
+ */
+import { toA1 } from '../../../sheet/a1';
+import { isBlankCell, isErrorValue, type Grid } from '../../../sheet/grid';
+import { refArea, tokenize } from '../../../sheet/formulas/r1c1';
+import type { Table, TableRow } from '../../../sheet/tables/types';
+import { ZERO, type Money } from '../../../money/decimal';
+import { decimalFigure, ExactSum } from '../../../money/pence';
+import { parseAmount } from '../../../money/parse';
+import type { CheckContext } from '../../context';
+import type { Finding } from '../../finding';
+import { decimalsFor, inUnit, money, plural } from '../../present';
+import type { TableRule } from '../rule';
+import { referenceUses, significant, type RefUse } from './operand-terms';
+import { cellName, figureOf, forEachCellIn, formulaCells, gridFor, sheetNamed, type FormulaCell } from './shape-cells';
+
+/** What the rule needs to know of a formula cell's surroundings. */
+interface Scene {
+  readonly table: Table;
+  readonly ctx: CheckContext;
+  readonly grid: Grid;
+  readonly cell: FormulaCell;
+  readonly uses: readonly RefUse[];
+}
+
+export const operandRules: TableRule = (table, ctx) => {
+  const grid = gridFor(table, ctx);
+  if (!grid) return [];
+  const findings: Finding[] = [];
+  for (const cell of formulaCells(table, grid, ['line', 'total'])) {
+    // An error result is the formula-error rule's finding.
+    if (isErrorValue(grid.value(cell.row.row, cell.col.col))) continue;
+    const tokens = tokenize(cell.formula);
+    if (!tokens) continue;
+    const scene: Scene = { table, ctx, grid, cell, uses: referenceUses(significant(tokens)) };
+    const finding = textSkippedBySum(scene) ?? wordsInArithmetic(scene) ?? blankInArithmetic(scene);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+};
+
+/** A reference as the message names it: with its sheet when it is on another. */
+function named(use: RefUse, row: number, col: number): string {
+  return `${use.token.sheet !== undefined ? `${use.token.sheet}!` : ''}${toA1(row, col)}`;
+}
+
+/** Rows of any table on a sheet that are headers: text there is a heading, not a figure. */
+function isHeaderRow(ctx: CheckContext, sheet: string, row: number): boolean {
+  return ctx.tables.some((t) => t.sheet === sheet && t.headerRows.includes(row));
+}
+
+/** Text that reads as a non-zero amount: what SUM leaves out. A lone year ("2019") is more likely a heading. */
+function textAmount(text: string, scene: Scene): Money | undefined {
+  if (!/\d/.test(text) || /^\s*(?:19|20)\d\d\s*$/.test(text)) return undefined;
+  const parsed = parseAmount(text, scene.cell.col.unit);
+  return parsed.kind === 'amount' && !parsed.pounds.isZero() ? parsed.pounds : undefined;
+}
+
+/** (a) SUM over a range holding a figure typed as text: SUM skips it, so the figure is left out. */
+function textSkippedBySum(scene: Scene): Finding | undefined {
+  const skipped: { at: string; text: string; pounds: Money }[] = [];
+  for (const use of scene.uses) {
+    if (use.func !== 'SUM') continue;
+    const area = refArea(use.token);
+    const grid = sheetNamed(scene.ctx, area.sheet, scene.grid);
+    if (!grid) continue;
+    forEachCellIn(grid, area, (r, c) => {
+      const cell = grid.cell(r, c);
+      if (cell?.formula !== undefined || typeof cell?.value !== 'string' || isHeaderRow(scene.ctx, grid.name, r)) return;
+      const pounds = textAmount(cell.value, scene);
+      if (pounds) skipped.push({ at: named(use, r, c), text: cell.value.trim(), pounds });
+    });
+  }
+  if (skipped.length === 0) return undefined;
+  const { row, col } = scene.cell;
+  const unit = col.unit;
+  let left = ZERO;
+  for (const s of skipped) left = left.plus(s.pounds);
+  const value = scene.grid.value(row.row, col.col);
+  const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
+  const sum = new ExactSum();
+  if (stated) [stated, decimalFigure(left)].forEach((f) => sum.add(f));
+  const d = decimalsFor(unit, left, ...(stated ? [stated, sum] : []));
+  const which = skipped.map((s) => `${s.at} (“${s.text}”)`).join(', ');
+  const outcome = stated ? ` With ${skipped.length === 1 ? 'it' : 'them'} the figure would be ${money(sum, unit, d)}, not ${money(stated, unit, d)}.` : '';
+  return {
+    rule: 'formula-blank-or-text',
+    severity: 'error',
+    sheet: scene.table.sheet,
+    cell: scene.cell.address,
+    message:
+      `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${skipped.length === 1 ? 'a figure is' : `${plural(skipped.length, 'figure')} are`} typed as text in ${which}: ` +
+      `SUM passes over text, so ${money(left, unit, d)} is left out.${outcome} Type ${skipped.length === 1 ? 'it' : 'them'} as ${skipped.length === 1 ? 'a number' : 'numbers'}.`,
+    ...(stated ? { expected: inUnit(sum, unit), actual: inUnit(stated, unit), unit } : {}),
+  };
+}
+
+const ARITHMETIC = ['+', '-', '*', '/'];
+
+/** A single cell used straight in arithmetic (not inside a function): its operators either side. */
+function inArithmetic(use: RefUse): boolean {
+  return use.bare && refArea(use.token).single && (ARITHMETIC.includes(use.before) || ARITHMETIC.includes(use.after));
+}
+
+/** (b) + − × ÷ over a cell of words (TBC, n/a, a dash): Excel cannot, and shows #VALUE! when it recalculates. */
+function wordsInArithmetic(scene: Scene): Finding | undefined {
+  for (const use of scene.uses) {
+    if (!inArithmetic(use)) continue;
+    const area = refArea(use.token);
+    const grid = sheetNamed(scene.ctx, area.sheet, scene.grid);
+    const value = grid?.value(area.top, area.left);
+    if (typeof value !== 'string' || value.trim() === '' || /\d/.test(value)) continue;
+    const { row, col } = scene.cell;
+    return {
+      rule: 'formula-blank-or-text',
+      severity: 'error',
+      sheet: scene.table.sheet,
+      cell: scene.cell.address,
+      message:
+        `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${named(use, area.top, area.left)} holds the text “${value.trim()}”, not a figure: ` +
+        'Excel cannot do arithmetic with words, so this cell shows #VALUE! once the sheet recalculates, and so does every total over it.',
+    };
+  }
+  return undefined;
+}
+
+/** True for a cell that is a figure of some table's row: a blank there is the missing-value rule's finding. */
+function isTableAmount(ctx: CheckContext, sheet: string, row: number, col: number): boolean {
+  return ctx.tables.some((t) => t.sheet === sheet && t.rows.some((r: TableRow) => r.row === row && r.amounts.kindOf(col) !== undefined));
+}
+
+/**
+ * (c) A blank cell used straight in arithmetic whose other cells hold figures: Excel takes it as zero.
+ * Only where it is multiplied (the figure comes out as zero) or is a fixed reference ($B$2, an
+ * assumption cell) added in: a blank spacer row added by a copied formula is common and harmless.
+ */
+function blankInArithmetic(scene: Scene): Finding | undefined {
+  for (const use of scene.uses) {
+    if (!inArithmetic(use) || use.before === '/') continue;
+    const multiplied = use.before === '*' || use.after === '*';
+    const fixed = use.token.start.row?.abs === true || use.token.start.col?.abs === true;
+    if (!multiplied && !fixed) continue;
+    const area = refArea(use.token);
+    const grid = sheetNamed(scene.ctx, area.sheet, scene.grid);
+    if (!grid || !isBlankCell(grid.cell(area.top, area.left)) || isTableAmount(scene.ctx, grid.name, area.top, area.left)) continue;
+    if (!othersHoldFigures(scene, use)) continue;
+    const { row, col } = scene.cell;
+    const effect = multiplied ? 'so the figure comes out as zero' : 'so it adds nothing';
+    return {
+      rule: 'formula-blank-or-text',
+      severity: 'warning',
+      sheet: scene.table.sheet,
+      cell: scene.cell.address,
+      message:
+        `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${named(use, area.top, area.left)} is empty: Excel takes a blank as zero, ${effect}. ` +
+        'If a figure belongs there, fill it in; if not, take it out of the formula.',
+    };
+  }
+  return undefined;
+}
+
+/** True when the formula's other references are there and every single cell among them holds a number. */
+function othersHoldFigures(scene: Scene, blank: RefUse): boolean {
+  const others = scene.uses.filter((u) => u !== blank);
+  if (others.length === 0) return false;
+  return others.every((u) => {
+    const area = refArea(u.token);
+    if (!area.single) return true;
+    const value = sheetNamed(scene.ctx, area.sheet, scene.grid)?.value(area.top, area.left);
+    return typeof value === 'number';
+  });
+}
