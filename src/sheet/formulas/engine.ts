@@ -8,12 +8,17 @@ import { Infix } from 'fast-formula-parser/formulas/operators';
 import { worksOnArrays } from './array-work';
 import { excelCompare } from './excel-compare';
 import { extraFunctions } from './functions';
+import { textAsNumber } from './text-number';
 
-// Two corrections to the parser, made once on its shared objects, which it looks up at every use:
+// Corrections to the parser, made once on its shared objects, which it looks up at every use:
 // Excel's comparisons (arrays never reach them: array-work.ts), and a flattening that is linear (the
 // parser's concatenates as it goes, so a SUM over 100,000 rows took a minute).
 Infix.compareOp = (value1, infix, value2) => excelCompare(value1, infix, value2);
 FormulaParser.FormulaHelpers.flattenDeep = (values) => values.flat(Infinity);
+// And text read as a number as Excel reads it ("1,200", "£1,200", "(1,200)"), where the parser takes only JavaScript's numbers.
+const parserNumber = FormulaParser.FormulaHelpers.acceptNumber.bind(FormulaParser.FormulaHelpers);
+FormulaParser.FormulaHelpers.acceptNumber = (value, isArray, allowBoolean) =>
+  (typeof value === 'string' ? textAsNumber(value) : undefined) ?? parserNumber(value, isArray, allowBoolean);
 
 /** Where a formula's figures come from; rows and columns 0-based, as the grid counts them. */
 export interface FormulaSources {

@@ -37,7 +37,10 @@ declare module 'fast-formula-parser' {
     parse(formula: string, position: CellPosition, allowReturnArray?: boolean): unknown;
     static readonly FormulaError: typeof FormulaError;
     /** The parser's shared helpers; flattenDeep flattens every range a function reads. */
-    static readonly FormulaHelpers: { flattenDeep(values: unknown[]): unknown[] };
+    static readonly FormulaHelpers: {
+      flattenDeep(values: unknown[]): unknown[];
+      acceptNumber(value: unknown, isArray?: boolean, allowBoolean?: boolean): unknown;
+    };
     static readonly MAX_ROW: number;
     static readonly MAX_COLUMN: number;
   }

@@ -3,7 +3,7 @@
  * "plug" forces a figure to a wanted answer and stays there, unseen, when the cells change. Numbers that
  * scale (=C7*1.2, =C7/1000) or are a function's setting (ROUND(x, 2)) are not plugs.
  */
-import { tokenize } from '../../../sheet/formulas/r1c1';
+import { toR1C1, tokenize } from '../../../sheet/formulas/r1c1';
 import type { Grid } from '../../../sheet/grid';
 import type { Table } from '../../../sheet/tables/types';
 import { ZERO } from '../../../money/decimal';
@@ -41,13 +41,31 @@ export const constantRules: TableRule = (table, ctx) => {
   }
   const linesWith = new Map<number, number>();
   for (const p of plugged) if (p.cell.row.kind === 'line') linesWith.set(p.cell.col.col, (linesWith.get(p.cell.col.col) ?? 0) + 1);
-  return plugged.map((p) => {
+  const series = seriesShapes(plugged);
+  return plugged.flatMap((p) => {
     const col = p.cell.col.col;
     // A total, or the one line of a column of clean formulas that differs: its figure is no longer what it says.
     const alone = p.cell.row.kind === 'total' || ((linesWithout.get(col) ?? 0) > 0 && linesWith.get(col) === 1);
-    return plugFinding(table, grid, p, alone);
+    if (!alone && series.has(shapeKey(p))) return [];
+    return [plugFinding(table, grid, p, alone)];
   });
 };
+
+const SERIES = 3;
+
+function shapeKey(p: Plugged): string {
+  return `${p.cell.col.col}|${toR1C1(p.cell.formula, p.cell.row.row, p.cell.col.col) ?? p.cell.formula}`;
+}
+
+/**
+ * Shapes that several lines of a column share, constant included (=I17+1 down a column of counters, a
+ * fixed uplift on every line): the column's design, not a plug slipped into one figure.
+ */
+function seriesShapes(plugged: readonly Plugged[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const p of plugged) if (p.cell.row.kind === 'line') counts.set(shapeKey(p), (counts.get(shapeKey(p)) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= SERIES).map(([key]) => key));
+}
 
 function plugFinding(table: Table, grid: Grid, p: Plugged, alone: boolean): Finding {
   const { row, col } = p.cell;

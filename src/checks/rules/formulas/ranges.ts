@@ -115,7 +115,8 @@ function classOf(scope: Scope, r: number, col: Column): RowClass {
   if (scope.headerRows.has(r)) return 'header';
   const row = scope.byRow.get(r);
   if (!row) return typeof scope.grid.value(r, col.col) === 'number' ? 'other' : 'empty';
-  if (row.kind === 'line') return NOT_ADDED.test(row.label) ? 'other' : 'line';
+  // Text in the column (a date line read as a line) is not a figure a SUM could have left out.
+  if (row.kind === 'line') return NOT_ADDED.test(row.label) || row.amounts.kindOf(col.col) === 'invalid' ? 'other' : 'line';
   if (row.kind === 'total') return 'total';
   return row.kind === 'header' ? 'header' : 'other';
 }

@@ -149,6 +149,8 @@ function inconsistent(table: Table, grid: Grid, odd: Odd, direction: 'column' | 
   if (fixed === undefined) return undefined;
   const unit = cell.col.unit;
   const value = grid.value(cell.row.row, cell.col.col);
+  // A formula giving text (a heading worked out as ="end "&…) is no figure among figures.
+  if (typeof value === 'string') return undefined;
   const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
   const wouldBe = valueOf(grid, fixed, cell.col);
   const changes = stated !== undefined && wouldBe !== undefined && !sameFigure(stated, wouldBe);
