@@ -35,12 +35,20 @@ describe('formula-constant', () => {
     );
   });
 
-  it('calls it a warning where every line of the column carries an adjustment', () => {
+  it('leaves a column whose every line carries the same adjustment alone: that is its design, not a plug', () => {
     const g = budgetGrid();
     for (let r = 2; r <= 7; r++) put(g, `D${r}`, `C${r}-B${r}+1`, 0);
+    expect(constants(g)).toEqual([]);
+  });
+
+  it('calls it a warning where two lines carry different adjustments and no line is without one', () => {
+    const g = budgetGrid();
+    for (let r = 2; r <= 7; r++) put(g, `D${r}`, r === 3 ? `C${r}-B${r}+40` : r === 5 ? `C${r}-B${r}-25` : `C${r}-B${r}+1`, 0);
     const found = constants(g);
-    expect(found).toHaveLength(6);
-    expect(new Set(found.map((f) => f.severity))).toEqual(new Set(['warning']));
+    expect(found.map((f) => [f.cell, f.severity])).toEqual([
+      ['D3', 'warning'],
+      ['D5', 'warning'],
+    ]);
   });
 
   it.each(['ROUND(C4*1.2,2)', 'C4/1000', 'C4*100', 'C4-B4+0', 'C4*(1+0.2)', 'IF(C4>100,C4-B4,0)', 'ROUND(C4-B4,0)', '(C4-B4)*1.5', '-C4+B4', '40'])(

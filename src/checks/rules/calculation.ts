@@ -19,7 +19,10 @@ export function describeValue(value: CellValue): string {
 }
 
 function staleFinding(stale: StaleResult): Finding {
-  const figures = typeof stale.saved === 'number' && typeof stale.computed === 'number' ? { expected: fromNumber(stale.computed).toString(), actual: fromNumber(stale.saved).toString() } : {};
+  const figures =
+    typeof stale.saved === 'number' && typeof stale.computed === 'number'
+      ? { expected: fromNumber(stale.computed).toString(), actual: fromNumber(stale.saved).toString() }
+      : {};
   return {
     rule: 'formula-stale',
     severity: 'warning',

@@ -173,7 +173,8 @@ class Calculation {
         const entry = this.entries.get(key(s, row, col));
         const place = { sheet: grid.name, cell: toA1(row, col), formula: cell.formula ?? '' };
         if (entry?.state !== 'done') {
-          if (!grid.generated) notUnderstood.push({ ...place, reason: entry?.state === 'unknown' ? entry.reason : 'could not be evaluated', saved: cell.value !== null });
+          if (!grid.generated)
+            notUnderstood.push({ ...place, reason: entry?.state === 'unknown' ? entry.reason : 'could not be evaluated', saved: cell.value !== null });
           return;
         }
         if (cell.value === null || recalculateAll) {

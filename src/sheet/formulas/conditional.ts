@@ -34,9 +34,9 @@ function pairsOf(args: readonly unknown[]): [unknown, unknown][] | undefined {
 type Aggregate = (figures: number[]) => unknown;
 
 const sum: Aggregate = (figures) => figures.reduce((a, b) => a + b, 0);
-const average: Aggregate = (figures) => (figures.length === 0 ? FormulaParser.FormulaError.DIV0 : sum(figures) as number / figures.length);
-const max: Aggregate = (figures) => (figures.length === 0 ? 0 : Math.max(...figures));
-const min: Aggregate = (figures) => (figures.length === 0 ? 0 : Math.min(...figures));
+const average: Aggregate = (figures) => (figures.length === 0 ? FormulaParser.FormulaError.DIV0 : (sum(figures) as number) / figures.length);
+const max: Aggregate = (figures) => (figures.length === 0 ? 0 : figures.reduce((a, b) => Math.max(a, b)));
+const min: Aggregate = (figures) => (figures.length === 0 ? 0 : figures.reduce((a, b) => Math.min(a, b)));
 
 /** The aggregate of the figures at the cells meeting every criterion. */
 function over(figuresRange: unknown, pairs: [unknown, unknown][] | undefined, aggregate: Aggregate): unknown {
@@ -68,7 +68,8 @@ function ifsOf(aggregate: Aggregate) {
 export const CONDITIONAL_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   SUMIF: ifOf(sum),
   AVERAGEIF: ifOf(average),
-  COUNTIF: (range?: FunctionArgument, criteria?: FunctionArgument) => (range && criteria ? matchingCount([[range.value, criteria.value]]) : FormulaParser.FormulaError.VALUE),
+  COUNTIF: (range?: FunctionArgument, criteria?: FunctionArgument) =>
+    range && criteria ? matchingCount([[range.value, criteria.value]]) : FormulaParser.FormulaError.VALUE,
   COUNTIFS: (...args: FunctionArgument[]) => matchingCount(pairsOf(values(args))),
   SUMIFS: ifsOf(sum),
   AVERAGEIFS: ifsOf(average),

@@ -126,7 +126,13 @@ function index(context: unknown, range?: Reference, ...rest: unknown[]): unknown
 
 /** The functions handed to the parser, by name; they override its own of the same name. */
 export function extraFunctions(): Record<string, (...args: never[]) => unknown> {
-  const functions: Record<string, (...args: never[]) => unknown> = { ...CONDITIONAL_FUNCTIONS, XLOOKUP: xlookup, CHOOSE: choose, HYPERLINK: hyperlink, INDEX: index };
+  const functions: Record<string, (...args: never[]) => unknown> = {
+    ...CONDITIONAL_FUNCTIONS,
+    XLOOKUP: xlookup,
+    CHOOSE: choose,
+    HYPERLINK: hyperlink,
+    INDEX: index,
+  };
   const library = formulajs as unknown as Record<string, unknown>;
   for (const name of FROM_FORMULAJS) {
     const fn = libraryFunction(library, name);

@@ -108,6 +108,10 @@ function refAt(text: string, pos: number, style: RefStyle, at: { row: number; co
  * relative to (row, col) where relative; undefined when the text cannot be read.
  */
 export function tokenize(formula: string, style: RefStyle = 'A1', at: { row: number; col: number } = { row: 0, col: 0 }): FormulaToken[] | undefined {
+  return readTokens(formula, style, at);
+}
+
+function readTokens(formula: string, style: RefStyle, at: { row: number; col: number }): FormulaToken[] | undefined {
   const tokens: FormulaToken[] = [];
   let pos = 0;
   while (pos < formula.length) {

@@ -114,7 +114,10 @@ describe('formulas the evaluator cannot work out', () => {
 
   it('gives the reason for each', () => {
     const { report } = calculated({ S: { C1: f('OFFSET(A1,1,0)'), C2: f('Gone!A1') } });
-    expect(report.notUnderstood.map((u) => u.reason)).toEqual(['uses OFFSET, which the evaluator does not know', 'refers to a sheet named "Gone", which is not in this workbook']);
+    expect(report.notUnderstood.map((u) => u.reason)).toEqual([
+      'uses OFFSET, which the evaluator does not know',
+      'refers to a sheet named "Gone", which is not in this workbook',
+    ]);
   });
 
   it('leaves what depends on an unknown cell unknown too', () => {

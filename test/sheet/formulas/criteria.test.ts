@@ -51,10 +51,16 @@ describe('array work, which the engine leaves unevaluated', () => {
     "'My sheet'!C5:C9+1",
   ])('%s is array work', (formula) => expect(worksOnArrays(formula)).toBe(true));
 
-  it.each(['SUM(A1:A3)*2', 'SUM(B:B)-B1', 'SUMIF(A1:A3,">1",B1:B3)', 'SUMPRODUCT(A1:A3,B1:B3)', '(SUM(A1:A3))*2', 'VLOOKUP(A1,B:C,2,0)*1.2', 'INDEX(A1:B3,2,1)+1', 'C5-C6'])(
-    '%s is not',
-    (formula) => expect(worksOnArrays(formula)).toBe(false),
-  );
+  it.each([
+    'SUM(A1:A3)*2',
+    'SUM(B:B)-B1',
+    'SUMIF(A1:A3,">1",B1:B3)',
+    'SUMPRODUCT(A1:A3,B1:B3)',
+    '(SUM(A1:A3))*2',
+    'VLOOKUP(A1,B:C,2,0)*1.2',
+    'INDEX(A1:B3,2,1)+1',
+    'C5-C6',
+  ])('%s is not', (formula) => expect(worksOnArrays(formula)).toBe(false));
 });
 
 describe('text arithmetic reads as a number, as Excel does', () => {

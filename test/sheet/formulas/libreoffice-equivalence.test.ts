@@ -41,18 +41,33 @@ async function formulaBudget(fault: boolean): Promise<Uint8Array> {
   services.forEach(([ref, service, area, budget, forecast], i) => {
     const r = i + 2;
     const variance = fault && r === 3 ? { formula: `E${r}-D${r}+40` } : { formula: `IF(E${r}="","",E${r}-D${r})` };
-    lines.addRow([ref, service, area, budget, forecast, variance, { formula: `IFERROR(ROUND(F${r}/D${r}*100,1),"")` }, { formula: `IF(F${r}="","No forecast",IF(ABS(F${r})>5000,"Review","On track"))` }]);
+    lines.addRow([
+      ref,
+      service,
+      area,
+      budget,
+      forecast,
+      variance,
+      { formula: `IFERROR(ROUND(F${r}/D${r}*100,1),"")` },
+      { formula: `IF(F${r}="","No forecast",IF(ABS(F${r})>5000,"Review","On track"))` },
+    ]);
   });
   lines.addRow(['', 'Total', '', { formula: 'SUM(D2:D6)' }, { formula: 'SUM(E2:E6)' }, { formula: 'SUM(F2:F6)' }, { formula: 'ROUND(F7/D7*100,1)' }, '']);
   const summary = wb.addWorksheet('Summary');
   summary.addRow(['Area', 'Budget £', 'Share %', 'Largest line', 'Lines']);
   ['North', 'South', 'East'].forEach((area, i) => {
     const r = i + 2;
-    summary.addRow([area, { formula: `SUMIF('Budget lines'!C:C,A${r},'Budget lines'!D:D)` }, { formula: `ROUND(B${r}/Total*100,2)` }, { formula: `_xlfn.MAXIFS('Budget lines'!D2:D6,'Budget lines'!C2:C6,A${r})` }, { formula: `COUNTIFS('Budget lines'!C2:C6,A${r})` }]);
+    summary.addRow([
+      area,
+      { formula: `SUMIF('Budget lines'!C:C,A${r},'Budget lines'!D:D)` },
+      { formula: `ROUND(B${r}/Total*100,2)` },
+      { formula: `_xlfn.MAXIFS('Budget lines'!D2:D6,'Budget lines'!C2:C6,A${r})` },
+      { formula: `COUNTIFS('Budget lines'!C2:C6,A${r})` },
+    ]);
   });
   summary.addRow(['Total', { formula: 'SUM(B2:B4)' }, { formula: 'SUM(C2:C4)' }, '', { formula: 'SUM(E2:E4)' }]);
   const lookups = wb.addWorksheet('Lookups');
-  lookups.addRow(['Youth diversion budget', { formula: "VLOOKUP(\"youth diversion\",'Budget lines'!B2:D6,3,FALSE)" }]);
+  lookups.addRow(['Youth diversion budget', { formula: 'VLOOKUP("youth diversion",\'Budget lines\'!B2:D6,3,FALSE)' }]);
   lookups.addRow(['S-04 budget', { formula: "INDEX('Budget lines'!D2:D6,MATCH(\"S-04\",'Budget lines'!A2:A6,0))" }]);
   lookups.addRow(['Largest budget', { formula: "MAX('Budget lines'!D:D)" }]);
   lookups.addRow(['Empty note', { formula: 'IF(C9="","none",C9)' }]);
@@ -62,7 +77,9 @@ async function formulaBudget(fault: boolean): Promise<Uint8Array> {
 }
 
 function findingKeys(workbook: GridWorkbook, model = defaultModel()): string[] {
-  return checkWorkbook(workbook, model, { today: TODAY }).findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.expected ?? ''} ${f.actual ?? ''}`);
+  return checkWorkbook(workbook, model, { today: TODAY }).findings.map(
+    (f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.expected ?? ''} ${f.actual ?? ''}`,
+  );
 }
 
 /** Every formula cell's value, by address. */
@@ -138,5 +155,5 @@ it('the faulty budget shows its fault and the clean one shows none', () => {
   const clean = findingKeys(byName('budget-clean.xlsx').ours, model).filter((k) => k.startsWith('error'));
   const faulty = findingKeys(byName('budget-faulty.xlsx').ours, model).filter((k) => k.startsWith('error'));
   expect(clean).toEqual([]);
-  expect(faulty.some((k) => k.includes("Budget lines!F3"))).toBe(true);
+  expect(faulty.some((k) => k.includes('Budget lines!F3'))).toBe(true);
 });

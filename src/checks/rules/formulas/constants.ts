@@ -20,8 +20,12 @@ interface Plugged {
   readonly fixed: string;
 }
 
+const CELL_REFERENCES = /\$?[A-Za-z]{1,3}\$?\d{1,7}/g;
+
 /** The constants a formula adds or takes away, none of them zero, and the formula without them. */
 export function plugsIn(formula: string): { constants: AdditiveConstant[]; fixed: string } | undefined {
+  // Most formulas hold no number but their cell references (=D7-C7): nothing to read token by token.
+  if (!/\d/.test(formula.replace(CELL_REFERENCES, ''))) return undefined;
   const tokens = tokenize(formula);
   if (!tokens) return undefined;
   const meaningful = significant(tokens);

@@ -79,7 +79,7 @@ function shapeKey(formula: string, row: number, anchor: number): string {
 
 /** The cells of the column's commonest formula shape. */
 function commonestShape(cells: readonly LineCell[]): LineCell[] {
-  const anchor = Math.max(...cells.map((c) => c.line.row));
+  const anchor = cells.reduce((last, c) => Math.max(last, c.line.row), -Infinity);
   const groups = new Map<string, LineCell[]>();
   for (const c of cells) {
     if (!c.formula) continue;

@@ -223,9 +223,7 @@ function omission(scope: Scope, tf: TotalFormula): Candidate | undefined {
   if (!fix) return undefined;
   const effect = figureEffect(scope, tf, left, 1, kept);
   const blockEnd =
-    far.length > 0 && near.length === 0
-      ? `start at ${toA1(Math.min(...left), tf.col.col)}`
-      : `run to ${toA1(tf.below ? Math.max(...kept) : Math.min(...kept), tf.col.col)}`;
+    far.length > 0 && near.length === 0 ? `start at ${toA1(left[0], tf.col.col)}` : `run to ${toA1(tf.below ? kept[kept.length - 1] : kept[0], tf.col.col)}`;
   const message =
     `${totalName(tf)} in ${tf.cell} adds ${formulaText(tf)} but the lines of its block ${far.length > 0 && near.length > 0 ? `run from ${toA1(kept[0], tf.col.col)} to ${toA1(kept[kept.length - 1], tf.col.col)}` : blockEnd}: ` +
     `${itemsText(scope, left, tf.col)} ${left.length === 1 ? 'is' : 'are'} left out. ${effect.sentence}`;
