@@ -94,6 +94,16 @@ describe('formula-missing', () => {
     expect(finding.message).toContain('It shows £2,000; =C6+B7 would give £2,940, £940 apart.');
   });
 
+  it('leaves the typed first figure of a running series alone: it is the seed the formulas build on', () => {
+    const spends = [120, 340, 560, 780, 910, 230, 450];
+    let running = 0;
+    const rows = spends.map((spend, i) => {
+      running += spend;
+      return [LABELS[i], spend, i === 0 ? running : { f: `C${i + 1}+B${i + 2}`, v: running }];
+    });
+    expect(ours(gridOf('Spend', [['Project', 'Spend £', 'Cumulative £'], ...rows]))).toEqual([]);
+  });
+
   it('leaves a wrong typed variance to variance-mismatch, which reports the same cell', () => {
     const grid = monitoring(BUDGETS, FORECASTS, (row, b, f) => (row === 3 ? 55 : { f: `C${row}-B${row}`, v: f - b }));
     const findings = check(grid);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { budgetGrid, findings, formulaFindings, linesArb, put } from './formula-table';
+import { gridOf } from '../helpers/grid';
 
 const operands = (g: ReturnType<typeof budgetGrid>) => findings([g], 'formula-blank-or-text');
 
@@ -132,5 +133,33 @@ describe('formula-blank-or-text on generated tables', () => {
         expect(found.map((f) => [f.rule, f.cell, f.severity])).toEqual(lines.map((_, i) => ['formula-blank-or-text', `C${i + 2}`, 'warning']));
       }),
     );
+  });
+});
+
+describe('a total that adds a cell of an empty row', () => {
+  it('is reported: the figure it meant has gone (a subtotal moved, a row inserted)', () => {
+    const g = gridOf('Budget', [
+      ['Service', 'Budget £'],
+      ['Police', 100],
+      ['Youth', 200],
+      ['Subtotal A', { f: 'SUM(B2:B3)', v: 300 }],
+      [],
+      ['Victims', 50],
+      ['Refuges', 70],
+      ['Subtotal B', { f: 'SUM(B6:B7)', v: 120 }],
+      ['Total', { f: 'B4+B5', v: 300 }],
+    ]);
+    expect(operands(g).map((f) => [f.cell, f.severity])).toEqual([['B9', 'warning']]);
+  });
+
+  it('is not reported for a blank line of the table, which has its label', () => {
+    const g = gridOf('Budget', [
+      ['Service', 'Budget £'],
+      ['Police', 100],
+      ['Youth', null],
+      ['Victims', 50],
+      ['Total', { f: 'B2+B3+B4', v: 150 }],
+    ]);
+    expect(operands(g)).toEqual([]);
   });
 });

@@ -103,10 +103,20 @@ function missingFormulas(table: Table, grid: Grid, col: Column, cells: readonly 
     if (c.formula || sitsInColumnTotals(table, grid, c.line, col)) continue;
     const model = nearest(shaped, c.line.row);
     const moved = shiftFormula((model.formula ?? '').replace(/^=/, ''), c.line.row - model.line.row, 0);
-    if (moved.includes('#REF!')) continue;
+    if (moved.includes('#REF!') || (startsSeries(moved, c.line.row, col.col) && !grid.cell(c.line.row - 1, col.col)?.formula)) continue;
     out.push(missingFinding(table, grid, col, c.line, { cell: toA1(model.line.row, col.col), formula: model.formula ?? '', moved, count: shaped.length }));
   }
   return out;
+}
+
+/**
+ * A running series (=I17+1, a balance =C8+B9) builds on the cell above, so its first figure is typed:
+ * the formula moved to a typed cell that would refer to the cell just above it, where that cell is no
+ * formula of the series, is the series' seed.
+ */
+function startsSeries(moved: string, row: number, col: number): boolean {
+  const above = toA1(row - 1, col);
+  return row > 0 && new RegExp(`(^|[^A-Za-z$\\d])\\$?${above.replace(/\d+$/, '')}\\$?${row}(?!\\d)`).test(moved);
 }
 
 /** The cell of `cells` (in row order) nearest to `row`, by binary search: a long column has many typed lines to place. */

@@ -155,15 +155,22 @@ function isTableAmount(ctx: CheckContext, sheet: string, row: number, col: numbe
  * Only where it is multiplied (the figure comes out as zero) or is a fixed reference ($B$2, an
  * assumption cell) added in: a blank spacer row added by a copied formula is common and harmless.
  */
+/** Added or taken away, in the formula's own arithmetic or inside a SUM's (=SUM(D30+D31)). */
+function added(use: RefUse): boolean {
+  return (use.bare || use.func?.toUpperCase() === 'SUM') && refArea(use.token).single && [use.before, use.after].some((op) => op === '+' || op === '-');
+}
+
 function blankInArithmetic(scene: Scene): Finding | undefined {
   for (const use of scene.uses) {
-    if (!inArithmetic(use) || use.before === '/') continue;
+    if (!(inArithmetic(use) || added(use)) || use.before === '/') continue;
     const multiplied = use.before === '*' || use.after === '*';
     const fixed = use.token.start.row?.abs === true || use.token.start.col?.abs === true;
-    if (!multiplied && !fixed) continue;
     const area = refArea(use.token);
     const grid = sheetNamed(scene.ctx, area.sheet, scene.grid);
     if (!grid || !isBlankCell(grid.cell(area.top, area.left)) || isTableAmount(scene.ctx, grid.name, area.top, area.left)) continue;
+    // A total that adds a cell of an empty row has lost the figure it meant (a subtotal moved, a row inserted).
+    const emptyRow = scene.cell.row.kind === 'total' && added(use) && rowIsEmpty(grid, area.top);
+    if (!(inArithmetic(use) && (multiplied || fixed)) && !emptyRow) continue;
     if (!othersHoldFigures(scene, use)) continue;
     const { row, col } = scene.cell;
     const effect = multiplied ? 'so the figure comes out as zero' : 'so it adds nothing';
@@ -178,6 +185,10 @@ function blankInArithmetic(scene: Scene): Finding | undefined {
     };
   }
   return undefined;
+}
+
+function rowIsEmpty(grid: Grid, row: number): boolean {
+  return grid.row(row).every((cell) => isBlankCell(cell));
 }
 
 /** True when the formula's other references are there and every single cell among them holds a number. */
