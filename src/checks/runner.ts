@@ -13,6 +13,7 @@ import { calculationRules } from './rules/calculation';
 import { cellRules } from './rules/cells';
 import { duplicateRules } from './rules/duplicates';
 import { formulaRules } from './rules/formulas';
+import { foldTotalsIntoCauses } from './rules/formulas/explained';
 import { nameRules } from './rules/names';
 import { reconciliationRules } from './rules/reconciliation';
 import { registerRules } from './rules/register';
@@ -72,7 +73,11 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
     ...(workbook.formulas ? { formulas: workbook.formulas } : {}),
   };
   const findings: Finding[] = [];
-  for (const table of tables) for (const rule of TABLE_RULES) appendAll(findings, rule(table, ctx));
+  for (const table of tables) {
+    const own: Finding[] = [];
+    for (const rule of TABLE_RULES) appendAll(own, rule(table, ctx));
+    appendAll(findings, foldTotalsIntoCauses(table, own));
+  }
   for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
   const coverage = measureCoverage(tables, unread, findings, workbook.formulas);

@@ -31,7 +31,7 @@ describe('formula-constant', () => {
     const g = budgetGrid();
     put(g, 'D4', 'C4-B4+40', 55);
     expect(constants(g)[0].message).toBe(
-      'Variance for “Drug treatment” is worked out as =C4-B4+40: the 40 typed into it adds £40k to what its cells give, so the figure no longer is what its label and the other lines’ formulas say. Without it the figure would be £15k, not £55k.',
+      'Variance for “Drug treatment” is worked out as =C4-B4+40: the 40 typed into it adds £40k to what its cells give, so the figure no longer is what its label and the other lines’ formulas say. Without it the figure would be £15k, not £55k. It is also why the total in D8 does not add up to its lines.',
     );
   });
 
@@ -89,5 +89,17 @@ describe('formula-constant on generated tables', () => {
         },
       ),
     );
+  });
+});
+
+describe('a total that is off only because of a plug in one of its lines', () => {
+  it('is reported once, at the plug, which says it also explains the total', () => {
+    const g = budgetGrid();
+    put(g, 'D4', 'C4-B4+40', 55);
+    const all = findings([g]);
+    const plug = all.find((f) => f.rule === 'formula-constant')!;
+    expect(plug.cell).toBe('D4');
+    expect(plug.message).toMatch(/It is also why the total in D\d+ does not add up to its lines\.$/);
+    expect(all.filter((f) => f.rule === 'total-mismatch')).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ describe('formula-inconsistent', () => {
     put(g, 'D4', 'C5-B5', 0);
     const [f] = shapes(g);
     expect(f.message).toBe(
-      'Variance for “Drug treatment” is worked out as =C5-B5, unlike the 5 lines around it in this column, which follow the pattern that would be =C4-B4 here. That formula gives £15k, not the £0k shown: £15k apart.',
+      'Variance for “Drug treatment” is worked out as =C5-B5, unlike the 5 lines around it in this column, which follow the pattern that would be =C4-B4 here. That formula gives £15k, not the £0k shown: £15k apart. It is also why the total in D8 does not add up to its lines.',
     );
   });
 
