@@ -8,6 +8,7 @@
  * and left out of the scoring of that copy.
  */
 import JSZip from 'jszip';
+import { mulberry32 } from '../../test/corpus/random';
 import { toA1 } from '../../src/sheet/a1';
 import type { Cell, Grid, GridWorkbook } from '../../src/sheet/grid';
 import { linearOf, plainArithmetic, referencesOf, replaceRef, shapeOf, type Linear, type RefToken } from './formula-text';
@@ -35,18 +36,6 @@ export interface Seeded {
   readonly bytes: Uint8Array;
   /** Cells (sheet!A1) whose cached value could not be recomputed. */
   readonly stale: readonly string[];
-}
-
-/** mulberry32: a small deterministic generator, so the same seed always picks the same cells. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function hash(text: string): number {
@@ -393,7 +382,7 @@ export async function writeMutation(bytes: Uint8Array, index: FormulaIndex, kind
 /** Draws up to `count` mutations of one kind for a workbook, the same ones on every run. */
 export async function seed(bytes: Uint8Array, index: FormulaIndex, file: string, kind: SeedKind, sheets: ReadonlySet<string>, count: number, baseSeed: number): Promise<Seeded[]> {
   const pool = candidates(index, kind, sheets);
-  const random = rng(baseSeed ^ hash(`${file}|${kind}`));
+  const random = mulberry32(baseSeed ^ hash(`${file}|${kind}`));
   // Fisher-Yates with the seeded generator, then the first that can be written.
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

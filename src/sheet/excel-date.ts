@@ -17,6 +17,19 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const PHANTOM_LEAP_DAY = 60;
 
 /** The date of an Excel serial (UTC, time of day from the fraction), or undefined for serials that are no date. */
+const DAYS_1900_TO_1904 = 1_462;
+
+/** The Date the .xlsx readers give for a serial in a date-formatted cell, in either date system. */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round(((date1904 ? serial + DAYS_1900_TO_1904 : serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+}
+
+/** The serial Excel stores for such a Date: serialToDate's inverse. */
+export function dateToSerial(date: Date, date1904: boolean): number {
+  const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return date1904 ? serial - DAYS_1900_TO_1904 : serial;
+}
+
 export function excelSerialToDate(serial: number): Date | undefined {
   if (!Number.isFinite(serial) || serial < 1 || Math.floor(serial) === PHANTOM_LEAP_DAY) return undefined;
   // Excel's last date is 31 December 9999 (serial 2,958,465).

@@ -5,18 +5,15 @@
  */
 import FormulaParser, { type FunctionArgument } from 'fast-formula-parser';
 import { criterion } from './criteria';
+import { cellsOf } from './values';
 
 interface ParserContext {
   readonly utils: { extractRefValue(ref: unknown): { val: unknown } };
 }
 
-function cells(value: unknown): unknown[] {
-  return Array.isArray(value) ? (value as unknown[]).flat(Infinity) : [value];
-}
-
 /** Index of each cell of the first range that meets every (range, criteria) pair, or an error for ranges of unlike size. */
 function matching(pairs: readonly (readonly [unknown, unknown])[]): number[] | Error {
-  const ranges = pairs.map(([range, criteria]) => ({ values: cells(range), test: criterion(criteria) }));
+  const ranges = pairs.map(([range, criteria]) => ({ values: cellsOf(range), test: criterion(criteria) }));
   const size = ranges[0]?.values.length ?? 0;
   if (ranges.some((r) => r.values.length !== size)) return FormulaParser.FormulaError.VALUE;
   const found: number[] = [];
@@ -43,8 +40,8 @@ function over(figuresRange: unknown, pairs: [unknown, unknown][] | undefined, ag
   if (!pairs) return FormulaParser.FormulaError.VALUE;
   const found = matching(pairs);
   if (found instanceof Error) return found;
-  const figures = cells(figuresRange);
-  if (figures.length !== cells(pairs[0][0]).length) return FormulaParser.FormulaError.VALUE;
+  const figures = cellsOf(figuresRange);
+  if (figures.length !== cellsOf(pairs[0][0]).length) return FormulaParser.FormulaError.VALUE;
   return aggregate(found.map((i) => figures[i]).filter((v): v is number => typeof v === 'number'));
 }
 

@@ -10,6 +10,7 @@ import * as formulajs from '@formulajs/formulajs';
 import FormulaParser, { type FunctionArgument } from 'fast-formula-parser';
 import ReferenceFunctions from 'fast-formula-parser/formulas/functions/reference';
 import { CONDITIONAL_FUNCTIONS } from './conditional';
+import { cellsOf } from './values';
 
 /** Reviewed one by one: each behaves as Excel's on the arguments finance workbooks give it. */
 const FROM_FORMULAJS = [
@@ -68,10 +69,6 @@ function bridge(fn: Fn): Bridged {
   return (...args) => asParserResult(fn(...args.map((a) => (a.omitted ? undefined : a.value))));
 }
 
-function flat(value: unknown): unknown[] {
-  return Array.isArray(value) ? (value as unknown[]).flat(Infinity) : [value];
-}
-
 function lastIndexWhere(list: readonly unknown[], test: (item: unknown) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return i;
   return -1;
@@ -82,8 +79,8 @@ function xlookup(...args: FunctionArgument[]): unknown {
   const [lookup, keys, results, ifNotFound, matchMode, searchMode] = args;
   if (!lookup || !keys || !results) return FormulaParser.FormulaError.VALUE;
   if (matchMode && !matchMode.omitted && matchMode.value !== 0) throw new FormulaParser.FormulaError('#NAME?', 'XLOOKUP match modes other than exact');
-  const keyList = flat(keys.value);
-  const resultList = flat(results.value);
+  const keyList = cellsOf(keys.value);
+  const resultList = cellsOf(results.value);
   if (keyList.length !== resultList.length) return FormulaParser.FormulaError.VALUE;
   const wanted = typeof lookup.value === 'string' ? lookup.value.toLowerCase() : lookup.value;
   const matches = (k: unknown) => (typeof k === 'string' ? k.toLowerCase() : k) === wanted;

@@ -1,21 +1,11 @@
 /** Cell values as the formula parser takes and gives them, and back: dates as serials, errors as its own. */
 import FormulaParser from 'fast-formula-parser';
+import { dateToSerial, serialToDate } from '../excel-date';
 import { errorValue, isErrorValue, type CellValue } from '../grid';
 
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system; the 1904 system counts 1,462 days fewer. */
-const UNIX_EPOCH_SERIAL = 25_569;
-const DAYS_1900_TO_1904 = 1_462;
-
-/** The serial Excel stores for a date the readers gave as a Date (the inverse of their conversion). */
-export function dateToSerial(date: Date, date1904: boolean): number {
-  const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  return date1904 ? serial - DAYS_1900_TO_1904 : serial;
-}
-
-/** The Date the readers give for a serial in a date-formatted cell. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round(((date1904 ? serial + DAYS_1900_TO_1904 : serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+/** A function argument's cells in order: a range's rows flattened, a single value as one cell. */
+export function cellsOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]).flat(Infinity) : [value];
 }
 
 /** A grid value as the parser reads it: a blank is null, as the parser expects. */

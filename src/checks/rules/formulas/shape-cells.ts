@@ -1,6 +1,6 @@
 /** What the formula rules of this folder share: the table's formula cells, their figures, and how to name them. */
 import { toA1 } from '../../../sheet/a1';
-import type { Grid } from '../../../sheet/grid';
+import { findSheet, type Grid } from '../../../sheet/grid';
 import type { RefArea } from '../../../sheet/formulas/r1c1';
 import type { Column, Table, TableRow } from '../../../sheet/tables/types';
 import { fromNumber, Money } from '../../../money/decimal';
@@ -25,10 +25,7 @@ export function gridFor(table: Table, ctx: CheckContext): Grid | undefined {
 
 /** A sheet named in a reference, matched as Excel matches it (case aside). */
 export function sheetNamed(ctx: CheckContext, name: string | undefined, home: Grid): Grid | undefined {
-  if (name === undefined) return home;
-  const wanted = name.trim().toLowerCase();
-  for (const grid of ctx.grids.values()) if (grid.name.trim().toLowerCase() === wanted) return grid;
-  return undefined;
+  return name === undefined ? home : findSheet({ sheets: [...ctx.grids.values()] }, name);
 }
 
 export function moneyColumns(table: Table): Column[] {

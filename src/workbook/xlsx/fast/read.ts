@@ -6,6 +6,7 @@
  * back to ExcelJS (read.ts), the reference reader this one is tested against.
  */
 import { parseRange } from '../../../sheet/a1';
+import { serialToDate } from '../../../sheet/excel-date';
 import { CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
 import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
 import { shiftFormula } from '../../../sheet/formulas/shift';
@@ -135,11 +136,6 @@ function readStyles(xml: string): Style[] {
     styles.push({ numFmt, isDate: numFmt !== undefined && isDateFormat(numFmt) });
   }
   return styles;
-}
-
-/** Excel serial date to a JS date, as ExcelJS converts it (1900 or 1904 date system). */
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round(((date1904 ? serial + 1462 : serial) - 25569) * 24 * 3600 * 1000));
 }
 
 /** Column and row (0-based) of a cell reference such as "AB12"; row is -1 when the reference has no digits. */
