@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
@@ -96,5 +97,27 @@ describe('number formats with escaped letters', () => {
     const bytes = await fs.readFile(file);
     expect(readXlsxFast(bytes, inflate).sheets[0].value(1, 1)).toBe(1400000);
     expect((await readXlsx(bytes)).sheets[0].value(1, 1)).toBe(1400000);
+  });
+});
+
+describe('formula results the file holds empty', () => {
+  it('reads <v/> on a text result as "" (a saved empty result) and an empty <v></v> on a number as no result', async () => {
+    const sheet = (cells: string) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file(
+      'xl/workbook.xml',
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    zip.file('xl/worksheets/sheet1.xml', sheet('<c r="A1" t="str"><f>IF(B1&gt;0,"Error","")</f><v/></c><c r="B1"><v>0</v></c><c r="C1"><f>B1+1</f><v></v></c>'));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const grid = readXlsxFast(bytes, (data) => inflateRawSync(data)).sheets[0];
+    expect(grid.cell(0, 0)).toEqual({ value: '', formula: 'IF(B1>0,"Error","")' });
+    expect(grid.cell(0, 2)).toEqual({ value: null, formula: 'B1+1' });
   });
 });

@@ -3,7 +3,7 @@
  * "plug" forces a figure to a wanted answer and stays there, unseen, when the cells change. Numbers that
  * scale (=C7*1.2, =C7/1000) or are a function's setting (ROUND(x, 2)) are not plugs.
  */
-import { toR1C1, tokenize } from '../../../sheet/formulas/r1c1';
+import { tokenize } from '../../../sheet/formulas/r1c1';
 import type { Grid } from '../../../sheet/grid';
 import type { Table } from '../../../sheet/tables/types';
 import { ZERO } from '../../../money/decimal';
@@ -57,8 +57,9 @@ export const constantRules: TableRule = (table, ctx) => {
 
 const SERIES = 3;
 
+/** The formula with its references blanked: =I17+1 and =I30+1 (a step over a blank row) are one series. */
 function shapeKey(p: Plugged): string {
-  return `${p.cell.col.col}|${toR1C1(p.cell.formula, p.cell.row.row, p.cell.col.col) ?? p.cell.formula}`;
+  return `${p.cell.col.col}|${p.cell.formula.replace(CELL_REFERENCES, '#')}`;
 }
 
 /**

@@ -4,8 +4,8 @@
  * cell whose relative (R1C1) shape differs from a clear majority around it is usually a formula
  * copied wrongly or overtyped.
  */
-import { toA1 } from '../../../sheet/a1';
-import type { Grid } from '../../../sheet/grid';
+import { parseA1, toA1 } from '../../../sheet/a1';
+import { isBlankCell, type Grid } from '../../../sheet/grid';
 import { fromR1C1, toR1C1 } from '../../../sheet/formulas/r1c1';
 import { formulaTerms, rowsAggregated } from '../../../sheet/tables/formula-terms';
 import type { Column, Table, TableRow } from '../../../sheet/tables/types';
@@ -130,6 +130,16 @@ function oddOnesOut(cells: readonly Shaped[]): Odd[] {
   return odd;
 }
 
+const SAME_SHEET_CELL = /(?<![!\w$])\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(!])/g;
+
+function pointsIntoEmptyRow(grid: Grid, formula: string): boolean {
+  for (const m of formula.matchAll(SAME_SHEET_CELL)) {
+    const at = parseA1(`${m[1]}${m[2]}`);
+    if (at && grid.row(at.row).every((cell) => isBlankCell(cell))) return true;
+  }
+  return false;
+}
+
 /** What an additive formula (=D7-C7, =SUM(C5:C9)) gives from the grid's figures, in the column's unit. */
 function valueOf(grid: Grid, formula: string, col: Column): Figure | undefined {
   const terms = formulaTerms(formula);
@@ -146,7 +156,8 @@ function valueOf(grid: Grid, formula: string, col: Column): Figure | undefined {
 function inconsistent(table: Table, grid: Grid, odd: Odd, direction: 'column' | 'row'): Finding | undefined {
   const cell = odd.cell;
   const fixed = fromR1C1(odd.majority, cell.row.row, cell.col.col);
-  if (fixed === undefined) return undefined;
+  // A formula that steps over an empty row (=I30+1 below a spacer, among =In+1) is the pattern kept, not broken.
+  if (fixed === undefined || pointsIntoEmptyRow(grid, fixed)) return undefined;
   const unit = cell.col.unit;
   const value = grid.value(cell.row.row, cell.col.col);
   // A formula giving text (a heading worked out as ="end "&…) is no figure among figures.

@@ -172,12 +172,17 @@ function tokenAttribute(tag: string, marker: string): string | undefined {
 /** The text of a cell's <v>, the common unprefixed form found without a regular expression. */
 function valueText(body: string): string | undefined {
   const start = body.indexOf('<v>');
-  if (start === -1) return body.indexOf(':v>') === -1 ? undefined : VALUE.exec(body)?.[1];
+  if (start === -1) {
+    // <v/> is an empty value: how Excel saves a formula whose result is "" (=IF(K8>0,"Error","")).
+    if (EMPTY_VALUE.test(body)) return '';
+    return body.indexOf(':v>') === -1 ? undefined : VALUE.exec(body)?.[1];
+  }
   const end = body.indexOf('</v>', start + 3);
   return end === -1 ? undefined : body.slice(start + 3, end);
 }
 
 const VALUE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
+const EMPTY_VALUE = /<(?:\w+:)?v\s*\/>/;
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
 
@@ -230,7 +235,7 @@ function cellValue(type: string, body: string, style: Style | undefined, sharedS
   const raw = valueText(body);
   switch (type) {
     case 's':
-      return raw === undefined ? null : (sharedStrings[Number(raw)] ?? null);
+      return raw === undefined || raw === '' ? null : (sharedStrings[Number(raw)] ?? null);
     case 'str':
       return raw === undefined ? null : decodeXml(raw);
     case 'inlineStr': {
@@ -240,7 +245,7 @@ function cellValue(type: string, body: string, style: Style | undefined, sharedS
     case 'b':
       return raw === undefined || raw === '' ? null : raw === '1' || raw === 'true';
     case 'e':
-      return raw === undefined ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
+      return raw === undefined || raw === '' ? null : (errorValue(decodeXml(raw)) ?? decodeXml(raw));
     case 'd':
       return raw === undefined ? null : new Date(raw);
     default: {
