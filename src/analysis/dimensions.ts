@@ -7,7 +7,7 @@ import { columnIndex } from '../sheet/a1';
 import type { Column, Table } from '../sheet/tables/types';
 import { columnDimension, DIMENSIONS, DIMENSION_TITLES, type Dimension } from './types';
 
-export type DimensionResolution = { readonly dimension: Dimension } | { readonly problem: string };
+type DimensionResolution = { readonly dimension: Dimension } | { readonly problem: string };
 
 /** A header as compared when a user names it: without case or runs of spacing. */
 export const headerKey = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();

@@ -14,8 +14,8 @@ import { parseFiscalYear } from '../money/fiscal-year';
 import type { Money } from '../money/decimal';
 import type { CommissioningModel } from '../model/types';
 import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelNames } from '../model/model-names';
-import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../checks/measures';
-import { findTables } from '../checks/runner';
+import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../budget/measures';
+import { findTables } from '../budget/tables';
 import { figuresEqual, type Figure } from '../money/pence';
 import { isColumnDimension, type BudgetLine, type ColumnDimension, type Dimension, type DimensionKey, type ExcludedLine, type LineFigures, type LineSet, type LineSource } from './types';
 
@@ -35,7 +35,7 @@ function textOf(v: CellValue | null): string {
 }
 
 /** The model's name for a dimension value where it knows one; the text as written otherwise. */
-export function canonical(dimension: Dimension, text: string, names: ModelNames): string {
+function canonical(dimension: Dimension, text: string, names: ModelNames): string {
   if (isColumnDimension(dimension)) return text;
   switch (dimension) {
     case 'priority-area':
@@ -99,7 +99,7 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   // Dimension values repeat: each column resolves each distinct text once.
   const dimensionCols = table.columns.flatMap((col) => {
     const dimension = DIMENSION_OF_ROLE[col.role];
-    const named = byColumns.filter((d) => headerNames(col, d)).map((d) => ({ col: col.col, dimension: d as Dimension, resolved: new Map<string, string>() }));
+    const named = byColumns.filter((d) => headerNames(col, d)).map((d) => ({ col: col.col, dimension: d, resolved: new Map<string, string>() }));
     return dimension === undefined ? named : [{ col: col.col, dimension, resolved: new Map<string, string>() }, ...named];
   });
   const colsOf = new Map<Dimension, typeof dimensionCols>();
@@ -121,7 +121,7 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   const sets = countable
     .map((set) => {
       const columns = figureColumns(set);
-      return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) as FigureColumns };
+      return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) };
     });
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
@@ -322,7 +322,7 @@ class PairSet {
 export function extractLines(
   workbook: GridWorkbook,
   model: CommissioningModel,
-  options: { tables?: readonly Table[]; names?: ModelNames; byColumns?: readonly ColumnDimension[] } = {},
+  options: { tables?: readonly Table[] | undefined; names?: ModelNames; byColumns?: readonly ColumnDimension[] } = {},
 ): LineSet {
   const names = options.names ?? buildModelNames(model);
   const byColumns = options.byColumns ?? [];

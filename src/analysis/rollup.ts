@@ -7,10 +7,10 @@ import type { CommissioningModel } from '../model/types';
 import { buildModelNames } from '../model/model-names';
 import { compareStated, modelStep } from '../money/tolerance';
 import { extractLines } from './lines';
-import { percentOf, ragFor, ragLimits } from './rag';
+import { percentOf, ragFor, ragLimits } from '../budget/rag';
 import { isColumnDimension, type BudgetLine, type Dimension, type DimensionKey, type Disagreement, type LineFigures, type LineSet, type Rollup, type RollupRow, type YearOnYear } from './types';
 
-export const NOT_GIVEN = '(not given)';
+const NOT_GIVEN = '(not given)';
 
 interface Accumulator {
   key: DimensionKey;
@@ -97,7 +97,7 @@ function orderOf(model: CommissioningModel): (d: Dimension, value: string) => st
   };
 }
 
-export interface RollupOptions {
+interface RollupOptions {
   readonly tables?: readonly Table[];
   readonly lines?: LineSet;
 }
@@ -121,7 +121,7 @@ export function rollupLines(lineSet: LineSet, model: CommissioningModel, by: rea
       const firstId = String(acc.key[by[0]]);
       let sub = firstGroups.get(firstId);
       if (!sub) {
-        sub = empty({ [by[0]]: acc.key[by[0]] } as DimensionKey);
+        sub = empty({ [by[0]]: acc.key[by[0]] });
         firstGroups.set(firstId, sub);
       }
       merge(sub, acc);

@@ -6,7 +6,7 @@
 import { Money, ZERO } from '../money/decimal';
 import { UNITS, type UnitId } from '../money/units';
 
-export interface ControlledRounding {
+interface ControlledRounding {
   /** Each part rounded, in pounds. */
   readonly rounded: Money[];
   /** The exact total rounded half-up, in pounds: the parts sum to it. */

@@ -1,10 +1,11 @@
 /** Lines and rollups: the figures the panel sees, each traceable to its cells. */
 import type { Money } from '../money/decimal';
 import type { Figure } from '../money/pence';
+import type { Rag } from '../budget/rag';
 
 export const DIMENSIONS = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'] as const;
 /** A dimension the model names: lines are grouped by the model's own names for it. */
-export type ModelDimension = (typeof DIMENSIONS)[number];
+type ModelDimension = (typeof DIMENSIONS)[number];
 /**
  * Any column of the workbook, by its header as written ("column:Authority"): lines are grouped by the
  * column's text as it stands. How an organisation with no model groups its own figures.
@@ -40,7 +41,8 @@ export const DIMENSION_TITLES: Readonly<Record<ModelDimension, string>> = {
   year: 'Year',
 };
 
-export type DimensionKey = Readonly<Partial<Record<Dimension, string>>>;
+/** A line's dimensions; a dimension it does not have is absent or undefined (one object shape for every line). */
+export type DimensionKey = Readonly<{ [D in Dimension]?: string | undefined }>;
 
 /** One budget line: a label, its dimensions (canonical model names where the model knows them) and exact amounts. */
 export interface BudgetLine {
@@ -49,18 +51,18 @@ export interface BudgetLine {
   readonly row: number;
   readonly label: string;
   readonly dims: DimensionKey;
-  readonly budget?: Money;
-  readonly forecast?: Money;
-  readonly actual?: Money;
+  readonly budget?: Money | undefined;
+  readonly forecast?: Money | undefined;
+  readonly actual?: Money | undefined;
   /** The line's variance under the model's convention: (forecast, else actual) against budget; the stated variance where one side is missing. */
-  readonly variance?: Money;
+  readonly variance?: Money | undefined;
   /** A1 addresses of the figures, for tracing. */
   readonly cells: Readonly<{ budget?: string; forecast?: string; actual?: string; variance?: string }>;
   /** The same figures, whole pence where they are (money/pence.ts), for exact sums without decimal arithmetic. */
   readonly figures?: LineFigures;
 }
 
-export type LineFigures = Readonly<{ budget?: Figure; forecast?: Figure; actual?: Figure; variance?: Figure }>;
+export type LineFigures = Readonly<{ budget?: Figure | undefined; forecast?: Figure | undefined; actual?: Figure | undefined; variance?: Figure | undefined }>;
 
 /** A line left out of totals because a figure in it cannot be used (text that is not an amount, a formula error). */
 export interface ExcludedLine {
@@ -85,8 +87,6 @@ export interface LineSet {
   readonly excluded: readonly ExcludedLine[];
   readonly sources: readonly LineSource[];
 }
-
-export type Rag = 'green' | 'amber' | 'red';
 
 export interface RollupRow {
   readonly key: DimensionKey;

@@ -3,7 +3,7 @@ import { defaultDimensions, resolveDimension } from '../../src/analysis/dimensio
 import { rollupWorkbook } from '../../src/analysis/rollup';
 import { columnDimension } from '../../src/analysis/types';
 import { chooseModel } from '../../src/app/model-in-effect';
-import { findTables } from '../../src/checks/runner';
+import { findTables } from '../../src/budget/tables';
 import type { GridWorkbook } from '../../src/sheet/grid';
 import { gridOf } from '../helpers/grid';
 

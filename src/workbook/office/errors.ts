@@ -1,8 +1,7 @@
 /**
- * Refusals of the Excel adapter. Writing refusals are the .xlsx writer's classes, so the pane and the
- * CLI catch one NotOurSheetError and one SheetSpecError whichever writer ran.
+ * Refusals only the Excel adapter makes. Writing refusals (NotOurSheetError, SheetSpecError) are the classes
+ * both writers share, in workbook/layout/errors, so the pane and the CLI catch one of each whichever writer ran.
  */
-export { NotOurSheetError, SheetSpecError } from '../xlsx/write-errors';
 
 /** Navigation to a sheet that is not in the workbook (renamed or deleted since the check ran). */
 export class SheetNotFoundError extends Error {

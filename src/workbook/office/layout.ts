@@ -1,22 +1,22 @@
 /**
  * A SheetSpec laid out for office.js: the same rows, columns, formulas, number formats and text as
- * the .xlsx writer, because both take them from its pure planner (xlsx/write-layout.ts) and cell
- * rules (xlsx/write-cells.ts). What differs is only the delivery: here every cell becomes an entry
+ * the .xlsx writer, because both take them from the shared planner (layout/plan.ts) and cell
+ * rules (layout/cells.ts). What differs is only the delivery: here every cell becomes an entry
  * of one 2-D `range.formulas` array and one 2-D `range.numberFormat` array, and formats become
  * range-wide actions (a run of rows, a column of a table) rather than per-cell styles.
  */
 import { rangeToA1, toA1 } from '../../sheet/a1';
 import { isFormulaValue, type ColumnType, type ConditionalFormat, type SheetSpec, type SpecParagraph, type SpecRow } from '../../reports/spec';
-import { formulaCell, textCell, writtenCell, type WrittenCell } from '../xlsx/write-cells';
-import { SheetSpecError } from '../xlsx/write-errors';
-import { lastRowOf, planSheet, renderFormula, type SheetPlan, type TablePlan } from '../xlsx/write-layout';
+import { formulaCell, textCell, writtenCell, type WrittenCell } from '../layout/cells';
+import { SheetSpecError } from '../layout/errors';
+import { lastRowOf, planSheet, renderFormula, type SheetPlan, type TablePlan } from '../layout/plan';
 
 /** What office.js takes for a cell in `range.formulas`: null leaves a new sheet's cell empty. */
-export type OfficeInput = string | number | boolean | null;
+type OfficeInput = string | number | boolean | null;
 
 export type TextRole = 'paragraph' | 'title' | 'unitNote' | 'footnote' | 'source';
 
-export interface TextRun {
+interface TextRun {
   readonly role: TextRole;
   readonly first: number;
   readonly last: number;
@@ -24,14 +24,14 @@ export interface TextRun {
 }
 
 /** Consecutive table rows of one style (body rows are styled as a whole, so only the others appear). */
-export interface RowStyleRun {
+interface RowStyleRun {
   readonly style: 'section' | 'subtotal' | 'total';
   readonly first: number;
   readonly last: number;
   readonly columns: number;
 }
 
-export interface ConditionalFormatLayout {
+interface ConditionalFormatLayout {
   readonly kind: ConditionalFormat['kind'];
   readonly address: string;
 }
@@ -77,7 +77,7 @@ export interface OfficeSheetLayout {
 }
 
 /** Column widths in characters, as the .xlsx writer bounds them. */
-export const MIN_COLUMN_CHARS = 8;
+const MIN_COLUMN_CHARS = 8;
 export const MAX_COLUMN_CHARS = 60;
 /** The filter button takes about three characters of a header cell. */
 const FILTER_BUTTON_CHARS = 3;
@@ -137,7 +137,7 @@ export function layoutSheet(spec: SheetSpec): OfficeSheetLayout {
 export function officeInput(cell: WrittenCell): OfficeInput {
   const value = cell.value;
   if (cell.linkLocation !== undefined) {
-    const text = String(value ?? '').slice(0, MAX_LITERAL);
+    const text = cell.value.slice(0, MAX_LITERAL);
     return `=HYPERLINK(${stringLiteral(`#${cell.linkLocation}`)},${stringLiteral(text)})`;
   }
   if (value === null || value === undefined) return null;

@@ -1,27 +1,27 @@
 /**
  * Which sheets the product owns, and what a write may replace, decided from what one request read.
- * The marker is the .xlsx writer's (xlsx/write-marker.ts): a workbook-level defined name
+ * The marker is the one both writers use (layout/marker.ts): a workbook-level defined name
  * CW_GENERATED_<sheet name, non-alphanumerics as "_"> referring to the sheet's A1, commented
  * OWNER_MARKER. A sheet is ours when any name starting CW_GENERATED_ refers to it; the comment is for
  * people reading Name Manager. Pure: it plans, and refuses before anything is changed.
  */
-import { chooseGeneratedSheetNames } from '../generated-sheet-names';
-import { GENERATED_SHEET_NAMES } from '../../reports/spec';
-import { NotOurSheetError, SheetSpecError } from '../xlsx/write-errors';
-import { isOwnerName, ownerNameFor } from '../xlsx/write-marker';
+import { chooseGeneratedSheetNames } from '../layout/sheet-names';
+import { GENERATED_SHEET_NAMES } from '../../sheet/reserved-sheet-names';
+import { NotOurSheetError, SheetSpecError } from '../layout/errors';
+import { isOwnerName, ownerNameFor } from '../layout/marker';
 
-export interface ExistingSheet {
+interface ExistingSheet {
   readonly name: string;
   readonly position: number;
 }
 
-export interface ExistingName {
+interface ExistingName {
   readonly name: string;
   /** What Excel reports as the name's value: "'Panel report'!$A$1", "=Rollup!$A$1", "#REF!". */
   readonly value: string;
 }
 
-export interface ExistingTable {
+interface ExistingTable {
   readonly name: string;
   readonly sheet: string;
 }
@@ -54,7 +54,7 @@ export type SheetPlan =
       readonly marked: boolean;
     });
 
-export interface WritePlan {
+interface WritePlan {
   readonly sheets: readonly SheetPlan[];
   /** Broken markers (#REF!) no sheet's marker replaces: deleted last, once every sheet is written. */
   readonly namesToDelete: readonly string[];

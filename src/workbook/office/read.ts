@@ -20,10 +20,9 @@ import { parseA1 } from '../../sheet/a1';
 import { excelSerialToDate } from '../../sheet/excel-date';
 import { isCalendarDateFormat } from '../../sheet/number-format';
 import { area } from './layout';
-import type { WorkbookSource } from '../port';
-import { errorCode, excelRun, jsonBytes, type ExcelRunner } from './requests';
+import { errorCode, jsonBytes, type ExcelRunner } from './requests';
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Largest answer to ask for, in estimated bytes of JSON. Default 3,500,000, well under the 5 MB Excel on the web allows. */
   readonly maxResponseBytes?: number;
   /** Most cells in one request whatever their bytes. Default 5,000,000, what Excel reads of a range at once. */
@@ -32,8 +31,8 @@ export interface ReadOptions {
   readonly initialBytesPerCell?: number;
 }
 
-export const DEFAULT_MAX_RESPONSE_BYTES = 3_500_000;
-export const EXCEL_MAX_CELLS_PER_READ = 5_000_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 3_500_000;
+const EXCEL_MAX_CELLS_PER_READ = 5_000_000;
 /**
  * A guess on the heavy side until an answer is weighed: a generated budget's cells (figures, some
  * formulas, £m number formats of 50 characters) weigh 50 to 70 bytes each.
@@ -41,11 +40,6 @@ export const EXCEL_MAX_CELLS_PER_READ = 5_000_000;
 const INITIAL_BYTES_PER_CELL = 96;
 /** The least a cell weighs in an answer: "" in values and formulas, "General" as its format, with commas. */
 const MIN_BYTES_PER_CELL = 16;
-
-/** This workbook, read through office.js, as the engine's WorkbookSource. */
-export function excelWorkbookSource(run: ExcelRunner = excelRun, options: ReadOptions = {}): WorkbookSource {
-  return { label: 'this workbook', readGrids: () => readGridsFromExcel(run, options) };
-}
 
 /** Office.js's answer was over the payload limit, or lost its arrays near it, even for one row. */
 export class ReadTooLargeError extends Error {
@@ -75,30 +69,11 @@ export async function readGridsFromExcel(run: ExcelRunner, options: ReadOptions 
   if (!(maxBytes >= MIN_BYTES_PER_CELL)) throw new RangeError(`the bytes per read must be at least ${MIN_BYTES_PER_CELL}, not ${maxBytes}`);
   if (!(maxCells >= 1)) throw new RangeError(`the cells per read must be at least 1, not ${maxCells}`);
   return run(async (context) => {
-    const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
-    // In the same sync: the owner names that say which sheets the product generated.
-    const names = context.workbook.names.load('items/name,items/value');
-    await context.sync();
-    const sheets = worksheets.items;
-    const generated = ownedSheetKeys(names.items.map((n) => ({ name: n.name, value: String(n.value) })));
-    const grids = sheets.map((sheet) => {
-      const grid = new Grid(sheet.name);
-      grid.visibility = visibilityOf(sheet.visibility);
-      grid.generated = generated.has(sheet.name.toUpperCase());
-      return grid;
-    });
-
-    const usedRanges = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'));
-    await context.sync();
-    // What is left to read, in order: whole used ranges, or the rows of one not yet read.
-    const pending: Band[] = usedRanges.flatMap((range, sheet) => {
-      if (range.isNullObject) return [];
-      const used = usedArea(range, sheet);
-      return [{ used, firstRow: used.firstRow, rowCount: used.rowCount }];
-    });
-
+    const { sheets, grids } = await emptyGrids(context);
+    const pending = await usedBands(context, sheets);
     let bytesPerCell = options.initialBytesPerCell ?? INITIAL_BYTES_PER_CELL;
     let halving = 1;
+    // What is left to read, in order: whole used ranges, or the rows of one not yet read.
     while (pending.length > 0) {
       const budget = Math.max(1, Math.min(maxCells, Math.floor(maxBytes / bytesPerCell / halving)));
       const group = takeBands(pending, budget);
@@ -138,6 +113,34 @@ export async function readGridsFromExcel(run: ExcelRunner, options: ReadOptions 
       bytesPerCell = Math.max(MIN_BYTES_PER_CELL, bytes / cells);
     }
     return { sheets: grids };
+  });
+}
+
+/** Request 1: the sheets, each as an empty grid that knows whether it is hidden and whether the product made it. */
+async function emptyGrids(context: Excel.RequestContext): Promise<{ sheets: Excel.Worksheet[]; grids: Grid[] }> {
+  const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
+  // In the same sync: the owner names that say which sheets the product generated.
+  const names = context.workbook.names.load('items/name,items/value');
+  await context.sync();
+  const sheets = worksheets.items;
+  const generated = ownedSheetKeys(names.items.map((n) => ({ name: n.name, value: String(n.value) })));
+  const grids = sheets.map((sheet) => {
+    const grid = new Grid(sheet.name);
+    grid.visibility = visibilityOf(sheet.visibility);
+    grid.generated = generated.has(sheet.name.toUpperCase());
+    return grid;
+  });
+  return { sheets, grids };
+}
+
+/** Request 2: what there is to read, in order: each sheet's used range as one band (none for an empty sheet). */
+async function usedBands(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[]): Promise<Band[]> {
+  const usedRanges = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'));
+  await context.sync();
+  return usedRanges.flatMap((range, sheet) => {
+    if (range.isNullObject) return [];
+    const used = usedArea(range, sheet);
+    return [{ used, firstRow: used.firstRow, rowCount: used.rowCount }];
   });
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** What a command asks of `Excel.run`; a runner that cannot honour it may ignore it. */
-export interface ExcelRunOptions {
+interface ExcelRunOptions {
   /**
    * Wait while the user is editing a cell instead of failing (Excel.RunOptions.delayForCellEdit, ExcelApi 1.11):
    * https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions

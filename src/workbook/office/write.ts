@@ -14,7 +14,6 @@
  * ("=cmd|...", "+1", "@SUM") stays text, and so do "2019/20" or "007", which Excel would otherwise
  * turn into a date or a number.
  */
-import type ExcelJS from 'exceljs';
 import { OWNER_MARKER, type SheetSpec } from '../../reports/spec';
 import { columnLetters, parseRange, quoteSheetName } from '../../sheet/a1';
 import {
@@ -23,7 +22,7 @@ import {
   HEADER_FILL,
   HEADER_FONT,
   LINK_COLOUR,
-  NEGATIVE_FONT,
+  NEGATIVE_COLOUR,
   RAG_LOOKS,
   SOURCE_FONT,
   TABLE_STYLE,
@@ -32,20 +31,22 @@ import {
   UNIT_NOTE_FONT,
   paragraphFont,
   rowLook,
-} from '../xlsx/write-styles';
-import { MAX_COLUMN_CHARS, area, layoutSheet, type OfficeSheetLayout, type TextRole } from './layout';
+  type FontLook,
+  type LineLook,
+} from '../layout/looks';
+import { MAX_COLUMN_CHARS, area, layoutSheet, type ChartLayout, type OfficeSheetLayout, type TableLayout, type TextRole } from './layout';
 import { WorkbookProtectedError } from './errors';
 import { planWrite, type SheetPlan, type WorkbookState } from './ownership';
 import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, RequestSession, jsonBytes, runRetryingCellEdit, type CellEditRetry, type ExcelRunner } from './requests';
 
-export interface WriteOptions {
+interface WriteOptions {
   /** Largest request to build, in estimated bytes. Default 3,000,000 (Excel on the web refuses 5 MB). */
   readonly maxRequestBytes?: number;
   /** Retries when Excel refuses the write for cell-edit mode and cannot wait it out itself. */
   readonly cellEditRetry?: CellEditRetry;
 }
 
-export interface WriteReport {
+interface WriteReport {
   readonly sheetsWritten: readonly string[];
   readonly tables: readonly string[];
   /** Cells covered by the block writes, blank cells inside a block included. */
@@ -261,98 +262,101 @@ async function writeNumberFormats(worksheet: Excel.Worksheet, layout: OfficeShee
 /** office.js types 2-D cell arrays as any[][]; null entries (leave the cell as it is) are documented input. */
 type OfficeCells = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TEXT_FONTS: Record<Exclude<TextRole, 'paragraph'>, Partial<ExcelJS.Font>> = {
+const TEXT_FONTS: Record<Exclude<TextRole, 'paragraph'>, FontLook> = {
   title: TITLE_FONT,
   unitNote: UNIT_NOTE_FONT,
   footnote: FOOTNOTE_FONT,
   source: SOURCE_FONT,
 };
 
-/** Fonts, fills and borders, the Excel tables, conditional formats, frozen header, fitted columns, chart. */
-/** `sheetName` is the name the sheet was written under: "Register (2)" where the user has a Register of their own. */
+/** Queues `count` formatting actions, made by `queue`, within the request's byte budget. */
+type Act = (count: number, queue: () => void) => Promise<void>;
+
+/**
+ * Fonts, fills and borders, the Excel tables, conditional formats, frozen header, fitted columns, chart.
+ * `sheetName` is the name the sheet was written under: "Register (2)" where the user has a Register of their own.
+ */
 async function formatSheet(worksheet: Excel.Worksheet, layout: OfficeSheetLayout, session: RequestSession, sheetName: string): Promise<void> {
-  const act = async (count: number, queue: () => void): Promise<void> => {
+  const act: Act = async (count, queue) => {
     await session.reserve(count * ACTION_BYTES);
     queue();
     session.queued(count * ACTION_BYTES);
   };
-
   for (const run of layout.textRuns) {
     if (run.role === 'paragraph' && !run.emphasis) continue; // plain text keeps the sheet's font
     const font = run.role === 'paragraph' ? paragraphFont(run.emphasis) : TEXT_FONTS[run.role];
     await act(4, () => applyFont(worksheet.getRange(area(run.first, 0, run.last, 0)).format.font, font));
   }
-
-  for (const table of layout.tables) {
-    const { spec } = table.plan;
-    await act(4, () => {
-      const excelTable = worksheet.tables.add(`${quoteSheetName(sheetName)}!${table.tableAddress}`, true);
-      excelTable.name = spec.name;
-      excelTable.style = TABLE_STYLE;
-      excelTable.showBandedRows = false;
-    });
-    // The look is set on the cells too, as the .xlsx writer does, so it does not depend on the table style.
-    await act(8, () => {
-      const header = worksheet.getRange(table.headerAddress).format;
-      applyFont(header.font, HEADER_FONT);
-      header.fill.color = hex(fillColour(HEADER_FILL));
-      header.verticalAlignment = 'Center';
-      header.horizontalAlignment = 'Left';
-      header.wrapText = true;
-    });
-    for (const col of table.figureColumns) {
-      await act(1, () => {
-        worksheet.getRange(area(table.plan.headerRow, col, table.plan.headerRow, col)).format.horizontalAlignment = 'Right';
-      });
-    }
-    await act(4, () => {
-      const body = worksheet.getRange(table.bodyAddress).format;
-      body.verticalAlignment = 'Top';
-      applyBorder(body.borders.getItem('InsideHorizontal'), rowLook('body').border.bottom);
-      applyBorder(body.borders.getItem('EdgeBottom'), rowLook('body').border.bottom);
-    });
-    for (const col of table.ragColumns) {
-      await act(1, () => {
-        worksheet.getRange(columnOf(table.bodyAddress, col)).format.horizontalAlignment = 'Center';
-      });
-    }
-    for (const run of table.styleRuns) {
-      await act(6, () => {
-        const format = worksheet.getRange(area(run.first, 0, run.last, run.columns - 1)).format;
-        const look = rowLook(run.style);
-        format.font.bold = look.bold;
-        if (look.fill) format.fill.color = hex(fillColour(look.fill));
-        applyBorder(format.borders.getItem('EdgeTop'), look.border.top);
-        applyBorder(format.borders.getItem('EdgeBottom'), look.border.bottom);
-      });
-    }
-    for (const address of table.linkRuns) {
-      await act(2, () => {
-        const font = worksheet.getRange(address).format.font;
-        font.underline = 'Single';
-        font.color = hex(LINK_COLOUR);
-      });
-    }
-    for (const format of table.conditionalFormats) {
-      await act(4 * RAG_LOOKS.length, () => addConditionalFormat(worksheet, format.address, format.kind));
-    }
-    await act(1, () => worksheet.getRange(table.blockAddress).format.autofitColumns());
-  }
-
+  for (const table of layout.tables) await formatTable(worksheet, table, act, sheetName);
   if (layout.plan.frozenRows > 0) await act(1, () => worksheet.freezePanes.freezeRows(layout.plan.frozenRows));
-
   const chart = layout.chart;
-  if (chart) {
-    await act(8, () => {
-      const excelChart = worksheet.charts.add('ColumnClustered', worksheet.getRange(chart.valueAddress), 'Columns');
-      excelChart.title.text = chart.title;
-      excelChart.legend.visible = false;
-      const series = excelChart.series.getItemAt(0);
-      series.name = chart.seriesName;
-      series.setXAxisValues(worksheet.getRange(chart.labelAddress));
-      excelChart.setPosition(chart.topLeft, chart.bottomRight);
+  if (chart) await act(8, () => addChart(worksheet, chart));
+}
+
+/** One table: the Excel table, then its look set on the cells too, as the .xlsx writer does, so it does not depend on the table style. */
+async function formatTable(worksheet: Excel.Worksheet, table: TableLayout, act: Act, sheetName: string): Promise<void> {
+  await act(4, () => {
+    const excelTable = worksheet.tables.add(`${quoteSheetName(sheetName)}!${table.tableAddress}`, true);
+    excelTable.name = table.plan.spec.name;
+    excelTable.style = TABLE_STYLE;
+    excelTable.showBandedRows = false;
+  });
+  await act(8, () => {
+    const header = worksheet.getRange(table.headerAddress).format;
+    applyFont(header.font, HEADER_FONT);
+    header.fill.color = hex(HEADER_FILL);
+    header.verticalAlignment = 'Center';
+    header.horizontalAlignment = 'Left';
+    header.wrapText = true;
+  });
+  const headerRow = table.plan.headerRow;
+  for (const col of table.figureColumns) {
+    await act(1, () => {
+      worksheet.getRange(area(headerRow, col, headerRow, col)).format.horizontalAlignment = 'Right';
     });
   }
+  await act(4, () => {
+    const body = worksheet.getRange(table.bodyAddress).format;
+    body.verticalAlignment = 'Top';
+    applyBorder(body.borders.getItem('InsideHorizontal'), rowLook('body').bottom);
+    applyBorder(body.borders.getItem('EdgeBottom'), rowLook('body').bottom);
+  });
+  for (const col of table.ragColumns) {
+    await act(1, () => {
+      worksheet.getRange(columnOf(table.bodyAddress, col)).format.horizontalAlignment = 'Center';
+    });
+  }
+  for (const run of table.styleRuns) {
+    await act(6, () => {
+      const format = worksheet.getRange(area(run.first, 0, run.last, run.columns - 1)).format;
+      const look = rowLook(run.style);
+      format.font.bold = look.bold;
+      if (look.fill) format.fill.color = hex(look.fill);
+      applyBorder(format.borders.getItem('EdgeTop'), look.top);
+      applyBorder(format.borders.getItem('EdgeBottom'), look.bottom);
+    });
+  }
+  for (const address of table.linkRuns) {
+    await act(2, () => {
+      const font = worksheet.getRange(address).format.font;
+      font.underline = 'Single';
+      font.color = hex(LINK_COLOUR);
+    });
+  }
+  for (const format of table.conditionalFormats) {
+    await act(4 * RAG_LOOKS.length, () => addConditionalFormat(worksheet, format.address, format.kind));
+  }
+  await act(1, () => worksheet.getRange(table.blockAddress).format.autofitColumns());
+}
+
+function addChart(worksheet: Excel.Worksheet, chart: ChartLayout): void {
+  const excelChart = worksheet.charts.add('ColumnClustered', worksheet.getRange(chart.valueAddress), 'Columns');
+  excelChart.title.text = chart.title;
+  excelChart.legend.visible = false;
+  const series = excelChart.series.getItemAt(0);
+  series.name = chart.seriesName;
+  series.setXAxisValues(worksheet.getRange(chart.labelAddress));
+  excelChart.setPosition(chart.topLeft, chart.bottomRight);
 }
 
 function addConditionalFormat(worksheet: Excel.Worksheet, address: string, kind: 'rag' | 'dataBar' | 'negative'): void {
@@ -365,8 +369,8 @@ function addConditionalFormat(worksheet: Excel.Worksheet, address: string, kind:
       for (const look of RAG_LOOKS) {
         const format = range.conditionalFormats.add('Custom');
         format.custom.rule.formula = `=${cell}="${look.text}"`;
-        format.custom.format.fill.color = hex(fillColour(look.fill));
-        format.custom.format.font.color = hex(look.font.color.argb);
+        format.custom.format.fill.color = hex(look.fill);
+        format.custom.format.font.color = hex(look.colour);
       }
       return;
     }
@@ -378,7 +382,7 @@ function addConditionalFormat(worksheet: Excel.Worksheet, address: string, kind:
     }
     case 'negative': {
       const format = range.conditionalFormats.add('CellValue');
-      format.cellValue.format.font.color = hex(NEGATIVE_FONT.color.argb);
+      format.cellValue.format.font.color = hex(NEGATIVE_COLOUR);
       format.cellValue.rule = { formula1: '0', operator: 'LessThan' };
       return;
     }
@@ -439,29 +443,25 @@ function columnOf(address: string, col: number): string {
   return area(range.start.row, col, range.end.row, col);
 }
 
-function applyFont(font: Excel.RangeFont, look: Partial<ExcelJS.Font>): void {
+function applyFont(font: Excel.RangeFont, look: FontLook): void {
   if (look.bold !== undefined) font.bold = look.bold;
   if (look.italic !== undefined) font.italic = look.italic;
-  if (look.size !== undefined) font.size = look.size;
-  if (look.color?.argb) font.color = hex(look.color.argb);
+  font.size = look.size;
+  if (look.colour) font.color = hex(look.colour);
 }
 
-function applyBorder(border: Excel.RangeBorder, look: Partial<ExcelJS.Border> | undefined): void {
-  if (!look?.style) return;
+function applyBorder(border: Excel.RangeBorder, look: LineLook | undefined): void {
+  if (!look) return;
   if (look.style === 'double') {
     border.style = 'Double';
   } else {
     border.style = 'Continuous';
-    border.weight = look.style === 'hair' ? 'Hairline' : look.style === 'medium' ? 'Medium' : look.style === 'thick' ? 'Thick' : 'Thin';
+    border.weight = look.style === 'hair' ? 'Hairline' : 'Thin';
   }
-  border.color = hex(look.color?.argb ?? 'FF000000');
+  border.color = hex(look.colour);
 }
 
-function fillColour(fill: ExcelJS.Fill): string {
-  return fill.type === 'pattern' && fill.fgColor?.argb ? fill.fgColor.argb : 'FFFFFFFF';
-}
-
-/** ExcelJS colours are ARGB ("FF1F4E78"); office.js takes "#1F4E78". */
+/** Looks give colours as ARGB ("FF1F4E78"); office.js takes "#1F4E78". */
 function hex(argb: string): string {
   return `#${argb.length === 8 ? argb.slice(2) : argb}`;
 }

@@ -69,7 +69,7 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
  * `theirs` is in the result. Reusing identical entries keeps a re-run on the copy from adding
  * duplicates of the formats the previous run added.
  */
-function appendNew(mine: readonly string[], theirs: readonly string[]): { items: string[]; index(theirIndex: number): number } {
+function appendNew(mine: readonly string[], theirs: readonly string[]): { items: string[]; index: (theirIndex: number) => number } {
   const items = [...mine];
   const at = new Map<string, number>();
   items.forEach((item, i) => {
@@ -92,7 +92,7 @@ function mergeNumberFormats(
   user: XmlList | undefined,
   generated: readonly string[],
   prefix: string,
-): { items: string[]; id(generatedId: number): number } {
+): { items: string[]; id: (generatedId: number) => number } {
   const items = [...(user?.items ?? [])];
   const idByCode = new Map<string, number>();
   let highest = FIRST_CUSTOM_NUMBER_FORMAT - 1;

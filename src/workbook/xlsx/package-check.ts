@@ -6,12 +6,12 @@
  */
 import type JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { UnreadableWorkbookError } from '../port';
+import { UnreadableWorkbookError } from './errors';
 import { sheetParts } from './package-parts';
 import { readXmlPart } from './write-xml';
 
 /** The first well-formedness error in `xml` ("2:14: unexpected close tag."), or undefined. */
-export function xmlError(xml: string): string | undefined {
+function xmlError(xml: string): string | undefined {
   const parser = new SaxesParser({ xmlns: true });
   let error: string | undefined;
   parser.on('error', (err: Error) => {

@@ -6,7 +6,7 @@
 import type JSZip from 'jszip';
 import { escapeXml, partName, readOptionalPart, relsPathOf, startTags } from './write-xml';
 
-export interface Relationship {
+interface Relationship {
   readonly id: string;
   readonly type: string;
   /** The package path of an internal target; the target as written for an external one. */

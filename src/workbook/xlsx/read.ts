@@ -1,11 +1,11 @@
 /** Reads an .xlsx file into grids with ExcelJS: values, formulas with cached results, number formats, errors, merges. */
 import ExcelJS from 'exceljs';
-import { Cell, CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../sheet/grid';
+import { Cell, CellValue, DefinedName, Grid, GridWorkbook, errorValue } from '../../sheet/grid';
 import { parseRange } from '../../sheet/a1';
-import { UnreadableWorkbookError } from '../port';
+import { UnreadableWorkbookError } from './errors';
 import { sniffFile } from './sniff';
 import { markedSheetKeys } from './write-marker';
-import { isDateFormat } from './fast/number-formats';
+import { isDateFormat } from '../../sheet/number-format';
 
 /** Reads workbook bytes; throws UnreadableWorkbookError (one sentence) for anything that is not a readable .xlsx. */
 export async function readXlsx(bytes: Uint8Array, label = 'the file'): Promise<GridWorkbook> {
@@ -92,9 +92,9 @@ function describeLoadError(err: unknown): string {
   return text.split('\n')[0].slice(0, 160);
 }
 
-export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
+function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
   const grid = new Grid(worksheet.name);
-  grid.visibility = (worksheet.state as SheetVisibility) ?? 'visible';
+  grid.visibility = worksheet.state ?? 'visible';
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (row.hidden) grid.hiddenRows.add(rowNumber - 1);
     row.eachCell({ includeEmpty: false }, (excelCell, colNumber) => {

@@ -2,7 +2,7 @@
  * Says what a file is before ExcelJS sees it, so that a wrong file gets one clear sentence
  * instead of a zip library's stack trace.
  */
-export type FileKind = 'empty' | 'zip' | 'ole2' | 'other';
+type FileKind = 'empty' | 'zip' | 'ole2' | 'other';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];

@@ -2,10 +2,11 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../sheet/a1';
 import { isFormulaValue, type ConditionalFormat } from '../../reports/spec';
-import { isMoney } from './write-cells';
-import { SheetSpecError } from './write-errors';
-import type { SheetPlan, TablePlan } from './write-layout';
-import { DATA_BAR_COLOUR, NEGATIVE_FONT, RAG_LOOKS } from './write-styles';
+import { isMoney } from '../layout/cells';
+import { SheetSpecError } from '../layout/errors';
+import type { SheetPlan, TablePlan } from '../layout/plan';
+import { DATA_BAR_COLOUR } from '../layout/looks';
+import { NEGATIVE_FONT, RAG_LOOKS } from './write-styles';
 
 /**
  * The table's formats, plus RAG colours for every RAG column that has none. RAG and negatives cover

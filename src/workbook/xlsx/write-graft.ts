@@ -11,10 +11,10 @@
  * styles lack (graft-styles.ts); text goes into the sheets as inline strings (graft-sheet.ts).
  */
 import type JSZip from 'jszip';
-import { mergeStyles } from './graft-styles';
+import { mergeStyles, type StyleMerge } from './graft-styles';
 import { renumberSheet, renumberTable, sharedStringItems } from './graft-sheet';
 import { rawAttribute, setAttribute, withPrefix } from './graft-xml';
-import { isOwnerName, sheetOfReference } from './write-marker';
+import { isOwnerName, sheetOfReference } from '../layout/marker';
 import { definedNameElements, escapeXml, partEntry, partName, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
 import { PackageRelations, WORKSHEET_RELATIONSHIP, contentTypes, resolvePartTarget, workbookSheets, type ContentTypes, type SheetPart } from './package-parts';
 
@@ -32,7 +32,7 @@ const CONTENT_TYPE = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
 
-export interface GraftOptions {
+interface GraftOptions {
   /** Recorded as the package's modified time. */
   readonly modified: Date;
   /** The content type to give the workbook part (the main part), when the copy is another kind of file than the input. */
@@ -89,24 +89,7 @@ export async function graftSheets(user: JSZip, generated: JSZip, options: GraftO
     }
     user.file(path, sheetXml);
     types.override(path, CONTENT_TYPE.worksheet);
-
-    // The sheet's own parts: its tables, under new names and workbook-wide ids.
-    const sheetRels = await PackageRelations.read(generated, sheet.path);
-    const movedRels = PackageRelations.empty(path);
-    for (const rel of sheetRels.all()) {
-      if (rel.external) {
-        movedRels.addRaw(rel);
-        continue;
-      }
-      if (rel.type !== TYPE.table) throw new Error(`a generated sheet refers to a part the graft does not copy (${rel.type})`);
-      const tablePath = unusedPath(user, 'xl/tables/table', '.xml');
-      const tableXml = await readPart(generated, rel.target);
-      const id = oldTableIds.get(tableNameOf(tableXml)?.toUpperCase() ?? '') ?? ++nextTableId;
-      user.file(tablePath, renumberTable(tableXml, id, styles));
-      types.override(tablePath, CONTENT_TYPE.table);
-      movedRels.addRaw({ ...rel, target: tablePath });
-    }
-    if (movedRels.size > 0) movedRels.write(user);
+    nextTableId = await copySheetTables({ user, generated, types, styles }, sheet.path, path, oldTableIds, nextTableId);
   }
 
   workbookXml = mergeDefinedNames(workbookXml, generatedWorkbookXml, replaced, workbookPrefix);
@@ -123,6 +106,44 @@ export async function graftSheets(user: JSZip, generated: JSZip, options: GraftO
   workbookRels.write(user);
   types.write(user);
   await stampModified(user, options.modified);
+}
+
+interface GraftParts {
+  readonly user: JSZip;
+  readonly generated: JSZip;
+  readonly types: ContentTypes;
+  readonly styles: StyleMerge;
+}
+
+/**
+ * The sheet's own parts: its tables, under new names and workbook-wide ids (a replaced table's own id,
+ * else the next free one). Returns the highest table id now used.
+ */
+async function copySheetTables(
+  { user, generated, types, styles }: GraftParts,
+  generatedPath: string,
+  path: string,
+  oldTableIds: ReadonlyMap<string, number>,
+  highestTableId: number,
+): Promise<number> {
+  let nextTableId = highestTableId;
+  const sheetRels = await PackageRelations.read(generated, generatedPath);
+  const movedRels = PackageRelations.empty(path);
+  for (const rel of sheetRels.all()) {
+    if (rel.external) {
+      movedRels.addRaw(rel);
+      continue;
+    }
+    if (rel.type !== TYPE.table) throw new Error(`a generated sheet refers to a part the graft does not copy (${rel.type})`);
+    const tablePath = unusedPath(user, 'xl/tables/table', '.xml');
+    const tableXml = await readPart(generated, rel.target);
+    const id = oldTableIds.get(tableNameOf(tableXml)?.toUpperCase() ?? '') ?? ++nextTableId;
+    user.file(tablePath, renumberTable(tableXml, id, styles));
+    types.override(tablePath, CONTENT_TYPE.table);
+    movedRels.addRaw({ ...rel, target: tablePath });
+  }
+  if (movedRels.size > 0) movedRels.write(user);
+  return nextTableId;
 }
 
 /** The worksheets of a workbook.xml (chart sheets hold no cells and are never ours). */

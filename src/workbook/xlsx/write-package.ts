@@ -12,7 +12,7 @@
  */
 import JSZip from 'jszip';
 import { OWNER_MARKER } from '../../reports/spec';
-import { isOwnerName } from './write-marker';
+import { isOwnerName } from '../layout/marker';
 import { escapeXml, parseTag, readPart, relsPathOf, startTags } from './write-xml';
 import { sheetParts } from './package-parts';
 

@@ -2,22 +2,21 @@
 import type ExcelJS from 'exceljs';
 import { toA1 } from '../../sheet/a1';
 import { isFormulaValue, looksLikeFormula, type SpecColumn, type SpecRow } from '../../reports/spec';
-import { formulaCell, textCell, writtenCell, type WrittenCell } from './write-cells';
+import { contentText, formulaCell, textCell, writtenCell, type WrittenCell } from '../layout/cells';
 import { addConditionalFormats } from './write-formats';
-import { renderFormula, type SheetPlan, type TablePlan } from './write-layout';
+import { renderFormula, type SheetPlan, type TablePlan } from '../layout/plan';
 import {
   BODY_FONT,
   FOOTNOTE_FONT,
   HEADER_FILL,
   HEADER_FONT,
-  LINK_COLOUR,
   SOURCE_FONT,
-  TABLE_STYLE,
   TITLE_FONT,
   UNIT_NOTE_FONT,
   paragraphFont,
   rowLook,
 } from './write-styles';
+import { LINK_COLOUR, TABLE_STYLE } from '../layout/looks';
 import type { SheetFinish } from './write-package';
 import { ColumnWidths, PORTRAIT_WIDTH } from './write-widths';
 
@@ -36,7 +35,7 @@ export function renderSheet(worksheet: ExcelJS.Worksheet, plan: SheetPlan): Shee
     cell.value = written.value;
     cell.font = look;
     if (written.formulaLikeText) quotePrefixCells.push(toA1(row, 0));
-    widths.placeLine(row, String(written.value), look.size ?? 10);
+    widths.placeLine(row, written.value, look.size ?? 10);
   };
 
   for (const { row, paragraph } of plan.paragraphs) putText(row, paragraph.text, paragraphFont(paragraph.emphasis));
@@ -69,14 +68,14 @@ function renderTable(worksheet: ExcelJS.Worksheet, table: TablePlan, widths: Col
   const totals = spec.totals.map((row, i) => cellsOf(row, table.totalRows[i]));
 
   const excelValue = (cell: WrittenCell): ExcelJS.CellValue =>
-    cell.linkLocation !== undefined ? { text: String(cell.value), hyperlink: cell.linkLocation } : cell.value;
+    cell.linkLocation !== undefined ? { text: cell.value, hyperlink: cell.linkLocation } : cell.value;
   worksheet.addTable({
     name: spec.name,
     displayName: spec.name,
     ref: toA1(table.headerRow, 0),
     headerRow: true,
     totalsRow: false,
-    style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: false },
+    style: { theme: TABLE_STYLE, showRowStripes: false },
     columns: table.headers.map((name) => ({ name, filterButton: true })),
     rows: body.length > 0 ? body.map((cells) => cells.map(excelValue)) : [spec.columns.map(() => null)],
   });
@@ -110,7 +109,7 @@ function renderTable(worksheet: ExcelJS.Worksheet, table: TablePlan, widths: Col
       if (written.formulaLikeText) quotePrefixCells.push(toA1(sheetRow, c));
       const wraps = column.type === 'text' || column.type === 'link';
       widths.fit(c, written.display.length, column, wraps);
-      if (wraps) widths.place(sheetRow, c, String(written.value ?? ''));
+      if (wraps) widths.place(sheetRow, c, contentText(written.value));
     });
   };
   body.forEach((cells, i) => styleRow(cells, spec.rows[i], table.bodyRows[i]));

@@ -8,10 +8,10 @@
 import type ExcelJS from 'exceljs';
 import type { SpecColumn } from '../../reports/spec';
 
-export const MIN_WIDTH = 8;
-export const MAX_WIDTH = 60;
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
 /** A4 at 100%, in characters of the default font: landscape and portrait. */
-export const LANDSCAPE_WIDTH = 135;
+const LANDSCAPE_WIDTH = 135;
 export const PORTRAIT_WIDTH = 95;
 /** Text columns are not narrowed below this to fit the page. */
 const MIN_TEXT_WIDTH = 20;

@@ -5,7 +5,7 @@
  */
 import type JSZip from 'jszip';
 
-export interface XmlElement {
+interface XmlElement {
   /** The start tag as it appears in the text. */
   readonly tag: string;
   readonly attributes: Readonly<Record<string, string>>;
@@ -25,7 +25,7 @@ export function parseTag(tag: string): XmlElement {
   return { tag, attributes };
 }
 
-export function unescapeXml(text: string): string {
+function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string, dec?: string, hex?: string) => {
     if (dec) return String.fromCodePoint(Number(dec));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
@@ -140,7 +140,7 @@ export function relsPathOf(partPath: string): string {
   return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
 }
 
-export interface DefinedNameElement {
+interface DefinedNameElement {
   /** The element as written, start tag to end tag. */
   readonly element: string;
   readonly attributes: Readonly<Record<string, string>>;

@@ -4,37 +4,34 @@
  * position. Every other part of the workbook is carried over as it was (write-graft.ts), so charts,
  * pivot tables and anything else ExcelJS does not model survive; the input bytes are never modified.
  *
- * Ownership marker (shared with the office.js writer; details in write-marker.ts): a workbook-level
+ * Ownership marker (shared with the office.js writer; details in layout/marker.ts): a workbook-level
  * defined name CW_GENERATED_<sheet name with non-alphanumerics as _> referring to the sheet's $A$1,
  * commented "commissioning-workbench:generated" (OWNER_MARKER). A sheet is ours when any name
  * starting CW_GENERATED_ (any case) refers to it. A sheet of a generated name without one is the
  * user's and is never written over: the generated sheet takes the next free name, as Excel names a
  * copy ("Register (2)"), and a later run finds it there again by its marker and replaces it.
  */
-import { chooseGeneratedSheetNames } from '../generated-sheet-names';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetSpec } from '../../reports/spec';
-import { UnreadableWorkbookError } from '../port';
+import { chooseGeneratedSheetNames } from '../layout/sheet-names';
+import { SheetSpecError } from '../layout/errors';
+import { planSheet } from '../layout/plan';
+import { isOwnerName } from '../layout/marker';
+import { OutputKindError, UnreadableWorkbookError } from './errors';
 import { assertWorkbookPackage } from './read';
-import { OutputKindError, SheetSpecError } from './write-errors';
-import { planSheet } from './write-layout';
-import { isOwnerName, markSheet, markedSheetKeysInXml } from './write-marker';
+import { markSheet, markedSheetKeysInXml } from './write-marker';
 import { finishGeneratedPackage, type SheetFinish } from './write-package';
 import { graftSheets } from './write-graft';
 import { withChartDataBars } from './write-formats';
 import { renderSheet } from './write-sheet';
-import { TAB_COLOUR } from './write-styles';
+import { TAB_COLOUR } from '../layout/looks';
 import { assertWellFormedParts } from './package-check';
 import { MAIN_CONTENT_TYPE, isMacroEnabled, kindOfContentTypes, type PackageKind } from './package-kind';
 import { PackageRelations, sheetParts } from './package-parts';
 import { definedNameElements, readOptionalPart, startTags } from './write-xml';
 
-export { NotOurSheetError, OutputKindError, SheetSpecError } from './write-errors';
-export { OWNER_NAME_PREFIX, ownerNameFor } from './write-marker';
-export type { PackageKind } from './package-kind';
-
-export interface WriteOptions {
+interface WriteOptions {
   /** Recorded as the workbook's modified time; defaults to now. */
   readonly generatedAt?: Date;
   /**
@@ -47,7 +44,7 @@ export interface WriteOptions {
 }
 
 /** The copy, and the names its generated sheets were written under, in the order of the specs. */
-export interface WrittenReport {
+interface WrittenReport {
   readonly bytes: Uint8Array;
   readonly sheetNames: readonly string[];
 }
@@ -87,7 +84,7 @@ export async function writeReport(input: Uint8Array, sheets: readonly SheetSpec[
     markSheet(generated, names[i]);
   });
   const written = await generated.xlsx.writeBuffer();
-  const generatedPackage = await finishGeneratedPackage(new Uint8Array(written as ArrayBuffer), finishes);
+  const generatedPackage = await finishGeneratedPackage(new Uint8Array(written), finishes);
   await graftSheets(user, generatedPackage, { modified: options.generatedAt ?? new Date(), ...(mainContentType !== undefined ? { mainContentType } : {}) });
   const bytes = await user.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, sheetNames: names };

@@ -31,4 +31,3 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   49: '@',
 };
 
-export { isDateFormat } from '../../../sheet/number-format';

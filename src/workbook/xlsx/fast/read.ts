@@ -8,7 +8,8 @@
 import { parseRange } from '../../../sheet/a1';
 import { serialToDate } from '../../../sheet/excel-date';
 import { CellValue, DefinedName, Grid, GridWorkbook, SheetVisibility, errorValue } from '../../../sheet/grid';
-import { BUILTIN_NUMBER_FORMATS, isDateFormat } from './number-formats';
+import { BUILTIN_NUMBER_FORMATS } from './number-formats';
+import { isDateFormat } from '../../../sheet/number-format';
 import { shiftFormula } from '../../../sheet/formulas/shift';
 import { attr, decodeXml, stringItemText, tags } from './xml';
 import { markedSheetKeysInXml } from '../write-marker';
@@ -16,10 +17,8 @@ import { scanSheetData } from './scan';
 import { resolvePartTarget } from '../package-parts';
 import { InflateRaw, UnsupportedPackageError, ZipEntry, readZipDirectory, readZipEntry } from './zip';
 
-export { UnsupportedPackageError } from './zip';
-
 interface Style {
-  readonly numFmt?: string;
+  readonly numFmt?: string | undefined;
   readonly isDate: boolean;
 }
 

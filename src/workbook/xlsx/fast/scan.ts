@@ -5,7 +5,7 @@
  * SpreadsheetML writers do: no ">" inside attribute values of <row> and <c>.
  */
 
-export interface SheetDataHandlers {
+interface SheetDataHandlers {
   /** A <row> start tag's attribute text (everything after the name). */
   row(attributes: string): void;
   /** A <c> element: its attribute text, and its content (undefined for <c .../>). */

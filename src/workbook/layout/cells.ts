@@ -1,8 +1,7 @@
 /**
- * One SpecValue as an ExcelJS cell value, with its number format and the text it displays (for
- * fitting column widths). Money becomes a number of pounds here and nowhere earlier.
+ * One SpecValue as a cell's contents, with its number format and the text it displays (for fitting
+ * column widths), the same for both writers. Money becomes a number of pounds here and nowhere earlier.
  */
-import type ExcelJS from 'exceljs';
 import { Money } from '../../money/decimal';
 import { excelNumberFormat, formatAmount } from '../../money/format';
 import {
@@ -13,27 +12,54 @@ import {
   type SpecValue,
   type TableSpec,
 } from '../../reports/spec';
-import { linkLocation } from './write-layout';
+import { linkLocation } from './plan';
 
-export interface WrittenCell {
-  readonly value: ExcelJS.CellValue;
+/** A live formula (without "=") and the result it shows until Excel calculates it. */
+interface FormulaContent {
+  readonly formula: string;
+  readonly result: number | '';
+}
+
+/** What a cell holds: a constant, or a formula with its cached result. */
+type CellContent = string | number | boolean | Date | null | FormulaContent;
+
+interface WrittenCellLook {
   readonly numFmt?: string;
   /** What the cell shows, for column widths. */
   readonly display: string;
   /** Text that a spreadsheet would take for a formula: stored as text and given a quote prefix. */
   readonly formulaLikeText?: boolean;
-  /** An internal hyperlink target such as 'Budget lines'!B7. */
-  readonly linkLocation?: string;
 }
 
-export const PERCENT_FORMAT = '0.0"%"';
-export const INTEGER_FORMAT = '#,##0';
-export const DATE_FORMAT = 'dd mmm yyyy';
+/** A cell holding a constant or a formula. */
+interface ValueCell extends WrittenCellLook {
+  readonly value: CellContent;
+  readonly linkLocation?: undefined;
+}
+
+/** An internal hyperlink: its text, and a target such as 'Budget lines'!B7. */
+interface LinkCell extends WrittenCellLook {
+  readonly value: string;
+  readonly linkLocation: string;
+}
+
+export type WrittenCell = ValueCell | LinkCell;
+
+/** What a cell's contents read as, for fitting column widths: a formula reads as the result it shows. */
+export function contentText(value: CellContent): string {
+  if (value === null) return '';
+  if (typeof value === 'object' && !(value instanceof Date)) return String(value.result);
+  return String(value);
+}
+
+const PERCENT_FORMAT = '0.0"%"';
+const INTEGER_FORMAT = '#,##0';
+const DATE_FORMAT = 'dd mmm yyyy';
 
 /** Excel's limit on the characters in a cell. */
 const MAX_CELL_TEXT = 32_767;
 
-export function numberFormatFor(type: ColumnType, table: TableSpec): string | undefined {
+function numberFormatFor(type: ColumnType, table: TableSpec): string | undefined {
   switch (type) {
     case 'money':
       return excelNumberFormat(table.unit, table.decimals);
@@ -53,7 +79,7 @@ export function isMoney(value: unknown): value is Money {
 }
 
 /** Money to a number of pounds: the one place exact amounts become floats, on their way into a cell. */
-export function poundsNumber(value: Money): number {
+function poundsNumber(value: Money): number {
   return Number(new Money(value).toString());
 }
 
@@ -90,14 +116,14 @@ export function formulaCell(formula: string, figure: Money | null, type: ColumnT
   const numFmt = numberFormatFor(type, table);
   const result = figure === null ? '' : poundsNumber(figure);
   return {
-    value: { formula, result } as ExcelJS.CellFormulaValue,
+    value: { formula, result },
     display: figure === null ? '' : displayOf(new Money(figure), type, table),
     ...(numFmt ? { numFmt } : {}),
   };
 }
 
 /** Text from data: always a string cell (ExcelJS writes strings as shared strings, never as formulas). */
-export function textCell(text: string): WrittenCell {
+export function textCell(text: string): ValueCell & { readonly value: string } {
   const clean = cleanText(text);
   return { value: clean, display: longestLine(clean), ...(looksLikeFormula(clean) ? { formulaLikeText: true } : {}) };
 }

@@ -1,4 +1,7 @@
-/** Why writing table specs into a workbook was refused: each message is one sentence a user can act on. */
+/**
+ * Why writing table specs into a workbook was refused, whichever adapter wrote: the pane and the CLI
+ * catch one NotOurSheetError and one SheetSpecError. Each message is one sentence a user can act on.
+ */
 
 /** A sheet has the name of a generated sheet but the product did not make it, so it must not be replaced. */
 export class NotOurSheetError extends Error {
@@ -15,13 +18,5 @@ export class SheetSpecError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SheetSpecError';
-  }
-}
-
-/** The copy was asked for as a kind of file that cannot hold the workbook: an .xlsx of a macro-enabled workbook, or the reverse. */
-export class OutputKindError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputKindError';
   }
 }

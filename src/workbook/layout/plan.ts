@@ -9,7 +9,7 @@
  */
 import { columnLetters, parseA1, quoteSheetName } from '../../sheet/a1';
 import type { SheetSpec, SpecFormula, SpecParagraph, TableSpec } from '../../reports/spec';
-import { SheetSpecError } from './write-errors';
+import { SheetSpecError } from './errors';
 
 export interface TablePlan {
   readonly spec: TableSpec;

@@ -2,7 +2,9 @@
 import { Money } from '../money/decimal';
 import { absPence, isZeroFigure, penceOfPounds, type Figure } from '../money/pence';
 import type { CommissioningModel } from '../model/types';
-import type { Rag } from './types';
+
+/** A variance's status against the model's thresholds. */
+export type Rag = 'green' | 'amber' | 'red';
 
 const HUNDRED = new Money(100);
 

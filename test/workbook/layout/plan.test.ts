@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Money } from '../../../src/money/decimal';
 import type { SheetSpec, SpecRow, TableSpec } from '../../../src/reports/spec';
-import { planSheet, renderFormula, lastRowOf, linkLocation } from '../../../src/workbook/xlsx/write-layout';
-import { SheetSpecError } from '../../../src/workbook/xlsx/write-errors';
+import { planSheet, renderFormula, lastRowOf, linkLocation } from '../../../src/workbook/layout/plan';
+import { SheetSpecError } from '../../../src/workbook/layout/errors';
 
 function table(rows: readonly SpecRow[], extra: Partial<TableSpec> = {}): TableSpec {
   return {
