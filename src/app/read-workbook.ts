@@ -7,7 +7,7 @@
 import type { GridWorkbook } from '../sheet/grid';
 import { sniffFile } from '../workbook/xlsx/sniff';
 
-export type FastReader = (bytes: Uint8Array) => GridWorkbook | Promise<GridWorkbook>;
+type FastReader = (bytes: Uint8Array) => GridWorkbook | Promise<GridWorkbook>;
 
 export async function readWorkbookFile(bytes: Uint8Array, label: string, fastReader: FastReader | undefined): Promise<GridWorkbook> {
   return calculated(await readCells(bytes, label, fastReader));
@@ -30,7 +30,7 @@ async function readCells(bytes: Uint8Array, label: string, fastReader: FastReade
  * The workbook with its formulas calculated. The formula engine loads only for a workbook that has
  * formulas, so the pane's first load and formula-free files never pay for it.
  */
-export async function calculated(workbook: GridWorkbook): Promise<GridWorkbook> {
+async function calculated(workbook: GridWorkbook): Promise<GridWorkbook> {
   if (!workbook.sheets.some(hasFormula)) return workbook;
   const { calculateFormulas } = await import('../sheet/formulas/calculate');
   return calculateFormulas(workbook);

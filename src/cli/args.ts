@@ -7,14 +7,14 @@ export class UsageError extends Error {
   }
 }
 
-export interface OptionSpec {
+interface OptionSpec {
   /** Options that take a value: --model m.json, --by priority-area. */
   readonly valued: readonly string[];
   /** Options that are on or off: --json. */
   readonly flags: readonly string[];
 }
 
-export interface ParsedArgs {
+interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly options: ReadonlyMap<string, string>;
   readonly flags: ReadonlySet<string>;

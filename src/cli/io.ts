@@ -38,7 +38,7 @@ export function nodeIo(): CliIo {
   };
 }
 
-export function describeFsError(filePath: string, err: unknown): string {
+function describeFsError(filePath: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

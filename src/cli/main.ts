@@ -3,7 +3,7 @@ import type { Command } from './command';
 import { EXIT_USAGE } from './command';
 import { UsageError } from './args';
 import { CliIo, FileNotReadableError, nodeIo } from './io';
-import { UnreadableWorkbookError } from '../workbook/port';
+import { UnreadableWorkbookError } from '../workbook/xlsx/errors';
 import { ModelError } from '../model/validate';
 import { modelCommand } from './commands/model';
 import { checkCommand } from './commands/check';
@@ -12,9 +12,9 @@ import { reportCommand } from './commands/report';
 import { exportCommand } from './commands/export';
 import { tablesCommand } from './commands/tables';
 
-export const COMMANDS: readonly Command[] = [checkCommand, tablesCommand, rollupCommand, reportCommand, exportCommand, modelCommand];
+const COMMANDS: readonly Command[] = [checkCommand, tablesCommand, rollupCommand, reportCommand, exportCommand, modelCommand];
 
-export function topLevelHelp(): string {
+function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'commissioning: check commissioning budget workbooks, roll up spend, write panel reports.',

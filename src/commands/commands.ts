@@ -8,9 +8,9 @@
  */
 import { encodeSummary, type CheckSummary } from './check-summary';
 
-export const CHECK_FUNCTION_NAME = 'checkWorkbook';
+const CHECK_FUNCTION_NAME = 'checkWorkbook';
 /** The dialog page, beside this one. */
-export const SUMMARY_PAGE = 'summary.html';
+const SUMMARY_PAGE = 'summary.html';
 
 /** Percent of the Excel window the dialog takes. */
 const DIALOG_SIZE = { height: 45, width: 35 };
@@ -32,7 +32,7 @@ async function summaryOfOpenWorkbook(): Promise<CheckSummary> {
 }
 
 /** Shows the summary; `done` runs once the dialog is closed (or could not open), so Office knows the command has finished. */
-export function showSummary(summary: CheckSummary, done: () => void): void {
+function showSummary(summary: CheckSummary, done: () => void): void {
   const url = new URL(`${SUMMARY_PAGE}?${encodeSummary(summary)}`, window.location.href).href;
   Office.context.ui.displayDialogAsync(url, { ...DIALOG_SIZE, displayInIframe: true }, (result) => {
     if (result.status !== Office.AsyncResultStatus.Succeeded) {
@@ -57,13 +57,22 @@ export function showSummary(summary: CheckSummary, done: () => void): void {
   });
 }
 
-export async function checkWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+/** Never rejects: Office drops what a command returns, so every failure ends in the dialog or in completing the command. */
+async function checkWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   const summary = await summaryOfOpenWorkbook();
-  showSummary(summary, () => event.completed());
+  try {
+    showSummary(summary, () => event.completed());
+  } catch {
+    // No dialog API at all: nothing more this command can show, but Office must still hear it has finished.
+    event.completed();
+  }
 }
 
 if (typeof Office !== 'undefined') {
-  Office.onReady(() => {
+  // onReady never rejects: it waits for Office, and outside Office this file is not loaded.
+  void Office.onReady(() => {
+    // Office runs a command function and drops what it returns; Microsoft's own samples associate async functions.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- nothing is lost: checkWorkbook never rejects.
     Office.actions?.associate(CHECK_FUNCTION_NAME, checkWorkbook);
   });
 }

@@ -8,7 +8,7 @@
 import type { RegisterField } from './register-records';
 
 /** A heading as compared: lower case, single spaces, no spaces around the template's ":" separator. */
-export function headingKey(heading: string): string {
+function headingKey(heading: string): string {
   return heading.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?: ?/g, ':');
 }
 

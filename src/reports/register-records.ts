@@ -15,7 +15,7 @@ import { fieldOfHeading, isGiving360FlatLayout } from './register-headings';
 import { isoDate, readDate } from '../checks/dates';
 
 /** 360Giving fields: read, as written, only from columns their headings name (register-headings.ts). */
-export const GIVING360_FIELDS = [
+const GIVING360_FIELDS = [
   'currency',
   'plannedDuration',
   'recipientId',
@@ -31,34 +31,32 @@ export const GIVING360_FIELDS = [
   'dataSource',
 ] as const;
 
-export const REGISTER_FIELDS = [
-  'id',
-  'title',
-  'description',
-  'recipient',
-  'type',
-  'amount',
-  'awardDate',
-  'startDate',
-  'endDate',
-  'funder',
-  'priorityArea',
-  'fundingStream',
-  'borough',
-  'procurementRoute',
-  'status',
-  'rag',
-  'outcomes',
-  ...GIVING360_FIELDS,
-] as const;
-export type RegisterField = (typeof REGISTER_FIELDS)[number];
-type RoleField = Exclude<RegisterField, (typeof GIVING360_FIELDS)[number]>;
+/** The fields read from a column by its role (REGISTER_FIELD_ROLES). */
+type RoleField =
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'recipient'
+  | 'type'
+  | 'amount'
+  | 'awardDate'
+  | 'startDate'
+  | 'endDate'
+  | 'funder'
+  | 'priorityArea'
+  | 'fundingStream'
+  | 'borough'
+  | 'procurementRoute'
+  | 'status'
+  | 'rag'
+  | 'outcomes';
+export type RegisterField = RoleField | (typeof GIVING360_FIELDS)[number];
 
 /**
  * The column role each field is read from, first match wins (the same roles the register checks use).
  * The 360Giving fields have no role of their own: only their headings name them.
  */
-export const REGISTER_FIELD_ROLES: Readonly<Record<RoleField, readonly ColumnRole[]>> = {
+const REGISTER_FIELD_ROLES: Readonly<Record<RoleField, readonly ColumnRole[]>> = {
   id: ['ref'],
   title: ['label'],
   description: ['notes'],

@@ -16,14 +16,11 @@
  */
 import type { Money } from '../money/decimal';
 import type { UnitId } from '../money/units';
-
-/** Sheets the product owns: it replaces them on every run and refuses to write over anything else. */
-export const GENERATED_SHEET_NAMES = ['Findings', 'Rollup', 'Register', 'Panel report', 'Audit log'] as const;
-export type GeneratedSheetName = (typeof GENERATED_SHEET_NAMES)[number];
+import type { GeneratedSheetName } from '../sheet/reserved-sheet-names';
 
 /**
  * The comment of the workbook-level defined name CW_GENERATED_<sheet> that marks each generated sheet
- * (see workbook/xlsx/write-marker.ts, shared by both writers and both readers).
+ * (see workbook/layout/marker.ts, shared by both writers and both readers).
  */
 export const OWNER_MARKER = 'commissioning-workbench:generated';
 
@@ -54,7 +51,7 @@ export type SpecFormula =
   /** This row's column a divided by column b, times 100 (a percentage); blank when b is zero. */
   | { readonly op: 'percent'; readonly a: string; readonly b: string };
 
-export interface LinkValue {
+interface LinkValue {
   readonly sheet: string;
   /** A1 address on that sheet. */
   readonly cell: string;
@@ -127,7 +124,7 @@ export interface SheetSpec {
   readonly chart?: ChartSpec;
 }
 
-export function isFormulaValue(v: SpecValue): v is { formula: SpecFormula; value: Money | null } {
+export function isFormulaValue(v: SpecValue): v is { readonly formula: SpecFormula; readonly value: Money | null } {
   return typeof v === 'object' && v !== null && 'formula' in v;
 }
 

@@ -28,7 +28,15 @@ function column(grid: Grid, heading: string, rows: number): (CellValue | null)[]
  * name with CR LF inside it, which ExcelJS (used here) reads as XML says, "\n", and the command's fast
  * reader keeps as written; both are the same line break.
  */
-const text = (value: CellValue | null): string => String(value).trim().replace(/\r\n/g, '\n');
+const text = (value: CellValue | null): string => String(written(value)).trim().replace(/\r\n/g, '\n');
+/** An amount cell as an exact decimal, from the figure the workbook stores. */
+const amount = (value: CellValue | null): Decimal => new Decimal(String(written(value)));
+
+/** These columns hold text and numbers only: anything else is a reading bug worth failing on. */
+function written(value: CellValue | null): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`expected text or a number, found ${JSON.stringify(value)}`);
+}
 const sameLineEnds = (value: string): string => value.replace(/\r\n/g, '\n');
 
 describe('the Trafford 360Giving file exported again', () => {
@@ -54,7 +62,7 @@ describe('the Trafford 360Giving file exported again', () => {
     expect(rows).toBe(366);
     expect(pkg.grants).toHaveLength(rows);
     // Totals in exact decimals: the workbook's cells, and the amounts as the JSON text writes them.
-    const expectedTotal = column(grid, 'Amount Awarded', rows).reduce<Decimal>((sum, v) => sum.plus(new Decimal(String(v))), new Decimal(0));
+    const expectedTotal = column(grid, 'Amount Awarded', rows).reduce<Decimal>((sum, v) => sum.plus(amount(v)), new Decimal(0));
     const exportedTotal = [...written.matchAll(/"amountAwarded": ([^,\n]+)/g)].reduce((sum, m) => sum.plus(new Decimal(m[1])), new Decimal(0));
     expect(exportedTotal.toFixed(2)).toBe(expectedTotal.toFixed(2));
     expect(expectedTotal.toFixed(2)).toBe('808690.47');
@@ -90,7 +98,7 @@ describe('the Trafford 360Giving file exported again', () => {
     expect(field('Identifier')).toEqual(column(grid, 'Identifier', rows).map(text));
     expect(field('Recipient Org:Name').map(sameLineEnds)).toEqual(column(grid, 'Recipient Org:Name', rows).map(text));
     // Amounts as the workbook writes them (3028.63, 2266), so the totals agree to the penny.
-    expect(field('Amount Awarded')).toEqual(column(grid, 'Amount Awarded', rows).map((v) => new Decimal(String(v)).toString()));
+    expect(field('Amount Awarded')).toEqual(column(grid, 'Amount Awarded', rows).map((v) => amount(v).toString()));
     const total = field('Amount Awarded').reduce((sum, a) => sum.plus(a), new Decimal(0));
     expect(total.toFixed(2)).toBe('808690.47');
   });

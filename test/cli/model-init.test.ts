@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { loadModelJson } from '../../src/model/json';
-import { PLACEHOLDER_ORGANISATION } from '../../src/model/propose';
+import { PLACEHOLDER_ORGANISATION } from '../../src/model/propose-placeholder';
 import { councilBudgetRows, type Rows } from '../helpers/proposal-workbooks';
 import { runCli, tempDir } from '../helpers/cli';
 

@@ -6,6 +6,13 @@ import { writeModelSheet } from '../../src/model/model-sheet';
 import type { CommissioningModel } from '../../src/model/types';
 import { SAMPLE, runCli, tempDir } from '../helpers/cli';
 
+/** What `model --json` prints, as far as these tests read it. */
+interface ModelJson {
+  readonly origin: { readonly kind: string };
+  readonly model: { readonly organisation: { readonly shortName: string } };
+}
+const modelJson = (stdout: string): ModelJson => JSON.parse(stdout) as ModelJson;
+
 describe('commissioning model', () => {
   it('prints the default model in effect and where it came from, as JSON', async () => {
     const run = await runCli(['model', '--json']);
@@ -32,7 +39,7 @@ describe('commissioning model', () => {
     const file = path.join(dir, 'm.json');
     const edited = { ...defaultModel(), organisation: { ...defaultModel().organisation, shortName: 'TEST' } };
     await fs.writeFile(file, saveModelJson(edited));
-    const { origin, model } = JSON.parse((await runCli(['model', '--model', file, '--json'])).stdout);
+    const { origin, model } = modelJson((await runCli(['model', '--model', file, '--json'])).stdout);
     expect(origin).toMatchObject({ kind: 'json', path: file });
     expect(model.organisation.shortName).toBe('TEST');
   });
@@ -45,17 +52,18 @@ describe('commissioning model', () => {
     const ws = wb.addWorksheet('Model');
     for (const r of grid.rowIndexes()) grid.row(r).forEach((cell, c) => { if (cell) ws.getCell(r + 1, c + 1).value = cell.value as ExcelJS.CellValue; });
     await wb.xlsx.writeFile(file);
-    const withSheet = JSON.parse((await runCli(['model', file, '--json'])).stdout);
+    const withSheet = modelJson((await runCli(['model', file, '--json'])).stdout);
     expect(withSheet.origin).toMatchObject({ kind: 'workbook', sheet: 'Model' });
     expect(withSheet.model).toEqual(JSON.parse(saveModelJson(defaultModel())));
-    const without = JSON.parse((await runCli(['model', SAMPLE, '--json'])).stdout);
+    const without = modelJson((await runCli(['model', SAMPLE, '--json'])).stdout);
     expect(without.origin.kind).toBe('default');
   });
 
   it('names the bad field of a bad model file in one line, exit 2', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'bad.json');
-    const bad = JSON.parse(saveModelJson(defaultModel()));
+    // The saved form: amounts are decimal strings.
+    const bad = JSON.parse(saveModelJson(defaultModel())) as { priorityAreas: { figures: { amount: string }[] }[] };
     bad.priorityAreas[2].figures[0].amount = '2.3m';
     await fs.writeFile(file, JSON.stringify(bad));
     const run = await runCli(['model', '--model', file]);

@@ -36,7 +36,7 @@ describe('commissioning rollup', () => {
 
   it('rounds so the parts add up when asked', async () => {
     const run = await runCli(['rollup', SAMPLE, '--by', 'priority-area', '--rounding', 'largest-remainder']);
-    expect(run.stdout).toContain('Budgets rounded so that they add up (largest remainder)');
+    expect(run.stdout).toContain('Figures rounded so that they add up (largest remainder)');
   });
 
   it('refuses unknown dimensions and a missing --by with exit 2', async () => {

@@ -9,8 +9,9 @@ import { checkOpenWorkbook } from '../../src/commands/run-check';
 import { writeModelSheet } from '../../src/model/model-sheet';
 import { defaultModel } from '../../src/model/json';
 import type { GridWorkbook } from '../../src/sheet/grid';
-import { WORKBOOK_SETTINGS_KEY, settingsOf } from '../../src/taskpane/settings';
+import { WORKBOOK_SETTINGS_KEY, settingsOf } from '../../src/app/settings';
 import { fakeExcelHolding } from '../taskpane/excel-from-grids';
+import { FakeOffice } from '../workbook/office/fake-office';
 import { sampleWorkbook } from '../taskpane/fake-host';
 
 jest.setTimeout(60_000);
@@ -20,48 +21,17 @@ beforeAll(async () => {
   sample = await sampleWorkbook();
 });
 
-type Handler = (arg?: unknown) => void;
-
-/** office.js as the function file sees it: actions, a dialog, settings; what was done is recorded. */
-function fakeOffice(settings: Record<string, unknown> = {}) {
-  const associated = new Map<string, Handler>();
-  const dialogs: { url: string; options: unknown; handlers: Map<string, Handler>; closed: boolean }[] = [];
-  const office = {
-    onReady: (callback?: () => void) => {
-      callback?.();
-      return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
-    },
-    actions: { associate: (name: string, fn: Handler) => associated.set(name, fn) },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
-    context: {
-      document: { settings: { get: (name: string) => settings[name] } },
-      ui: {
-        displayDialogAsync(url: string, options: unknown, callback: (result: unknown) => void) {
-          const handlers = new Map<string, Handler>();
-          const dialog = { url, options, handlers, closed: false };
-          dialogs.push(dialog);
-          callback({ status: 'succeeded', value: { addEventHandler: (type: string, fn: Handler) => handlers.set(type, fn), close: () => (dialog.closed = true) } });
-        },
-      },
-    },
-  };
-  return { office, associated, dialogs };
-}
-
 test('the manifest names the function the command file registers', () => {
   const manifest = fs.readFileSync(path.join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
   expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>checkWorkbook<\/FunctionName>\s*<\/Action>/);
 });
 
 test('registers checkWorkbook; running it shows the summary and completes when the dialog is closed', async () => {
-  const excel = fakeExcelHolding(sample);
+  const fake = new FakeOffice({ book: fakeExcelHolding(sample), href: 'https://localhost:3000/commands.html' });
+  const { book: excel, associated, dialogs } = fake;
   const before = excel.snapshotExcept([]);
-  const { office, associated, dialogs } = fakeOffice();
   const globals = globalThis as Record<string, unknown>;
-  globals.Office = office;
-  globals.Excel = { run: excel.runner };
-  globals.window = { location: { href: 'https://localhost:3000/commands.html' } };
+  const uninstall = fake.install();
   try {
     await jest.isolateModulesAsync(async () => {
       await import('../../src/commands/commands');
@@ -86,10 +56,9 @@ test('registers checkWorkbook; running it shows the summary and completes when t
     // The command writes nothing.
     expect(excel.snapshotExcept([])).toEqual(before);
     expect(excel.sheets.map((s) => s.name)).toEqual(sample.sheets.map((g) => g.name));
+    expect(fake.runs.length).toBeGreaterThan(0); // it read the workbook through Excel.run
   } finally {
-    delete globals.Office;
-    delete globals.Excel;
-    delete globals.window;
+    uninstall();
     delete globals.checkWorkbook;
   }
 });
@@ -105,4 +74,12 @@ test("uses the workbook's Model sheet and the settings saved with the workbook",
   expect(loose.summary.warnings).toBeLessThan(plain.summary.warnings);
   expect(loose.summary.info).toBeGreaterThan(plain.summary.info);
   expect(WORKBOOK_SETTINGS_KEY).toBe('commissioningWorkbench.settings');
+  // Without settings passed in, the command reads them from Office.context.document.settings.
+  const fake = new FakeOffice({ book: fakeExcelHolding(withModel), settings: { [WORKBOOK_SETTINGS_KEY]: looser } });
+  const uninstall = fake.install();
+  try {
+    expect((await checkOpenWorkbook(fake.book.runner)).summary).toEqual(loose.summary);
+  } finally {
+    uninstall();
+  }
 });

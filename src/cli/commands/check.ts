@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
-import { describeOrigin, loadModelInEffect, noModelNotice } from '../load-model';
+import { describeOrigin, noModelNotice } from '../../app/model-in-effect';
+import { loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { checkWorkbook, type CheckResult } from '../../checks/runner';
 import type { Finding } from '../../checks/finding';
@@ -42,7 +43,7 @@ export const checkCommand: Command = {
   },
 };
 
-export function checkJson(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): unknown {
+function checkJson(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): unknown {
   return {
     workbook: workbookPath,
     model: { ...inEffect.origin, description: describeOrigin(inEffect) },
@@ -74,7 +75,7 @@ function severityWord(f: Finding): string {
 }
 
 /** Findings grouped by sheet, each with its cell, the rule, the message, and expected and actual figures. */
-export function renderCheck(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): string {
+function renderCheck(workbookPath: string, inEffect: ModelInEffect, result: CheckResult): string {
   const lines: string[] = [];
   const tables = `${result.tables.length} ${result.tables.length === 1 ? 'table' : 'tables'}`;
   const notice = noModelNotice(inEffect);

@@ -3,7 +3,8 @@
  * with --json everything, every list whole.
  */
 import type { Finding } from '../../checks/finding';
-import { describeTotal, type Giving360Conversion, type SkippedRecord } from '../../reports/giving360/convert';
+import { describeTotal } from '../../reports/giving360/amount';
+import type { Giving360Conversion, SkippedRecord } from '../../reports/giving360/convert';
 import { orgIdProblem } from '../../reports/giving360/org-ids';
 import { fewOf } from '../short-list';
 

@@ -9,16 +9,17 @@ import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { UsageError, parseArgs } from '../args';
 import { isSameFile, type CliIo } from '../io';
-import { describeOrigin, loadModelInEffect } from '../load-model';
+import { describeOrigin } from '../../app/model-in-effect';
+import { loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import { checkWorkbook } from '../../checks/runner';
 import { summarise, type Finding } from '../../checks/finding';
-import { buildModelNames } from '../../model/model-names';
-import { readRegisterRecords } from '../../reports/register-records';
+import { registerOf } from '../../app/report';
 import { normaliseName } from '../../model/names';
 import type { Organisation } from '../../model/types';
 import { checkPrefix } from '../../reports/giving360/identifiers';
-import { Giving360TotalError, toGiving360, type Giving360Conversion } from '../../reports/giving360/convert';
+import { toGiving360, type Giving360Conversion } from '../../reports/giving360/convert';
+import { Giving360TotalError } from '../../reports/giving360/reconcile';
 import { giving360Json, giving360Package } from '../../reports/giving360/package';
 import { giving360Csv } from '../../reports/giving360/csv';
 import { ITEMS_SHOWN, fewOf } from '../short-list';
@@ -58,43 +59,24 @@ export const exportCommand: Command = {
     '2 bad usage, an unreadable file, no register, nothing that could be exported, or totals that differ.',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseArgs('export', argv, { valued: ['format', 'out', 'prefix', 'funder-name', 'funder-id', 'model'], flags: ['json'] });
-    if (args.positionals.length !== 1) throw new UsageError('export: give exactly one workbook (.xlsx)');
-    for (const option of ['format', 'out', 'prefix']) {
-      if (!args.options.has(option)) throw new UsageError(`export: --${option} is required`);
-    }
-    const workbookPath = args.positionals[0];
-    const outPath = args.options.get('out')!;
-    if (args.options.get('format')!.toLowerCase() !== '360giving') {
-      throw new UsageError(`export: --format must be 360giving (the only format), not "${args.options.get('format')}"`);
-    }
-    if (await isSameFile(io.resolve(outPath), io.resolve(workbookPath))) {
-      throw new UsageError(`export: --out ${outPath} is the workbook itself; the export never overwrites its input`);
-    }
-    const format = outputFormat(outPath);
-    const prefix = checkPrefix(args.options.get('prefix')!);
-    if ('problem' in prefix) throw new UsageError(`export: --prefix ${prefix.problem}`);
-    const funderName = args.options.get('funder-name')?.trim();
-    const funderId = args.options.get('funder-id')?.trim();
-    const json = args.flags.has('json');
-
+    const request = await exportRequest(argv, io);
+    const { workbookPath } = request;
     const workbook = await readWorkbookFile(io, workbookPath);
-    const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath });
+    const inEffect = await loadModelInEffect(io, { modelPath: request.modelPath, workbook, workbookPath });
     const model = inEffect.model;
-    const funder = funderOption(model.organisation, funderName, funderId);
+    const funder = funderOption(model.organisation, request.funderName, request.funderId);
     const checked = checkWorkbook(workbook, model);
     const registerFindings = checked.findings.filter((f) => f.rule.startsWith('register-'));
-    const records = readRegisterRecords(checked.tables, workbook, model, buildModelNames(model));
+    const records = registerOf(workbook, model, checked.tables);
     if (records.length === 0) {
       io.err(
         `commissioning export: ${workbookPath} has no contracts and grants register (a table with columns such as Ref, Title, Recipient, Amount and Award date), so there is nothing to export; nothing was written.\n`,
       );
       return EXIT_USAGE;
     }
-
     let conversion: Giving360Conversion;
     try {
-      conversion = toGiving360(records, model, { prefix: prefix.prefix, ...(funder ? { funder } : {}), funderAdvice: FUNDER_ADVICE });
+      conversion = toGiving360(records, model, { prefix: request.prefix, ...(funder ? { funder } : {}), funderAdvice: FUNDER_ADVICE });
     } catch (error) {
       if (!(error instanceof Giving360TotalError)) throw error;
       io.err(`commissioning export: refused: ${error.message}. Nothing was written.\n`);
@@ -103,8 +85,8 @@ export const exportCommand: Command = {
     const registerSummary = summarise(registerFindings);
     const outcome = (written: boolean): ExportOutcome => ({
       workbookPath,
-      outPath,
-      format,
+      outPath: request.outPath,
+      format: request.format,
       written,
       conversion,
       registerFindings,
@@ -112,41 +94,86 @@ export const exportCommand: Command = {
       model: { origin: inEffect.origin, description: describeOrigin(inEffect) },
     });
     reportFindings(io, registerFindings, workbookPath);
-    if (conversion.funderIdProblem && conversion.funder) {
-      io.err(
-        `warning: the funding organisation id ${conversion.funderIdProblem}. 360Giving needs the real one: find ${conversion.funder.name} on org-id.guide and pass it with --funder-id${funderId ? '' : ' (or set organisation.orgId in the model)'}.\n`,
-      );
-    }
+    warnOfFunderId(io, conversion, request.funderId);
     if (conversion.grants.length === 0) {
       io.err(
         `commissioning export: none of the ${records.length} register records can be published (${fewOf(conversion.skipped.map(describeSkipped), 'with --json')}); nothing was written.\n`,
       );
-      if (json) io.out(`${JSON.stringify(exportJson(outcome(false)), null, 2)}\n`);
+      if (request.json) io.out(`${JSON.stringify(exportJson(outcome(false)), null, 2)}\n`);
       return registerFindings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_USAGE;
     }
-
-    const pkg = giving360Package(conversion, new Date());
-    // The schema validator (Ajv) loads only for an export: it would slow every other command's start.
-    const { validateGiving360Package } = await import('../../reports/giving360/validate');
-    const validation = validateGiving360Package(pkg);
-    if (!validation.valid) {
-      io.err(
-        `commissioning export: the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it. Nothing was written.\n`,
-      );
-      return EXIT_USAGE;
-    }
-    await io.writeFileAtomic(outPath, format === 'json' ? giving360Json(pkg) : giving360Csv(pkg.grants));
-
-    io.out(json ? `${JSON.stringify(exportJson(outcome(true)), null, 2)}\n` : `${summaryLines(outcome(true)).join('\n')}\n`);
-    if (registerSummary.errors > 0) {
-      io.err(
-        `warning: this export has ${count(registerSummary.errors, 'register error')}; fix ${registerSummary.errors === 1 ? 'it' : 'them'} before publishing (commissioning check ${workbookPath} lists every finding).\n`,
-      );
-      return EXIT_FINDINGS;
-    }
-    return EXIT_OK;
+    if (!(await publish(io, conversion, request))) return EXIT_USAGE;
+    io.out(request.json ? `${JSON.stringify(exportJson(outcome(true)), null, 2)}\n` : `${summaryLines(outcome(true)).join('\n')}\n`);
+    if (registerSummary.errors === 0) return EXIT_OK;
+    io.err(
+      `warning: this export has ${count(registerSummary.errors, 'register error')}; fix ${registerSummary.errors === 1 ? 'it' : 'them'} before publishing (commissioning check ${workbookPath} lists every finding).\n`,
+    );
+    return EXIT_FINDINGS;
   },
 };
+
+interface ExportRequest {
+  readonly workbookPath: string;
+  readonly outPath: string;
+  readonly format: ExportFormat;
+  readonly prefix: string;
+  readonly funderName: string | undefined;
+  readonly funderId: string | undefined;
+  readonly modelPath: string | undefined;
+  readonly json: boolean;
+}
+
+async function exportRequest(argv: readonly string[], io: CliIo): Promise<ExportRequest> {
+  const args = parseArgs('export', argv, { valued: ['format', 'out', 'prefix', 'funder-name', 'funder-id', 'model'], flags: ['json'] });
+  if (args.positionals.length !== 1) throw new UsageError('export: give exactly one workbook (.xlsx)');
+  for (const option of ['format', 'out', 'prefix']) {
+    if (!args.options.has(option)) throw new UsageError(`export: --${option} is required`);
+  }
+  const workbookPath = args.positionals[0];
+  const outPath = args.options.get('out')!;
+  if (args.options.get('format')!.toLowerCase() !== '360giving') {
+    throw new UsageError(`export: --format must be 360giving (the only format), not "${args.options.get('format')}"`);
+  }
+  if (await isSameFile(io.resolve(outPath), io.resolve(workbookPath))) {
+    throw new UsageError(`export: --out ${outPath} is the workbook itself; the export never overwrites its input`);
+  }
+  const format = outputFormat(outPath);
+  const prefix = checkPrefix(args.options.get('prefix')!);
+  if ('problem' in prefix) throw new UsageError(`export: --prefix ${prefix.problem}`);
+  return {
+    workbookPath,
+    outPath,
+    format,
+    prefix: prefix.prefix,
+    funderName: args.options.get('funder-name')?.trim(),
+    funderId: args.options.get('funder-id')?.trim(),
+    modelPath: args.options.get('model'),
+    json: args.flags.has('json'),
+  };
+}
+
+function warnOfFunderId(io: CliIo, conversion: Giving360Conversion, funderId: string | undefined): void {
+  if (!conversion.funderIdProblem || !conversion.funder) return;
+  io.err(
+    `warning: the funding organisation id ${conversion.funderIdProblem}. 360Giving needs the real one: find ${conversion.funder.name} on org-id.guide and pass it with --funder-id${funderId ? '' : ' (or set organisation.orgId in the model)'}.\n`,
+  );
+}
+
+/** Validates the package against the 360Giving schema and writes it; false, having said why, when it does not match. */
+async function publish(io: CliIo, conversion: Giving360Conversion, request: ExportRequest): Promise<boolean> {
+  const pkg = giving360Package(conversion, new Date());
+  // The schema validator (Ajv) loads only for an export: it would slow every other command's start.
+  const { validateGiving360Package } = await import('../../reports/giving360/validate');
+  const validation = validateGiving360Package(pkg);
+  if (!validation.valid) {
+    io.err(
+      `commissioning export: the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it. Nothing was written.\n`,
+    );
+    return false;
+  }
+  await io.writeFileAtomic(request.outPath, request.format === 'json' ? giving360Json(pkg) : giving360Csv(pkg.grants));
+  return true;
+}
 
 /**
  * The funder of grants whose register names none: --funder-name, else the model's organisation when it

@@ -8,14 +8,14 @@ import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
 import { fileExists, isSameFile, type CliIo } from '../io';
 import { readWorkbookFile } from '../read-workbook';
-import { readWorkbookStructure } from '../../checks/runner';
+import { readWorkbookStructure } from '../../budget/tables';
 import { saveModelJson } from '../../model/json';
 import { neutralModel } from '../../model/neutral';
 import { proposeModel, type ModelProposal } from '../../model/propose';
 import { PLACEHOLDER_ORGANISATION } from '../../model/propose-placeholder';
 import type { CommissioningModel, NamedEntry } from '../../model/types';
 
-export const MODEL_INIT_USAGE = 'commissioning model init <workbook.xlsx> --out model.json [--organisation NAME] [--force]';
+const MODEL_INIT_USAGE = 'commissioning model init <workbook.xlsx> --out model.json [--organisation NAME] [--force]';
 
 export const MODEL_INIT_HELP = [
   `  ${MODEL_INIT_USAGE}`,
@@ -62,7 +62,7 @@ export async function runModelInit(argv: readonly string[], io: CliIo): Promise<
 }
 
 /** What was proposed, the notes, and what to do next. */
-export function renderProposal(workbookPath: string, outPath: string, proposal: ModelProposal): string {
+function renderProposal(workbookPath: string, outPath: string, proposal: ModelProposal): string {
   const m = proposal.model;
   const lines: string[] = [`Proposed a model from ${workbookPath} and wrote it to ${outPath}.`, ''];
   const placeholder = m.organisation.name === PLACEHOLDER_ORGANISATION.name;

@@ -2,7 +2,8 @@ import { Money } from '../../money/decimal';
 import type { Command } from '../command';
 import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
-import { describeOrigin, loadModelInEffect } from '../load-model';
+import { describeOrigin } from '../../app/model-in-effect';
+import { loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
 import type { ModelInEffect } from '../../model/types';
 import { formatAmount } from '../../money/format';
@@ -52,7 +53,7 @@ function money(amount: string): string {
 }
 
 /** The model as a reviewer reads it: every figure with its year, in £m. */
-export function renderModel(inEffect: ModelInEffect): string {
+function renderModel(inEffect: ModelInEffect): string {
   const m = inEffect.model;
   const lines: string[] = [];
   lines.push(`Model in effect: ${describeOrigin(inEffect)}`);
@@ -83,6 +84,7 @@ export function renderModel(inEffect: ModelInEffect): string {
   lines.push('', `Boroughs (${m.boroughs.length}): GSS ${m.boroughs[0]?.gss ?? ''} to ${m.boroughs[m.boroughs.length - 1]?.gss ?? ''}`);
   lines.push(`  ${m.boroughs.map((b) => `${b.name} (${b.orgId})`).join(', ')}`);
   lines.push('', `Commissioning models: ${m.commissioningModels.map((c) => c.name).join('; ')}`);
+  if (m.documents) lines.push(`Documents: ${m.documents.map((d) => `${d.title} (${d.document})`).join('; ')}`);
   const s = m.settings;
   lines.push(
     `Settings: variance ${s.varianceConvention === 'forecast-minus-budget' ? 'forecast − budget' : 'budget − forecast'}; ` +

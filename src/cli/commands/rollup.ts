@@ -1,17 +1,20 @@
 import type { Command } from '../command';
 import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
-import { describeOrigin, loadModelInEffect } from '../load-model';
+import { describeOrigin } from '../../app/model-in-effect';
+import { loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
-import { rollupDecimals, rollupWorkbook } from '../../analysis/rollup';
-import { addsUpWhenRounded, controlledRound } from '../../analysis/rounding';
-import { findTables } from '../../checks/runner';
+import { rollUp } from '../../app/report';
+import { findTables } from '../../budget/tables';
 import { resolveDimension } from '../../analysis/dimensions';
 import type { Table } from '../../sheet/tables/types';
-import { DIMENSIONS, dimensionInWords, dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
+import { DIMENSIONS, dimensionInWords, type Dimension, type Rollup, type RollupRow } from '../../analysis/types';
 import type { Money } from '../../money/decimal';
-import { formatAmount } from '../../money/format';
 import type { ModelInEffect, RoundingPolicy } from '../../model/types';
+import { numericValue } from '../../reports/builders/formulas';
+import { showMoney } from '../../reports/builders/display';
+import { rollupFigures, type RollupFigures } from '../../reports/builders/rollup';
+import type { SpecRow } from '../../reports/spec';
 
 export const rollupCommand: Command = {
   name: 'rollup',
@@ -47,9 +50,9 @@ export const rollupCommand: Command = {
     const workbook = await readWorkbookFile(io, workbookPath);
     const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath });
     const tables = onSheet(findTables(workbook, inEffect.model), args.options.get('sheet'), workbook.sheets.map((g) => g.name));
-    const rollup = rollupWorkbook(workbook, inEffect.model, resolveDimensions(byNames, tables), { tables });
+    const rollup = rollUp(workbook, inEffect, resolveDimensions(byNames, tables), tables);
     if (args.flags.has('json')) io.out(`${JSON.stringify(rollupJson(rollup), null, 2)}\n`);
-    else io.out(renderRollup(workbookPath, inEffect, rollup, (rounding as RoundingPolicy | undefined) ?? inEffect.model.settings.roundingPolicy));
+    else io.out(renderRollup(workbookPath, inEffect, rollup, rounding ?? inEffect.model.settings.roundingPolicy));
     return EXIT_OK;
   },
 };
@@ -99,7 +102,7 @@ function rowJson(row: RollupRow): unknown {
 }
 
 /** The DESIGN.md contract, plus subtotals, lines left out, sources, year on year and disagreements. */
-export function rollupJson(rollup: Rollup): unknown {
+function rollupJson(rollup: Rollup): unknown {
   return {
     by: rollup.by,
     unit: 'GBP',
@@ -122,87 +125,78 @@ export function rollupJson(rollup: Rollup): unknown {
 }
 
 
-/** A table a reviewer can recompute by hand: figures in the model's display unit, rounded as the model says. */
-export function renderRollup(workbookPath: string, inEffect: ModelInEffect, rollup: Rollup, rounding: RoundingPolicy): string {
-  const { displayUnit: unit } = inEffect.model.settings;
-  const decimals = rollupDecimals(rollup, unit, inEffect.model.settings.displayDecimals);
-  const shown = (m: Money | null): string => (m === null ? '' : formatAmount(m, { unit, decimals }));
-  const pct = (m: Money | null): string => (m === null ? '' : `${m.toDecimalPlaces(1).toFixed(1)}%`);
-  const budgets = rollup.rows.map((r) => r.budget);
-  // Controlled rounding applies to one list of parts and its total; with subtotals it would need
-  // rounding at two levels, so multi-dimension rollups are shown rounded figure by figure.
-  const controlled = rounding === 'largest-remainder' && rollup.by.length === 1 ? controlledRound(budgets, unit, decimals) : undefined;
-  const headers = [...rollup.by.map((d) => dimensionTitle(d)), 'Lines', rollup.baseTitle, 'Forecast', 'Actual', 'Variance', 'Var %', 'Share', 'RAG', 'Stated'];
-  const body = rollup.rows.map((r, i) => [
-    ...rollup.by.map((d) => r.key[d] ?? ''),
-    String(r.lines),
-    controlled ? shown(controlled.rounded[i]) : shown(r.budget),
-    shown(r.forecast),
-    shown(r.actual),
-    shown(r.variance),
-    pct(r.variancePct),
-    pct(r.share),
-    r.rag ?? '',
-    shown(r.stated),
-  ]);
-  if (rollup.by.length > 1) {
-    const first = rollup.by[0];
-    const withSubtotals: string[][] = [];
-    for (const sub of rollup.subtotals) {
-      const value = sub.key[first];
-      body.forEach((cells, i) => {
-        if (rollup.rows[i].key[first] === value) withSubtotals.push(cells);
-      });
-      withSubtotals.push([
-        `Subtotal ${value ?? ''}`,
-        ...rollup.by.slice(1).map(() => ''),
-        String(sub.lines),
-        shown(sub.budget),
-        shown(sub.forecast),
-        shown(sub.actual),
-        shown(sub.variance),
-        pct(sub.variancePct),
-        pct(sub.share),
-        sub.rag ?? '',
-        shown(sub.stated),
-      ]);
-    }
-    body.splice(0, body.length, ...withSubtotals);
-  }
-  const t = rollup.total;
-  const totalRow = [...rollup.by.map((_, i) => (i === 0 ? 'Total' : '')), String(t.lines), controlled ? shown(controlled.total) : shown(t.budget), shown(t.forecast), shown(t.actual), shown(t.variance), pct(t.variancePct), pct(t.share), t.rag ?? '', shown(t.stated)];
-  // Columns for figures no line has would only show zeros.
-  const hidden = new Set<number>();
-  const measureIndex = rollup.by.length + 1;
-  if (!rollup.measures.forecast) hidden.add(measureIndex + 1);
-  if (!rollup.measures.actual) hidden.add(measureIndex + 2);
-  // A variance, its per cent and its RAG mean nothing where no line has a forecast or actual; a Stated column nothing where the model states nothing.
-  const all = [...rollup.rows, rollup.total];
-  if (!rollup.measures.forecast && !rollup.measures.actual && all.every((r) => r.variance.isZero())) for (const k of [3, 4, 6]) hidden.add(measureIndex + k);
-  if (all.every((r) => r.stated === null)) hidden.add(measureIndex + 7);
-  const keep = (r: string[]): string[] => r.filter((_, c) => !hidden.has(c));
-  const rows = [headers, ...body, totalRow].map(keep);
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const numeric = (c: number): boolean => c >= rollup.by.length;
-  const line = (r: string[]): string => r.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+/** Narrower headings than the sheet's, for a terminal; every other column is headed as on the Rollup sheet. */
+const TEXT_HEADERS: Readonly<Record<string, string>> = { variancePct: 'Var %', share: 'Share' };
 
-  const out: string[] = [];
+/**
+ * A table a reviewer can recompute by hand: the Rollup sheet's own figures (reports/builders/rollup.ts),
+ * in the model's display unit and rounded as the sheet rounds them, each subtotal under its rows.
+ */
+export function renderRollup(workbookPath: string, inEffect: ModelInEffect, rollup: Rollup, rounding: RoundingPolicy): string {
+  const figures = rollupFigures(rollup, inEffect.model, { lineCounts: true, rounding });
+  const shown = (m: Money | null): string => (m === null ? '' : showMoney(m, figures.display));
+  const { unit, decimals } = figures.display;
   const sources = rollup.sources.map((s) => `${s.sheet}!${s.range} (${s.lines} lines)`).join('; ') || 'no line-level tables';
-  out.push(`Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionInWords(d)).join(', ')}, in ${unit} to ${decimals} dp.`);
-  out.push(`Lines from ${sources}; ${inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`}.`);
-  out.push('', ...rows.map(line));
-  out.push('');
-  if (controlled) {
-    const moved = controlled.moved.map((i) => rollup.rows[i].key[rollup.by[0]] ?? '').filter((n) => n !== '');
-    out.push(`Budgets rounded so that they add up (largest remainder)${moved.length ? `; moved from ordinary rounding: ${moved.join(', ')}` : ''}.`);
-  } else if (!addsUpWhenRounded(budgets, unit, decimals)) {
-    out.push('Figures may not sum due to rounding.');
+  const modelLine = inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`;
+  const out: string[] = [
+    `Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionInWords(d)).join(', ')}, in ${unit} to ${decimals} dp.`,
+    `Lines from ${sources}; ${modelLine}.`,
+    '',
+    ...textTable(rollup.by, figures),
+    '',
+    ...figures.roundingNotes,
+  ];
+  if (figures.columns.some((c) => c.key === 'variance')) {
+    out.push(`Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`);
   }
-if (!hidden.has(measureIndex + 3)) out.push(`Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`);
-  if (rollup.excluded.length > 0) {
-    out.push(`${rollup.excluded.length} line${rollup.excluded.length === 1 ? '' : 's'} left out of the totals, so this rollup is incomplete:`);
-    for (const e of rollup.excluded) out.push(`  ${e.sheet}!${e.cell} ${e.label ? `(${e.label}) ` : ''}${e.reason}`);
-  }
+  out.push(...excludedLines(rollup), ...disagreementLines(rollup, shown), ...yearOnYearLines(rollup, shown));
+  return `${out.join('\n')}\n`;
+}
+
+/** The sheet's rows with each subtotal under the rows it adds up, then the total, in aligned columns. */
+function textTable(by: readonly Dimension[], figures: RollupFigures): string[] {
+  const first = by[0];
+  const subtotals = figures.totals.filter((r) => r.style === 'subtotal');
+  const ordered =
+    subtotals.length === 0
+      ? [...figures.rows]
+      : subtotals.flatMap((sub) => [...figures.rows.filter((r) => r.cells[first] === sub.cells[first]), sub]);
+  const rows = [...ordered, ...figures.totals.filter((r) => r.style !== 'subtotal')];
+  const table = [figures.columns.map((c) => TEXT_HEADERS[c.key] ?? c.header), ...rows.map((row) => textRow(row, by, figures))];
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const numeric = (c: number): boolean => c >= by.length;
+  return table.map((r) => r.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+}
+
+function textRow(row: SpecRow, by: readonly Dimension[], figures: RollupFigures): string[] {
+  return figures.columns.map((column, c) => {
+    // A subtotal is named in the first column; the sheet marks it "Subtotal" in the second.
+    const value = row.cells[column.key] ?? null;
+    if (row.style === 'subtotal' && c < by.length) return c === 0 ? `Subtotal ${typeof value === 'string' ? value : ''}` : '';
+    const figure = numericValue(value);
+    switch (column.type) {
+      case 'money':
+        return figure === null ? '' : showMoney(figure, figures.display);
+      case 'percent':
+        return figure === null ? '' : `${figure.toDecimalPlaces(1).toFixed(1)}%`;
+      case 'integer':
+        return figure === null ? '' : figure.toFixed(0);
+      default:
+        return typeof value === 'string' ? value : '';
+    }
+  });
+}
+
+function excludedLines(rollup: Rollup): string[] {
+  if (rollup.excluded.length === 0) return [];
+  return [
+    `${rollup.excluded.length} line${rollup.excluded.length === 1 ? '' : 's'} left out of the totals, so this rollup is incomplete:`,
+    ...rollup.excluded.map((e) => `  ${e.sheet}!${e.cell} ${e.label ? `(${e.label}) ` : ''}${e.reason}`),
+  ];
+}
+
+function disagreementLines(rollup: Rollup, shown: (m: Money | null) => string): string[] {
+  const out: string[] = [];
   if (rollup.disagreements.length > 0) {
     out.push('', 'Where the model\'s stated figures (the seed reports) disagree with the lines:');
     for (const d of rollup.disagreements) {
@@ -210,13 +204,21 @@ if (!hidden.has(measureIndex + 3)) out.push(`Variance is ${inEffect.model.settin
       out.push(`  ${name}: stated ${shown(d.stated)}, lines sum to ${shown(d.computed)} (${shown(d.computed.minus(d.stated).abs())} apart; ${d.source})`);
     }
   }
+  const t = rollup.total;
   if (t.stated && !t.stated.eq(t.budget)) out.push(`  Total: stated ${shown(t.stated)}, lines sum to ${shown(t.budget)}.`);
-  if (rollup.yearOnYear.length > 1) {
-    out.push('', 'Year on year:');
-    for (const y of rollup.yearOnYear) {
-      const change = y.change ? ` (${y.change.isNegative() ? '' : '+'}${shown(y.change)}, ${y.changePct ? `${y.changePct.isNegative() ? '' : '+'}${y.changePct.toDecimalPlaces(1).toFixed(1)}%` : ''})` : '';
-      out.push(`  ${y.year}  ${shown(y.total)}${change}  [${y.source === 'model' ? 'stated in the model' : 'from the workbook'}]`);
-    }
-  }
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+function yearOnYearLines(rollup: Rollup, shown: (m: Money | null) => string): string[] {
+  if (rollup.yearOnYear.length <= 1) return [];
+  const signed = (text: string, negative: boolean): string => `${negative ? '' : '+'}${text}`;
+  return [
+    '',
+    'Year on year:',
+    ...rollup.yearOnYear.map((y) => {
+      const pct = y.changePct ? signed(`${y.changePct.toDecimalPlaces(1).toFixed(1)}%`, y.changePct.isNegative()) : '';
+      const change = y.change ? ` (${signed(shown(y.change), y.change.isNegative())}, ${pct})` : '';
+      return `  ${y.year}  ${shown(y.total)}${change}  [${y.source === 'model' ? 'stated in the model' : 'from the workbook'}]`;
+    }),
+  ];
 }

@@ -3,7 +3,7 @@ import { EXIT_OK } from '../command';
 import { UsageError, parseArgs } from '../args';
 import { loadModelInEffect } from '../load-model';
 import { readWorkbookFile } from '../read-workbook';
-import { readWorkbookStructure } from '../../checks/runner';
+import { readWorkbookStructure } from '../../budget/tables';
 import { describeTable, describeUnread, renderTable } from '../../sheet/tables/describe';
 
 export const tablesCommand: Command = {

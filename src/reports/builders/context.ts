@@ -1,5 +1,6 @@
 /** What every builder needs besides its data: the model, how to name it, and the day the report is made. */
-import type { CommissioningModel, UnitId } from '../../model/types';
+import type { CommissioningModel } from '../../model/types';
+import type { UnitId } from '../../money/units';
 
 export interface ReportContext {
   readonly model: CommissioningModel;
@@ -49,7 +50,7 @@ export function longDate(date: Date): string {
 }
 
 /** "Budget lines!A1:J32; LCPF boroughs!A1:D36, A38:B42": ranges grouped by sheet, in the order given. */
-export function describeRanges(ranges: readonly SourceRange[]): string {
+function describeRanges(ranges: readonly SourceRange[]): string {
   const bySheet = new Map<string, string[]>();
   for (const { sheet, range } of ranges) {
     const list = bySheet.get(sheet);

@@ -63,7 +63,7 @@ function findingRow(f: Finding): SpecRow {
   };
 }
 
-export interface FindingsOptions {
+interface FindingsOptions {
   /** Sheet names in tab order; the checked tables' order is used when absent. */
   readonly sheetOrder?: readonly string[];
 }

@@ -8,14 +8,14 @@ import { rangeToA1 } from '../../sheet/a1';
 import type { Grid } from '../../sheet/grid';
 import type { Column, Table } from '../../sheet/tables/types';
 import type { SpecColumn, SpecRow, SpecValue, TableSpec } from '../spec';
-import { moneyDisplay, sourceLine, unitNote, type ReportContext } from './context';
+import { moneyDisplay, sourceLine, unitNote, type MoneyDisplay, type ReportContext } from './context';
 import { displayedPartsDiffer, ROUNDING_NOTE, showPair } from './display';
 import { numericValue, sumOf } from './formulas';
 import { amountOf, cellAddress, cellText, poundsOf, tableDecimals, tableYear, unusable } from './source-cells';
 import type { TableNames } from './table-names';
 
 /** Tables grouped under section rows of which at least one names a priority area. */
-export function activityTables(tables: readonly Table[], context: ReportContext): Table[] {
+function activityTables(tables: readonly Table[], context: ReportContext): Table[] {
   const names = buildModelNames(context.model);
   return tables.filter((t) => t.kind === 'budget' && t.sections.some((s) => resolvePriorityArea(names, s.name) !== undefined));
 }
@@ -29,34 +29,46 @@ function figureColumn(table: Table): Column | undefined {
   );
 }
 
-export function activitiesTable(table: Table, grid: Grid | undefined, name: string, context: ReportContext): TableSpec {
-  const figure = figureColumn(table);
-  const stream = table.columns.find((c) => c.role === 'funding-stream');
-  const display = moneyDisplay(context);
-  const decimals = tableDecimals(table, [figure], display);
-  const shown = { unit: display.unit, decimals };
+/** A priority area's row in the table: where it is, its lines' rows, and the figure the sheet states for it. */
+interface AreaRow {
+  readonly index: number;
+  readonly lines: number[];
+  readonly name: string;
+  readonly stated: SpecValue;
+  readonly cell?: string;
+}
 
+/** The table's body as it is built: every row, which are lines and which are areas, and notes on the way. */
+interface ActivityBody {
+  readonly rows: SpecRow[];
+  readonly lineIndexes: number[];
+  readonly areas: AreaRow[];
+  readonly footnotes: string[];
+}
+
+function activityColumns(stream: Column | undefined): SpecColumn[] {
   const columns: SpecColumn[] = [{ key: 'activity', header: 'Priority area and activity', type: 'text', minWidth: 40 }];
   if (stream) columns.push({ key: 'stream', header: 'Funding stream', type: 'text', minWidth: 14 });
   columns.push({ key: 'amount', header: 'Amount', type: 'money', minWidth: 10 });
   columns.push({ key: 'stated', header: 'Stated', type: 'money', minWidth: 10 });
+  return columns;
+}
 
-  const rows: SpecRow[] = [];
-  const lineIndexes: number[] = [];
-  const sectionRows: { index: number; lines: number[]; name: string; stated: SpecValue; cell?: string }[] = [];
-  const footnotes: string[] = [];
+/** The rows in the sheet's order: lines before the first section (they belong to no area), then each area and its lines. */
+function activityBody(table: Table, grid: Grid | undefined, figure: Column | undefined, stream: Column | undefined): ActivityBody {
+  const body: ActivityBody = { rows: [], lineIndexes: [], areas: [], footnotes: [] };
+  const { rows } = body;
   const lineRow = (row: Table['rows'][number]): void => {
     const a = amountOf(row, figure);
     const problem = unusable(a);
-    if (problem && a) footnotes.push(`${cellAddress(table.sheet, a.row, a.col)} ${problem}: left out of the sums.`);
-    lineIndexes.push(rows.length);
+    if (problem && a) body.footnotes.push(`${cellAddress(table.sheet, a.row, a.col)} ${problem}: left out of the sums.`);
+    body.lineIndexes.push(rows.length);
     const cells: Record<string, SpecValue> = { activity: row.label, amount: poundsOf(row, figure), stated: null };
     if (stream) cells.stream = cellText(grid, row.row, stream.col);
     rows.push({ cells, style: 'body' });
   };
 
   const byRow = new Map(table.rows.map((r) => [r.row, r]));
-  // Lines before the first section belong to no priority area; they come first, as in the sheet.
   for (const row of table.rows) if (row.kind === 'line' && row.section === undefined) lineRow(row);
   for (const section of table.sections) {
     const headline = section.headlines.find((h) => h.col === figure?.col) ?? section.headlines[0];
@@ -69,7 +81,7 @@ export function activitiesTable(table: Table, grid: Grid | undefined, name: stri
       lines.push(rows.length);
       lineRow(row);
     }
-    sectionRows.push({
+    body.areas.push({
       index,
       lines,
       name: section.name,
@@ -77,8 +89,12 @@ export function activitiesTable(table: Table, grid: Grid | undefined, name: stri
       ...(headline ? { cell: cellAddress(table.sheet, headline.cell.row, headline.cell.col) } : {}),
     });
   }
-  // Each area's row sums its own lines: a formula a reviewer can trace.
-  for (const s of sectionRows) {
+  return body;
+}
+
+/** Each area's row sums its own lines, a formula a reviewer can trace; a stated figure the sum differs from gets a note. */
+function sumAreas({ rows, areas, footnotes }: ActivityBody, shown: MoneyDisplay): void {
+  for (const s of areas) {
     const sum = sumOf(rows, 'amount', s.lines);
     rows[s.index] = { ...rows[s.index], cells: { ...rows[s.index].cells, amount: sum } };
     const stated = numericValue(s.stated);
@@ -87,12 +103,28 @@ export function activitiesTable(table: Table, grid: Grid | undefined, name: stri
       footnotes.push(`${s.name} is stated as ${said}${s.cell ? ` (${s.cell})` : ''}; its activities sum to ${summed}.`);
     }
   }
-  const total: SpecRow = { cells: { activity: 'Total', amount: sumOf(rows, 'amount', lineIndexes) }, style: 'total' };
-  const sectionSums = sectionRows.map((s) => ({ parts: s.lines, total: numericValue(rows[s.index].cells.amount) }));
-  const differs = [...sectionSums, { parts: lineIndexes, total: numericValue(total.cells.amount) }].some(
+}
+
+/** Whether any area's lines, or all the lines, shown rounded, do not add up to their shown sum. */
+function roundedPartsDiffer({ rows, areas, lineIndexes }: ActivityBody, total: SpecRow, shown: MoneyDisplay): boolean {
+  const areaSums = areas.map((s) => ({ parts: s.lines, total: numericValue(rows[s.index].cells.amount) }));
+  return [...areaSums, { parts: lineIndexes, total: numericValue(total.cells.amount) }].some(
     ({ parts, total: sum }) => sum !== null && displayedPartsDiffer(parts.map((i) => numericValue(rows[i].cells.amount)), sum, shown),
   );
-  if (differs) footnotes.unshift(ROUNDING_NOTE);
+}
+
+function activitiesTable(table: Table, grid: Grid | undefined, name: string, context: ReportContext): TableSpec {
+  const figure = figureColumn(table);
+  const stream = table.columns.find((c) => c.role === 'funding-stream');
+  const display = moneyDisplay(context);
+  const decimals = tableDecimals(table, [figure], display);
+  const shown = { unit: display.unit, decimals };
+
+  const body = activityBody(table, grid, figure, stream);
+  sumAreas(body, shown);
+  const total: SpecRow = { cells: { activity: 'Total', amount: sumOf(body.rows, 'amount', body.lineIndexes) }, style: 'total' };
+  const footnotes = body.footnotes;
+  if (roundedPartsDiffer(body, total, shown)) footnotes.unshift(ROUNDING_NOTE);
   footnotes.push('Each priority area’s amount is the sum of its activities; Stated is the figure the sheet gives for the area.');
 
   return {
@@ -101,8 +133,8 @@ export function activitiesTable(table: Table, grid: Grid | undefined, name: stri
     unitNote: unitNote(display.unit, tableYear(table, [figure])),
     unit: display.unit,
     decimals,
-    columns,
-    rows,
+    columns: activityColumns(stream),
+    rows: body.rows,
     totals: [total],
     conditionalFormats: [],
     footnotes,

@@ -8,7 +8,7 @@ import { sumOf } from './formulas';
 import { cellDateOrText, cellText } from './source-cells';
 import type { TableNames } from './table-names';
 
-export const NO_STATUS = '(no status)';
+const NO_STATUS = '(no status)';
 
 function columnKey(index: number): string {
   return `c${index}`;
@@ -23,7 +23,7 @@ function trackerColumns(table: Table, grid: Grid | undefined): SpecColumn[] {
   });
 }
 
-export function statusCounts(table: Table, grid: Grid | undefined): { status: string; actions: number }[] {
+function statusCounts(table: Table, grid: Grid | undefined): { status: string; actions: number }[] {
   const status = table.columns.find((c) => c.role === 'status');
   const counts = new Map<string, number>();
   for (const row of table.rows) {
@@ -34,7 +34,7 @@ export function statusCounts(table: Table, grid: Grid | undefined): { status: st
   return [...counts].map(([s, actions]) => ({ status: s, actions }));
 }
 
-export function auditActionTables(table: Table, grid: Grid | undefined, names: TableNames, context: ReportContext): TableSpec[] {
+function auditActionTables(table: Table, grid: Grid | undefined, names: TableNames, context: ReportContext): TableSpec[] {
   const columns = trackerColumns(table, grid);
   const rows: SpecRow[] = table.rows
     .filter((r) => r.kind === 'line')

@@ -4,7 +4,7 @@
  * variance is forecast − budget, and the totals as sums, with footnotes where the workbook's stated
  * totals, variances or blanks say otherwise.
  */
-import { impliedVariance, measureSets, type MeasureSet } from '../../checks/measures';
+import { impliedVariance, measureSets, type MeasureSet } from '../../budget/measures';
 import type { Money } from '../../money/decimal';
 import { rangeToA1 } from '../../sheet/a1';
 import type { Column, Table, TableRow } from '../../sheet/tables/types';
@@ -33,7 +33,7 @@ function fundColumns(table: Table): FundColumns | undefined {
  * Fund tables: budget tables with allocation, forecast and variance columns. Line-level tables (a
  * priority-area column on every line) feed the rollup instead; they are not panel tables.
  */
-export function fundTables(tables: readonly Table[]): Table[] {
+function fundTables(tables: readonly Table[]): Table[] {
   return tables.filter(
     (t) => t.kind === 'budget' && !t.columns.some((c) => c.role === 'priority-area') && fundColumns(t) !== undefined && t.rows.some((r) => r.kind === 'line'),
   );
@@ -61,23 +61,20 @@ function varianceCell(row: TableRow, cols: FundColumns, context: ReportContext, 
   return stated;
 }
 
-export function fundTable(table: Table, name: string, context: ReportContext): TableSpec {
-  const cols = fundColumns(table);
-  if (!cols) throw new Error(`${table.sheet}!${rangeToA1(table.range)} has no allocation, forecast and variance columns`);
-  const display = moneyDisplay(context);
-  const decimals = tableDecimals(table, [cols.budget, cols.forecast, cols.variance], display);
-  const shown = { unit: display.unit, decimals };
-  const notes: string[] = [];
-  const blanks: string[] = [];
-
+/** The lines as the workbook states them; unusable figures are noted, blank allocations and forecasts listed. */
+function fundLines(table: Table, cols: FundColumns, context: ReportContext, shown: MoneyDisplay, notes: string[], blanks: string[]): SpecRow[] {
   const rows: SpecRow[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     for (const figure of FIGURES) {
       const a = amountOf(row, cols[figure]);
       const problem = unusable(a);
-      if (a && problem) notes.push(`${FIGURE_WORD[figure]} of “${row.label}” (${cellAddress(table.sheet, a.row, a.col)}) ${problem}: left blank here and out of the total.`);
-      else if (figure !== 'variance' && (!a || a.kind === 'missing')) blanks.push(`${FIGURE_WORD[figure].toLowerCase()} of “${row.label}” (${cellAddress(table.sheet, row.row, cols[figure].col)})`);
+      const word = FIGURE_WORD[figure];
+      if (a && problem) {
+        notes.push(`${word} of “${row.label}” (${cellAddress(table.sheet, a.row, a.col)}) ${problem}: left blank here and out of the total.`);
+      } else if (figure !== 'variance' && (!a || a.kind === 'missing')) {
+        blanks.push(`${word.toLowerCase()} of “${row.label}” (${cellAddress(table.sheet, row.row, cols[figure].col)})`);
+      }
     }
     rows.push({
       cells: {
@@ -89,14 +86,12 @@ export function fundTable(table: Table, name: string, context: ReportContext): T
       style: 'body',
     });
   }
-  const total: SpecRow = {
-    cells: { label: 'Total', budget: sumOf(rows, 'budget', 'body'), forecast: sumOf(rows, 'forecast', 'body'), variance: sumOf(rows, 'variance', 'body') },
-    style: 'total',
-  };
+  return rows;
+}
 
-  const footnotes: string[] = [];
-  if (FIGURES.some((f) => displayedPartsDiffer(rows.map((r) => numericValue(r.cells[f])), numericValue(total.cells[f])!, shown))) footnotes.push(ROUNDING_NOTE);
-  // The workbook's own total row, where it has one, against the sum of its lines.
+/** The workbook's own total row, where it has one, against the sum of its lines. */
+function statedTotalNotes(table: Table, cols: FundColumns, total: SpecRow, shown: MoneyDisplay): string[] {
+  const notes: string[] = [];
   for (const row of table.rows.filter((r) => r.kind === 'total')) {
     for (const figure of FIGURES) {
       const stated = poundsOf(row, cols[figure]);
@@ -104,9 +99,38 @@ export function fundTable(table: Table, name: string, context: ReportContext): T
       if (stated === null || sum === null || stated.eq(sum)) continue;
       const [said, summed] = showPair(stated, sum, shown);
       const cell = cellAddress(table.sheet, row.row, cols[figure].col);
-      footnotes.push(`The workbook states a total ${FIGURE_WORD[figure].toLowerCase()} of ${said} (${cell}); its lines sum to ${summed}.`);
+      notes.push(`The workbook states a total ${FIGURE_WORD[figure].toLowerCase()} of ${said} (${cell}); its lines sum to ${summed}.`);
     }
   }
+  return notes;
+}
+
+function fundSpecColumns(cols: FundColumns): SpecColumn[] {
+  return [
+    { key: 'label', header: cols.label?.header ?? 'Line', type: 'text', minWidth: 30 },
+    { key: 'budget', header: 'Allocation', type: 'money', minWidth: 10 },
+    { key: 'forecast', header: 'Forecast', type: 'money', minWidth: 10 },
+    { key: 'variance', header: 'Variance', type: 'money', minWidth: 10 },
+  ];
+}
+
+function fundTable(table: Table, name: string, context: ReportContext): TableSpec {
+  const cols = fundColumns(table);
+  if (!cols) throw new Error(`${table.sheet}!${rangeToA1(table.range)} has no allocation, forecast and variance columns`);
+  const display = moneyDisplay(context);
+  const decimals = tableDecimals(table, [cols.budget, cols.forecast, cols.variance], display);
+  const shown = { unit: display.unit, decimals };
+  const notes: string[] = [];
+  const blanks: string[] = [];
+  const rows = fundLines(table, cols, context, shown, notes, blanks);
+  const total: SpecRow = {
+    cells: { label: 'Total', budget: sumOf(rows, 'budget', 'body'), forecast: sumOf(rows, 'forecast', 'body'), variance: sumOf(rows, 'variance', 'body') },
+    style: 'total',
+  };
+
+  const footnotes: string[] = [];
+  if (FIGURES.some((f) => displayedPartsDiffer(rows.map((r) => numericValue(r.cells[f])), numericValue(total.cells[f])!, shown))) footnotes.push(ROUNDING_NOTE);
+  footnotes.push(...statedTotalNotes(table, cols, total, shown));
   if (blanks.length > 0) footnotes.push(`Blank in the workbook: ${blanks.join('; ')}.`);
   footnotes.push(...notes);
   footnotes.push(
@@ -115,19 +139,13 @@ export function fundTable(table: Table, name: string, context: ReportContext): T
       : 'Variance is allocation minus forecast: a negative variance is an overspend.',
   );
 
-  const columns: SpecColumn[] = [
-    { key: 'label', header: cols.label?.header ?? 'Line', type: 'text', minWidth: 30 },
-    { key: 'budget', header: 'Allocation', type: 'money', minWidth: 10 },
-    { key: 'forecast', header: 'Forecast', type: 'money', minWidth: 10 },
-    { key: 'variance', header: 'Variance', type: 'money', minWidth: 10 },
-  ];
   return {
     name,
     title: table.title ?? table.sheet,
     unitNote: unitNote(display.unit, tableYear(table, [cols.budget, cols.forecast, cols.variance])),
     unit: display.unit,
     decimals,
-    columns,
+    columns: fundSpecColumns(cols),
     rows,
     totals: [total],
     conditionalFormats: [{ kind: 'negative', column: 'variance' }],

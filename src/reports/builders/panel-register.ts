@@ -6,10 +6,10 @@ import { sumOf } from './formulas';
 import { ragWord, totalsByType } from './register';
 import type { TableNames } from './table-names';
 
-export const NOT_RATED = '(not rated)';
+const NOT_RATED = '(not rated)';
 const RAG_ORDER = ['red', 'amber', 'green'];
 
-export function ragCounts(records: readonly RegisterRecord[]): { rating: string; records: number }[] {
+function ragCounts(records: readonly RegisterRecord[]): { rating: string; records: number }[] {
   const counts = new Map<string, number>();
   for (const r of records) {
     const rating = ragWord(r.rag) || NOT_RATED;

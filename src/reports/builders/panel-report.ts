@@ -17,7 +17,7 @@ import { registerSources } from './register';
 import { buildRollupTables } from './rollup';
 import { TableNames } from './table-names';
 
-export interface PanelInputs {
+interface PanelInputs {
   readonly workbook: GridWorkbook;
   readonly check: CheckResult;
   /** A rollup whose first dimension is priority area (by priority area alone, ideally). */
@@ -26,7 +26,7 @@ export interface PanelInputs {
 }
 
 /** The rollup by priority area alone: itself, or its priority-area subtotals when it splits areas further. */
-export function byPriorityArea(rollup: Rollup): Rollup {
+function byPriorityArea(rollup: Rollup): Rollup {
   if (rollup.by[0] !== 'priority-area') {
     throw new Error(`the panel report needs spend by priority area first, but the rollup is by ${rollup.by.join(', ') || 'nothing'}`);
   }

@@ -2,7 +2,7 @@
 import { fiscalYearOfDate } from '../../money/fiscal-year';
 import { monthName } from './context';
 
-export interface FiscalQuarter {
+interface FiscalQuarter {
   /** 1 to 4. */
   readonly quarter: number;
   /** "2026/27". */

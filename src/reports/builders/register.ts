@@ -18,7 +18,7 @@ import { TableNames } from './table-names';
 /** Register findings listed by name in the footnote; the rest are counted and left to the Findings sheet. */
 const MAX_LISTED_FINDINGS = 10;
 
-export interface RegisterSheetOptions {
+interface RegisterSheetOptions {
   /** The check's findings: register findings on the records' sheets are named in a footnote. */
   readonly findings?: readonly Finding[];
   /** The check's tables: the register tables' ranges go into the source line. */
@@ -106,7 +106,7 @@ function poundDecimals(records: readonly RegisterRecord[]): number {
   return records.some((r) => r.amount !== undefined && !r.amount.isInteger()) ? 2 : 0;
 }
 
-export interface TypeTotal {
+interface TypeTotal {
   readonly type: string;
   readonly records: number;
   /** Sum of the amounts the records state. */
@@ -115,7 +115,7 @@ export interface TypeTotal {
   readonly withoutAmount: number;
 }
 
-export const UNTYPED = '(type not given)';
+const UNTYPED = '(type not given)';
 
 /** Records and amounts by type, types in the register's sort order. */
 export function totalsByType(records: readonly RegisterRecord[]): TypeTotal[] {

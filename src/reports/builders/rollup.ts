@@ -8,21 +8,20 @@ import { controlledRound } from '../../analysis/rounding';
 import { dimensionInWords, dimensionTitle, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../analysis/types';
 import { Money, ZERO } from '../../money/decimal';
 import { UNITS } from '../../money/units';
-import type { RoundingPolicy } from '../../model/types';
+import type { CommissioningModel, RoundingPolicy } from '../../model/types';
 import type { ChartSpec, ConditionalFormat, SheetSpec, SpecColumn, SpecRow, SpecValue, TableSpec } from '../spec';
-import { listInWords, moneyDisplay, plural, sourceLine, unitNote, type MoneyDisplay, type ReportContext } from './context';
+import { listInWords, plural, sourceLine, unitNote, type MoneyDisplay, type ReportContext } from './context';
 import { displayedPartsDiffer, ROUNDING_NOTE, showMoney, showPair } from './display';
 import { minusOf, numericValue, percentOfColumns, sumOf } from './formulas';
 import { TableNames } from './table-names';
 import { yearOnYearTable } from './year-on-year';
 
-export { ROUNDING_NOTE } from './display';
 
 
 type Measure = 'budget' | 'forecast' | 'actual';
 const MEASURE_HEADERS: Readonly<Record<Measure, string>> = { budget: 'Budget', forecast: 'Forecast', actual: 'Actual' };
 
-export interface RollupSheetOptions {
+interface RollupSheetOptions {
   /** Overrides the model's rounding policy: 'largest-remainder' publishes figures that add up. */
   readonly rounding?: RoundingPolicy;
 }
@@ -68,7 +67,7 @@ function columnsOf(layout: Layout): SpecColumn[] {
   return columns;
 }
 
-export function keyText(key: DimensionKey, by: readonly Dimension[]): string {
+function keyText(key: DimensionKey, by: readonly Dimension[]): string {
   return by.map((d) => key[d] ?? '').filter((v) => v !== '').join(', ');
 }
 
@@ -77,8 +76,8 @@ export function keyText(key: DimensionKey, by: readonly Dimension[]): string {
  * figure (forecast − budget under the usual convention, or actual − budget where there is no
  * forecast); otherwise the engine's figure as a value, since the lines mix forecasts and actuals.
  */
-function varianceFormulaColumns(row: RollupRow, layout: Layout, context: ReportContext): [string, string] | undefined {
-  const convention = context.model.settings.varianceConvention;
+function varianceFormulaColumns(row: RollupRow, layout: Layout, model: CommissioningModel): [string, string] | undefined {
+  const convention = model.settings.varianceConvention;
   for (const outturn of ['forecast', 'actual'] as const) {
     if (!layout.measures.includes(outturn)) continue;
     const o = row[outturn];
@@ -99,7 +98,7 @@ interface Body {
   readonly notes: string[];
 }
 
-function bodyRows(rollup: Rollup, layout: Layout, display: MoneyDisplay, policy: RoundingPolicy, context: ReportContext): Body {
+function bodyRows(rollup: Rollup, layout: Layout, display: MoneyDisplay, policy: RoundingPolicy, model: CommissioningModel): Body {
   const controlled = policy === 'largest-remainder';
   const notes: string[] = [];
   const moved: string[] = [];
@@ -114,7 +113,7 @@ function bodyRows(rollup: Rollup, layout: Layout, display: MoneyDisplay, policy:
     shown.set(m, result.rounded);
     for (const i of result.moved) moved.push(`${MEASURE_HEADERS[m]} of ${keyText(rollup.rows[i].key, layout.by)}`);
   }
-  const formulaColumns = rollup.rows.map((r) => (layout.variance ? varianceFormulaColumns(r, layout, context) : undefined));
+  const formulaColumns = rollup.rows.map((r) => (layout.variance ? varianceFormulaColumns(r, layout, model) : undefined));
   // Variances that are not formulas are figures of their own; rounded together so they add up too.
   const valueRows = rollup.rows.map((_, i) => i).filter((i) => formulaColumns[i] === undefined);
   const varianceValues = new Map<number, Money>();
@@ -272,15 +271,13 @@ function priorityAreaChartTable(rollup: Rollup, body: readonly SpecRow[], name: 
   };
 }
 
-export interface RollupTablesOptions extends RollupSheetOptions {
+interface RollupTablesOptions extends RollupFiguresOptions {
   /** Table names start "CW_<prefix>_…": "Rollup" on the Rollup sheet, "Panel" in the panel report. */
   readonly prefix: string;
-  /** Show how many lines each row sums (the Rollup sheet does; a panel appendix does not). */
-  readonly lineCounts: boolean;
   readonly title?: string;
 }
 
-export interface RollupTables {
+interface RollupTables {
   readonly main: TableSpec;
   /** Budget by priority area for the chart, when the main table splits priority areas further. */
   readonly chartTable?: TableSpec;
@@ -288,15 +285,44 @@ export interface RollupTables {
   readonly chart?: ChartSpec;
 }
 
-export function buildRollupTables(rollup: Rollup, context: ReportContext, names: TableNames, options: RollupTablesOptions): RollupTables {
-  if (rollup.by.length === 0) throw new Error('a rollup needs at least one dimension, such as priority-area');
-  const shown = moneyDisplay(context);
-  const display = { unit: shown.unit, decimals: rollupDecimals(rollup, shown.unit, shown.decimals) };
-  const policy = options.rounding ?? context.model.settings.roundingPolicy;
-  const layout = layoutOf(rollup, options.lineCounts);
-  const { rows: body, notes: roundingNotes } = bodyRows(rollup, layout, display, policy, context);
+/**
+ * The main table's figures as the Rollup sheet shows them: its columns, its rows rounded as the policy
+ * says, its subtotals (by the first dimension, where there are two or more) and total, and the notes
+ * its rounding needs. The command line's text rollup is rendered from these too, so the two agree.
+ */
+export interface RollupFigures {
+  readonly display: MoneyDisplay;
+  readonly columns: readonly SpecColumn[];
+  readonly rows: readonly SpecRow[];
+  /** Each subtotal, then the total: sums of the rows as shown. */
+  readonly totals: readonly SpecRow[];
+  readonly roundingNotes: readonly string[];
+}
 
-  const summaries: { rows: 'body' | readonly number[]; row: SpecRow }[] = [];
+interface RollupFiguresOptions extends RollupSheetOptions {
+  /** Show how many lines each row sums (the Rollup sheet does; a panel appendix does not). */
+  readonly lineCounts: boolean;
+}
+
+export function rollupFigures(rollup: Rollup, model: CommissioningModel, options: RollupFiguresOptions): RollupFigures {
+  if (rollup.by.length === 0) throw new Error('a rollup needs at least one dimension, such as priority-area');
+  const { displayUnit: unit, displayDecimals } = model.settings;
+  const display = { unit, decimals: rollupDecimals(rollup, unit, displayDecimals) };
+  const policy = options.rounding ?? model.settings.roundingPolicy;
+  const layout = layoutOf(rollup, options.lineCounts);
+  const { rows, notes } = bodyRows(rollup, layout, display, policy, model);
+  const summaries = summaryRows(rollup, rows, layout);
+  const moneyKeys = [...layout.measures, ...(layout.variance ? ['variance'] : [])];
+  const roundingNotes = [...notes];
+  if (policy !== 'largest-remainder' && roundingDiffers(rows, summaries, moneyKeys, display)) roundingNotes.push(ROUNDING_NOTE);
+  return { display, columns: columnsOf(layout), rows, totals: summaries.map((s) => s.row), roundingNotes };
+}
+
+type Summary = { readonly rows: 'body' | readonly number[]; readonly row: SpecRow };
+
+/** A subtotal for each value of the first dimension where there are two or more dimensions, then the total. */
+function summaryRows(rollup: Rollup, body: readonly SpecRow[], layout: Layout): Summary[] {
+  const summaries: Summary[] = [];
   if (layout.by.length > 1) {
     const first = layout.by[0];
     for (const sub of rollup.subtotals) {
@@ -307,48 +333,55 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
     }
   }
   summaries.push({ rows: 'body', row: summaryRow(body, 'body', { [layout.by[0]]: 'Total' }, rollup.total, layout, 'total') });
+  return summaries;
+}
 
-  const moneyKeys = [...layout.measures, ...(layout.variance ? ['variance'] : [])];
-  const footnotes: string[] = [...roundingNotes];
-  if (policy !== 'largest-remainder' && roundingDiffers(body, summaries, moneyKeys, display)) footnotes.push(ROUNDING_NOTE);
-  footnotes.push(...disagreementNotes(rollup, display));
+function rollupFootnotes(rollup: Rollup, figures: RollupFigures, context: ReportContext): string[] {
+  const footnotes: string[] = [...figures.roundingNotes];
+  footnotes.push(...disagreementNotes(rollup, figures.display));
   const excluded = excludedNote(rollup);
   if (excluded) footnotes.push(excluded);
   const sources = sourcesNote(rollup);
   if (sources) footnotes.push(sources);
-  if (layout.variance) {
+  if (figures.columns.some((c) => c.key === 'variance')) {
     footnotes.push(
       context.model.settings.varianceConvention === 'forecast-minus-budget'
         ? 'Variance is forecast (or actual, where there is no forecast) minus budget; RAG by the model’s thresholds.'
         : 'Variance is budget minus forecast (or actual, where there is no forecast); RAG by the model’s thresholds.',
     );
   }
+  return footnotes;
+}
 
+export function buildRollupTables(rollup: Rollup, context: ReportContext, names: TableNames, options: RollupTablesOptions): RollupTables {
+  const figures = rollupFigures(rollup, context.model, options);
+  const { display } = figures;
+  const variance = figures.columns.some((c) => c.key === 'variance');
   const workbookSources = rollup.sources.map((s) => ({ sheet: s.sheet, range: s.range }));
   const source = sourceLine(workbookSources, context);
-  const charted = layout.by.includes('priority-area');
-  const conditionalFormats: ConditionalFormat[] = layout.variance ? [{ kind: 'rag', column: 'rag' }, { kind: 'negative', column: 'variance' }] : [];
-  if (charted && layout.by.length === 1) conditionalFormats.push({ kind: 'dataBar', column: 'budget' });
+  const charted = rollup.by.includes('priority-area');
+  const conditionalFormats: ConditionalFormat[] = variance ? [{ kind: 'rag', column: 'rag' }, { kind: 'negative', column: 'variance' }] : [];
+  if (charted && rollup.by.length === 1) conditionalFormats.push({ kind: 'dataBar', column: 'budget' });
 
   const main: TableSpec = {
-    name: names.name(options.prefix, 'By', ...layout.by.map((d) => dimensionTitle(d))),
-    title: options.title ?? rollupTitle(layout.by),
+    name: names.name(options.prefix, 'By', ...rollup.by.map((d) => dimensionTitle(d))),
+    title: options.title ?? rollupTitle(rollup.by),
     unitNote: unitNote(display.unit, singleYear(rollup)),
     unit: display.unit,
     decimals: display.decimals,
-    columns: columnsOf(layout),
-    rows: body,
-    totals: summaries.map((s) => s.row),
+    columns: figures.columns,
+    rows: figures.rows,
+    totals: figures.totals,
     conditionalFormats,
-    footnotes,
+    footnotes: rollupFootnotes(rollup, figures, context),
     source,
   };
   let chartTable: TableSpec | undefined;
   let chart: ChartSpec | undefined;
-  if (charted && layout.by.length === 1) {
+  if (charted && rollup.by.length === 1) {
     chart = { title: 'Spend by priority area', table: main.name, labelColumn: 'priority-area', valueColumn: 'budget' };
   } else if (charted) {
-    chartTable = priorityAreaChartTable(rollup, body, names.name(options.prefix, 'Budget', 'By', 'Priority', 'Area'), display, source);
+    chartTable = priorityAreaChartTable(rollup, figures.rows, names.name(options.prefix, 'Budget', 'By', 'Priority', 'Area'), display, source);
     chart = { title: 'Spend by priority area', table: chartTable.name, labelColumn: 'priority-area', valueColumn: 'budget' };
   }
   const yearOnYear =

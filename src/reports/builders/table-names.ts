@@ -4,7 +4,7 @@
  * hold spaces or exceed 255 characters; the CW_ prefix keeps clear of all of those and of user tables.
  */
 
-export const TABLE_NAME_PREFIX = 'CW_';
+const TABLE_NAME_PREFIX = 'CW_';
 const MAX_TABLE_NAME = 255;
 /** Room left for a "_2" suffix when a name repeats. */
 const MAX_BASE_NAME = 80;

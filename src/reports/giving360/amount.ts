@@ -6,7 +6,7 @@
 import { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 
-export interface PublishedAmount {
+interface PublishedAmount {
   /** Exact pounds and pence that the number stands for. */
   readonly pounds: Money;
   readonly number: number;

@@ -7,7 +7,7 @@
  */
 import { ZERO, type Money } from '../../money/decimal';
 import { buildModelNames, type ModelNames } from '../../model/model-names';
-import type { CommissioningModel, Organisation } from '../../model/types';
+import type { Borough, CommissioningModel, Organisation } from '../../model/types';
 import { isoDate } from '../../checks/dates';
 import type { RegisterField, RegisterRecord } from '../register-records';
 import { publishedAmount, toPence } from './amount';
@@ -18,9 +18,6 @@ import { OrganisationIds, type InternalOrganisation } from './organisations';
 import { Giving360TotalError, totalsMismatch } from './reconcile';
 import type { Giving360Grant, Giving360Organization } from './types';
 
-export { describeTotal } from './amount';
-export { Giving360TotalError } from './reconcile';
-export type { InternalOrganisation } from './organisations';
 
 export class Giving360InputError extends Error {
   constructor(message: string) {
@@ -29,7 +26,7 @@ export class Giving360InputError extends Error {
   }
 }
 
-export interface Giving360Options {
+interface Giving360Options {
   /** The publisher's 360Giving prefix, "360G-…". */
   readonly prefix: string;
   /**
@@ -52,13 +49,13 @@ export interface SkippedRecord {
   readonly cell?: string;
 }
 
-export interface AdjustedRecord {
+interface AdjustedRecord {
   readonly record: RegisterRecord;
   readonly grantId: string;
 }
 
 /** A funding organisation and how many grants name it. */
-export interface FundingOrganisationUse {
+interface FundingOrganisationUse {
   readonly id: string;
   readonly name: string;
   /** 'register' when the register names it, 'given' for the funder the caller gave. */
@@ -114,64 +111,99 @@ export function toGiving360(
 ): Giving360Conversion {
   const prefixCheck = checkPrefix(options.prefix);
   if ('problem' in prefixCheck) throw new Giving360InputError(prefixCheck.problem);
-  const prefix = prefixCheck.prefix;
-  const resolveBorough = (name: string) => names.boroughs.resolve(name);
-  const given = givenFunder(options.funder, prefix);
-  const funderAdvice = options.funderAdvice ?? DEFAULT_FUNDER_ADVICE;
+  const conversion = new GrantConversion(prefixCheck.prefix, model, options, (name) => names.boroughs.resolve(name));
+  for (const record of records) conversion.add(record);
+  return conversion.result(records);
+}
 
-  const ids = new GrantIdAllocator(prefix);
-  const organisations = new OrganisationIds(prefix, resolveBorough);
-  const funders = new FunderUses();
-  const grants: Giving360Grant[] = [];
-  const skipped: SkippedRecord[] = [];
-  const adjustedIds: AdjustedRecord[] = [];
-  const roundedAmounts: RegisterRecord[] = [];
-  let keptIds = 0;
-  let total = ZERO;
+/** One conversion under way: the id and organisation allocators, and what has been published or left out so far. */
+class GrantConversion {
+  private readonly given: GivenFunder | undefined;
+  private readonly ids: GrantIdAllocator;
+  private readonly organisations: OrganisationIds;
+  private readonly funders = new FunderUses();
+  private readonly grants: Giving360Grant[] = [];
+  private readonly skipped: SkippedRecord[] = [];
+  private readonly adjustedIds: AdjustedRecord[] = [];
+  private readonly roundedAmounts: RegisterRecord[] = [];
+  private keptIds = 0;
+  private total = ZERO;
 
-  for (const record of records) {
-    const skip = (reason: string, cell: string | undefined): void => {
-      skipped.push(cell === undefined ? { record, reason } : { record, reason, cell });
-    };
+  constructor(
+    prefix: string,
+    private readonly model: CommissioningModel,
+    private readonly options: Giving360Options,
+    private readonly resolveBorough: (name: string) => Borough | undefined,
+  ) {
+    this.given = givenFunder(options.funder, prefix);
+    this.ids = new GrantIdAllocator(prefix);
+    this.organisations = new OrganisationIds(prefix, resolveBorough);
+  }
+
+  /** Publishes the record as a grant, or leaves it out with the reason. */
+  add(record: RegisterRecord): void {
+    const funderChoice = this.publishableFunder(record);
+    if (funderChoice === undefined) return;
+    const grantId = this.grantId(record);
+    if (grantId === undefined) return;
+    this.grants.push(this.grant(record, grantId, funderChoice));
+  }
+
+  private skip(record: RegisterRecord, reason: string, cell: string | undefined): void {
+    this.skipped.push(cell === undefined ? { record, reason } : { record, reason, cell });
+  }
+
+  /** The record's funder when the record can be published as a grant; otherwise it is left out, and undefined. */
+  private publishableFunder(record: RegisterRecord): FunderChoice | undefined {
     // 360Giving is a standard for grants: contracts belong in the contracts register, not in this file.
     if (record.type !== undefined && /^\s*contract/i.test(record.type)) {
-      skip('a contract, not a grant (360Giving publishes grants)', record.cells.type);
-      continue;
+      this.skip(record, 'a contract, not a grant (360Giving publishes grants)', record.cells.type);
+      return undefined;
     }
     const missing = REQUIRED.filter(({ field }) => record[field] === undefined);
-    const funderChoice = chooseFunder(record, given);
+    const funderChoice = chooseFunder(record, this.given);
     const reasons = missing.map((m) => `no ${m.name}`);
-    if (funderChoice.kind === 'none') reasons.push(`no funder (the register names none: ${funderAdvice})`);
+    if (funderChoice.kind === 'none') reasons.push(`no funder (the register names none: ${this.options.funderAdvice ?? DEFAULT_FUNDER_ADVICE})`);
     if (funderChoice.kind === 'unnamed') reasons.push(`funder ${funderChoice.writtenId} has no name`);
     if (reasons.length > 0) {
-      skip(reasons.join(', '), missing.length > 0 ? record.cells[missing[0].field] : (record.cells.funder ?? record.cells.funderId));
-      continue;
+      this.skip(record, reasons.join(', '), missing.length > 0 ? record.cells[missing[0].field] : (record.cells.funder ?? record.cells.funderId));
+      return undefined;
     }
-    if (record.currency !== undefined && record.currency.trim().toUpperCase() !== model.currency) {
-      skip(`an amount in ${record.currency}: the export publishes pounds (${model.currency})`, record.cells.currency);
-      continue;
+    const currency = this.model.currency;
+    if (record.currency !== undefined && record.currency.trim().toUpperCase() !== currency) {
+      this.skip(record, `an amount in ${record.currency}: the export publishes pounds (${currency})`, record.cells.currency);
+      return undefined;
     }
-    // The checks above make these present; the locals let TypeScript see it.
-    const { id: writtenId, title, recipient, amount, awardDate } = record as Required<RegisterRecord>;
-    const allocated = ids.allocate(writtenId, record.row);
+    return funderChoice;
+  }
+
+  /** The grant id for a complete record; a record whose id is used again or unusable is left out, and undefined. */
+  private grantId(record: RegisterRecord): string | undefined {
+    const writtenId = record.id!;
+    const allocated = this.ids.allocate(writtenId, record.row);
     if (allocated.kind === 'duplicate') {
-      skip(`id ${writtenId} is used again (first on row ${allocated.firstRow + 1})`, record.cells.id);
-      continue;
+      this.skip(record, `id ${writtenId} is used again (first on row ${allocated.firstRow + 1})`, record.cells.id);
+      return undefined;
     }
     if (allocated.kind === 'unusable') {
-      skip(`id “${writtenId}” has no letters or digits to build a grant id from`, record.cells.id);
-      continue;
+      this.skip(record, `id “${writtenId}” has no letters or digits to build a grant id from`, record.cells.id);
+      return undefined;
     }
-    if (allocated.adjusted) adjustedIds.push({ record, grantId: allocated.id });
-    if (allocated.kept) keptIds++;
+    if (allocated.adjusted) this.adjustedIds.push({ record, grantId: allocated.id });
+    if (allocated.kept) this.keptIds++;
+    return allocated.id;
+  }
 
+  private grant(record: RegisterRecord, grantId: string, funderChoice: FunderChoice): Giving360Grant {
+    // publishableFunder made these present; the locals let TypeScript see it.
+    const { title, recipient, amount, awardDate } = record as Required<RegisterRecord>;
     const published = publishedAmount(amount);
-    if (published.rounded) roundedAmounts.push(record);
-    total = total.plus(published.pounds);
+    if (published.rounded) this.roundedAmounts.push(record);
+    this.total = this.total.plus(published.pounds);
 
-    const funder = fundingOrganisation(funderChoice, given, organisations);
-    funders.count(funder, funderChoice.kind === 'given' ? 'given' : 'register');
-    const recipientOrganisation = organisations.organisation(
+    const funder = fundingOrganisation(funderChoice, this.given, this.organisations);
+    this.funders.count(funder, funderChoice.kind === 'given' ? 'given' : 'register');
+    const recipientOrganisation = this.organisations.organisation(
       {
         name: recipient,
         ...optional('writtenId', record.recipientId),
@@ -180,44 +212,48 @@ export function toGiving360(
       },
       'recipient',
     );
-    const dataSource = record.dataSource ?? options.dataSource;
-    grants.push({
-      id: allocated.id,
+    const dataSource = record.dataSource ?? this.options.dataSource;
+    return {
+      id: grantId,
       title,
       description: record.description ?? title,
-      currency: model.currency,
+      currency: this.model.currency,
       amountAwarded: published.number,
       awardDate: isoDate(awardDate),
       ...plannedDates(record),
       recipientOrganization: [recipientOrganisation],
       fundingOrganization: [funder],
-      ...beneficiaryLocation(record, resolveBorough),
+      ...beneficiaryLocation(record, this.resolveBorough),
       ...grantProgramme(record),
       ...(dataSource ? { dataSource } : {}),
-    });
+    };
   }
 
-  const sourceTotal = sumToPence(records);
-  const skippedTotal = sumToPence(skipped.map((s) => s.record));
-  const mismatch = totalsMismatch({ source: sourceTotal, exported: total, skipped: skippedTotal });
-  if (mismatch) throw new Giving360TotalError(mismatch);
+  /** The grants and the records left out, once the amounts are reconciled with the register's. */
+  result(records: readonly RegisterRecord[]): Giving360Conversion {
+    const { given, funders, total, skipped } = this;
+    const sourceTotal = sumToPence(records);
+    const skippedTotal = sumToPence(skipped.map((s) => s.record));
+    const mismatch = totalsMismatch({ source: sourceTotal, exported: total, skipped: skippedTotal });
+    if (mismatch) throw new Giving360TotalError(mismatch);
 
-  const givenUsed = given !== undefined && funders.grantsOf(given.organisation) > 0;
-  const funderIdProblem = given && givenUsed ? givenFunderIdProblem(given) : undefined;
-  return {
-    grants,
-    total,
-    skipped,
-    sourceTotal,
-    skippedTotal,
-    internalOrganisations: organisations.internalOrganisations(),
-    adjustedIds,
-    keptIds,
-    roundedAmounts,
-    ...(given ? { funder: given.organisation } : {}),
-    funders: funders.list(),
-    ...(funderIdProblem ? { funderIdProblem } : {}),
-  };
+    const givenUsed = given !== undefined && funders.grantsOf(given.organisation) > 0;
+    const funderIdProblem = given && givenUsed ? givenFunderIdProblem(given) : undefined;
+    return {
+      grants: this.grants,
+      total,
+      skipped,
+      sourceTotal,
+      skippedTotal,
+      internalOrganisations: this.organisations.internalOrganisations(),
+      adjustedIds: this.adjustedIds,
+      keptIds: this.keptIds,
+      roundedAmounts: this.roundedAmounts,
+      ...(given ? { funder: given.organisation } : {}),
+      funders: funders.list(),
+      ...(funderIdProblem ? { funderIdProblem } : {}),
+    };
+  }
 }
 
 function fundingOrganisation(choice: FunderChoice, given: GivenFunder | undefined, organisations: OrganisationIds): Giving360Organization {

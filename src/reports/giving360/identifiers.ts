@@ -9,9 +9,8 @@
 import { normaliseName } from '../../model/names';
 import { startsWithKnownPrefix } from './org-ids';
 
-export { orgIdProblem } from './org-ids';
 
-export type PrefixCheck = { readonly prefix: string } | { readonly problem: string };
+type PrefixCheck = { readonly prefix: string } | { readonly problem: string };
 
 const PREFIX = /^360G-[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 
@@ -39,7 +38,7 @@ export function safeInternalId(written: string): string {
     .replace(/^[_-]+|[_-]+$/g, '');
 }
 
-export type GrantIdResult =
+type GrantIdResult =
   | {
       readonly kind: 'id';
       readonly id: string;

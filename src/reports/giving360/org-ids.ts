@@ -53,7 +53,7 @@ export function startsWithKnownPrefix(id: string): boolean {
  * but for a lower-case list code), `own` (the publisher's id with no list, to go under its prefix), or
  * undefined when blank or a placeholder such as GB-TBC-….
  */
-export type WrittenOrgId = { readonly kind: 'recognised'; readonly id: string } | { readonly kind: 'own'; readonly id: string };
+type WrittenOrgId = { readonly kind: 'recognised'; readonly id: string } | { readonly kind: 'own'; readonly id: string };
 
 export function readWrittenOrgId(written: string | undefined): WrittenOrgId | undefined {
   const id = written?.trim();

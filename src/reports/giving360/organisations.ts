@@ -11,7 +11,7 @@ import { charityOrgId, companyOrgId, readWrittenOrgId } from './org-ids';
 import type { Giving360Organization } from './types';
 
 /** What a register says about an organisation. */
-export interface OrganisationFacts {
+interface OrganisationFacts {
   readonly name: string;
   /** The register's own id for it: "GB-CHC-1133079", "360G-trafford-be_active", or its own code. */
   readonly writtenId?: string;
@@ -19,7 +19,7 @@ export interface OrganisationFacts {
   readonly companyNumber?: string;
 }
 
-export type OrganisationRole = 'recipient' | 'funder';
+type OrganisationRole = 'recipient' | 'funder';
 
 export interface InternalOrganisation {
   readonly name: string;

@@ -4,7 +4,7 @@ import type { Giving360Conversion } from './convert';
 import type { Giving360Organization, Giving360Package } from './types';
 
 /** The standard's version these grants follow, as the package schema wants it: major.minor. */
-export const GIVING360_VERSION = '1.4';
+const GIVING360_VERSION = '1.4';
 
 export function giving360Package(conversion: Giving360Conversion, issued: Date): Giving360Package {
   const publisher = publisherOf(conversion);

@@ -14,7 +14,7 @@ export class Giving360TotalError extends Error {
   }
 }
 
-export interface AmountTotals {
+interface AmountTotals {
   /** The register's amount column: every record read with an amount. */
   readonly source: Money;
   /** The grants published. */

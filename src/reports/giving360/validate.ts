@@ -13,7 +13,7 @@ import packageSchema from './schema/360-giving-package-schema.json';
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const GRANT_SCHEMA_1_4_2 = 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json';
 
-export type Giving360Validation = { readonly valid: true } | { readonly valid: false; readonly path: string; readonly message: string };
+type Giving360Validation = { readonly valid: true } | { readonly valid: false; readonly path: string; readonly message: string };
 
 let compiled: ValidateFunction | undefined;
 

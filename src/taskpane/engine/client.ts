@@ -21,7 +21,7 @@ interface Pending {
 }
 
 /** The worker script beside the pane's page, as webpack emits it. */
-export const ENGINE_WORKER_FILE = 'engine-worker.js';
+const ENGINE_WORKER_FILE = 'engine-worker.js';
 
 export class WorkerEngine implements Engine {
   private worker: Worker | undefined;
@@ -43,8 +43,10 @@ export class WorkerEngine implements Engine {
       return Promise.reject(new EngineError({ name: 'EngineStopped', message: `The checking engine could not start (${reason}).` }));
     }
     if (call === 'load') this.lastLoad = args as WorkbookInput;
-    else if (fresh && this.lastLoad) this.post(worker, 'load', this.lastLoad);
-    return this.post(worker, call, args, onProgress).then((result) => decodeMoney<ResultOf<K>>(result));
+    // A fresh worker (after Cancel) loads the workbook again first; the call fails if that load does, with its error.
+    const replay = call !== 'load' && fresh && this.lastLoad ? this.post(worker, 'load', this.lastLoad) : Promise.resolve();
+    const result = this.post(worker, call, args, onProgress);
+    return Promise.all([replay, result]).then(([, value]) => decodeMoney<ResultOf<K>>(value));
   }
 
   cancel(): void {

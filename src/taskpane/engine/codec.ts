@@ -8,7 +8,7 @@ import { Cell, Grid, type GridWorkbook, type SheetVisibility } from '../../sheet
 import type { RangeRef } from '../../sheet/a1';
 
 /** A Money value on the wire: its exact decimal text. */
-export interface EncodedMoney {
+interface EncodedMoney {
   readonly $money: string;
 }
 
@@ -24,7 +24,7 @@ function passesAsIs(value: object): boolean {
 
 function encodeValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Money.isDecimal(value)) return { $money: (value as Money).toString() } satisfies EncodedMoney;
+  if (Money.isDecimal(value)) return { $money: value.toString() } satisfies EncodedMoney;
   if (passesAsIs(value)) return value;
   if (Array.isArray(value)) return value.map(encodeValue);
   const out: Record<string, unknown> = {};
@@ -52,7 +52,7 @@ function decodeValue(value: unknown): unknown {
 }
 
 /** One non-empty cell: row, column (0-based) and the cell as the grid holds it. */
-export type EncodedCell = readonly [row: number, col: number, cell: Cell];
+type EncodedCell = readonly [row: number, col: number, cell: Cell];
 
 export interface EncodedGrid {
   readonly name: string;

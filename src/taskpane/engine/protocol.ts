@@ -9,7 +9,8 @@ import type { CommissioningModel, ModelInEffect } from '../../model/types';
 import type { ModelProposal } from '../../model/propose';
 import type { Money } from '../../money/decimal';
 import type { UnitId } from '../../money/units';
-import type { GeneratedSheetName, SheetSpec } from '../../reports/spec';
+import type { SheetSpec } from '../../reports/spec';
+import type { GeneratedSheetName } from '../../sheet/reserved-sheet-names';
 import type { EncodedGrid } from './codec';
 
 /** A workbook for the engine: an .xlsx file's bytes (outside Excel) or grids read through office.js. */
@@ -35,7 +36,7 @@ export interface ModelArgs {
 }
 
 /** The whole workbook, or one sheet of it. */
-export interface ScopeArgs {
+interface ScopeArgs {
   readonly sheet?: string;
 }
 
@@ -65,7 +66,7 @@ export interface RollupView extends Rollup {
   readonly columns: readonly string[];
 }
 
-export interface RegisterRow {
+interface RegisterRow {
   readonly sheet: string;
   readonly row: number;
   readonly ref?: string;
@@ -76,7 +77,7 @@ export interface RegisterRow {
   readonly awardDate?: Date;
   readonly rag?: string;
   /** The record's first cell, for navigation. */
-  readonly cell?: string;
+  readonly cell?: string | undefined;
 }
 
 export interface RegisterView {
@@ -88,11 +89,11 @@ export interface RegisterView {
 }
 
 /** Panel report tables the user left out (by table name); the readiness line always comes first. */
-export interface PanelChoice {
+interface PanelChoice {
   readonly excludeTables: readonly string[];
 }
 
-export interface PanelTable {
+interface PanelTable {
   /** The Excel table name, unique on the sheet: "CW_PanelSpend_ByPriorityArea". */
   readonly name: string;
   readonly title: string;
@@ -115,7 +116,7 @@ export interface ReportArgs extends ModelArgs, ScopeArgs {
   readonly panel?: PanelChoice;
 }
 
-export interface Giving360Args extends ModelArgs {
+interface Giving360Args extends ModelArgs {
   readonly prefix: string;
   readonly funderId?: string;
   readonly format: 'json' | 'csv';
@@ -144,7 +145,7 @@ export interface FileResult {
 }
 
 /** Every call: its arguments and its result. */
-export interface EngineCalls {
+interface EngineCalls {
   load: { args: WorkbookInput; result: LoadedWorkbook };
   check: { args: ModelArgs & ScopeArgs; result: CheckView };
   /** By the dimensions given, or (none given) by priority area where a model applies, else the workbook's first column of names. */

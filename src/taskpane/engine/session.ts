@@ -4,30 +4,32 @@
  * own thread; either way it never touches the DOM or office.js. It keeps the last check, so the pages
  * and the writes that follow a check reuse it instead of checking again.
  */
-import { defaultModelIfItApplies } from '../../app/model-in-effect';
+import { defaultVerdict, modelSheetOf } from '../../app/model-in-effect';
+import { buildReport, registerOf, rollUp } from '../../app/report';
 import { readWorkbookFile } from '../../app/read-workbook';
-import { defaultDimensions, groupableColumns } from '../../analysis/dimensions';
-import { rollupWorkbook } from '../../analysis/rollup';
+import { groupableColumns } from '../../analysis/dimensions';
 import type { Dimension, Rollup } from '../../analysis/types';
 import { RULE_IDS, summarise } from '../../checks/finding';
-import { checkWorkbook, readWorkbookStructure, type CheckResult } from '../../checks/runner';
-import { buildModelNames } from '../../model/model-names';
-import { MODEL_SHEET_NAME, readModelSheet, writeModelSheet } from '../../model/model-sheet';
+import { checkWorkbook, type CheckResult } from '../../checks/runner';
+import { readWorkbookStructure } from '../../budget/tables';
+import { writeModelSheet } from '../../model/model-sheet';
+import { MODEL_SHEET_NAME } from '../../sheet/reserved-sheet-names';
 import { neutralModel } from '../../model/neutral';
 import { proposeModel, type ModelProposal } from '../../model/propose';
 import type { CommissioningModel } from '../../model/types';
 import { ModelError } from '../../model/validate';
 import { ZERO } from '../../money/decimal';
-import { buildReportSheets, describeModel } from '../../reports';
+import { describeModel } from '../../reports/report-sheets';
 import { buildFindingsSheet } from '../../reports/builders/findings';
 import { buildPanelReportSheet } from '../../reports/builders/panel-report';
 import { readinessParagraph } from '../../reports/builders/readiness';
 import { registerFindings, totalsByType } from '../../reports/builders/register';
-import { describeTotal, toGiving360 } from '../../reports/giving360/convert';
+import { describeTotal } from '../../reports/giving360/amount';
+import { toGiving360 } from '../../reports/giving360/convert';
 import { giving360Csv } from '../../reports/giving360/csv';
 import { giving360Json, giving360Package } from '../../reports/giving360/package';
 import { validateGiving360Package } from '../../reports/giving360/validate';
-import { readRegisterRecords, type RegisterRecord } from '../../reports/register-records';
+import type { RegisterRecord } from '../../reports/register-records';
 import type { SheetSpec } from '../../reports/spec';
 import { describeTable, renderTable } from '../../sheet/tables/describe';
 import { coverageLines } from '../../checks/coverage';
@@ -56,8 +58,6 @@ import type {
   RollupView,
   WorkbookInput,
 } from './protocol';
-
-export { EngineUsageError };
 
 type ProgressSink = (progress: Progress) => void;
 
@@ -106,24 +106,12 @@ export class EngineSession {
     this.label = input.label;
     this.checked = undefined;
     progress({ stage: 'Reading the workbook', fraction: 1 });
-    const byDefault = defaultModelIfItApplies(this.workbook).origin;
     return {
       label: this.label,
       sheets: this.workbook.sheets.map((g) => g.name),
-      modelSheet: this.modelSheet(this.workbook),
-      defaultModel: byDefault.kind === 'none' ? { applies: false, reason: byDefault.reason } : { applies: true },
+      modelSheet: readableModelSheet(this.workbook),
+      defaultModel: defaultVerdict(this.workbook),
     };
-  }
-
-  private modelSheet(workbook: GridWorkbook): LoadedWorkbook['modelSheet'] {
-    const grid = findSheet(workbook, MODEL_SHEET_NAME);
-    if (!grid) return null;
-    try {
-      return { sheet: grid.name, model: readModelSheet(grid, grid.name) };
-    } catch (error) {
-      if (error instanceof ModelError) return { sheet: grid.name, problem: error.problems.slice(0, 5).join('; ') };
-      throw error;
-    }
   }
 
   private requireWorkbook(): GridWorkbook {
@@ -165,9 +153,7 @@ export class EngineSession {
   }
 
   private rollup(args: ModelArgs, by: readonly Dimension[]): Rollup {
-    const { tables } = this.check(args);
-    const chosen = by.length > 0 ? by : defaultDimensions(args.origin.kind !== 'none', tables);
-    return rollupWorkbook(this.requireWorkbook(), args.model, chosen, { tables });
+    return rollUp(this.requireWorkbook(), args, by, this.check(args).tables);
   }
 
   private rollupView(args: ModelArgs, by: readonly Dimension[]): RollupView {
@@ -175,8 +161,7 @@ export class EngineSession {
   }
 
   private records(args: ModelArgs): RegisterRecord[] {
-    const { tables } = this.check(args);
-    return readRegisterRecords(tables, this.requireWorkbook(), args.model, buildModelNames(args.model));
+    return registerOf(this.requireWorkbook(), args.model, this.check(args).tables);
   }
 
   private registerView(args: ModelArgs): RegisterView {
@@ -236,16 +221,7 @@ export class EngineSession {
     const whole = { model: args.model, origin: args.origin };
     const scopedCheck = this.check({ ...whole, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
     const check = args.sheet === undefined ? scopedCheck : this.check(whole);
-    const rollup = this.rollup(whole, args.by);
-    const all = buildReportSheets({
-      workbook,
-      model: args.model,
-      modelOrigin: args.origin,
-      check,
-      rollup,
-      records: this.records(whole),
-      today: args.today,
-    });
+    const all = buildReport(workbook, whole, { by: args.by, today: args.today, check }).sheets;
     const sheets: SheetSpec[] = [];
     for (const name of args.which) {
       if (name === 'Findings' && args.sheet !== undefined) {
@@ -369,6 +345,18 @@ function withoutTables(spec: SheetSpec, exclude: readonly string[]): SheetSpec {
   const tables = spec.tables.filter((t) => !left.has(t.name));
   const keepsChart = spec.chart && !left.has(spec.chart.table);
   return { name: spec.name, paragraphs: spec.paragraphs, tables, ...(keepsChart ? { chart: spec.chart } : {}) };
+}
+
+/** The workbook's Model sheet, or why it cannot be used: the pane says so and carries on without it. */
+function readableModelSheet(workbook: GridWorkbook): LoadedWorkbook['modelSheet'] {
+  const sheet = findSheet(workbook, MODEL_SHEET_NAME);
+  if (!sheet) return null;
+  try {
+    return modelSheetOf(workbook) ?? null;
+  } catch (error) {
+    if (error instanceof ModelError) return { sheet: sheet.name, problem: error.problems.slice(0, 5).join('; ') };
+    throw error;
+  }
 }
 
 /**

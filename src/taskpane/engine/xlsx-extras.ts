@@ -11,7 +11,7 @@ import { lineRange, listSource, listsSheetRows, validationAlert, type BudgetTemp
 /** Widest column the pane sets when fitting a column to its text, in characters. */
 const MAX_WIDTH = 60;
 
-export class SheetExistsError extends Error {
+class SheetExistsError extends Error {
   constructor(readonly sheetName: string, advice: string) {
     super(`The workbook already has a sheet named "${sheetName}": ${advice}`);
     this.name = 'SheetExistsError';
@@ -24,7 +24,7 @@ function hasSheet(workbook: ExcelJS.Workbook, name: string): boolean {
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 /** The workbook with `grid` added as a new sheet at the end. */

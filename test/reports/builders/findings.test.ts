@@ -4,6 +4,7 @@ import type { Finding } from '../../../src/checks/finding';
 import { isLinkValue } from '../../../src/reports/spec';
 import { findSheet } from '../../../src/sheet/grid';
 import { loadSample, type Sample } from './sample';
+import { textIn } from './spec-helpers';
 
 describe('Findings sheet of the sample workbook', () => {
   let sample: Sample;
@@ -14,32 +15,32 @@ describe('Findings sheet of the sample workbook', () => {
   it('has one row per finding, each linking to a real cell of a real sheet', () => {
     const sheet = buildFindingsSheet(sample.check, sample.context);
     const [table] = sheet.tables;
-    expect(table!.rows).toHaveLength(sample.check.findings.length);
+    expect(table.rows).toHaveLength(sample.check.findings.length);
     expect(sample.check.findings.length).toBeGreaterThan(0);
-    for (const row of table!.rows) {
+    for (const row of table.rows) {
       const link = row.cells.cell;
-      if (!isLinkValue(link!)) throw new Error(`cell column holds ${JSON.stringify(link)}, not a link`);
+      if (!isLinkValue(link)) throw new Error(`cell column holds ${JSON.stringify(link)}, not a link`);
       expect(findSheet(sample.workbook, link.sheet)).toBeDefined();
       expect(parseA1(link.cell)).toBeDefined();
       expect(link.sheet).toBe(row.cells.sheet);
     }
     // Every finding appears exactly once, with its message, rule and cell.
-    const listed = table!.rows.map((r) => `${String(r.cells.rule)}|${String(r.cells.sheet)}|${(r.cells.cell as { cell: string }).cell}|${String(r.cells.message)}`).sort();
+    const listed = table.rows.map((r) => `${textIn(r.cells.rule)}|${textIn(r.cells.sheet)}|${(r.cells.cell as { cell: string }).cell}|${textIn(r.cells.message)}`).sort();
     const found = sample.check.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`).sort();
     expect(listed).toEqual(found);
   });
 
   it('lists errors first, then warnings, then info, each in sheet order and then by cell', () => {
     const [table] = buildFindingsSheet(sample.check, sample.context, { sheetOrder: sample.workbook.sheets.map((g) => g.name) }).tables;
-    const severities = table!.rows.map((r) => r.cells.severity);
+    const severities = table.rows.map((r) => r.cells.severity);
     const firstWarning = severities.indexOf('Warning');
     const firstInfo = severities.indexOf('Info');
     expect(severities.lastIndexOf('Error')).toBeLessThan(firstWarning);
     expect(severities.lastIndexOf('Warning')).toBeLessThan(firstInfo);
     const sheetIndex = (name: unknown): number => sample.workbook.sheets.findIndex((g) => g.name === name);
-    for (let i = 1; i < table!.rows.length; i++) {
-      const a = table!.rows[i - 1]!.cells;
-      const b = table!.rows[i]!.cells;
+    for (let i = 1; i < table.rows.length; i++) {
+      const a = table.rows[i - 1].cells;
+      const b = table.rows[i].cells;
       if (a.severity !== b.severity) continue;
       expect(sheetIndex(a.sheet)).toBeLessThanOrEqual(sheetIndex(b.sheet));
       if (a.sheet === b.sheet) {
@@ -52,10 +53,10 @@ describe('Findings sheet of the sample workbook', () => {
 
   it('colours severity by a RAG column: errors red, warnings amber', () => {
     const [table] = buildFindingsSheet(sample.check, sample.context).tables;
-    expect(table!.name).toBe('CW_Findings');
-    expect(table!.conditionalFormats).toContainEqual({ kind: 'rag', column: 'flag' });
-    expect(table!.columns.find((c) => c.key === 'flag')?.type).toBe('rag');
-    for (const row of table!.rows) {
+    expect(table.name).toBe('CW_Findings');
+    expect(table.conditionalFormats).toContainEqual({ kind: 'rag', column: 'flag' });
+    expect(table.columns.find((c) => c.key === 'flag')?.type).toBe('rag');
+    for (const row of table.rows) {
       expect(row.cells.flag).toBe({ Error: 'red', Warning: 'amber', Info: '' }[row.cells.severity as string]);
     }
   });
@@ -72,14 +73,14 @@ describe('Findings sheet of the sample workbook', () => {
 
   it('names the tables checked, the model and the date in its source line', () => {
     const [table] = buildFindingsSheet(sample.check, sample.context).tables;
-    expect(table!.source).toContain('LCPF boroughs!A1:D36');
-    expect(table!.source).toContain('Budget lines!A1:J32');
-    expect(table!.source).toMatch(/; model: default; generated 22 November 2026$/);
+    expect(table.source).toContain('LCPF boroughs!A1:D36');
+    expect(table.source).toContain('Budget lines!A1:J32');
+    expect(table.source).toMatch(/; model: default; generated 22 November 2026$/);
   });
 
   it('passes text through as the finding states it, formula-looking suggestions included', () => {
     const [table] = buildFindingsSheet(sample.check, sample.context).tables;
-    const suggestions = table!.rows.map((r) => r.cells.suggestion).filter((s): s is string => typeof s === 'string');
+    const suggestions = table.rows.map((r) => r.cells.suggestion).filter((s): s is string => typeof s === 'string');
     expect(suggestions).toContain('=SUM(B3:B35)');
   });
 });
@@ -90,11 +91,11 @@ describe('Findings sheet without findings', () => {
     const sheet = buildFindingsSheet({ ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 } }, sample.context);
     expect(sheet.paragraphs).toEqual([{ text: NO_FINDINGS, emphasis: 'good' }]);
     expect(sheet.tables).toHaveLength(1);
-    expect(sheet.tables[0]!.rows).toEqual([]);
+    expect(sheet.tables[0].rows).toEqual([]);
     const nothingChecked = { ...sample.check.coverage, totalsChecked: 0 };
     const unchecked = buildFindingsSheet({ ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 }, coverage: nothingChecked }, sample.context);
     expect(unchecked.paragraphs).toEqual([{ text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' }]);
-    expect(sheet.tables[0]!.columns.map((c) => c.header)).toEqual([
+    expect(sheet.tables[0].columns.map((c) => c.header)).toEqual([
       'Severity',
       'Flag',
       'Rule',

@@ -5,7 +5,7 @@ import { buildPanelReportSheet } from '../../../src/reports/builders/panel-repor
 import type { SheetSpec, TableSpec } from '../../../src/reports/spec';
 import { findSheet, type Grid } from '../../../src/sheet/grid';
 import { gridOf } from '../../helpers/grid';
-import { formulaMismatches, isFormula, millions, numberIn, rowLabelled, shown, tableNamed, tableTitled } from './spec-helpers';
+import { formulaMismatches, isFormula, millions, numberIn, rowLabelled, shown, tableNamed, tableTitled, textIn } from './spec-helpers';
 import { loadSample, TODAY, type Sample } from './sample';
 
 /**
@@ -45,7 +45,7 @@ describe('Panel report of the sample workbook', () => {
     expect(spend.columns.some((c) => c.key === 'lines')).toBe(false);
     expect(shown(rowLabelled(spend, 'priority-area', 'A Better Criminal Justice Service').cells.stated, spend)).toBe('17.9');
     const yoy = tableNamed(sheet, 'CW_PanelSpendYearOnYear');
-    expect(yoy.rows.map((r) => `${String(r.cells.year)} ${shown(r.cells.total, yoy)}`)).toEqual(['2018/19 46.1', '2019/20 53.6', '2020/21 62.6']);
+    expect(yoy.rows.map((r) => `${textIn(r.cells.year)} ${shown(r.cells.total, yoy)}`)).toEqual(['2018/19 46.1', '2019/20 53.6', '2020/21 62.6']);
     expect(sheet.chart).toEqual({ title: 'Spend by priority area', table: 'CW_PanelSpendByPriorityArea', labelColumn: 'priority-area', valueColumn: 'budget' });
   });
 
@@ -76,7 +76,7 @@ describe('Panel report of the sample workbook', () => {
           true,
         ]);
       }
-      const total = table.totals[0]!;
+      const total = table.totals[0];
       expect(total.style).toBe('total');
       for (const key of ['budget', 'forecast', 'variance']) {
         const cell = total.cells[key];
@@ -117,8 +117,8 @@ describe('Panel report of the sample workbook', () => {
       ['Standing Together Against Hatred, Intolerance and Extremism', '2.1', '2.2'],
       ['Tackling Violence Against Women and Girls (VAWG)', '16.3', '16.3'],
     ]);
-    const firstSection = activities.rows.indexOf(sections[0]!);
-    expect(activities.rows[firstSection + 1]!.cells.activity).toBe("Children and young people's victim and witness service");
+    const firstSection = activities.rows.indexOf(sections[0]);
+    expect(activities.rows[firstSection + 1].cells.activity).toBe("Children and young people's victim and witness service");
     expect(activities.rows.filter((r) => r.style === 'body')).toHaveLength(31);
     expect(activities.footnotes).toContain('A Better Criminal Justice Service is stated as £17.9m (Spend by priority area!A31); its activities sum to £18.1m.');
   });
@@ -135,7 +135,7 @@ describe('Panel report of the sample workbook', () => {
     expect(byRag.rows.map((r) => [r.cells.rating, r.cells.records])).toEqual(
       ['red', 'amber', 'green'].filter((rag) => ragCount(rag) > 0).map((rag) => [rag, ragCount(rag)]),
     );
-    expect(numberIn(byRag.totals[0]!.cells.records)!.eq(sample.records.length)).toBe(true);
+    expect(numberIn(byRag.totals[0].cells.records)!.eq(sample.records.length)).toBe(true);
   });
 
   it('tracks the audit actions with counts by status', () => {
@@ -146,7 +146,7 @@ describe('Panel report of the sample workbook', () => {
     const counts = tableTitled(sheet, 'Actions by status: DARA grants and commissioning audit actions: latest status');
     const statuses = actions.rows.map((r) => r.cells.c4 as string);
     for (const row of counts.rows) expect(row.cells.actions).toBe(statuses.filter((s) => s === row.cells.status).length);
-    expect(numberIn(counts.totals[0]!.cells.actions)!.eq(7)).toBe(true);
+    expect(numberIn(counts.totals[0].cells.actions)!.eq(7)).toBe(true);
     expect(counts.rows.find((r) => r.cells.status === 'Implemented')?.cells.actions).toBe(4);
   });
 

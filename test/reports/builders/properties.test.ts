@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { DIMENSIONS, type Dimension, type DimensionKey, type Rag, type Rollup, type RollupRow } from '../../../src/analysis/types';
+import { DIMENSIONS, type Dimension, type DimensionKey, type Rollup, type RollupRow } from '../../../src/analysis/types';
+import type { Rag } from '../../../src/budget/rag';
 import { Money, ZERO } from '../../../src/money/decimal';
 import { UNIT_IDS } from '../../../src/money/units';
 import { buildRollupSheet } from '../../../src/reports/builders/rollup';
@@ -62,7 +63,7 @@ function rollupOf(lines: readonly Line[], by: readonly Dimension[], stated: bool
     measures: { budget: true, forecast: lines.some((l) => l.forecast), actual: lines.some((l) => l.actual) },
     baseTitle: 'Budget',
     rows: group((l) => pick(l, by)),
-    subtotals: by.length > 1 ? group((l) => pick(l, [by[0]!])) : [],
+    subtotals: by.length > 1 ? group((l) => pick(l, [by[0]])) : [],
     total: rowOf({}, lines),
     excluded: [],
     sources: [{ sheet: 'Lines', range: 'A1:H9', lines: lines.length }],
@@ -102,7 +103,7 @@ describe('Rollup sheet formulas, for random rollups', () => {
       fc.property(scenario, ({ lines, by, stated, rag, settings: s }) => {
         const rollup = rollupOf(lines, by, stated, rag);
         const [table] = buildRollupSheet(rollup, { model: withSettings(model, s), modelDescription: 'test', today: new Date() }).tables;
-        for (const cell of formulaCells(table!)) {
+        for (const cell of formulaCells(table)) {
           if (cell.formula.op !== 'sum') continue;
           const rows = cell.formula.rows;
           if (cell.row.style === 'total') {
@@ -111,15 +112,15 @@ describe('Rollup sheet formulas, for random rollups', () => {
           }
           expect(cell.row.style).toBe('subtotal');
           if (rows === 'body') throw new Error('a subtotal sums the whole body');
-          const first = by[0]!;
-          const expected = table!.rows.map((r, i) => (r.cells[first] === cell.row.cells[first] ? i : -1)).filter((i) => i >= 0);
+          const first = by[0];
+          const expected = table.rows.map((r, i) => (r.cells[first] === cell.row.cells[first] ? i : -1)).filter((i) => i >= 0);
           expect(rows).toEqual(expected);
         }
         if (s.roundingPolicy === 'as-stated') {
           // The written total is the engine's exact total.
-          const total = table!.totals.at(-1)!;
+          const total = table.totals.at(-1)!;
           expect(numberIn(total.cells.budget)!.eq(rollup.total.budget)).toBe(true);
-          expect(evaluate(table!, total, 'budget', { op: 'sum', rows: 'body' })!.eq(rollup.total.budget)).toBe(true);
+          expect(evaluate(table, total, 'budget', { op: 'sum', rows: 'body' })!.eq(rollup.total.budget)).toBe(true);
         }
       }),
       { numRuns: 200 },
@@ -131,11 +132,11 @@ describe('Rollup sheet formulas, for random rollups', () => {
       fc.property(scenario, ({ lines, by, stated, rag, settings: s }) => {
         const rollup = rollupOf(lines, by, stated, rag);
         const [table] = buildRollupSheet(rollup, { model: withSettings(model, { ...s, roundingPolicy: 'largest-remainder' }), modelDescription: 'test', today: new Date() }).tables;
-        const total = table!.totals.at(-1)!;
+        const total = table.totals.at(-1)!;
         for (const key of ['budget', 'forecast', 'actual', 'variance']) {
-          if (!table!.columns.some((c) => c.key === key)) continue;
-          const parts = table!.rows.reduce((sum, r) => sum.plus(displayed(r.cells[key], table!)), new Decimal(0));
-          expect([key, parts.toString()]).toEqual([key, displayed(total.cells[key], table!).toString()]);
+          if (!table.columns.some((c) => c.key === key)) continue;
+          const parts = table.rows.reduce((sum, r) => sum.plus(displayed(r.cells[key], table)), new Decimal(0));
+          expect([key, parts.toString()]).toEqual([key, displayed(total.cells[key], table).toString()]);
         }
       }),
       { numRuns: 200 },

@@ -1,7 +1,7 @@
 import { rollupWorkbook } from '../../../src/analysis/rollup';
-import { buildReportSheets, describeModel } from '../../../src/reports';
+import { buildReportSheets, describeModel } from '../../../src/reports/report-sheets';
 import { namePart, TableNames, tableNameProblem } from '../../../src/reports/builders/table-names';
-import { GENERATED_SHEET_NAMES } from '../../../src/reports/spec';
+import { GENERATED_SHEET_NAMES } from '../../../src/sheet/reserved-sheet-names';
 import { formulaMismatches, tableNamed } from './spec-helpers';
 import { loadSample, TODAY, type Sample } from './sample';
 
@@ -45,14 +45,14 @@ describe('buildReportSheets on the sample workbook', () => {
   it('leaves the Register out when there are no records, and the panel says so', () => {
     const sheets = buildReportSheets({ ...inputs(sample), records: [] });
     expect(sheets.map((s) => s.name)).toEqual(['Findings', 'Rollup', 'Panel report']);
-    expect(sheets[2]!.paragraphs.map((p) => p.text)).toContain('Register summary: the workbook has no contracts and grants register.');
+    expect(sheets[2].paragraphs.map((p) => p.text)).toContain('Register summary: the workbook has no contracts and grants register.');
   });
 
   it('rolls the panel up by priority area even when the Rollup sheet is by funding stream', () => {
     const byStream = rollupWorkbook(sample.workbook, sample.model, ['funding-stream'], { tables: sample.check.tables });
     const sheets = buildReportSheets({ ...inputs(sample), rollup: byStream });
-    expect(sheets[1]!.tables[0]!.name).toBe('CW_RollupByFundingStream');
-    expect(sheets.at(-1)!.tables[0]!.name).toBe('CW_PanelSpendByPriorityArea');
+    expect(sheets[1].tables[0].name).toBe('CW_RollupByFundingStream');
+    expect(sheets.at(-1)!.tables[0].name).toBe('CW_PanelSpendByPriorityArea');
   });
 
   it('names the model in effect in its source lines', () => {
@@ -60,7 +60,7 @@ describe('buildReportSheets on the sample workbook', () => {
     expect(describeModel({ kind: 'json', path: 'models/2019.json' })).toBe('models/2019.json');
     expect(describeModel({ kind: 'workbook', path: 'in.xlsx', sheet: 'Model' })).toBe('the Model sheet');
     const [findings] = buildReportSheets({ ...inputs(sample), modelOrigin: { kind: 'json', path: 'm.json' } });
-    expect(findings!.tables[0]!.source).toMatch(/; model: m\.json; generated 22 November 2026$/);
+    expect(findings.tables[0].source).toMatch(/; model: m\.json; generated 22 November 2026$/);
   });
 });
 

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { rollupWorkbook } from '../../../src/analysis/rollup';
 import { checkWorkbook } from '../../../src/checks/runner';
-import { buildRollupSheet, ROUNDING_NOTE } from '../../../src/reports/builders/rollup';
+import { buildRollupSheet } from '../../../src/reports/builders/rollup';
+import { ROUNDING_NOTE } from '../../../src/reports/builders/display';
 import type { CommissioningModel } from '../../../src/model/types';
 import type { TableSpec } from '../../../src/reports/spec';
 import { gridOf } from '../../helpers/grid';
@@ -39,10 +40,10 @@ describe('Rollup sheet of the sample workbook, by priority area', () => {
       expect(numberIn(cell)!.eq(sample.rollup.total[key])).toBe(true);
     }
     sample.rollup.rows.forEach((engine, i) => {
-      const cell = table.rows[i]!.cells.variance;
+      const cell = table.rows[i].cells.variance;
       expect(isFormula(cell) && cell.formula).toEqual({ op: 'minus', a: 'forecast', b: 'budget' });
       expect(numberIn(cell)!.eq(engine.variance)).toBe(true);
-      expect(numberIn(table.rows[i]!.cells.budget)!.eq(engine.budget)).toBe(true);
+      expect(numberIn(table.rows[i].cells.budget)!.eq(engine.budget)).toBe(true);
     });
     expect(formulaMismatches({ name: 'Rollup', paragraphs: [], tables: [table] })).toEqual([]);
   });
@@ -75,7 +76,7 @@ describe('Rollup sheet of the sample workbook, by priority area', () => {
       ['2019/20', '53.6'],
       ['2020/21', '62.6'],
     ]);
-    expect(shown(yoy.rows[1]!.cells.change, yoy)).toBe('7.5');
+    expect(shown(yoy.rows[1].cells.change, yoy)).toBe('7.5');
     expect(sheet.chart).toEqual({ title: 'Spend by priority area', table: 'CW_RollupByPriorityArea', labelColumn: 'priority-area', valueColumn: 'budget' });
   });
 });
@@ -102,42 +103,42 @@ function rollupSheetOf(lines: Parameters<typeof linesWorkbook>[0], model: Commis
 describe('rounding in the Rollup sheet', () => {
   // Three areas of £1.04m: shown as 1.0 each, but their £3.12m total shows as 3.1.
   const lines = [
-    ['A1', AREAS[0]!, 'MOPAC core', 1_040_000, 1_040_000],
-    ['A2', AREAS[1]!, 'MOPAC core', 1_040_000, 1_040_000],
-    ['A3', AREAS[2]!, 'MOPAC core', 1_040_000, 1_040_000],
+    ['A1', AREAS[0], 'MOPAC core', 1_040_000, 1_040_000],
+    ['A2', AREAS[1], 'MOPAC core', 1_040_000, 1_040_000],
+    ['A3', AREAS[2], 'MOPAC core', 1_040_000, 1_040_000],
   ] as const;
 
   it('says "Figures may not sum due to rounding" when the displayed parts do not add up', async () => {
     const { model } = await loadSample();
     const [table] = rollupSheetOf(lines, model, ['priority-area']).sheet(withSettings(model, { roundingPolicy: 'as-stated' })).tables;
-    const parts = table!.rows.reduce((s, r) => s.plus(displayed(r.cells.budget, table!)), new Decimal(0));
-    expect(parts.eq(displayed(table!.totals[0]!.cells.budget, table!))).toBe(false);
-    expect(table!.footnotes).toContain(ROUNDING_NOTE);
+    const parts = table.rows.reduce((s, r) => s.plus(displayed(r.cells.budget, table)), new Decimal(0));
+    expect(parts.eq(displayed(table.totals[0].cells.budget, table))).toBe(false);
+    expect(table.footnotes).toContain(ROUNDING_NOTE);
   });
 
   it('with largest-remainder rounding, the displayed parts add up to the displayed total and the footnote says which moved', async () => {
     const { model } = await loadSample();
     const [table] = rollupSheetOf(lines, model, ['priority-area']).sheet(withSettings(model, { roundingPolicy: 'largest-remainder' })).tables;
     for (const key of ['budget', 'forecast', 'variance']) {
-      const parts = table!.rows.reduce((s, r) => s.plus(displayed(r.cells[key], table!)), new Decimal(0));
-      expect(parts.eq(displayed(table!.totals[0]!.cells[key], table!))).toBe(true);
+      const parts = table.rows.reduce((s, r) => s.plus(displayed(r.cells[key], table)), new Decimal(0));
+      expect(parts.eq(displayed(table.totals[0].cells[key], table))).toBe(true);
       // The written figures are the rounded ones, so the live total is the displayed total.
-      for (const r of table!.rows) expect(numberIn(r.cells[key])!.eq(displayed(r.cells[key], table!))).toBe(true);
+      for (const r of table.rows) expect(numberIn(r.cells[key])!.eq(displayed(r.cells[key], table))).toBe(true);
     }
-    expect(shown(table!.totals[0]!.cells.budget, table!)).toBe('3.1');
-    expect(table!.footnotes).not.toContain(ROUNDING_NOTE);
-    expect(table!.footnotes.join('\n')).toMatch(/^Figures rounded so that they add up \(largest remainder\); Budget of .+ moved by £0\.1m/m);
-    expect(formulaMismatches({ name: 'Rollup', paragraphs: [], tables: [table!] })).toEqual([]);
+    expect(shown(table.totals[0].cells.budget, table)).toBe('3.1');
+    expect(table.footnotes).not.toContain(ROUNDING_NOTE);
+    expect(table.footnotes.join('\n')).toMatch(/^Figures rounded so that they add up \(largest remainder\); Budget of .+ moved by £0\.1m/m);
+    expect(formulaMismatches({ name: 'Rollup', paragraphs: [], tables: [table] })).toEqual([]);
   });
 
   it('adds no rounding footnote when the displayed parts do add up', async () => {
     const { model } = await loadSample();
     const exact = [
-      ['A1', AREAS[0]!, 'MOPAC core', 1_000_000, 900_000],
-      ['A2', AREAS[1]!, 'MOPAC core', 2_500_000, 2_500_000],
+      ['A1', AREAS[0], 'MOPAC core', 1_000_000, 900_000],
+      ['A2', AREAS[1], 'MOPAC core', 2_500_000, 2_500_000],
     ] as const;
     const [table] = rollupSheetOf(exact, model, ['priority-area']).sheet(model).tables;
-    expect(table!.footnotes).not.toContain(ROUNDING_NOTE);
+    expect(table.footnotes).not.toContain(ROUNDING_NOTE);
   });
 });
 
@@ -145,21 +146,21 @@ describe('Rollup sheet by two dimensions', () => {
   it('adds a subtotal per priority area that sums exactly its own rows, and a chart table by priority area', async () => {
     const { model } = await loadSample();
     const lines = [
-      ['L1', AREAS[0]!, 'MOPAC core', 100_000, 90_000],
-      ['L2', AREAS[0]!, 'London Crime Prevention Fund', 250_000, 250_000],
-      ['L3', AREAS[1]!, 'MOPAC core', 400_000, 410_000],
-      ['L4', AREAS[0]!, 'MOPAC core', 50_000, 50_000],
+      ['L1', AREAS[0], 'MOPAC core', 100_000, 90_000],
+      ['L2', AREAS[0], 'London Crime Prevention Fund', 250_000, 250_000],
+      ['L3', AREAS[1], 'MOPAC core', 400_000, 410_000],
+      ['L4', AREAS[0], 'MOPAC core', 50_000, 50_000],
     ] as const;
     const built = rollupSheetOf(lines, model, ['priority-area', 'funding-stream']);
     const sheet = built.sheet(model);
     const table = tableNamed(sheet, 'CW_RollupByPriorityAreaFundingStream');
     const subtotals = table.totals.filter((r) => r.style === 'subtotal');
     expect(subtotals.map((r) => r.cells['priority-area'])).toEqual([AREAS[0], AREAS[1]]);
-    const first = subtotals[0]!.cells.budget;
+    const first = subtotals[0].cells.budget;
     if (!isFormula(first) || first.formula.op !== 'sum' || first.formula.rows === 'body') throw new Error('subtotal is not a sum over listed rows');
-    expect(first.formula.rows.map((i) => table.rows[i]!.cells['priority-area'])).toEqual([AREAS[0], AREAS[0]]);
+    expect(first.formula.rows.map((i) => table.rows[i].cells['priority-area'])).toEqual([AREAS[0], AREAS[0]]);
     expect(numberIn(first)!.eq(400_000)).toBe(true);
-    expect(numberIn(first)!.eq(built.rollup.subtotals[0]!.budget)).toBe(true);
+    expect(numberIn(first)!.eq(built.rollup.subtotals[0].budget)).toBe(true);
     expect(numberIn(table.totals.at(-1)!.cells.budget)!.eq(800_000)).toBe(true);
     expect(formulaMismatches(sheet)).toEqual([]);
 
@@ -176,14 +177,14 @@ describe('lines left out of the rollup', () => {
     const { model } = await loadSample();
     const built = rollupSheetOf(
       [
-        ['L1', AREAS[0]!, 'MOPAC core', 100_000, 100_000],
-        ['L2', AREAS[0]!, 'MOPAC core', 'lots', 100_000],
+        ['L1', AREAS[0], 'MOPAC core', 100_000, 100_000],
+        ['L2', AREAS[0], 'MOPAC core', 'lots', 100_000],
       ],
       model,
       ['priority-area'],
     );
     expect(built.rollup.excluded).toHaveLength(1);
     const [table] = built.sheet(model).tables;
-    expect(table!.footnotes.join('\n')).toMatch(/^1 line left out of totals: Budget lines!F3 is not an amount \(“lots”\) in “Line L2”\.$/m);
+    expect(table.footnotes.join('\n')).toMatch(/^1 line left out of totals: Budget lines!F3 is not an amount \(“lots”\) in “Line L2”\.$/m);
   });
 });

@@ -14,12 +14,19 @@ export function isFormula(v: SpecValue | undefined): v is Formula {
   return typeof v === 'object' && v !== null && 'formula' in v;
 }
 
+/** A text column's cell as its text: '' when blank; anything else there is a builder bug worth failing on. */
+export function textIn(v: SpecValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  throw new Error(`expected text, found ${JSON.stringify(v)}`);
+}
+
 /** What a spreadsheet would take from a cell for arithmetic: numbers, money and formula results; blanks and text as nothing. */
 export function numberIn(v: SpecValue | undefined): Decimal | null {
   if (v === null || v === undefined || typeof v === 'string' || v instanceof Date) return null;
   if (typeof v === 'number') return new Decimal(v);
   if (isFormula(v)) return v.value === null ? null : new Decimal(v.value);
-  if (DecimalJs.isDecimal(v)) return new Decimal(v as Decimal);
+  if (DecimalJs.isDecimal(v)) return new Decimal(v);
   return null;
 }
 
@@ -29,8 +36,8 @@ export function evaluate(table: TableSpec, row: SpecRow, key: string, formula: S
     case 'sum': {
       // "body" is every body row not styled as a subtotal or total (the writers' rule).
       const indexes =
-        formula.rows === 'body' ? table.rows.map((_, i) => i).filter((i) => !['subtotal', 'total'].includes(table.rows[i]!.style ?? '')) : formula.rows;
-      return indexes.reduce((sum, i) => sum.plus(numberIn(table.rows[i]!.cells[key]) ?? 0), new Decimal(0));
+        formula.rows === 'body' ? table.rows.map((_, i) => i).filter((i) => !['subtotal', 'total'].includes(table.rows[i].style ?? '')) : formula.rows;
+      return indexes.reduce((sum, i) => sum.plus(numberIn(table.rows[i].cells[key]) ?? 0), new Decimal(0));
     }
     case 'minus':
       return (numberIn(row.cells[formula.a]) ?? new Decimal(0)).minus(numberIn(row.cells[formula.b]) ?? 0);
@@ -88,7 +95,7 @@ export function tableTitled(sheet: SheetSpec, title: string): TableSpec {
 export function rowLabelled(table: TableSpec, key: string, label: string): SpecRow {
   const rows = [...table.rows, ...table.totals].filter((r) => r.cells[key] === label);
   if (rows.length !== 1) throw new Error(`expected one row with ${key} “${label}” in ${table.name}, found ${rows.length}`);
-  return rows[0]!;
+  return rows[0];
 }
 
 /** A money cell as a reader sees it: "15.0" for £15,000,000 in £m to 1 dp. */

@@ -1,18 +1,21 @@
 /** Register records from hand-made grids and from the sample workbook, read the way the export reads them. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { findTables } from '../../../src/checks/runner';
+import { findTables } from '../../../src/budget/tables';
 import { defaultModel } from '../../../src/model/json';
 import type { CommissioningModel } from '../../../src/model/types';
 import { readRegisterRecords, type RegisterRecord } from '../../../src/reports/register-records';
 import type { CellValue } from '../../../src/sheet/grid';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { gridOf } from '../../helpers/grid';
+import { requireSharedPath } from '../../helpers/shared-folder';
 
 export const REPO = path.join(__dirname, '..', '..', '..');
 export const SAMPLE = path.join(REPO, 'assets', 'samples', 'commissioning-2019-20.xlsx');
-/** The verbatim 360Giving schemas the lead keeps beside the repository. */
-export const REFERENCE_360GIVING = path.join(REPO, '..', 'shared', 'reference', '360giving');
+/** One of the verbatim 360Giving schemas in the shared folder's reference/ (a clear failure when it is absent). */
+export function reference360Giving(file: string): string {
+  return requireSharedPath('reference', '360giving', file);
+}
 
 export const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
 
@@ -46,5 +49,5 @@ export async function sampleRecords(model: CommissioningModel = defaultModel()):
 }
 
 export async function referenceSchema(file: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await fs.readFile(path.join(REFERENCE_360GIVING, file), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(await fs.readFile(reference360Giving(file), 'utf8')) as Record<string, unknown>;
 }

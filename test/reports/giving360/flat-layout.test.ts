@@ -4,7 +4,7 @@
  * org-ids they stand for.
  */
 import { PLACEHOLDER_ORGANISATION } from '../../../src/model/propose-placeholder';
-import { findTables } from '../../../src/checks/runner';
+import { findTables } from '../../../src/budget/tables';
 import { defaultModel } from '../../../src/model/json';
 import { neutralModel, organisationNamed } from '../../../src/model/neutral';
 import { toGiving360, type Giving360Conversion } from '../../../src/reports/giving360/convert';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Money } from '../../../src/money/decimal';
 import { publishedAmount } from '../../../src/reports/giving360/amount';
-import { GrantIdAllocator, checkPrefix, internalOrgId, orgIdProblem, safeInternalId } from '../../../src/reports/giving360/identifiers';
+import { GrantIdAllocator, checkPrefix, internalOrgId, safeInternalId } from '../../../src/reports/giving360/identifiers';
+import { orgIdProblem } from '../../../src/reports/giving360/org-ids';
 
 describe('checkPrefix', () => {
   it.each(['360G-mopac', '360G-MOPAC', '360G-london-cf', '360G-abc_123'])('accepts %s', (prefix) => {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
-import { findTables } from '../../../src/checks/runner';
+import { findTables } from '../../../src/budget/tables';
 import { defaultModel } from '../../../src/model/json';
 import { readRegisterRecords, type RegisterRecord } from '../../../src/reports/register-records';
 import type { Grid, GridWorkbook } from '../../../src/sheet/grid';

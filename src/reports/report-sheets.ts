@@ -12,13 +12,7 @@ import { buildRollupSheet } from './builders/rollup';
 import type { RegisterRecord } from './register-records';
 import type { SheetSpec } from './spec';
 
-export type { ReportContext } from './builders/context';
-export { buildFindingsSheet } from './builders/findings';
-export { buildRollupSheet } from './builders/rollup';
-export { buildRegisterSheet } from './builders/register';
-export { buildPanelReportSheet } from './builders/panel-report';
-
-export interface ReportInputs {
+interface ReportInputs {
   readonly workbook: GridWorkbook;
   readonly model: CommissioningModel;
   readonly modelOrigin: ModelInEffect['origin'];
