@@ -56,7 +56,7 @@ export function describeJsonError(text: string, error: unknown): string {
   return `not valid JSON: ${reason}`;
 }
 
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -68,11 +68,14 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-class JsonSyntaxProblem {
+class JsonSyntaxProblem extends Error {
   constructor(
     readonly offset: number,
     readonly reason: string,
-  ) {}
+  ) {
+    super(reason);
+    this.name = 'JsonSyntaxProblem';
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -82,113 +85,134 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
  * ("Unexpected token '}'"). Returns undefined when the text is valid JSON.
  */
 export function locateJsonError(text: string): { offset: number; reason: string } | undefined {
-  let i = 0;
-  const fail = (reason: string): never => {
-    throw new JsonSyntaxProblem(i, reason);
-  };
-  const unexpected = (expected: string): never =>
-    fail(i >= text.length ? `the text ends where ${expected} should be` : `found ${JSON.stringify(text[i])} where ${expected} should be`);
-  const skipSpace = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const string = (): void => {
-    i++; // opening quote
-    for (;;) {
-      if (i >= text.length) fail('a string is not closed (missing ")');
-      const ch = text[i];
-      if (ch === '"') {
-        i++;
-        return;
-      }
-      if (ch === '\\') {
-        const next = text[i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('\\u must be followed by four hex digits');
-          i += 6;
-        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
-          i += 2;
-        } else {
-          fail(`"\\${next ?? ''}" is not a JSON escape (write \\\\ for a backslash)`);
-        }
-        continue;
-      }
-      if (ch < ' ') fail('a string holds a line break or control character (write \\n instead)');
-      i++;
-    }
-  };
-  const value = (): void => {
-    skipSpace();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[i] !== '"') unexpected('a property name in double quotes');
-        string();
-        skipSpace();
-        if (text[i] !== ':') unexpected("':'");
-        i++;
-        value();
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        unexpected("',' or '}'");
-      }
-    }
-    if (ch === '[') {
-      i++;
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        unexpected("',' or ']'");
-      }
-    }
-    if (ch === '"') return string();
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const number = NUMBER.exec(text);
-    if (number && number[0] !== '-') {
-      i += number[0].length;
-      return;
-    }
-    unexpected('a value');
-  };
+  const scanner = new JsonScanner(text);
   try {
-    value();
-    skipSpace();
-    if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
+    scanner.document();
     return undefined;
   } catch (problem) {
     if (problem instanceof JsonSyntaxProblem) return { offset: problem.offset, reason: problem.reason };
     throw problem;
+  }
+}
+
+/** Walks JSON text once, throwing JsonSyntaxProblem at the first place it stops being JSON. */
+class JsonScanner {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): void {
+    this.value();
+    this.skipSpace();
+    if (this.i < this.text.length) this.fail(`unexpected ${JSON.stringify(this.text[this.i])} after the end of the JSON value`);
+  }
+
+  private fail(reason: string): never {
+    throw new JsonSyntaxProblem(this.i, reason);
+  }
+
+  private unexpected(expected: string): never {
+    const { text, i } = this;
+    return this.fail(i >= text.length ? `the text ends where ${expected} should be` : `found ${JSON.stringify(text[i])} where ${expected} should be`);
+  }
+
+  private skipSpace(): void {
+    const text = this.text;
+    while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t' || text[this.i] === '\n' || text[this.i] === '\r')) this.i++;
+  }
+
+  private value(): void {
+    this.skipSpace();
+    const ch = this.text[this.i];
+    if (ch === '{') return this.object();
+    if (ch === '[') return this.array();
+    if (ch === '"') return this.string();
+    for (const literal of ['true', 'false', 'null']) {
+      if (this.text.startsWith(literal, this.i)) {
+        this.i += literal.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = this.i;
+    const number = NUMBER.exec(this.text);
+    if (number && number[0] !== '-') {
+      this.i += number[0].length;
+      return;
+    }
+    this.unexpected('a value');
+  }
+
+  private object(): void {
+    this.i++;
+    this.skipSpace();
+    if (this.text[this.i] === '}') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.i] !== '"') this.unexpected('a property name in double quotes');
+      this.string();
+      this.skipSpace();
+      if (this.text[this.i] !== ':') this.unexpected("':'");
+      this.i++;
+      this.value();
+      if (this.endOfItem('}')) return;
+    }
+  }
+
+  private array(): void {
+    this.i++;
+    this.skipSpace();
+    if (this.text[this.i] === ']') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      if (this.endOfItem(']')) return;
+    }
+  }
+
+  /** After an item of an object or array: true at its closing bracket, false after a comma. */
+  private endOfItem(close: '}' | ']'): boolean {
+    this.skipSpace();
+    const ch = this.text[this.i];
+    if (ch === ',' || ch === close) {
+      this.i++;
+      return ch === close;
+    }
+    return this.unexpected(`',' or '${close}'`);
+  }
+
+  private string(): void {
+    const text = this.text;
+    this.i++; // opening quote
+    for (;;) {
+      if (this.i >= text.length) this.fail('a string is not closed (missing ")');
+      const ch = text[this.i];
+      if (ch === '"') {
+        this.i++;
+        return;
+      }
+      if (ch === '\\') {
+        this.escape();
+        continue;
+      }
+      if (ch < ' ') this.fail('a string holds a line break or control character (write \\n instead)');
+      this.i++;
+    }
+  }
+
+  private escape(): void {
+    const next = this.text[this.i + 1];
+    if (next === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) this.fail('\\u must be followed by four hex digits');
+      this.i += 6;
+    } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+      this.i += 2;
+    } else {
+      this.fail(`"\\${next ?? ''}" is not a JSON escape (write \\\\ for a backslash)`);
+    }
   }
 }

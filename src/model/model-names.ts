@@ -19,7 +19,7 @@ export interface ModelNames {
   readonly commissioningModels: NameIndex<NamedEntry>;
 }
 
-export function programmeNames(model: CommissioningModel): ProgrammeName[] {
+function programmeNames(model: CommissioningModel): ProgrammeName[] {
   const names: ProgrammeName[] = [];
   for (const programme of model.programmes) {
     names.push({ name: programme.name, aliases: programme.aliases, code: programme.code, programme });

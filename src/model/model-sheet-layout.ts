@@ -1,8 +1,6 @@
 /** What the `Model` sheet looks like: its table titles, column headers and setting labels. */
 import { normaliseName } from './names';
 
-export const MODEL_SHEET_NAME = 'Model';
-
 export const TABLE_TITLES = {
   settings: 'Organisation & settings',
   years: 'Years',
@@ -15,6 +13,7 @@ export const TABLE_TITLES = {
   boroughs: 'Boroughs',
   commissioningModels: 'Commissioning models',
   totals: 'Totals',
+  documents: 'Documents',
 } as const;
 
 export type TableKey = keyof typeof TABLE_TITLES;
@@ -34,6 +33,7 @@ export const HEADERS = {
   boroughs: ['Name', 'GSS code', 'Org id', 'Aliases'],
   commissioningModels: ['Code', 'Name', 'Aliases', ...SOURCE_HEADERS],
   totals: ['Year', 'Amount £', ...SOURCE_HEADERS],
+  documents: ['Document', 'Title'],
 } as const satisfies Record<TableKey, readonly string[]>;
 
 /** Columns a table cannot be read without; the others may be left out. */
@@ -49,7 +49,11 @@ export const REQUIRED_HEADERS: Record<TableKey, readonly string[]> = {
   boroughs: ['Name', 'GSS code', 'Org id'],
   commissioningModels: ['Code', 'Name'],
   totals: ['Year', 'Amount £'],
+  documents: ['Document', 'Title'],
 };
+
+/** Tables a Model sheet may leave out: one written before the model named its documents has none. */
+export const OPTIONAL_TABLES: ReadonlySet<TableKey> = new Set(['documents']);
 
 /** Setting labels, in the order written, and where each lives in the model. */
 export const SETTINGS = [
@@ -83,7 +87,7 @@ export const ALIAS_SEPARATOR = '; ';
 
 /** The model path a table's title stands for, when the table is one list of the model. */
 export function listPathOf(key: TableKey): string | undefined {
-  const lists: readonly TableKey[] = ['years', 'priorityAreas', 'fundingStreams', 'programmes', 'boroughs', 'commissioningModels', 'totals'];
+  const lists: readonly TableKey[] = ['years', 'priorityAreas', 'fundingStreams', 'programmes', 'boroughs', 'commissioningModels', 'totals', 'documents'];
   return lists.includes(key) ? key : undefined;
 }
 

@@ -12,8 +12,8 @@ import {
   ALIAS_SEPARATOR,
   AMOUNT_SETTINGS,
   HEADERS,
-  MODEL_SHEET_NAME,
   NUMBER_SETTINGS,
+  OPTIONAL_TABLES,
   REQUIRED_HEADERS,
   SETTINGS,
   SOURCE_HEADERS,
@@ -24,10 +24,10 @@ import {
   type SettingPath,
   type TableKey,
 } from './model-sheet-layout';
-import { amountFromCell, canonicalYearText, cellText, numberFromCell } from './cell-values';
+import { amountFromCell, cellText, numberFromCell } from './cell-values';
+import { canonicalYearText } from '../money/fiscal-year';
+import { MODEL_SHEET_NAME } from '../sheet/reserved-sheet-names';
 
-export { MODEL_SHEET_NAME, TABLE_TITLES } from './model-sheet-layout';
-export { canonicalYearText } from './cell-values';
 
 // ---- writing ------------------------------------------------------------------------------------
 
@@ -92,6 +92,7 @@ export function writeModelSheet(model: CommissioningModel): Grid {
   table('boroughs', model.boroughs.map((b) => [b.name, b.gss, b.orgId, aliases(b.aliases)]));
   table('commissioningModels', model.commissioningModels.map((m) => [m.code, m.name, aliases(m.aliases), ...source(m.source)]));
   table('totals', model.totals.map((t) => [t.year, amount(t.amount), ...source(t.source)]));
+  if (model.documents) table('documents', model.documents.map((d) => [d.document, d.title]));
   return grid;
 }
 
@@ -181,7 +182,7 @@ class SheetReader {
     const tables = this.findTables();
     const get = (key: TableKey): FoundTable | undefined => {
       const table = tables.get(key);
-      if (!table && !this.unreadable.has(key)) {
+      if (!table && !this.unreadable.has(key) && !OPTIONAL_TABLES.has(key)) {
         this.reportSheet(
           `no "${TABLE_TITLES[key]}" table (a row holding only the title "${TABLE_TITLES[key]}", then a header row: ${HEADERS[key].join(' | ')})`,
         );
@@ -208,7 +209,7 @@ class SheetReader {
       if (funder !== undefined) entry.funder = funder;
     });
 
-    const streamIndex = buildNameIndex(draft.fundingStreams as unknown as readonly FundingStream[]);
+    const streamIndex = buildNameIndex(draft.fundingStreams as readonly FundingStream[]);
     const areaIndex = buildNameIndex(priorityAreas as unknown as readonly PriorityArea[]);
     const programmes = this.readNamedEntries(get('programmes'), 'programmes', ['figures'], (table, row, path, entry) => {
       const stream = this.text(table, row, 'Funding stream', `${path}.fundingStream`);
@@ -228,6 +229,9 @@ class SheetReader {
 
     const totals = get('totals');
     draft.totals = totals ? totals.bodyRows.map((r, i) => this.yearFigure(totals, r, 'Amount £', `totals[${i}]`)) : [];
+
+    const documents = get('documents');
+    if (documents) draft.documents = documents.bodyRows.map((r, i) => this.sourceDocument(documents, r, `documents[${i}]`));
     return draft;
   }
 
@@ -331,7 +335,7 @@ class SheetReader {
     const wanted = new Map<string, string>(HEADERS[key].map((h) => [headerKey(h), h]));
     const columns = new Map<string, number>();
     for (const [col, cell] of this.filledCells(row)) {
-      const header = wanted.get(headerKey(String(cell.value ?? '')));
+      const header = wanted.get(headerKey(cellText(cell.value) ?? ''));
       if (header && !columns.has(header)) columns.set(header, col);
     }
     return columns;
@@ -474,9 +478,9 @@ class SheetReader {
     const byCode = owners.findIndex((o) => o.code === text);
     if (byCode >= 0) return byCode;
     const wanted = normaliseName(text);
-    const byName = owners.findIndex(
-      (o) => normaliseName(String(o.code ?? '')) === wanted || normaliseName(String(o.name ?? '')) === wanted,
-    );
+    // A draft's code and name are the text read from their cells, or undefined when blank.
+    const draftText = (v: unknown): string => (typeof v === 'string' ? v : '');
+    const byName = owners.findIndex((o) => normaliseName(draftText(o.code)) === wanted || normaliseName(draftText(o.name)) === wanted);
     if (byName >= 0) return byName;
     this.report(row, col, `${JSON.stringify(text)} is not a code in the ${ownerTable} table`);
     return undefined;
@@ -536,6 +540,11 @@ class SheetReader {
         source: this.source(table, row, `${path}.source`, true),
       });
     }
+  }
+
+  private sourceDocument(table: FoundTable, row: number, path: string): Draft {
+    this.rowNote(table, row, path);
+    return { document: this.text(table, row, 'Document', `${path}.document`), title: this.text(table, row, 'Title', `${path}.title`) };
   }
 
   private borough(table: FoundTable, row: number, path: string): Draft {

@@ -7,13 +7,13 @@
  * who edits the model sees, and can change, every way a name is recognised.
  */
 
-export interface Nameable {
+interface Nameable {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly code?: string;
 }
 
-export interface NameMatch<T> {
+interface NameMatch<T> {
   readonly entry: T;
   /** Edits (insertions, deletions, substitutions, swaps of neighbours) between the normalised texts; 0 for an exact match. */
   readonly distance: number;

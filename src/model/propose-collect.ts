@@ -12,7 +12,7 @@ import { NAMES_SHOWN, count, describeColumn, more } from './propose-words';
 export const LIST_KEYS: readonly ListKey[] = ['priorityAreas', 'fundingStreams', 'programmes', 'commissioningModels'];
 
 /** Per table and list: the entry (its index in the list) each line row names. */
-export type LineEntries = Map<Table, Map<ListKey, Map<number, number>>>;
+type LineEntries = Map<Table, Map<ListKey, Map<number, number>>>;
 
 export interface NamesFound {
   readonly lists: Record<ListKey, NameList>;

@@ -14,7 +14,7 @@ import type { Grid, CellValue } from '../sheet/grid';
 import { isErrorValue } from '../sheet/grid';
 import { parseFiscalYear } from '../money/fiscal-year';
 import { withoutNegativeZero, type Money } from '../money/decimal';
-import { withoutNoteMarkers } from '../sheet/tables/cell-text';
+import { yearAsWritten } from '../sheet/tables/cell-text';
 import type { Column, MeasureRole, Table, TableRow } from '../sheet/tables/types';
 import type { SourceNote } from './types';
 
@@ -23,7 +23,7 @@ import type { SourceNote } from './types';
  * area covers every area; a table of spend by year states the total itself; any other table's grand
  * total may cover only part of the spend. Area figures are either a total or a summary's line.
  */
-export type FigureBasis = 'area-table-total' | 'year-line' | 'table-total' | 'area-total' | 'area-line';
+type FigureBasis = 'area-table-total' | 'year-line' | 'table-total' | 'area-total' | 'area-line';
 
 export interface FigureDraft {
   readonly year: string;
@@ -37,13 +37,13 @@ export interface FigureDraft {
   readonly cell: string;
 }
 
-export interface TableFigures {
+interface TableFigures {
   readonly figures: FigureDraft[];
   /** Totals that would have given a figure but for a year that could not be read. */
   readonly withoutYear: number;
 }
 
-export interface FigureContext {
+interface FigureContext {
   /** The workbook's file name, for each figure's source. */
   readonly document: string;
   /** The priority area a line belongs to, by its value in the table's priority-area column. */
@@ -61,88 +61,128 @@ export function figuresOfTable(table: Table, grid: Grid, context: FigureContext)
   if (table.kind === 'audit-actions') return { figures: [], withoutYear: 0 };
   const columns = figureColumns(table);
   if (columns.length === 0) return { figures: [], withoutYear: 0 };
-  const rows = new Map(table.rows.map((r) => [r.row, r]));
-  const totals = table.rows.filter((r) => r.kind === 'total');
-  const lines = table.rows.filter((r) => r.kind === 'line');
-  const inner = new Set(totals.flatMap((t) => [...(t.sums ?? []), ...(t.subtracts ?? [])]));
-  const coverage = new Map<number, number[]>();
-  const linesOf = (total: TableRow): number[] => coveredLines(total, rows, coverage);
-  const yearColumn = table.columns.find((c) => c.role === 'year' && !c.hidden);
-  const areaOf = (row: number): number | undefined => context.areaOfLine(table, row);
-  const byArea = lines.some((line) => areaOf(line.row) !== undefined);
-  const place = (row: number, col: number): string => `${quoteSheetName(table.sheet)}!${toA1(row, col)}`;
-  const figure = (row: TableRow, column: Column, year: string, basis: FigureBasis, area: number | undefined): FigureDraft | undefined => {
+  return new TableFigureReader(table, grid, context, columns).read();
+}
+
+/** One table's figures: its totals first (area totals, then one grand total per year), then a summary's or a year series' lines. */
+class TableFigureReader {
+  private readonly rows: ReadonlyMap<number, TableRow>;
+  private readonly totals: readonly TableRow[];
+  private readonly lines: readonly TableRow[];
+  /** Rows a total adds or takes away: a total among them is a subtotal. */
+  private readonly inner: ReadonlySet<number>;
+  private readonly coverage = new Map<number, number[]>();
+  private readonly yearColumn: Column | undefined;
+  /** Whether any line names a priority area: then a grand total is the total of a table by area. */
+  private readonly byArea: boolean;
+
+  constructor(
+    private readonly table: Table,
+    private readonly grid: Grid,
+    private readonly context: FigureContext,
+    private readonly columns: readonly Column[],
+  ) {
+    this.rows = new Map(table.rows.map((r) => [r.row, r]));
+    this.totals = table.rows.filter((r) => r.kind === 'total');
+    this.lines = table.rows.filter((r) => r.kind === 'line');
+    this.inner = new Set(this.totals.flatMap((t) => [...(t.sums ?? []), ...(t.subtracts ?? [])]));
+    this.yearColumn = table.columns.find((c) => c.role === 'year' && !c.hidden);
+    this.byArea = this.lines.some((line) => this.areaOf(line.row) !== undefined);
+  }
+
+  read(): TableFigures {
+    const { figures, withoutYear } = this.totalFigures();
+    figures.push(...this.summaryLineFigures(), ...this.yearLineFigures());
+    return { figures, withoutYear };
+  }
+
+  private areaOf(row: number): number | undefined {
+    return this.context.areaOfLine(this.table, row);
+  }
+
+  private linesOf(total: TableRow): number[] {
+    return coveredLines(total, this.rows, this.coverage);
+  }
+
+  private rowYearOf(row: number): string | undefined {
+    return this.yearColumn ? fiscalYearIn(this.grid.value(row, this.yearColumn.col)) : this.table.titleYear?.label;
+  }
+
+  /** Area totals as found, then the grand total candidate per year: the top-level total covering the most lines. */
+  private totalFigures(): TableFigures {
+    const figures: FigureDraft[] = [];
+    const grand = new Map<string, { figure: FigureDraft; covers: number }>();
+    let withoutYear = 0;
+    for (const total of this.totals) {
+      const covered = this.linesOf(total);
+      if (covered.length === 0) continue;
+      const area = this.context.areaNamed(total.label) ?? commonArea(covered, (row) => this.areaOf(row));
+      if (area === undefined && this.inner.has(total.row)) continue; // a subtotal of nothing the model names
+      // Where lines state their own years, the title's year is not the total's: only a year they all share is.
+      const rowYear = this.yearColumn ? commonYear(covered, this.grid, this.yearColumn.col) : this.table.titleYear?.label;
+      const basis: FigureBasis = area !== undefined ? 'area-total' : this.byArea ? 'area-table-total' : 'table-total';
+      const found = this.figuresOfRow(total, rowYear, basis, area);
+      if (found.length === 0 && this.columns.some((c) => total.amounts.kindOf(c.col) === 'amount')) withoutYear++;
+      for (const f of found) {
+        if (area !== undefined) figures.push(f);
+        else {
+          const held = grand.get(f.year);
+          if (!held || covered.length > held.covers) grand.set(f.year, { figure: f, covers: covered.length });
+        }
+      }
+    }
+    figures.push(...[...grand.values()].map((g) => g.figure));
+    return { figures, withoutYear };
+  }
+
+  /** A summary by priority area: each area on one line, under a total of them all. */
+  private summaryLineFigures(): FigureDraft[] {
+    const { lines } = this;
+    const summaryTotal = this.totals.some((t) => !this.inner.has(t.row) && this.linesOf(t).length === lines.length);
+    const areas = lines.map((line) => this.areaOf(line.row));
+    if (!summaryTotal || lines.length <= 1 || !areas.every((a) => a !== undefined) || new Set(areas).size !== lines.length) return [];
+    return lines.flatMap((line, i) => this.figuresOfRow(line, this.rowYearOf(line.row), 'area-line', areas[i]));
+  }
+
+  /** A table of spend by year: each line a different year, naming nothing else. */
+  private yearLineFigures(): FigureDraft[] {
+    const { lines, yearColumn } = this;
+    if (!yearColumn || lines.length <= 1 || this.context.namesLines(this.table)) return [];
+    const years = lines.map((line) => fiscalYearIn(this.grid.value(line.row, yearColumn.col)));
+    if (!years.every((y) => y !== undefined) || new Set(years).size !== lines.length) return [];
+    const undated = sortByPreference(this.columns.filter((c) => c.year === undefined));
+    return lines.flatMap((line, i) => {
+      const column = undated.find((c) => line.amounts.kindOf(c.col) === 'amount');
+      const found = column && this.figure(line, column, years[i], 'year-line', undefined);
+      return found ? [found] : [];
+    });
+  }
+
+  /** The figure of `row` in the most preferred column stating one, per year. */
+  private figuresOfRow(row: TableRow, rowYear: string | undefined, basis: FigureBasis, area: number | undefined): FigureDraft[] {
+    const out: FigureDraft[] = [];
+    for (const [year, candidates] of byYear(this.columns, rowYear)) {
+      const column = candidates.find((c) => row.amounts.kindOf(c.col) === 'amount');
+      const found = column && this.figure(row, column, year, basis, area);
+      if (found) out.push(found);
+    }
+    return out;
+  }
+
+  private figure(row: TableRow, column: Column, year: string, basis: FigureBasis, area: number | undefined): FigureDraft | undefined {
     const cell = row.amounts.get(column.col);
     if (!cell || cell.kind !== 'amount') return undefined;
-    const at = place(row.row, column.col);
-    const quote = rowText(grid, row.row, table.range.start.col, table.range.end.col);
+    const { table } = this;
+    const at = `${quoteSheetName(table.sheet)}!${toA1(row.row, column.col)}`;
+    const quote = rowText(this.grid, row.row, table.range.start.col, table.range.end.col);
     return {
       year,
       amount: statedPounds(cell.pounds),
-      source: { document: context.document, locator: at, ...(quote !== '' ? { quote } : {}) },
+      source: { document: this.context.document, locator: at, ...(quote !== '' ? { quote } : {}) },
       basis,
       cell: at,
       ...(area !== undefined ? { area } : {}),
     };
-  };
-  /** The figure of `row` in the most preferred column stating one, per year. */
-  const figuresOfRow = (row: TableRow, rowYear: string | undefined, basis: FigureBasis, area: number | undefined): FigureDraft[] => {
-    const out: FigureDraft[] = [];
-    for (const [year, candidates] of byYear(columns, rowYear)) {
-      const column = candidates.find((c) => row.amounts.kindOf(c.col) === 'amount');
-      const found = column && figure(row, column, year, basis, area);
-      if (found) out.push(found);
-    }
-    return out;
-  };
-
-  const figures: FigureDraft[] = [];
-  /** The grand total candidate per year: the top-level total covering the most lines. */
-  const grand = new Map<string, { figure: FigureDraft; covers: number }>();
-  let withoutYear = 0;
-  for (const total of totals) {
-    const covered = linesOf(total);
-    if (covered.length === 0) continue;
-    const area = context.areaNamed(total.label) ?? commonArea(covered, areaOf);
-    const topLevel = !inner.has(total.row);
-    if (area === undefined && !topLevel) continue; // a subtotal of nothing the model names
-    // Where lines state their own years, the title's year is not the total's: only a year they all share is.
-    const rowYear = yearColumn ? commonYear(covered, grid, yearColumn.col) : table.titleYear?.label;
-    const found = figuresOfRow(total, rowYear, area !== undefined ? 'area-total' : byArea ? 'area-table-total' : 'table-total', area);
-    if (found.length === 0 && columns.some((c) => total.amounts.kindOf(c.col) === 'amount')) withoutYear++;
-    for (const f of found) {
-      if (area !== undefined) figures.push(f);
-      else {
-        const held = grand.get(f.year);
-        if (!held || covered.length > held.covers) grand.set(f.year, { figure: f, covers: covered.length });
-      }
-    }
-  }
-  figures.push(...[...grand.values()].map((g) => g.figure));
-
-  // A summary by priority area: each area on one line, under a total of them all.
-  const summaryTotal = totals.some((t) => !inner.has(t.row) && linesOf(t).length === lines.length);
-  const areas = lines.map((line) => areaOf(line.row));
-  if (summaryTotal && lines.length > 1 && areas.every((a) => a !== undefined) && new Set(areas).size === lines.length) {
-    lines.forEach((line, i) => figures.push(...figuresOfRow(line, rowYearOf(line.row), 'area-line', areas[i])));
-  }
-
-  // A table of spend by year: each line a different year, naming nothing else.
-  if (yearColumn && lines.length > 1 && !context.namesLines(table)) {
-    const years = lines.map((line) => fiscalYearIn(grid.value(line.row, yearColumn.col)));
-    if (years.every((y) => y !== undefined) && new Set(years).size === lines.length) {
-      const undated = columns.filter((c) => c.year === undefined);
-      lines.forEach((line, i) => {
-        const column = sortByPreference(undated).find((c) => line.amounts.kindOf(c.col) === 'amount');
-        const found = column && figure(line, column, years[i] as string, 'year-line', undefined);
-        if (found) figures.push(found);
-      });
-    }
-  }
-  return { figures, withoutYear };
-
-  function rowYearOf(row: number): string | undefined {
-    return yearColumn ? fiscalYearIn(grid.value(row, yearColumn.col)) : table.titleYear?.label;
   }
 }
 
@@ -229,13 +269,13 @@ function commonYear(lines: readonly number[], grid: Grid, col: number): string |
 /** "2019/20", "2019-20", "FY19/20", "2020/21r [Note 3]" → the fiscal year's label; calendar years and anything else → undefined. */
 export function fiscalYearIn(value: CellValue | null): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = typeof value === 'string' ? withoutNoteMarkers(value).replace(/(\d)\s*[rp]$/i, '$1') : value;
+  const text = typeof value === 'string' ? yearAsWritten(value) : value;
   const parsed = parseFiscalYear(text);
   return parsed.kind === 'year' ? parsed.year.label : undefined;
 }
 
 /** The row's cells as a reader sees them, joined by single spaces: the quote a figure's source gives. */
-export function rowText(grid: Grid, row: number, firstCol: number, lastCol: number): string {
+function rowText(grid: Grid, row: number, firstCol: number, lastCol: number): string {
   const parts: string[] = [];
   for (let col = firstCol; col <= lastCol; col++) {
     const text = shownText(grid.value(row, col));

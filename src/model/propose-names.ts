@@ -16,13 +16,13 @@ import { initialism } from './propose-codes';
 export type ListKey = 'priorityAreas' | 'fundingStreams' | 'programmes' | 'commissioningModels';
 
 /** Where a name was first seen: its cell. */
-export interface CellPlace {
+interface CellPlace {
   readonly sheet: string;
   readonly row: number;
   readonly col: number;
 }
 
-export interface DraftEntry {
+interface DraftEntry {
   readonly name: string;
   readonly aliases: string[];
   readonly first: CellPlace;
@@ -121,7 +121,7 @@ function tidy(value: string): string {
 
 // ---- which columns name things ---------------------------------------------------------------
 
-export type NameColumnList = ListKey | 'boroughs';
+type NameColumnList = ListKey | 'boroughs';
 
 export interface NameColumn {
   readonly table: Table;
@@ -147,7 +147,7 @@ const PRIORITY_WORDS =
 const FUNDING_WORDS = /\b(funding|source of funds|income source|grant source)\b/;
 
 /** The list a header's words suggest for a column of repeated names, when they suggest one. */
-export function listFromHeader(header: string): ListKey | undefined {
+function listFromHeader(header: string): ListKey | undefined {
   const words = headerWords(header);
   if (words === '') return undefined;
   // "Funding Org:Department" is the funder's department, a grouping of its spend; "Funding Org:Name" is the funder itself.

@@ -15,7 +15,7 @@ import { PLACEHOLDER_ORGANISATION } from './propose-placeholder';
 import type { Organisation } from './types';
 
 /** A funder a register names on every line (360Giving's Funding Org:Name), with its org id when it gives one. */
-export interface RegisterFunder {
+interface RegisterFunder {
   readonly name: string;
   readonly nameCell: string;
   readonly orgId?: string;

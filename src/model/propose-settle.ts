@@ -8,7 +8,7 @@ import { NAMES_SHOWN, count, pounds } from './propose-words';
 import type { CommissioningModel } from './types';
 
 /** Figures for one year (or one area and year) that were not used because another was preferred. */
-export interface Passed {
+interface Passed {
   readonly kept: FigureDraft;
   readonly others: FigureDraft[];
 }

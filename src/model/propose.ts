@@ -11,11 +11,11 @@ import { findSheet } from '../sheet/grid';
 import { quoteSheetName, toA1 } from '../sheet/a1';
 import type { Table } from '../sheet/tables/types';
 import { neutralModel } from './neutral';
-import { MODEL_SHEET_NAME } from './model-sheet-layout';
+import { MODEL_SHEET_NAME } from '../sheet/reserved-sheet-names';
 import { validateModel } from './validate';
 import { assignCodes } from './propose-codes';
 import { figuresOfTable, fiscalYearIn, type FigureDraft } from './propose-figures';
-import { LIST_KEYS, collectNames, namesNotes } from './propose-collect';
+import { LIST_KEYS, collectNames, namesNotes, type NamesFound } from './propose-collect';
 import { programmeLinks, type ListKey } from './propose-names';
 import { organisationOf, registerFunder } from './propose-organisation';
 import { figureNotes, settleFigures } from './propose-settle';
@@ -23,9 +23,8 @@ import { pounds } from './propose-words';
 import type { CommissioningModel, NamedEntry, PriorityArea, Programme, SourceNote, YearFigure } from './types';
 
 // The placeholder is part of a proposal's contract: callers check a proposal's organisation against it.
-export { PLACEHOLDER_ORGANISATION } from './propose-placeholder';
 
-export interface ProposeOptions {
+interface ProposeOptions {
   /** The organisation's name, as the user gives it; without it the model holds a placeholder to edit. */
   readonly organisation?: string;
   /** The workbook's file name, quoted as the source of every name and figure ("workbook" when unknown). */
@@ -39,18 +38,40 @@ export interface ModelProposal {
   readonly notes: string[];
 }
 
-
 export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], options: ProposeOptions = {}): ModelProposal {
   const document = options.document?.trim() || 'workbook';
   const grids = new Map(workbook.sheets.map((g) => [g.name, g]));
   const notes: string[] = [];
   const organisation = organisationOf(options.organisation, registerFunder(tables, grids), notes);
-
   const found = collectNames(tables, grids);
-  const { lists, lineEntries, boroughs } = found;
+  const { drafts, withoutYear } = figureDrafts(tables, grids, found, document);
+  const settled = settleFigures(drafts);
+  const calendarYears = new Set<number>();
+  const years = yearsOf(tables, grids, calendarYears);
+  for (const f of drafts) years.add(f.year);
+  const model = validateModel({ ...modelLists(found, settled, document), organisation, years: [...years].sort() }, 'proposed model');
 
-  // ---- figures ----
-  const areaIndex = lists.priorityAreas;
+  notes.push(...namesNotes(found));
+  if (calendarYears.size > 0) {
+    const sorted = [...calendarYears].sort((a, b) => a - b);
+    notes.push(
+      `Calendar years (${sorted.length > 2 ? `${sorted[0]} to ${sorted[sorted.length - 1]}` : sorted.join(', ')}) are not in the model, which holds fiscal years such as 2019/20 only.`,
+    );
+  }
+  notes.push(...figureNotes(model, withoutYear, settled.passed, (i) => found.lists.priorityAreas.entries[i].name));
+  if (findSheet(workbook, MODEL_SHEET_NAME)) {
+    notes.push(`The workbook already has a "${MODEL_SHEET_NAME}" sheet; this proposal does not use it. To keep the proposal there, rename or remove that sheet first.`);
+  }
+  const s = neutralModel().settings;
+  notes.push(
+    `Settings are the product's defaults: variance ${s.varianceConvention === 'forecast-minus-budget' ? 'forecast − budget' : 'budget − forecast'}; RAG amber at ${s.rag.amberPct}% or ${pounds(s.rag.amberAbs)}, red at ${s.rag.redPct}% or ${pounds(s.rag.redAbs)}; figures shown in ${s.displayUnit}.`,
+  );
+  return { model, notes };
+}
+
+/** Every table's figure drafts, and how many totals gave none for want of a year. */
+function figureDrafts(tables: readonly Table[], grids: ReadonlyMap<string, Grid>, found: NamesFound, document: string): { drafts: FigureDraft[]; withoutYear: number } {
+  const { lists, lineEntries } = found;
   const drafts: FigureDraft[] = [];
   let withoutYear = 0;
   for (const table of tables) {
@@ -61,21 +82,19 @@ export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], o
       areaOfLine: (t, row) => lineEntries.get(t)?.get('priorityAreas')?.get(row),
       areaNamed: (label) => {
         const name = withoutTotalWords(label);
-        return name === '' ? undefined : areaIndex.find(name);
+        return name === '' ? undefined : lists.priorityAreas.find(name);
       },
       namesLines: (t) => (lineEntries.get(t)?.size ?? 0) > 0,
     });
     drafts.push(...fromTable.figures);
     withoutYear += fromTable.withoutYear;
   }
-  const { totals, areaFigures, passed } = settleFigures(drafts);
+  return { drafts, withoutYear };
+}
 
-  // ---- years ----
-  const calendarYears = new Set<number>();
-  const years = yearsOf(tables, grids, calendarYears);
-  for (const f of drafts) years.add(f.year);
-
-  // ---- the model ----
+/** The model's lists and figures as proposed, with the neutral model's currency, units and settings. */
+function modelLists(found: NamesFound, settled: ReturnType<typeof settleFigures>, document: string): Omit<CommissioningModel, 'organisation' | 'years'> {
+  const { lists, lineEntries, boroughs } = found;
   const codes = Object.fromEntries(
     LIST_KEYS.map((k) => [k, assignCodes(lists[k].entries.map((e) => e.name), (i) => lists[k].keysOf(i))]),
   ) as Record<ListKey, string[]>;
@@ -85,7 +104,7 @@ export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], o
   };
   const priorityAreas: PriorityArea[] = lists.priorityAreas.entries.map((_, i) => ({
     ...entry('priorityAreas', i),
-    figures: [...(areaFigures.get(i)?.values() ?? [])].sort((a, b) => a.year.localeCompare(b.year)).map(yearFigure),
+    figures: [...(settled.areaFigures.get(i)?.values() ?? [])].sort((a, b) => a.year.localeCompare(b.year)).map(yearFigure),
   }));
   const links = programmeLinks(lineEntries);
   const programmes: Programme[] = lists.programmes.entries.map((_, i) => {
@@ -99,42 +118,19 @@ export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], o
     };
   });
   const neutral = neutralModel();
-  const model = validateModel(
-    {
-      schemaVersion: 1,
-      organisation,
-      currency: neutral.currency,
-      defaultUnit: neutral.defaultUnit,
-      fiscalYearStartMonth: neutral.fiscalYearStartMonth,
-      years: [...years].sort(),
-      priorityAreas,
-      fundingStreams: lists.fundingStreams.entries.map((_, i) => entry('fundingStreams', i)),
-      programmes,
-      boroughs: boroughs.found(),
-      commissioningModels: lists.commissioningModels.entries.map((_, i) => entry('commissioningModels', i)),
-      totals: [...totals.values()].sort((a, b) => a.year.localeCompare(b.year)).map(yearFigure),
-      settings: neutral.settings,
-    },
-    'proposed model',
-  );
-
-  // ---- notes ----
-  notes.push(...namesNotes(found));
-  if (calendarYears.size > 0) {
-    const sorted = [...calendarYears].sort((a, b) => a - b);
-    notes.push(
-      `Calendar years (${sorted.length > 2 ? `${sorted[0]} to ${sorted[sorted.length - 1]}` : sorted.join(', ')}) are not in the model, which holds fiscal years such as 2019/20 only.`,
-    );
-  }
-  notes.push(...figureNotes(model, withoutYear, passed, (i) => lists.priorityAreas.entries[i].name));
-  if (findSheet(workbook, MODEL_SHEET_NAME)) {
-    notes.push(`The workbook already has a "${MODEL_SHEET_NAME}" sheet; this proposal does not use it. To keep the proposal there, rename or remove that sheet first.`);
-  }
-  const s = neutral.settings;
-  notes.push(
-    `Settings are the product's defaults: variance ${s.varianceConvention === 'forecast-minus-budget' ? 'forecast − budget' : 'budget − forecast'}; RAG amber at ${s.rag.amberPct}% or ${pounds(s.rag.amberAbs)}, red at ${s.rag.redPct}% or ${pounds(s.rag.redAbs)}; figures shown in ${s.displayUnit}.`,
-  );
-  return { model, notes };
+  return {
+    schemaVersion: 1,
+    currency: neutral.currency,
+    defaultUnit: neutral.defaultUnit,
+    fiscalYearStartMonth: neutral.fiscalYearStartMonth,
+    priorityAreas,
+    fundingStreams: lists.fundingStreams.entries.map((_, i) => entry('fundingStreams', i)),
+    programmes,
+    boroughs: boroughs.found(),
+    commissioningModels: lists.commissioningModels.entries.map((_, i) => entry('commissioningModels', i)),
+    totals: [...settled.totals.values()].sort((a, b) => a.year.localeCompare(b.year)).map(yearFigure),
+    settings: neutral.settings,
+  };
 }
 
 function yearFigure(draft: FigureDraft): YearFigure {
@@ -166,7 +162,10 @@ function yearsOf(tables: readonly Table[], grids: ReadonlyMap<string, Grid>, cal
         const value = grid.value(row.row, column.col);
         const year = fiscalYearIn(value);
         if (year) years.add(year);
-        else if (/^(19|20)\d\d$/.test(String(value ?? '').trim())) calendar.add(Number(String(value).trim()));
+        else {
+          const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+          if (/^(19|20)\d\d$/.test(text)) calendar.add(Number(text));
+        }
       }
     }
   }

@@ -19,10 +19,10 @@ import type { CommissioningModel, NamedEntry } from './types';
 
 export const EVIDENCE = { entries: 3, priorityAreas: 1 } as const;
 
-export type EvidenceKind = 'organisation' | 'priority area' | 'programme' | 'funding stream';
+type EvidenceKind = 'organisation' | 'priority area' | 'programme' | 'funding stream';
 
 /** A name of the model found in the workbook, at the first cell that names it. */
-export interface NamedInWorkbook {
+interface NamedInWorkbook {
   readonly kind: EvidenceKind;
   /** The entry's own name (not the alias the cell used). */
   readonly name: string;

@@ -3,14 +3,22 @@
  * ("53600000"), so a model round-trips through JSON without loss; use money/ to compute with them.
  */
 
-/** Where a figure or name comes from: a seed document and the sentence or table that states it. */
+/** Where a figure or name comes from: a source document and the sentence or table that states it. */
 export interface SourceNote {
-  /** File in shared/seeds, e.g. "000_5be5cdee322bf63c.txt", or "workbook" / a JSON path for user models. */
+  /** The document as the model cites it: a file such as "000_5be5cdee322bf63c.txt", or "workbook" / a JSON path. */
   readonly document: string;
   /** Where in it: "para 1.1", "slide: London Crime Prevention Fund, table", ... */
   readonly locator: string;
   /** The words that state the figure, quoted. */
   readonly quote?: string;
+}
+
+/** A document the model's figures come from, and the title findings give it when they cite it. */
+export interface SourceDocument {
+  /** As source notes cite it: "000_5be5cdee322bf63c.txt". */
+  readonly document: string;
+  /** As a reader knows it: "January 2020 panel report". */
+  readonly title: string;
 }
 
 /** A name the checker recognises: canonical name, short code and the other ways people write it. */
@@ -73,7 +81,6 @@ export interface Borough {
 
 export type VarianceConvention = 'forecast-minus-budget' | 'budget-minus-forecast';
 export type RoundingPolicy = 'as-stated' | 'largest-remainder';
-export type { UnitId } from '../money/units';
 import type { UnitId } from '../money/units';
 
 export interface RagThresholds {
@@ -117,6 +124,8 @@ export interface CommissioningModel {
   /** Total commissioning spend per year. */
   readonly totals: readonly YearFigure[];
   readonly settings: ModelSettings;
+  /** The documents source notes cite, with their titles; a document not listed is cited by its own name. */
+  readonly documents?: readonly SourceDocument[];
 }
 
 /** The model in effect and where it came from, as `commissioning model` reports it. */

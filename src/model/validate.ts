@@ -3,29 +3,16 @@
  * Hand-written rather than schema-driven so that every problem reads as one plain sentence naming the
  * field by its path: `priorityAreas[2].figures[0].amount: "15.0m" is not an amount in pounds ...`.
  */
-import type {
-  Borough,
-  CommissioningModel,
-  FundComponent,
-  FundFigure,
-  FundingStream,
-  ModelSettings,
-  NamedEntry,
-  Organisation,
-  PriorityArea,
-  Programme,
-  RagThresholds,
-  RoundingPolicy,
-  SourceNote,
-  UnitId,
-  VarianceConvention,
-  YearFigure,
-} from './types';
+import type { Borough, CommissioningModel, FundComponent, FundFigure, FundingStream, ModelSettings, NamedEntry, Organisation, PriorityArea, Programme, RagThresholds, RoundingPolicy, SourceDocument, SourceNote, VarianceConvention, YearFigure } from './types';
+import type { UnitId } from '../money/units';
 import Decimal from 'decimal.js';
+import { fiscalYearSpan, isFiscalYearLabel } from '../money/fiscal-year';
+import { isDecimalAmount } from '../money/parse';
+import { UNIT_IDS } from '../money/units';
 import { normaliseName } from './names';
 
 /** One problem in a model: where (a path such as `boroughs[4].gss`, empty for the whole model) and what. */
-export interface ModelProblem {
+interface ModelProblem {
   readonly path: string;
   readonly message: string;
 }
@@ -43,34 +30,15 @@ export class ModelError extends Error {
   }
 }
 
-export const UNIT_IDS: readonly UnitId[] = ['£', '£k', '£000', '£m'];
-export const VARIANCE_CONVENTIONS: readonly VarianceConvention[] = ['forecast-minus-budget', 'budget-minus-forecast'];
-export const ROUNDING_POLICIES: readonly RoundingPolicy[] = ['as-stated', 'largest-remainder'];
+/** A model states money in pounds, thousands or millions: tables may be in billions, a model's figures are not. */
+const MODEL_UNIT_IDS: readonly UnitId[] = UNIT_IDS.filter((id) => id !== '£bn');
+const VARIANCE_CONVENTIONS: readonly VarianceConvention[] = ['forecast-minus-budget', 'budget-minus-forecast'];
+const ROUNDING_POLICIES: readonly RoundingPolicy[] = ['as-stated', 'largest-remainder'];
 
-const AMOUNT = /^-?\d+(\.\d+)?$/;
-const FISCAL_YEAR = /^(\d{4})\/(\d{2})$/;
 /** An org-id.guide identifier: list code (GB-CHC), then the organisation's id within the list. */
 export const ORG_ID = /^[A-Z]{2}-[A-Z0-9]+-\S+$/;
 const GSS_LONDON_BOROUGH = /^E09000(\d{3})$/;
 const CODE = /^\S+$/;
-
-/** True for "2019/20": four-digit start year, then the last two digits of the following year. */
-export function isFiscalYear(text: string): boolean {
-  const m = FISCAL_YEAR.exec(text);
-  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
-}
-
-/** "2019/20-2021/22" → ["2019/20", "2021/22"]; a single year → [year, year]; undefined otherwise. */
-export function fiscalYearSpan(text: string): readonly [string, string] | undefined {
-  if (isFiscalYear(text)) return [text, text];
-  const parts = text.split('-');
-  if (parts.length !== 2 || !isFiscalYear(parts[0]) || !isFiscalYear(parts[1])) return undefined;
-  return parts[0] < parts[1] ? [parts[0], parts[1]] : undefined;
-}
-
-export function isAmount(text: string): boolean {
-  return AMOUNT.test(text);
-}
 
 /** Lists every problem in `data` as a model; empty when it is a valid CommissioningModel. */
 export function findModelProblems(data: unknown): ModelProblem[] {
@@ -92,13 +60,13 @@ export function validateModel(data: unknown, where?: string): CommissioningModel
   return model as CommissioningModel;
 }
 
-export function formatProblem(problem: ModelProblem, where?: string): string {
+function formatProblem(problem: ModelProblem, where?: string): string {
   const located = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
   return where ? `${where}: ${located}` : located;
 }
 
 /** A value as a problem message quotes it: strings in quotes and shortened, other things by kind. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(short);
@@ -106,10 +74,29 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // JSON holds nothing else; anything that gets here by another road is named by its kind.
+  return typeof value;
 }
 
 type Fields = Record<string, unknown>;
+
+/** The model's required keys, in the order a model file writes them. */
+const MODEL_KEYS = [
+  'schemaVersion',
+  'organisation',
+  'currency',
+  'defaultUnit',
+  'fiscalYearStartMonth',
+  'years',
+  'priorityAreas',
+  'fundingStreams',
+  'programmes',
+  'boroughs',
+  'commissioningModels',
+  'totals',
+  'settings',
+] as const;
 
 const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 const item = (path: string, index: number): string => `${path}[${index}]`;
@@ -128,21 +115,7 @@ class Checker {
   }
 
   model(data: unknown): CommissioningModel | undefined {
-    const o = this.object(data, '', [
-      'schemaVersion',
-      'organisation',
-      'currency',
-      'defaultUnit',
-      'fiscalYearStartMonth',
-      'years',
-      'priorityAreas',
-      'fundingStreams',
-      'programmes',
-      'boroughs',
-      'commissioningModels',
-      'totals',
-      'settings',
-    ]);
+    const o = this.object(data, '', MODEL_KEYS, ['documents']);
     if (!o) return undefined;
     // Checked in the order the keys are written, so the first problem reported is the first in the file.
     if (o.schemaVersion !== undefined && o.schemaVersion !== 1) {
@@ -170,6 +143,8 @@ class Checker {
     this.uniqueNames(commissioningModels, 'commissioningModels');
     const totals = this.list(o.totals, 'totals', (v, p) => this.yearFigure(v, p));
     this.uniqueYears(totals, 'totals');
+    const settings = this.settings(o.settings, 'settings') as ModelSettings;
+    const documents = o.documents === undefined ? undefined : this.documents(o.documents, 'documents');
     return {
       schemaVersion: 1,
       organisation,
@@ -183,7 +158,8 @@ class Checker {
       boroughs,
       commissioningModels,
       totals,
-      settings: this.settings(o.settings, 'settings') as ModelSettings,
+      settings,
+      ...(documents ? { documents } : {}),
     };
   }
 
@@ -253,7 +229,7 @@ class Checker {
       this.add(path, `${value} should be written as text, "${value}" (amounts are exact decimal strings in pounds)`);
       return undefined;
     }
-    if (typeof value !== 'string' || !AMOUNT.test(value)) {
+    if (typeof value !== 'string' || !isDecimalAmount(value)) {
       this.add(path, `${describeValue(value)} is not an amount in pounds (write a decimal such as "15000000")`);
       return undefined;
     }
@@ -287,7 +263,7 @@ class Checker {
   }
 
   private unit(value: unknown, path: string): UnitId | undefined {
-    return this.oneOf(value, path, UNIT_IDS, 'a unit');
+    return this.oneOf(value, path, MODEL_UNIT_IDS, 'a unit');
   }
 
   // ---- years --------------------------------------------------------------------------------
@@ -295,7 +271,7 @@ class Checker {
   private fiscalYear(value: unknown, path: string): string | undefined {
     const text = this.text(value, path);
     if (text === undefined) return undefined;
-    if (!isFiscalYear(text)) {
+    if (!isFiscalYearLabel(text)) {
       this.add(path, `${describeValue(text)} is not a fiscal year in "2019/20" form (start year, slash, last two digits of the next year)`);
       return undefined;
     }
@@ -332,6 +308,26 @@ class Checker {
   }
 
   // ---- parts --------------------------------------------------------------------------------
+
+  /** The documents list: each cited name once, each with a title. */
+  private documents(value: unknown, path: string): SourceDocument[] {
+    const documents = this.list(value, path, (v, p) => {
+      const o = this.object(v, p, ['document', 'title']);
+      if (!o) return undefined;
+      const document = this.text(o.document, at(p, 'document'));
+      const title = this.text(o.title, at(p, 'title'));
+      return { document, title } as SourceDocument;
+    });
+    const seen = new Map<string, number>();
+    documents.forEach((d: SourceDocument | undefined, i) => {
+      if (d?.document === undefined) return;
+      const first = seen.get(d.document);
+      if (first !== undefined) {
+        this.add(at(item(path, i), 'document'), `${describeValue(d.document)} is listed twice (also ${item(path, first)})`);
+      } else seen.set(d.document, i);
+    });
+    return documents;
+  }
 
   private source(value: unknown, path: string): SourceNote | undefined {
     const o = this.object(value, path, ['document', 'locator'], ['quote']);

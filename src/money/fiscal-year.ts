@@ -10,7 +10,7 @@ export interface FiscalYear {
   readonly label: string;
 }
 
-export type YearParse =
+type YearParse =
   | { readonly kind: 'year'; readonly year: FiscalYear }
   | { readonly kind: 'invalid'; readonly text: string; readonly reason: string }
   | { readonly kind: 'none' };
@@ -19,8 +19,18 @@ export type YearParse =
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2099;
 
-/** Two-digit years from 50 up are 1950 to 1999; below 50 they are 2000 to 2049. */
+/**
+ * How a two-digit start year is read. In cells and headers, `nearest`: 50 up are 1950 to 1999, below 50
+ * 2000 to 2049. The Model sheet's year columns (`canonicalYearText`) have always read `2000s`: 99/00 is
+ * 2099/00 there, kept so a Model sheet reads as it always has.
+ */
+type TwoDigitStart = 'nearest' | '2000s';
 const TWO_DIGIT_PIVOT = 50;
+
+/** Two runs of digits for one fiscal year, as people write them: "2019/20", "FY19-20", "2019 / 2020". */
+const YEAR_PAIR = /^(fy\s*)?(\d+)\s*[/-]\s*(\d+)$/i;
+/** The label this tool writes: four-digit start year, slash, the next year's last two digits. */
+const YEAR_LABEL = /^(\d{4})\/(\d{2})$/;
 
 const DASHES = /[‐‑‒–—−]/g;
 const UNUSUAL_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
@@ -29,7 +39,7 @@ export function fiscalYearLabel(start: number): string {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-export function fiscalYear(start: number): FiscalYear {
+function fiscalYear(start: number): FiscalYear {
   return { start, label: fiscalYearLabel(start) };
 }
 
@@ -47,7 +57,7 @@ export function parseFiscalYear(input: string | number): YearParse {
   const text = input.replace(UNUSUAL_SPACES, ' ').replace(DASHES, '-').trim().replace(/^(\d{4})\s+to\s+(\d{4})$/i, '$1-$2');
   if (text.length > 40) return { kind: 'none' };
 
-  const pair = /^(fy\s*)?(\d+)\s*[/-]\s*(\d+)$/i.exec(text);
+  const pair = YEAR_PAIR.exec(text);
   if (pair) {
     const [, prefix, first = '', second = ''] = pair;
     // "3/4" or "201/20" are not meant as years; "2019/201" and "FY1/2" are, and get a reason.
@@ -82,7 +92,7 @@ function yearFromSingle(original: string, digits: string, hasFyPrefix: boolean):
     );
   }
   if (hasFyPrefix && digits.length === 2) {
-    const year = expandTwoDigitYear(Number(digits));
+    const year = expandTwoDigitYear(Number(digits), 'nearest');
     return invalid(
       original,
       `“${shown}” is ambiguous; write the fiscal year in full: ${fiscalYearLabel(year - 1)} or ${fiscalYearLabel(year)}`,
@@ -96,23 +106,31 @@ function yearFromSingle(original: string, digits: string, hasFyPrefix: boolean):
 
 function yearFromPair(original: string, first: string, second: string): YearParse {
   const shown = original.trim();
-  if ((first.length !== 2 && first.length !== 4) || (second.length !== 2 && second.length !== 4)) {
-    return invalid(original, `“${shown}” is not a fiscal year; write one such as 2019/20`);
-  }
-  const start = first.length === 4 ? Number(first) : expandTwoDigitYear(Number(first));
-  if (start < EARLIEST_YEAR || start > LATEST_YEAR) return outOfRange(original, start);
-  const follows = second.length === 4 ? Number(second) === start + 1 : Number(second) === (start + 1) % 100;
-  if (!follows) {
+  const pair = readPair(first, second, 'nearest');
+  if (!pair) return invalid(original, `“${shown}” is not a fiscal year; write one such as 2019/20`);
+  if (pair.start < EARLIEST_YEAR || pair.start > LATEST_YEAR) return outOfRange(original, pair.start);
+  if (!pair.follows) {
     return invalid(
       original,
-      `“${shown}” is not a fiscal year: the second year must follow the first (${fiscalYearLabel(start)})`,
+      `“${shown}” is not a fiscal year: the second year must follow the first (${fiscalYearLabel(pair.start)})`,
     );
   }
-  return { kind: 'year', year: fiscalYear(start) };
+  return { kind: 'year', year: fiscalYear(pair.start) };
 }
 
-function expandTwoDigitYear(twoDigits: number): number {
-  return twoDigits >= TWO_DIGIT_PIVOT ? 1900 + twoDigits : 2000 + twoDigits;
+/**
+ * The core every reading of a written year shares: the start year two runs of digits name (each of two
+ * or four digits, else undefined) and whether the second is the year after the first.
+ */
+function readPair(first: string, second: string, twoDigitStart: TwoDigitStart): { start: number; follows: boolean } | undefined {
+  if ((first.length !== 2 && first.length !== 4) || (second.length !== 2 && second.length !== 4)) return undefined;
+  const start = first.length === 4 ? Number(first) : expandTwoDigitYear(Number(first), twoDigitStart);
+  const follows = second.length === 4 ? Number(second) === start + 1 : Number(second) === (start + 1) % 100;
+  return { start, follows };
+}
+
+function expandTwoDigitYear(twoDigits: number, reading: TwoDigitStart): number {
+  return reading === 'nearest' && twoDigits >= TWO_DIGIT_PIVOT ? 1900 + twoDigits : 2000 + twoDigits;
 }
 
 function outOfRange(original: string, year: number): YearParse {
@@ -124,6 +142,45 @@ function outOfRange(original: string, year: number): YearParse {
 
 function invalid(text: string, reason: string): YearParse {
   return { kind: 'invalid', text, reason };
+}
+
+/** True for "2019/20" exactly, the label the model holds: any four-digit start year, then the next year's last two digits. */
+export function isFiscalYearLabel(text: string): boolean {
+  const m = YEAR_LABEL.exec(text);
+  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
+}
+
+/** "2019/20-2021/22" → ["2019/20", "2021/22"]; a single label → [label, label]; undefined otherwise. */
+export function fiscalYearSpan(text: string): readonly [string, string] | undefined {
+  if (isFiscalYearLabel(text)) return [text, text];
+  const parts = text.split('-');
+  if (parts.length !== 2 || !isFiscalYearLabel(parts[0]) || !isFiscalYearLabel(parts[1])) return undefined;
+  return parts[0] < parts[1] ? [parts[0], parts[1]] : undefined;
+}
+
+/**
+ * A year or span typed into the Model sheet as its label: "2019-20", "FY19/20", "19/20", "2019/2020" →
+ * "2019/20"; "2019-20 to 2021-22" → "2019/20-2021/22". Anything else comes back unchanged, for the
+ * model's validation to name. Two-digit start years are read `2000s`, and any four-digit start is kept.
+ */
+export function canonicalYearText(text: string): string {
+  const single = canonicalSingleYear(text);
+  if (single) return single;
+  for (let i = 0; i < text.length; i++) {
+    const sep = /^(\s*(?:-|–|—|to)\s*)/i.exec(text.slice(i));
+    if (!sep || i === 0) continue;
+    const start = canonicalSingleYear(text.slice(0, i).trim());
+    const end = canonicalSingleYear(text.slice(i + sep[1].length).trim());
+    if (start && end) return `${start}-${end}`;
+  }
+  return text;
+}
+
+function canonicalSingleYear(text: string): string | undefined {
+  if (isFiscalYearLabel(text)) return text;
+  const m = YEAR_PAIR.exec(text);
+  const pair = m ? readPair(m[2], m[3], '2000s') : undefined;
+  return pair?.follows ? fiscalYearLabel(pair.start) : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { Money, asMoney, withoutNegativeZero } from './decimal';
 import { POUNDS_PER_UNIT, UNITS, type UnitId } from './units';
 
-export interface FormatOptions {
+interface FormatOptions {
   /** Default £m. */
   readonly unit?: UnitId;
   /** Default 1 for £m, 0 for the others. */

@@ -1,7 +1,14 @@
 /**
- * Reading an amount from a cell: a number, or text as finance staff write it ("£1.4m", "(1.0)",
- * "1,234.5", "£400k", "TBC"). The result says exactly what was written, so checks can tell a real
- * error from rounding (see `step`) and a missing figure from a zero.
+ * Amounts written as text, read one way at heart (digits grouped in threes, one decimal point, brackets
+ * for a negative) in the three dialects that deliberately differ:
+ *
+ * - `parseAmount`: a cell as finance staff write it ("£1.4m", "(1.0)", "1,234.5", "£400k", "TBC"). The
+ *   result says exactly what was written, so checks can tell a real error from rounding (see `step`)
+ *   and a missing figure from a zero.
+ * - `excelTextAsNumber`: text as Excel's arithmetic coerces it ("12.5%", "1.2E3"; "1.2m" and "TBC" are
+ *   #VALUE!), so a recalculated formula gives Excel's result, not what a person would mean.
+ * - `decimalAmountOfTyped` and `isDecimalAmount`: the model's own amounts, exact decimal strings in
+ *   pounds ("-1234.50"), kept digit for digit as typed.
  */
 import { Money, ZERO, fromNumber, withoutNegativeZero } from './decimal';
 import { UNITS, isUnitId, type UnitId } from './units';
@@ -64,16 +71,21 @@ const SUPPRESSED = new Set(['x', '[c]', '*']);
  */
 const NIL_WORDS = new Set(['nil']);
 
+interface Scale {
+  readonly factor: Money;
+  readonly unit: UnitId;
+}
+
 /** Scale words after a figure, with pounds per unit and the UnitId reported as `writtenUnit`. */
-const SCALES: ReadonlyMap<string, { readonly factor: Money; readonly unit: UnitId }> = new Map([
+const SCALES: ReadonlyMap<string, Scale> = new Map<string, Scale>([
   ...['m', 'mn', 'mns', 'mil', 'mill', 'million', 'millions'].map(
-    (word) => [word, { factor: UNITS['£m'].factor, unit: '£m' as UnitId }] as const,
+    (word) => [word, { factor: UNITS['£m'].factor, unit: '£m' }] as const,
   ),
   ...['k', 'thousand', 'thousands'].map(
-    (word) => [word, { factor: UNITS['£k'].factor, unit: '£k' as UnitId }] as const,
+    (word) => [word, { factor: UNITS['£k'].factor, unit: '£k' }] as const,
   ),
   ...['b', 'bn', 'billion', 'billions'].map(
-    (word) => [word, { factor: UNITS['£bn'].factor, unit: '£bn' as UnitId }] as const,
+    (word) => [word, { factor: UNITS['£bn'].factor, unit: '£bn' }] as const,
   ),
 ]);
 
@@ -133,7 +145,7 @@ function nilIn(unit: UnitId): ParsedAmount {
 }
 
 /** Why text stands for no figure, or undefined when it is not a placeholder. */
-export function missingReason(lowerText: string): MissingReason | undefined {
+function missingReason(lowerText: string): MissingReason | undefined {
   if (TO_COME.has(lowerText)) return 'to-come';
   if (NOT_AVAILABLE.has(lowerText)) return 'not-available';
   if (NOT_APPLICABLE.has(lowerText)) return 'not-applicable';
@@ -195,6 +207,20 @@ function parseText(original: string, contextUnit: UnitId): ParsedAmount {
 
 /** Digits with optional comma grouping and one decimal point; a string result is the reason it is not a number. */
 function readDigits(digits: string): { magnitude: Money; decimals: number } | string {
+  const split = splitDigits(digits);
+  if (typeof split === 'string') return split;
+  const { whole, fraction } = split;
+  if (whole.length + fraction.length > MAX_DIGITS) return `has more than ${MAX_DIGITS} digits`;
+  const magnitude = new Money(`${whole || '0'}${fraction ? `.${fraction}` : ''}`);
+  return { magnitude, decimals: fraction.length };
+}
+
+/**
+ * The core every reading of written digits shares: optional comma grouping, in threes, before one
+ * optional decimal point. Gives the whole part without its commas and the fraction, either possibly
+ * empty but not both; a string result is the reason the digits are not a number.
+ */
+function splitDigits(digits: string): { whole: string; fraction: string } | string {
   const points = digits.split('.').length - 1;
   if (points > 1) return 'has more than one decimal point';
   const [whole = '', fraction = ''] = digits.split('.');
@@ -203,10 +229,46 @@ function readDigits(digits: string): { magnitude: Money; decimals: number } | st
   if (whole.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(whole)) {
     return 'has commas in the wrong places (group digits in threes: 1,234,567)';
   }
-  const plainWhole = whole.replace(/,/g, '');
-  if (plainWhole.length + fraction.length > MAX_DIGITS) return `has more than ${MAX_DIGITS} digits`;
-  const magnitude = new Money(`${plainWhole || '0'}${fraction ? `.${fraction}` : ''}`);
-  return { magnitude, decimals: fraction.length };
+  return { whole: whole.replace(/,/g, ''), fraction };
+}
+
+/**
+ * Text as Excel (English, UK) reads it as a number when arithmetic meets it: "1,200", "£1,200.50",
+ * "(1,200)" (negative), "-3", "12.5%", "1.2E3". Unlike `parseAmount`, on purpose: exponents and
+ * percentages are numbers here; scale words, placeholders and dashes ("1.2m", "TBC", "-") are not, and
+ * the arithmetic gives #VALUE! as Excel does; a sign is "-" or "+" before the bracket or £ only.
+ */
+const EXCEL_NUMBER_TEXT = /^([-+])?(\()?\s*£?\s*([0-9.,]+)(?:E([-+]?\d+))?\s*(\))?\s*(%)?$/i;
+
+export function excelTextAsNumber(text: string): number | undefined {
+  const m = EXCEL_NUMBER_TEXT.exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, open, digits = '', exponent, close, percent] = m;
+  if (Boolean(open) !== Boolean(close) || (open && sign)) return undefined;
+  if (typeof splitDigits(digits) === 'string') return undefined;
+  let n = Number(`${digits.replace(/,/g, '')}${exponent ? `e${exponent}` : ''}`);
+  if (!Number.isFinite(n)) return undefined;
+  if (percent) n /= 100;
+  return sign === '-' || open ? -n : n;
+}
+
+/** An amount as the model holds it: an exact decimal string in pounds, "-1234.5", with no separators or units. */
+const DECIMAL_AMOUNT = /^-?\d+(\.\d+)?$/;
+
+export function isDecimalAmount(text: string): boolean {
+  return DECIMAL_AMOUNT.test(text);
+}
+
+/**
+ * A model amount typed into a cell: £ signs, commas and spaces dropped wherever they stand, brackets
+ * read as a minus, the digits kept as written ("£1,234.50" → "1234.50", "(1,200)" → "-1200"). Stricter
+ * than `parseAmount` on purpose: a model states exact pounds, so "£1.2m", "+5" and "nil" are not its
+ * amounts, and validation names them. Undefined when the text is not one.
+ */
+export function decimalAmountOfTyped(text: string): string | undefined {
+  let plain = text.replace(/[£,\s]/g, '');
+  if (/^\(.*\)$/.test(plain)) plain = `-${plain.slice(1, -1)}`;
+  return isDecimalAmount(plain) ? plain : undefined;
 }
 
 function amount(written: Money, contextUnit: UnitId, factor: Money, decimals: number, writtenUnit: UnitId): ParsedAmount {

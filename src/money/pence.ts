@@ -15,7 +15,8 @@ import { Money, ZERO } from './decimal';
  */
 export interface Figure {
   readonly pounds: Money;
-  readonly pence?: bigint;
+  /** Whole pence, where the figure is a whole number of them (undefined otherwise). */
+  readonly pence?: bigint | undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Term extends Figure {
   readonly step: Money;
 }
 
-export type Verdict = 'equal' | 'rounding' | 'error';
+type Verdict = 'equal' | 'rounding' | 'error';
 
 export interface Comparison {
   readonly verdict: Verdict;

@@ -1,13 +1,16 @@
 /**
- * Units money is written in: pounds, thousands (as "£k" or as "£000") and millions. Every figure is
- * held in pounds; a unit only says how a column or a cell writes it.
+ * Units money is written in: pounds, thousands (as "£k" or as "£000"), millions and billions. Every
+ * figure is held in pounds; a unit only says how a column or a cell writes it. Reading a unit from
+ * text is here too, in each place text states one: a header or title (`unitFromText`), a row that
+ * states nothing else (`unitRowStatement`), a note in passing (`unitInNote`). Number formats are read
+ * in sheet/number-format.ts, and amounts with their own unit ("£1.4m") in parse.ts.
  */
 import { Money, asMoney } from './decimal';
 
 /** How money is written: pounds, thousands (as £k or £000), millions or billions. */
 export type UnitId = '£' | '£k' | '£000' | '£m' | '£bn';
 
-export interface Unit {
+interface Unit {
   readonly id: UnitId;
   /** Pounds per unit: 1, 1000 or 1000000. */
   readonly factor: Money;
@@ -72,8 +75,7 @@ const CURRENCY_MARKER = /£|(?<![a-z])gbp/g;
  *
  * An amount such as "£1.4m" or "(£15.0m)" is a figure, not a statement of the unit, and is skipped:
  * a title "VAWG fund (£15.0m)" states no unit. A letter m or k inside a word ("Management",
- * "Programme", "£kids") is not a unit. Billions ("£bn") have no UnitId, so they are skipped too and the
- * result is undefined unless another unit is stated.
+ * "Programme", "£kids") is not a unit. Billions ("£bn", "£b", "£ billion") read as £bn.
  */
 export function unitFromText(text: string): UnitId | undefined {
   const normalised = text.replace(UNUSUAL_SPACES, ' ').toLowerCase();
@@ -106,4 +108,58 @@ function firstUnitAfterCurrencyMarker(normalised: string): { index: number; unit
     return { index, unit: '£' };
   }
   return undefined;
+}
+
+/** Text that names money ("£ thousands", "thousands of pounds"), not just a scale ("Thousands"). */
+export function namesCurrency(text: string): boolean {
+  return /£|\bgbp\b|\bpounds?\b|\bsterling\b/i.test(text);
+}
+
+/** Words that may stand around a unit in a unit row: "All figures are shown in £ thousands". */
+const UNIT_ROW_FILLER =
+  /\b(all|figures?|amounts?|values?|numbers?|are|is|shown|stated|expressed|given|in|of|pounds?|sterling|cash|gbp|unless|otherwise|stated|noted|units?|terms|nominal|prices?)\b/g;
+
+/** Unit words without a currency sign, as unit rows write them: "Thousands", "(000s)", "millions". */
+// A lone letter is a unit only in brackets: "K" alone above a table is its letter ("Table K").
+const BARE_SCALE: readonly { readonly pattern: RegExp; readonly unit: UnitId }[] = [
+  { pattern: /^\(?\s*(thousands?|'?000s?)\s*\)?$|^\(\s*k\s*\)$/, unit: '£000' },
+  { pattern: /^\(?\s*(millions?)\s*\)?$|^\(\s*m\s*\)$/, unit: '£m' },
+  { pattern: /^\(?\s*(billions?|bn)\s*\)?$/, unit: '£bn' },
+];
+
+/**
+ * The unit a row of text states when the row is about the unit and nothing else: "£000", "£ thousands",
+ * "(£ thousand)", "£m", "All figures in £000", "Amounts in thousands of pounds". A title that merely
+ * mentions a unit ("Revenue budget (£000)") is not a unit row; its unit is read with unitFromText.
+ */
+export function unitRowStatement(text: string): UnitId | undefined {
+  const lower = text.toLowerCase().replace(UNUSUAL_SPACES, ' ').trim();
+  if (lower.length > 60) return undefined;
+  const rest = lower.replace(UNIT_ROW_FILLER, ' ').replace(/[.:,;]/g, ' ').replace(/\s+/g, ' ').trim();
+  const stated = unitFromText(rest);
+  if (stated) {
+    // Only the unit itself may remain: "£000", "(£m)", "£ thousands".
+    const withoutUnit = rest.replace(/£|\(|\)|'|’|\b(thousands?|millions?|billions?|000s?|ms?|k|bn)\b|\d/g, '').trim();
+    return withoutUnit === '' ? stated : undefined;
+  }
+  return BARE_SCALE.find(({ pattern }) => pattern.test(rest))?.unit;
+}
+
+/**
+ * The unit a note above a table states in passing: "Data in this worksheet is reported in thousands
+ * of pounds (£ thousands)", "All amounts £m". Undefined when the note names none.
+ */
+export function unitInNote(text: string): UnitId | undefined {
+  const lower = text.toLowerCase();
+  const phrase = /\b(thousands|millions|billions) of pounds\b/.exec(lower)?.[1];
+  if (phrase) return phrase === 'thousands' ? '£000' : phrase === 'millions' ? '£m' : '£bn';
+  return /\b(reported|shown|given|expressed|stated|figures|amounts|data|values)\b/.test(lower) ? unitFromText(text) : undefined;
+}
+
+/** Units as headers write them: "(£m)", "(£ thousands)", "£'000s", "£m", "£", "GBP m". */
+const UNIT_TEXT = /\(\s*£[^)]*\)|£\s*'?000s?|£\s*(?:ms?|k|million|thousands?)?\b|\bgbp\b(?:\s*(?:m|k|000))?/gi;
+
+/** Header text with the units it states replaced by spaces, so "2019/20 Budget £m" reads as its words. */
+export function withoutUnitText(text: string): string {
+  return text.replace(UNIT_TEXT, ' ');
 }

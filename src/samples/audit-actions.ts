@@ -3,7 +3,7 @@ import type { SourceNote } from '../model/types';
 import { asArray, asObject, isoDateField, stringField, stringList } from './json-fields';
 import { readSource } from './seed-source';
 
-export interface AuditAction {
+interface AuditAction {
   readonly ref: string;
   readonly action: string;
   readonly raised: string;
@@ -15,7 +15,7 @@ export interface AuditAction {
   readonly source: SourceNote;
 }
 
-export interface AuditActionTable {
+interface AuditActionTable {
   readonly title: string;
   readonly actions: readonly AuditAction[];
 }

@@ -76,7 +76,7 @@ export function apportionWholePounds(total: Decimal, weights: readonly Decimal[]
     .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
   for (const { index } of byRemainder) {
     if (leftOver === 0) break;
-    parts[index] = parts[index]!.plus(1);
+    parts[index] = parts[index].plus(1);
     leftOver -= 1;
   }
   return parts.map((part) => (total.isNegative() ? part.negated() : part));
@@ -108,7 +108,7 @@ export function buildBudgetLines(
     const amount = new Decimal(adjustment.amountPounds);
     const parts = adjustment.method === 'single' ? [amount] : apportionWholePounds(amount, budgets);
     adjustment.refs.forEach((ref, i) => {
-      forecastChange.set(ref, (forecastChange.get(ref) ?? new Decimal(0)).plus(parts[i]!));
+      forecastChange.set(ref, (forecastChange.get(ref) ?? new Decimal(0)).plus(parts[i]));
     });
   }
   return lines.map(({ budget, ...line }) => ({

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { SAMPLE_FILE_NAME, writeSampleWorkbook } from './sample-workbook';
 
-export const DEFAULT_SAMPLE_PATH = path.resolve(__dirname, '..', '..', 'assets', 'samples', SAMPLE_FILE_NAME);
+const DEFAULT_SAMPLE_PATH = path.resolve(__dirname, '..', '..', 'assets', 'samples', SAMPLE_FILE_NAME);
 
 async function main(): Promise<void> {
   const outPath = process.argv[2] === undefined ? DEFAULT_SAMPLE_PATH : path.resolve(process.argv[2]);

@@ -3,7 +3,7 @@
  * so each field is checked once here and a mistake names the file and the field.
  */
 
-export type JsonObject = Readonly<Record<string, unknown>>;
+type JsonObject = Readonly<Record<string, unknown>>;
 
 export class DataFileError extends Error {
   constructor(where: string, problem: string) {

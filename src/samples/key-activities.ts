@@ -11,7 +11,7 @@ import { readSources } from './seed-source';
 /** How the budget line's funding stream was chosen: said by the bullet, read off another seed table, or our example. */
 export type StreamBasis = 'stated' | 'inferred' | 'illustrative';
 
-export interface KeyActivity {
+interface KeyActivity {
   readonly ref: string;
   readonly label: string;
   /** The stream as the bullet names it (YLF, EIYF, LCPF); absent when the bullet does not say. */
@@ -25,7 +25,7 @@ export interface KeyActivity {
   readonly basisNote?: string;
 }
 
-export interface PriorityAreaActivities {
+interface PriorityAreaActivities {
   readonly code: string;
   /** Canonical Police and Crime Plan name. */
   readonly name: string;

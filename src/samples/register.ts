@@ -5,7 +5,7 @@ import { asArray, asObject, DataFileError, isoDateField, oneOf, optionalStringFi
 import { parseSeedAmount } from './seed-amount';
 import { readSources } from './seed-source';
 
-export interface RegisterRecord {
+interface RegisterRecord {
   readonly ref: string;
   readonly title: string;
   readonly recipient: string;

@@ -28,16 +28,14 @@ import { addBudgetLinesSheet } from './sheets/budget-lines';
 import { addRegisterSheet } from './sheets/register';
 import { addSeedTablesSheet } from './sheets/seed-tables';
 import { addSpendSheet, readSpendByPriorityArea } from './sheets/spend';
+import { RESERVED_SHEET_NAMES } from '../sheet/reserved-sheet-names';
 
 /** The sample's as-at date: the November 2019 appendix the tables come from. */
 export const SAMPLE_DATE = new Date(Date.UTC(2019, 10, 30));
 
 export const SAMPLE_FILE_NAME = 'commissioning-2019-20.xlsx';
 
-/** Sheet names the add-in generates itself; the sample must never use them. */
-export const RESERVED_SHEET_NAMES = ['Findings', 'Rollup', 'Register', 'Panel report', 'Audit log', 'Model'] as const;
-
-export function buildSampleWorkbook(): ExcelJS.Workbook {
+function buildSampleWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Commissioning Workbench sample generator';
   workbook.lastModifiedBy = 'Commissioning Workbench sample generator';

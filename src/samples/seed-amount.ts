@@ -5,7 +5,7 @@
  * "0.5", "0.64" and "0" in one table stay 0.5, 0.64 and 0.
  */
 
-export type SeedAmount =
+type SeedAmount =
   | { readonly kind: 'blank' }
   | { readonly kind: 'placeholder'; readonly text: string }
   | {

@@ -7,9 +7,9 @@ import { asArray, asObject, DataFileError, oneOf, stringField, stringList } from
 import { parseSeedAmount } from './seed-amount';
 import { readSources } from './seed-source';
 
-export type SeedRowKind = 'section' | 'line' | 'total';
+type SeedRowKind = 'section' | 'line' | 'total';
 
-export interface SeedRow {
+interface SeedRow {
   readonly kind: SeedRowKind;
   readonly cells: readonly string[];
 }
@@ -35,7 +35,7 @@ export function readSeedTable(value: unknown, where: string): SeedTable {
   const obj = asObject(value, where);
   const headers = asArray(obj.headers, `${where}.headers`).map((row, i) => stringList(row, `${where}.headers[${i}]`));
   if (headers.length === 0) throw new DataFileError(`${where}.headers`, 'a table needs a header row');
-  const width = headers[headers.length - 1]!.length;
+  const width = headers[headers.length - 1].length;
   const amountColumns = asArray(obj.amountColumns, `${where}.amountColumns`).map((column, i) => {
     if (!Number.isInteger(column) || (column as number) < 0 || (column as number) >= width) {
       throw new DataFileError(`${where}.amountColumns[${i}]`, `expected a column index from 0 to ${width - 1}`);

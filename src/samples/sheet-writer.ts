@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 
 export type CellInput = string | number | Date | { readonly formula: string; readonly result: number } | null;
 
-export interface RowOptions {
+interface RowOptions {
   readonly bold?: boolean;
   /** A line above the row, as under a column of figures before its total. */
   readonly ruleAbove?: boolean;
@@ -27,7 +27,7 @@ export class SheetWriter {
   private nextRow = 1;
   /** Longest text per column among table cells, for fitting widths. */
   private readonly contentWidths: number[] = [];
-  private readonly wrapCandidates: ExcelJS.Cell[][] = [];
+  private readonly wrapCandidates: { readonly cell: ExcelJS.Cell; readonly text: string }[][] = [];
 
   constructor(readonly sheet: ExcelJS.Worksheet) {}
 
@@ -77,8 +77,8 @@ export class SheetWriter {
     this.contentWidths.forEach((chars, index) => {
       const width = fixed[index] ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars + 2));
       this.sheet.getColumn(index + 1).width = width;
-      for (const cell of this.wrapCandidates[index] ?? []) {
-        const length = String(cell.value).length;
+      for (const { cell, text } of this.wrapCandidates[index] ?? []) {
+        const length = text.length;
         if (length < width) continue;
         cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
         const row = Number(cell.row);
@@ -100,7 +100,7 @@ export class SheetWriter {
     const row = this.sheet.getRow(this.nextRow++);
     cells.forEach((value, index) => {
       const cell = row.getCell(index + 1);
-      if (value !== null && value !== '') cell.value = value as ExcelJS.CellValue;
+      if (value !== null && value !== '') cell.value = value;
       const numFmt = options.numFmts?.[index];
       if (numFmt !== undefined) cell.numFmt = numFmt;
       if (options.bold) cell.font = { name: FONT, size: 11, bold: true };
@@ -116,6 +116,6 @@ export class SheetWriter {
     // Numbers show with separators and a sign; allow for them.
     const chars = typeof value === 'number' || (value !== null && typeof value === 'object' && !(value instanceof Date)) ? text.length + 4 : text.length;
     this.contentWidths[index] = Math.max(this.contentWidths[index] ?? 0, chars);
-    if (typeof value === 'string') (this.wrapCandidates[index] ??= []).push(cell);
+    if (typeof value === 'string') (this.wrapCandidates[index] ??= []).push({ cell, text: value });
   }
 }

@@ -23,9 +23,9 @@ export const EXCEL_ERROR_CODES = [
   '#BUSY!',
   '#UNKNOWN!',
 ] as const;
-export type ExcelErrorCode = (typeof EXCEL_ERROR_CODES)[number];
+type ExcelErrorCode = (typeof EXCEL_ERROR_CODES)[number];
 
-export interface ErrorValue {
+interface ErrorValue {
   readonly kind: 'error';
   readonly code: ExcelErrorCode;
 }

@@ -1,4 +1,5 @@
-/** What an Excel number format code says about the figure it shows. */
+/** What an Excel number format code says about the figure it shows: a date, or the unit of its money. */
+import type { UnitId } from '../money/units';
 
 /** A format that shows a date or time: d, m, y, h or s outside quotes, escapes and colour or condition brackets. */
 export function isDateFormat(code: string): boolean {
@@ -33,4 +34,38 @@ export function isCalendarDateFormat(code: string): boolean {
   // Months only where an "m" run is not minutes: not after h (and separators), not before s.
   const withoutMinutes = bare.replace(/(h+[^a-z0-9]*)m+/gi, '$1').replace(/m+([^a-z0-9]*s)/gi, '$1');
   return /m/i.test(withoutMinutes);
+}
+
+/** What a number format says about a figure: the unit its value is in, or the scale it is displayed at. */
+interface FormatUnit {
+  /** A literal suffix with no scaling commas ("£"0.0"m"): the value itself is in that unit. */
+  readonly valueUnit?: UnitId | undefined;
+  /** Scaling commas (#,##0, or #,##0.0,,"m"): the value is in pounds, shown in that unit. */
+  readonly displayUnit?: UnitId | undefined;
+}
+
+const formatUnitCache = new Map<string, FormatUnit>();
+
+export function unitFromNumberFormat(numFmt: string | undefined): FormatUnit {
+  if (!numFmt || numFmt === 'General') return {};
+  let known = formatUnitCache.get(numFmt);
+  if (!known) {
+    known = readFormatUnit(numFmt);
+    if (formatUnitCache.size < 1000) formatUnitCache.set(numFmt, known);
+  }
+  return known;
+}
+
+const SCALE_BY_COMMAS: readonly (UnitId | undefined)[] = [undefined, '£000', '£m', '£bn'];
+
+function readFormatUnit(numFmt: string): FormatUnit {
+  const first = numFmt.split(';')[0];
+  const literals = [...first.matchAll(/"([^"]*)"|\\(.)/g)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase());
+  const bare = first.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  if (!/[0#?]/.test(bare)) return {};
+  const commas = /[0#?]([,]+)(?![0#?])/.exec(bare)?.[1].length ?? 0;
+  const suffix = literals.find((l) => /^(m|k|bn|million|thousand|billion)s?$/.test(l));
+  const suffixUnit: UnitId | undefined = suffix === undefined ? undefined : suffix.startsWith('m') ? '£m' : suffix.startsWith('b') ? '£bn' : '£k';
+  if (commas > 0) return { displayUnit: SCALE_BY_COMMAS[Math.min(commas, 3)] };
+  return suffixUnit ? { valueUnit: suffixUnit } : {};
 }

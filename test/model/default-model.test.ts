@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
 import { defaultModel } from '../../src/model/json';
-import type { CommissioningModel, SourceNote } from '../../src/model/types';
+import type { SourceNote } from '../../src/model/types';
 import { normaliseQuote, readableSeedText, seedsDir } from './fixtures';
 
 const model = defaultModel();
@@ -104,7 +104,7 @@ describe('the default model', () => {
       if (!seeds.has(document)) seeds.set(document, readableSeedText(fs.readFileSync(path.join(dir, document), 'utf8')));
       return seeds.get(document)!;
     };
-    const all = sourcesIn(model as CommissioningModel);
+    const all = sourcesIn(model);
 
     it('every figure has a source', () => {
       const figures = [

@@ -1,21 +1,12 @@
 /** Shared by the model tests: where the seed documents are, and small generated models for property tests. */
-import * as fs from 'fs';
-import * as path from 'path';
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import type { CommissioningModel, FundFigure, NamedEntry, SourceNote } from '../../src/model/types';
+import { requireSharedPath } from '../helpers/shared-folder';
 
-/** The seed documents: $COMMISSIONING_SEEDS, a seeds/ folder in the repository, or the shared workspace copy. */
+/** The seed documents: seeds/ in the shared folder (test/helpers/shared-folder.ts says where that is). */
 export function seedsDir(): string {
-  const candidates = [
-    process.env.COMMISSIONING_SEEDS,
-    path.resolve(__dirname, '../../seeds'),
-    path.resolve(__dirname, '../../../shared/seeds'),
-    '/work/shared/seeds',
-  ].filter((c): c is string => c !== undefined);
-  const found = candidates.find((dir) => fs.existsSync(dir));
-  if (!found) throw new Error(`seed documents not found; set COMMISSIONING_SEEDS (looked in ${candidates.join(', ')})`);
-  return found;
+  return requireSharedPath('seeds');
 }
 
 /** Seed text as a reader sees it: markdown emphasis (*) and HTML tags dropped, whitespace collapsed. */

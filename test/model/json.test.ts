@@ -31,8 +31,8 @@ describe('model JSON', () => {
   });
 
   it('writes keys in the same order whatever order they were read in', () => {
-    const scrambled = JSON.parse(shippedText);
-    const reversed = Object.fromEntries(Object.entries(scrambled).reverse());
+    const scrambled = JSON.parse(shippedText) as { organisation: { orgId: string; name: string } };
+    const reversed: Record<string, unknown> = Object.fromEntries(Object.entries(scrambled).reverse());
     reversed.organisation = { orgId: scrambled.organisation.orgId, shortName: 'MOPAC', name: scrambled.organisation.name };
     expect(saveModelJson(loadModelJson(JSON.stringify(reversed)))).toBe(shippedText);
   });
@@ -72,7 +72,7 @@ describe('model JSON', () => {
   });
 
   it('validates what it loads, naming the file', () => {
-    const data = JSON.parse(shippedText);
+    const data = JSON.parse(shippedText) as Record<string, unknown>;
     data.defaultUnit = 'GBPm';
     expect(loadError(JSON.stringify(data), 'm.json').message).toBe('m.json: defaultUnit: "GBPm" is not a unit (use one of £, £k, £000, £m)');
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { defaultModel } from '../../src/model/json';
-import { readModelSheet, writeModelSheet, canonicalYearText, TABLE_TITLES } from '../../src/model/model-sheet';
+import { readModelSheet, writeModelSheet } from '../../src/model/model-sheet';
+import { TABLE_TITLES } from '../../src/model/model-sheet-layout';
 import { ModelError } from '../../src/model/validate';
 import type { CommissioningModel } from '../../src/model/types';
 import { Grid } from '../../src/sheet/grid';
@@ -245,18 +246,4 @@ describe('readModelSheet', () => {
     // Lambeth's row now claims "Lewisham" first, so the clash is reported at Lewisham's own name.
     expect(readError(boroughs).problems[0]).toBe(`Model!A${lambeth + 2}: "Lewisham" already belongs to A${lambeth + 1} ("Lambeth")`);
   });
-});
-
-describe('canonicalYearText', () => {
-  it.each([
-    ['2019/20', '2019/20'],
-    ['2019-20', '2019/20'],
-    ['FY19/20', '2019/20'],
-    ['19/20', '2019/20'],
-    ['2019/2020', '2019/20'],
-    ['2019/20-2021/22', '2019/20-2021/22'],
-    ['2019-20 to 2021-22', '2019/20-2021/22'],
-    ['2019/21', '2019/21'],
-    ['next year', 'next year'],
-  ])('%j → %j', (text, expected) => expect(canonicalYearText(text)).toBe(expected));
 });

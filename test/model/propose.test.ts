@@ -7,11 +7,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
-import { checkWorkbook, readWorkbookStructure } from '../../src/checks/runner';
+import { checkWorkbook } from '../../src/checks/runner';
+import { readWorkbookStructure } from '../../src/budget/tables';
 import { defaultModel, loadModelJson, saveModelJson } from '../../src/model/json';
 import { readModelSheet, writeModelSheet } from '../../src/model/model-sheet';
 import { neutralModel } from '../../src/model/neutral';
-import { PLACEHOLDER_ORGANISATION, proposeModel, withoutTotalWords, type ModelProposal } from '../../src/model/propose';
+import { proposeModel, withoutTotalWords, type ModelProposal } from '../../src/model/propose';
+import { PLACEHOLDER_ORGANISATION } from '../../src/model/propose-placeholder';
 import { assignCodes, suggestCode } from '../../src/model/propose-codes';
 import { validateModel } from '../../src/model/validate';
 import type { CommissioningModel } from '../../src/model/types';

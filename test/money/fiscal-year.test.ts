@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { findFiscalYear, fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from '../../src/money/fiscal-year';
+import {
+  canonicalYearText,
+  findFiscalYear,
+  fiscalYearLabel,
+  fiscalYearOfDate,
+  fiscalYearSpan,
+  isFiscalYearLabel,
+  parseFiscalYear,
+} from '../../src/money/fiscal-year';
 
 function startOf(input: string | number): number {
   const parsed = parseFiscalYear(input);
@@ -191,5 +199,84 @@ describe('fiscal years: properties', () => {
       }),
     );
     fc.assert(fc.property(fc.double(), (n) => ['year', 'invalid', 'none'].includes(parseFiscalYear(n).kind)));
+  });
+});
+
+describe('isFiscalYearLabel and fiscalYearSpan: the label the model holds', () => {
+  it.each([
+    ['2019/20', true],
+    ['1999/00', true],
+    ['0019/20', true],
+    ['2019/21', false],
+    ['2019-20', false],
+    ['19/20', false],
+    ['2019/2020', false],
+    [' 2019/20', false],
+  ])('%s is a label: %s', (text, expected) => expect(isFiscalYearLabel(text)).toBe(expected));
+
+  it('reads spans oldest first', () => {
+    expect(fiscalYearSpan('2019/20-2021/22')).toEqual(['2019/20', '2021/22']);
+    expect(fiscalYearSpan('2019/20')).toEqual(['2019/20', '2019/20']);
+    expect(fiscalYearSpan('2021/22-2019/20')).toBeUndefined();
+    expect(fiscalYearSpan('2019/20-2019/20')).toBeUndefined();
+    expect(fiscalYearSpan('2019/20-2020/21-2021/22')).toBeUndefined();
+    expect(fiscalYearSpan('2019-20')).toBeUndefined();
+  });
+});
+
+describe('canonicalYearText: a year typed into the Model sheet', () => {
+  it.each([
+    ['2019/20', '2019/20'],
+    ['2019-20', '2019/20'],
+    ['2019 / 20', '2019/20'],
+    ['FY19/20', '2019/20'],
+    ['fy 2019-2020', '2019/20'],
+    ['19/20', '2019/20'],
+    ['19/2020', '2019/20'],
+    ['2019/2020', '2019/20'],
+    ['1999/2000', '1999/00'],
+    ['1850-51', '1850/51'],
+    ['0019/20', '0019/20'],
+    ['2019/20-2021/22', '2019/20-2021/22'],
+    ['2019-20 to 2021-22', '2019/20-2021/22'],
+    ['FY19/20 – FY21/22', '2019/20-2021/22'],
+    ['2019/20—2020/21', '2019/20-2020/21'],
+    // Unchanged, for the model's validation to name.
+    ['2019/21', '2019/21'],
+    ['2019', '2019'],
+    ['2019–20', '2019–20'],
+    ['2019/20/21', '2019/20/21'],
+    [' 2019-20', ' 2019-20'],
+    ['next year', 'next year'],
+  ])('%j → %j', (text, expected) => expect(canonicalYearText(text)).toBe(expected));
+
+  it('reads a two-digit start year in the 2000s, where cells and headers read the nearest century', () => {
+    expect(canonicalYearText('99/00')).toBe('2099/00');
+    expect(canonicalYearText('50/51')).toBe('2050/51');
+    expect(startOf('99/00')).toBe(1999);
+    expect(startOf('50/51')).toBe(1950);
+  });
+
+  it('agrees with parseFiscalYear on every form both read, for years from 2000 to 2048', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2048 }),
+        fc.constantFrom('/', '-', ' / '),
+        fc.constantFrom('', 'FY', 'fy ', 'FY '),
+        fc.constantFrom('long-short', 'long-long', 'short-short'),
+        (start, separator, prefix, form) => {
+          const [first, second] = form.split('-').map((length, i) => String(start + i).slice(length === 'long' ? 0 : 2));
+          const written = `${prefix}${first}${separator}${second}`;
+          const parsed = parseFiscalYear(written);
+          expect(parsed.kind === 'year' ? parsed.year.label : undefined).toBe(fiscalYearLabel(start));
+          expect(canonicalYearText(written)).toBe(fiscalYearLabel(start));
+        },
+      ),
+    );
+  });
+
+  it('keeps every label as it stands and never throws', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 9998 }), (start) => expect(canonicalYearText(fiscalYearLabel(start))).toBe(fiscalYearLabel(start))));
+    fc.assert(fc.property(fc.string(), (text) => expect(typeof canonicalYearText(text)).toBe('string')));
   });
 });

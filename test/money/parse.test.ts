@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseAmount, isDashPlaceholder, type ParsedAmount } from '../../src/money/parse';
+import { parseAmount, isDashPlaceholder, type ParsedAmount, excelTextAsNumber, decimalAmountOfTyped, isDecimalAmount } from '../../src/money/parse';
 import { UNIT_IDS, type UnitId } from '../../src/money/units';
 
 /** The fields of an amount as strings, so a failure shows what was read. */
@@ -168,7 +168,7 @@ describe('parseAmount: invalid text, with reasons', () => {
   it('shortens long text in the reason but keeps it whole in `text`', () => {
     const long = `approx ${'9'.repeat(80)}`;
     const parsed = parseAmount(long, '£m');
-    expect(parsed).toEqual({ kind: 'invalid', text: long, reason: expect.stringContaining('…” is not an amount') });
+    expect(parsed).toEqual({ kind: 'invalid', text: long, reason: expect.stringContaining('…” is not an amount') as unknown });
     expect(parsed.kind === 'invalid' && parsed.reason.length).toBeLessThan(80);
   });
 
@@ -233,4 +233,81 @@ describe('parseAmount: properties', () => {
       expect(parseAmount(text, '£m').kind).toBe('invalid');
     }
   });
+});
+
+describe('excelTextAsNumber: text as Excel arithmetic reads it', () => {
+  it.each<[string, number | undefined]>([
+    ['1,200', 1200],
+    ['£1,200.50', 1200.5],
+    [' £ 1,200 ', 1200],
+    ['(1,200)', -1200],
+    ['( £1,200 )', -1200],
+    ['-3', -3],
+    ['+3', 3],
+    ['- 3', -3],
+    ['-£3', -3],
+    ['1.', 1],
+    ['.5', 0.5],
+    ['12.5%', 0.125],
+    ['(12.5) %', -0.125],
+    ['1.2E3', 1200],
+    ['1.2e-3', 0.0012],
+    ['1,234,567.25', 1234567.25],
+    ['1e400', undefined],
+    ['1.2m', undefined],
+    ['12,00', undefined],
+    ['1,234.5,6', undefined],
+    ['1..2', undefined],
+    ['.', undefined],
+    ['', undefined],
+    ['abc', undefined],
+    ['(3', undefined],
+    ['-(3)', undefined],
+    ['£-3', undefined],
+    ['−3', undefined],
+    ['TBC', undefined],
+    ['-', undefined],
+  ])('%p is %p', (text, expected) => expect(excelTextAsNumber(text)).toBe(expected));
+
+  it('reads every figure parseAmount reads in pounds without a scale, sign or placeholder, as the same number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 99 }), fc.boolean(), fc.boolean(), (whole, pence, grouped, bracketed) => {
+        const digits = grouped ? whole.toLocaleString('en-GB') : String(whole);
+        const text = bracketed ? `(£${digits}.${pence})` : `£${digits}.${pence}`;
+        const amount = parseAmount(text, '£');
+        expect(amount.kind).toBe('amount');
+        if (amount.kind === 'amount') expect(excelTextAsNumber(text)).toBe(amount.pounds.toNumber());
+      }),
+    );
+  });
+});
+
+describe('decimalAmountOfTyped and isDecimalAmount: the model’s own amounts', () => {
+  it.each<[string, string | undefined]>([
+    ['15000000', '15000000'],
+    ['1234.50', '1234.50'],
+    ['£1,234.50', '1234.50'],
+    ['£ 1 234', '1234'],
+    ['1,2,3', '123'],
+    ['(1,200)', '-1200'],
+    ['-5', '-5'],
+    ['007', '007'],
+    ['£1.2m', undefined],
+    ['+5', undefined],
+    ['1.', undefined],
+    ['.5', undefined],
+    ['−5', undefined],
+    ['nil', undefined],
+    ['-', undefined],
+    ['-(5)', undefined],
+    ['', undefined],
+  ])('%p → %p', (text, expected) => expect(decimalAmountOfTyped(text)).toBe(expected));
+
+  it.each([
+    ['15000000', true],
+    ['-0.5', true],
+    ['1,000', false],
+    ['1e3', false],
+    [' 1', false],
+  ])('%p is a model amount: %p', (text, expected) => expect(isDecimalAmount(text)).toBe(expected));
 });

@@ -15,7 +15,7 @@ import {
   wholePence,
   type Figure,
 } from '../../src/money/pence';
-import { ragFor, ragForFigures, type RagLimits } from '../../src/analysis/rag';
+import { ragFor, ragForFigures, type RagLimits } from '../../src/budget/rag';
 import { percentToOnePlace } from '../../src/checks/rules/variance';
 import { formatAmount, formatPence } from '../../src/money/format';
 import { compareStated, isErrorInPence } from '../../src/money/tolerance';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Money } from '../../src/money/decimal';
-import { UNITS, UNIT_IDS, fromPounds, isUnitId, toPounds, unitFromText } from '../../src/money/units';
+import { UNITS, UNIT_IDS, fromPounds, isUnitId, namesCurrency, toPounds, unitFromText, unitInNote, unitRowStatement } from '../../src/money/units';
 
 describe('UNITS', () => {
   it.each([
@@ -113,5 +113,43 @@ describe('unitFromText', () => {
         expect(unit === undefined || isUnitId(unit)).toBe(true);
       }),
     );
+  });
+});
+
+describe('unitRowStatement: a row that states the unit and nothing else', () => {
+  it.each([
+    ['£000', '£000'],
+    ['£ thousands', '£k'],
+    ['(£ thousand)', '£k'],
+    ['£m', '£m'],
+    ['All figures in £000', '£000'],
+    ['Amounts in thousands', '£000'],
+    ['Thousands', '£000'],
+    ['(000s)', '£000'],
+    ['millions', '£m'],
+    ['(k)', '£k'],
+    ['(m)', '£m'],
+    ['bn', '£bn'],
+    ['\u00a0£m\u00a0', '£m'],
+  ])('%p states %p', (text, unit) => expect(unitRowStatement(text)).toBe(unit));
+
+  it.each(['Revenue budget (£000)', 'K', 'Table of figures', '£1.4m', 'x'.repeat(61)])('%p is not a unit row', (text) => {
+    expect(unitRowStatement(text)).toBeUndefined();
+  });
+});
+
+describe('unitInNote and namesCurrency', () => {
+  it('reads a unit a note states in passing, and only then', () => {
+    expect(unitInNote('Data in this worksheet is reported in thousands of pounds (£ thousands)')).toBe('£000');
+    expect(unitInNote('Figures in millions of pounds')).toBe('£m');
+    expect(unitInNote('All amounts £m')).toBe('£m');
+    expect(unitInNote('Budget book (£m)')).toBeUndefined();
+  });
+
+  it('tells money from a bare scale', () => {
+    expect(namesCurrency('£ thousands')).toBe(true);
+    expect(namesCurrency('thousands of pounds')).toBe(true);
+    expect(namesCurrency('GBP')).toBe(true);
+    expect(namesCurrency('Thousands')).toBe(false);
   });
 });

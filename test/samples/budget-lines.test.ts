@@ -24,7 +24,7 @@ describe('apportionWholePounds', () => {
           expect(sum.equals(total)).toBe(true);
           parts.forEach((part, i) => {
             expect(part.isInteger()).toBe(true);
-            expect(part.minus(new Decimal(total).times(ws[i]!).div(weightSum)).abs().lessThan(1)).toBe(true);
+            expect(part.minus(new Decimal(total).times(ws[i]).div(weightSum)).abs().lessThan(1)).toBe(true);
           });
         },
       ),

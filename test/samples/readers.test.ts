@@ -35,7 +35,7 @@ describe('reading the data files', () => {
       performanceRag: 'Green', outcomes: 'o',
     };
     const sheet = (records: unknown[]): unknown => ({ sheet: 'S', funder: 'F', headers: ['Ref'], records, notes: [], sources: [source] });
-    expect(readRegisterSheet(sheet([record]), 'r.json').records[0]!.amountPounds).toBe('500000');
+    expect(readRegisterSheet(sheet([record]), 'r.json').records[0].amountPounds).toBe('500000');
     expect(() => readRegisterSheet(sheet([{ ...record, endDate: '2019-03-31' }]), 'r.json')).toThrow('r.json.records[0]: ends before it starts');
     expect(() => readRegisterSheet(sheet([{ ...record, awardDate: '2019-02-30' }]), 'r.json')).toThrow('"2019-02-30" is not a real date');
     expect(() => readRegisterSheet(sheet([record, record]), 'r.json')).toThrow('r.json: register ref R-1 is used twice');

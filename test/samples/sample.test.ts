@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import Decimal from 'decimal.js';
 import type ExcelJS from 'exceljs';
-import { RESERVED_SHEET_NAMES, SAMPLE_DATE, writeSampleWorkbook } from '../../src/samples/sample-workbook';
+import { SAMPLE_DATE, writeSampleWorkbook } from '../../src/samples/sample-workbook';
+import { RESERVED_SHEET_NAMES } from '../../src/sheet/reserved-sheet-names';
 import * as seed from './seed-excerpts';
 import {
   cellAt,
@@ -22,6 +23,7 @@ import {
   rowValues,
   sheetNamed,
   snapshot,
+  textOf,
 } from './workbook-reading';
 
 const COMMITTED = path.resolve(__dirname, '..', '..', 'assets', 'samples', 'commissioning-2019-20.xlsx');
@@ -49,7 +51,7 @@ function expectAmount(cell: ExcelJS.Cell, text: string): void {
   const match = /^(-?)(£?)(\d+(?:\.(\d+))?)(m?)$/.exec(text);
   if (!match) throw new Error(`test excerpt has an amount it cannot read: ${text}`);
   expect({ where, isNumber: typeof cell.value }).toEqual({ where, isNumber: 'number' });
-  expect({ where, equal: new Decimal(String(cell.value)).equals(new Decimal(`${match[1]}${match[3]}`)) }).toEqual({ where, equal: true });
+  expect({ where, equal: new Decimal(textOf(cell)).equals(new Decimal(`${match[1]}${match[3]}`)) }).toEqual({ where, equal: true });
   expect({ where, decimals: decimalsShown(cell.numFmt) }).toEqual({ where, decimals: match[4]?.length ?? 0 });
   if (match[2] === '£') expect(cell.numFmt).toContain('"£"');
 }
@@ -57,7 +59,7 @@ function expectAmount(cell: ExcelJS.Cell, text: string): void {
 /** Finds the seed table's header row(s) on the sheet and checks every following row against the seed text. */
 function expectSeedTable(sheet: ExcelJS.Worksheet, lines: readonly string[], headerRows: number, amountColumns: readonly number[]): number {
   const headers = lines.slice(0, headerRows).map((line) => line.split('\t'));
-  const width = headers[headers.length - 1]!.length;
+  const width = headers[headers.length - 1].length;
   let first: number | undefined;
   sheet.eachRow((_, r) => {
     const matches = headers.every((cells, h) =>
@@ -111,7 +113,7 @@ describe('sheets', () => {
     for (const sheet of workbook.worksheets) {
       expect({ sheet: sheet.name, last: lastText(sheet) }).toEqual({
         sheet: sheet.name,
-        last: expect.stringMatching(/^Source.*seed (000_5be5cdee322bf63c|001_7f6f3a7fccdb483a)\.txt, /),
+        last: expect.stringMatching(/^Source.*seed (000_5be5cdee322bf63c|001_7f6f3a7fccdb483a)\.txt, /) as unknown,
       });
     }
   });
@@ -218,7 +220,7 @@ describe('LCPF boroughs', () => {
     expect(rowValues(sheet(), title + 3, 2)).toEqual(['Co-Commissioning Fund', 5.3]);
     expect(rowValues(sheet(), title + 4, 2)).toEqual(['Total', 18.7]);
     const notes: string[] = [];
-    sheet().eachRow((row) => notes.push(String(row.getCell(1).value)));
+    sheet().eachRow((row) => notes.push(textOf(row.getCell(1))));
     expect(notes.some((n) => n.includes('£3.4m') && n.includes('Violence Reduction Unit'))).toBe(true);
   });
 });
@@ -241,7 +243,7 @@ describe('VAWG fund', () => {
   it('holds the four tranches and the stated £15.0m total, though the tranches add up to £15.1m', () => {
     expect(sheet().getCell('A1').value).toBe('Mayoral funding for tackling VAWG');
     expect(rowValues(sheet(), 2, 3)).toEqual(['Tranche', 'Description', 'Amount £m']);
-    const amounts = [3, 4, 5, 6].map((r) => [String(sheet().getCell(r, 1).value).slice(0, 9), sheet().getCell(r, 3).value]);
+    const amounts = [3, 4, 5, 6].map((r) => [textOf(sheet().getCell(r, 1)).slice(0, 9), sheet().getCell(r, 3).value]);
     expect(amounts).toEqual([['Tranche 1', 1.4], ['Tranche 2', 3.4], ['Tranche 3', 3.4], ['Tranche 4', 6.9]]);
     expect(rowValues(sheet(), rowLabelled(sheet(), 'Total VAWG fund'), 3)).toEqual(['Total VAWG fund', null, 15]);
     expect(sumColumn(sheet(), 3, 6, 3).toFixed(1)).toBe('15.1');
@@ -260,7 +262,7 @@ describe('VRU extensions', () => {
     const sheet = sheetNamed(workbook, 'VRU extensions');
     expectSeedTable(sheet, seed.vruExtensions, 1, [2, 3]);
     const texts: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(textOf(cell))));
     expect(texts.filter((t) => /<|&amp;/.test(t))).toEqual([]);
     const gangExit = rowLabelled(sheet, 'London Gang Exit');
     expect(sheet.getCell(gangExit, 2).value).toBe(
@@ -309,7 +311,7 @@ describe('Budget lines', () => {
   const lineRows = (): number[] => {
     const rows: number[] = [];
     sheet().eachRow((row, r) => {
-      if (r > 1 && /^[A-Z]+-\d\d$/.test(String(row.getCell(1).value))) rows.push(r);
+      if (r > 1 && /^[A-Z]+-\d\d$/.test(textOf(row.getCell(1)))) rows.push(r);
     });
     return rows;
   };
@@ -324,8 +326,9 @@ describe('Budget lines', () => {
     const spend = sheetNamed(workbook, 'Spend by priority area');
     const activities: [unknown, Decimal][] = [];
     spend.eachRow((row, r) => {
-      if (r > rowLabelled(spend, 'Key activity') && typeof row.getCell(3).value === 'number') {
-        activities.push([row.getCell(1).value, new Decimal(String(row.getCell(3).value)).times(1_000_000)]);
+      const millions = row.getCell(3).value;
+      if (r > rowLabelled(spend, 'Key activity') && typeof millions === 'number') {
+        activities.push([row.getCell(1).value, new Decimal(String(millions)).times(1_000_000)]);
       }
     });
     expect(rows.map((r) => [sheet().getCell(r, 2).value, numberAt(sheet(), r, 8).toFixed(0)])).toEqual(
@@ -336,7 +339,7 @@ describe('Budget lines', () => {
   it('adds up per priority area to the activities, not to the headlines that differ', () => {
     const sums = new Map<string, Decimal>();
     for (const r of lineRows()) {
-      const area = String(sheet().getCell(r, 3).value);
+      const area = textOf(sheet().getCell(r, 3));
       sums.set(area, (sums.get(area) ?? new Decimal(0)).plus(numberAt(sheet(), r, 8)));
     }
     expect(Object.fromEntries([...sums].map(([area, sum]) => [area, sum.toFixed(0)]))).toEqual({
@@ -361,7 +364,7 @@ describe('Budget lines', () => {
     const changed = new Map<string, Decimal>();
     for (const r of lineRows()) {
       const change = numberAt(sheet(), r, 9).minus(numberAt(sheet(), r, 8));
-      if (!change.isZero()) changed.set(String(sheet().getCell(r, 1).value), change);
+      if (!change.isZero()) changed.set(textOf(sheet().getCell(r, 1)), change);
     }
     expect([...changed.keys()]).toEqual(['CYP-08', 'CYP-10', 'CJS-08', 'BPS-03', 'HAT-04', 'VAWG-06']);
     const lcpf = ['CYP-10', 'CJS-08', 'BPS-03', 'HAT-04', 'VAWG-06'].reduce((s, ref) => s.plus(changed.get(ref)!), new Decimal(0));
@@ -373,7 +376,7 @@ describe('Budget lines', () => {
     const rows = lineRows();
     const refs = rows.map((r) => sheet().getCell(r, 1).value);
     expect(new Set(refs).size).toBe(refs.length);
-    const keys = rows.map((r) => [2, 3, 4, 5, 6, 7].map((c) => sheet().getCell(r, c).value ?? '').join('|'));
+    const keys = rows.map((r) => [2, 3, 4, 5, 6, 7].map((c) => textOf(sheet().getCell(r, c))).join('|'));
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of rows) {
       expect(sheet().getCell(r, 7).value).toBe('2019/20');
@@ -385,7 +388,7 @@ describe('Budget lines', () => {
   it('notes the line split and the illustrative stream choices after a blank row', () => {
     const last = lineRows().at(-1)!;
     expect(rowValues(sheet(), last + 1, 10).every((v) => v === null)).toBe(true);
-    expect(String(sheet().getCell(last + 2, 1).value)).toMatch(/one line per key activity.*illustrative/i);
+    expect(textOf(sheet().getCell(last + 2, 1))).toMatch(/one line per key activity.*illustrative/i);
     expect(rowsLabelled(sheet(), 'Total')).toEqual([]);
   });
 });
@@ -399,7 +402,7 @@ describe('Contracts and grants', () => {
   const recordRows = (): number[] => {
     const rows: number[] = [];
     sheet().eachRow((row, r) => {
-      if (r > 1 && /^MOPAC-CG-\d{3}$/.test(String(row.getCell(1).value))) rows.push(r);
+      if (r > 1 && /^MOPAC-CG-\d{3}$/.test(textOf(row.getCell(1)))) rows.push(r);
     });
     return rows;
   };
@@ -421,7 +424,7 @@ describe('Contracts and grants', () => {
       const [award, start, end] = ['Award date', 'Start date', 'End date'].map((name) => sheet().getCell(r, column(name)).value);
       expect([award, start, end].every((d) => d instanceof Date)).toBe(true);
       const [a, s, e] = [award, start, end] as Date[];
-      expect({ row: r, awardedInPast: a!.getTime() <= SAMPLE_DATE.getTime(), awardedByStart: a! <= s!, endsAfterStart: e! >= s! }).toEqual({
+      expect({ row: r, awardedInPast: a.getTime() <= SAMPLE_DATE.getTime(), awardedByStart: a <= s, endsAfterStart: e >= s }).toEqual({
         row: r, awardedInPast: true, awardedByStart: true, endsAfterStart: true,
       });
     }
@@ -434,7 +437,7 @@ describe('Contracts and grants', () => {
       const amount = numberAt(sheet(), r, column('Amount £'));
       expect(amount.isInteger() && amount.isPositive()).toBe(true);
       for (const required of ['Title', 'Recipient', 'Priority area', 'Funding stream']) {
-        expect(String(sheet().getCell(r, column(required)).value ?? '').length).toBeGreaterThan(0);
+        expect(textOf(sheet().getCell(r, column(required))).length).toBeGreaterThan(0);
       }
     }
   });
@@ -458,7 +461,7 @@ describe('Contracts and grants', () => {
   it('says under the table which fields are illustrative', () => {
     const notes: string[] = [];
     sheet().eachRow((row, r) => {
-      if (r > recordRows().at(-1)!) notes.push(String(row.getCell(1).value));
+      if (r > recordRows().at(-1)!) notes.push(textOf(row.getCell(1)));
     });
     expect(notes.some((n) => /illustrative/i.test(n) && /dates/.test(n) && /recipients/.test(n))).toBe(true);
   });
@@ -470,21 +473,21 @@ describe('Audit actions', () => {
   it('gives the four follow-up actions the statuses of the October 2021 report', () => {
     expect(rowValues(sheet(), 2, 7)).toEqual(['Ref', 'Action', 'Raised (review and date)', 'Owner', 'Status', 'Status date', 'Update']);
     const latest = (ref: string): [unknown, unknown] => {
-      const row = rowsLabelled(sheet(), ref)[0]!;
+      const row = rowsLabelled(sheet(), ref)[0];
       return [sheet().getCell(row, 5).value, sheet().getCell(row, 6).value];
     };
     expect(latest('AA-04')).toEqual(['Implemented', new Date(Date.UTC(2021, 5, 1))]);
     expect(latest('AA-05')).toEqual(['Implemented', new Date(Date.UTC(2021, 5, 1))]);
     expect(latest('AA-06')).toEqual(['Partly implemented', new Date(Date.UTC(2021, 9, 1))]);
     expect(latest('AA-07')).toEqual(['Implemented', new Date(Date.UTC(2021, 5, 1))]);
-    expect(String(sheet().getCell(rowsLabelled(sheet(), 'AA-06')[0]!, 7).value)).toMatch(/November 2020.*October 2021/);
+    expect(textOf(sheet().getCell(rowsLabelled(sheet(), 'AA-06')[0], 7))).toMatch(/November 2020.*October 2021/);
   });
 
   it('keeps the January 2020 "in progress" statuses as history in a second table', () => {
     for (const ref of ['AA-04', 'AA-05', 'AA-06', 'AA-07']) {
       const rows = rowsLabelled(sheet(), ref);
       expect(rows).toHaveLength(2);
-      expect([sheet().getCell(rows[1]!, 5).value, sheet().getCell(rows[1]!, 6).value]).toEqual([
+      expect([sheet().getCell(rows[1], 5).value, sheet().getCell(rows[1], 6).value]).toEqual([
         'In progress',
         new Date(Date.UTC(2020, 0, 1)),
       ]);

@@ -28,6 +28,15 @@ export function plain(cell: ExcelJS.Cell): Plain {
   throw new Error(`unexpected cell content at ${cell.address}: ${JSON.stringify(value)}`);
 }
 
+/** A cell as text: '' when empty, text and numbers as written, a date in ISO form; a formula fails the test that asks. */
+export function textOf(cell: ExcelJS.Cell): string {
+  const value = plain(cell);
+  if (value === null) return '';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  throw new Error(`${cell.worksheet.name}!${cell.address} holds a formula, not text`);
+}
+
 /** One cell (a named helper, so lint rules written for office.js ranges do not mistake it for one). */
 export function cellAt(sheet: ExcelJS.Worksheet, row: number, column: number): ExcelJS.Cell {
   return sheet.getCell(row, column);
@@ -49,7 +58,7 @@ export function rowsLabelled(sheet: ExcelJS.Worksheet, label: string): number[] 
 export function rowLabelled(sheet: ExcelJS.Worksheet, label: string): number {
   const rows = rowsLabelled(sheet, label);
   if (rows.length !== 1) throw new Error(`expected one row labelled "${label}" on ${sheet.name}, found ${rows.length}`);
-  return rows[0]!;
+  return rows[0];
 }
 
 export function numberAt(sheet: ExcelJS.Worksheet, row: number, column: number): Decimal {
@@ -60,7 +69,7 @@ export function numberAt(sheet: ExcelJS.Worksheet, row: number, column: number):
 
 /** Decimal places a format like `#,##0.00;-#,##0.00` or `"£"#,##0.0"m"` shows. */
 export function decimalsShown(numFmt: string | undefined): number {
-  const firstSection = (numFmt ?? '').split(';')[0]!;
+  const firstSection = (numFmt ?? '').split(';')[0];
   return /\.(0+)/.exec(firstSection)?.[1]?.length ?? 0;
 }
 
@@ -68,7 +77,7 @@ export function decimalsShown(numFmt: string | undefined): number {
 export function lastText(sheet: ExcelJS.Worksheet): string {
   let text = '';
   sheet.eachRow((row) => {
-    text = String(row.getCell(1).value ?? '');
+    text = textOf(row.getCell(1));
   });
   return text;
 }
@@ -80,7 +89,7 @@ export function snapshot(workbook: ExcelJS.Workbook): Record<string, { value: Pl
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
         const value = plain(cell);
-        cells[`${sheet.name}!${cell.address}`] = { value: value instanceof Date ? (value.toISOString() as string) : value, numFmt: cell.numFmt };
+        cells[`${sheet.name}!${cell.address}`] = { value: value instanceof Date ? value.toISOString() : value, numFmt: cell.numFmt };
       });
     });
   }

@@ -11,8 +11,8 @@ import { POUNDS_FORMAT } from '../seed-amount';
 import { sourceLine } from '../seed-source';
 import { SheetWriter } from '../sheet-writer';
 
-export const BUDGET_LINES_SHEET = 'Budget lines';
-export const BUDGET_LINES_HEADERS = [
+const BUDGET_LINES_SHEET = 'Budget lines';
+const BUDGET_LINES_HEADERS = [
   'Ref',
   'Line',
   'Priority area',

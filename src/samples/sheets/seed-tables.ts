@@ -8,7 +8,7 @@ import { CellInput, SheetWriter } from '../sheet-writer';
 import { stripHtml } from '../strip-html';
 
 /** One seed cell as the workbook holds it, with the number format that shows it as the seed wrote it. */
-export function seedCell(text: string, isAmount: boolean): { value: CellInput; numFmt?: string } {
+function seedCell(text: string, isAmount: boolean): { value: CellInput; numFmt?: string } {
   if (!isAmount) {
     const plain = stripHtml(text);
     return { value: plain === '' ? null : plain };

@@ -13,7 +13,7 @@ import { SheetWriter } from '../sheet-writer';
 import { tableSources, writeFooter, writeSeedTable } from './seed-tables';
 import type { SourceNote } from '../../model/types';
 
-export interface SpendByPriorityArea {
+interface SpendByPriorityArea {
   readonly title: string;
   readonly headers: readonly string[];
   readonly totalLabel: string;

@@ -4,9 +4,10 @@
  * and "<>0" compare numbers with numbers and text with text, "" matches blank cells, "<>" cells that
  * are not blank, and a number matches that number. Both libraries get case or wildcards wrong here.
  */
+import FormulaParser from 'fast-formula-parser';
 import { excelCompare } from './excel-compare';
 
-export type Criterion = (value: unknown) => boolean;
+type Criterion = (value: unknown) => boolean;
 
 const OPERATOR = /^(<>|>=|<=|=|>|<)?([\s\S]*)$/;
 
@@ -43,9 +44,17 @@ function comparison(operator: string, text: string): Criterion {
   return (v) => (typeof v === typeof wanted ? excelCompare(v, operator, wanted) : operator === '<>');
 }
 
+/** Criteria as text: an error as its code (#N/A), a range's values joined by commas (as String writes an array). */
+function criteriaText(criteria: unknown): string {
+  if (criteria === null || criteria === undefined) return '';
+  if (typeof criteria === 'string' || typeof criteria === 'number' || typeof criteria === 'boolean') return String(criteria);
+  if (criteria instanceof FormulaParser.FormulaError) return criteria.error;
+  return Array.isArray(criteria) ? criteria.map(criteriaText).join(',') : '';
+}
+
 export function criterion(criteria: unknown): Criterion {
   if (typeof criteria === 'number' || typeof criteria === 'boolean') return (v) => v === criteria;
   if (criteria === null || criteria === undefined) return isBlank;
-  const [, operator, text] = OPERATOR.exec(String(criteria)) ?? [];
+  const [, operator, text] = OPERATOR.exec(criteriaText(criteria)) ?? [];
   return comparison(operator ?? '=', text ?? '');
 }

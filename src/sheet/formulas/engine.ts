@@ -8,7 +8,7 @@ import { Infix } from 'fast-formula-parser/formulas/operators';
 import { worksOnArrays } from './array-work';
 import { excelCompare } from './excel-compare';
 import { extraFunctions } from './functions';
-import { textAsNumber } from './text-number';
+import { excelTextAsNumber } from '../../money/parse';
 
 // Corrections to the parser, made once on its shared objects, which it looks up at every use:
 // Excel's comparisons (arrays never reach them: array-work.ts), and a flattening that is linear (the
@@ -18,10 +18,10 @@ FormulaParser.FormulaHelpers.flattenDeep = (values) => values.flat(Infinity);
 // And text read as a number as Excel reads it ("1,200", "£1,200", "(1,200)"), where the parser takes only JavaScript's numbers.
 const parserNumber = FormulaParser.FormulaHelpers.acceptNumber.bind(FormulaParser.FormulaHelpers);
 FormulaParser.FormulaHelpers.acceptNumber = (value, isArray, allowBoolean) =>
-  (typeof value === 'string' ? textAsNumber(value) : undefined) ?? parserNumber(value, isArray, allowBoolean);
+  (typeof value === 'string' ? excelTextAsNumber(value) : undefined) ?? parserNumber(value, isArray, allowBoolean);
 
 /** Where a formula's figures come from; rows and columns 0-based, as the grid counts them. */
-export interface FormulaSources {
+interface FormulaSources {
   cell(sheet: string, row: number, col: number): unknown;
   range(sheet: string, from: { row: number; col: number }, to: { row: number; col: number }): unknown[][];
   /** A defined name as the cell or range it stands for (1-based, as the parser wants), or undefined. */

@@ -22,7 +22,7 @@ function order(a: Comparable, b: Comparable): number {
   const tb = TYPE_ORDER[typeof b];
   if (ta !== tb) return ta < tb ? -1 : 1;
   const x = typeof a === 'string' ? a.toLowerCase() : a;
-  const y = typeof b === 'string' ? (b as string).toLowerCase() : b;
+  const y = typeof b === 'string' ? b.toLowerCase() : b;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

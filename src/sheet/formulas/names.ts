@@ -13,7 +13,7 @@ const WHOLE_COLUMNS = /^\$?([A-Za-z]{1,3})(?::\$?([A-Za-z]{1,3}))?$/;
 const WHOLE_ROWS = /^\$?(\d{1,7})(?::\$?(\d{1,7}))?$/;
 
 /** A reference such as 'Budget 2019'!$C$5:$C$40, $A:$A or $5:$7 as the parser's 1-based position. */
-export function referencePosition(text: string, fallbackSheet: string): CellPosition | RangePosition | undefined {
+function referencePosition(text: string, fallbackSheet: string): CellPosition | RangePosition | undefined {
   const m = SHEET_AND_REFERENCE.exec(text.trim().replace(/^=/, ''));
   const sheet = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : fallbackSheet;
   const reference = (m ? m[3] : text.trim().replace(/^=/, '')).replace(/\$/g, '');

@@ -10,7 +10,7 @@ import { MAX_COLS, MAX_ROWS, columnIndex, columnLetters } from '../a1';
 import { EXCEL_ERROR_CODES } from '../grid';
 
 /** One end of a reference: a row, a column or both, each absolute (an index) or relative (an offset). */
-export interface RefPart {
+interface RefPart {
   readonly row?: { readonly n: number; readonly abs: boolean };
   readonly col?: { readonly n: number; readonly abs: boolean };
 }
@@ -19,7 +19,7 @@ export type FormulaToken =
   | { readonly kind: 'ref'; readonly text: string; readonly sheet?: string; readonly start: RefPart; readonly end?: RefPart }
   | { readonly kind: 'string' | 'number' | 'bool' | 'error' | 'name' | 'func' | 'op' | 'space'; readonly text: string };
 
-export type RefStyle = 'A1' | 'R1C1';
+type RefStyle = 'A1' | 'R1C1';
 
 const STRING = /"(?:[^"]|"")*"/y;
 const SPACE = /\s+/y;

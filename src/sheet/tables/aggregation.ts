@@ -76,7 +76,7 @@ export interface MoreEvidence {
    * Count columns (places, pupils, authorities) and each row's figures in them, by row index. They are
    * never reconciled, but a total adds them up too, so they help show which rows a total aggregates.
    */
-  readonly counts?: { readonly cols: readonly Column[]; readonly rows: readonly ReadonlyMap<number, AmountCell>[] };
+  readonly counts?: { readonly cols: readonly Column[]; readonly rows: readonly ReadonlyMap<number, AmountCell>[] } | undefined;
 }
 
 class Aggregation {

@@ -2,7 +2,7 @@
 import { findFiscalYear } from '../../money/fiscal-year';
 import { parseAmount } from '../../money/parse';
 import { Cell, isErrorValue } from '../grid';
-import { unitRowStatement } from './table-units';
+import { unitRowStatement } from '../../money/units';
 
 export function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
@@ -16,6 +16,11 @@ export function cellText(cell: Cell | undefined): string {
 /** Text without the note references accessible tables put in headers and cells ("Year [Note 1]"), on one line. */
 export function withoutNoteMarkers(text: string): string {
   return text.replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A year as statistics tables write it, for the fiscal-year reader: "2020/21r [Note 3]" → "2020/21" (r revised, p provisional). */
+export function yearAsWritten(text: string): string {
+  return withoutNoteMarkers(text).replace(/(\d)\s*[rp]$/i, '$1');
 }
 
 export function isTextCell(cell: Cell | undefined): boolean {

@@ -130,7 +130,7 @@ export function isCategorical(t: ContentTally): boolean {
 }
 
 /** A column's kind from what it holds, for a header that names none. */
-export function kindFromContent(t: ContentTally): ColumnKind {
+function kindFromContent(t: ContentTally): ColumnKind {
   if (t.filled === 0) return 'text';
   const share = (n: number): number => n / t.filled;
   if (share(t.dates + t.dateFormatted) >= 0.6) return 'date';
@@ -146,7 +146,7 @@ export function kindFromContent(t: ContentTally): ColumnKind {
  * Whole numbers that rise strictly down the column and sit left of the line names are line codes
  * (1031, 1032, …), not money, even under a blank header.
  */
-export function looksLikeLineCodes(t: ContentTally, leftOfLabel: boolean): boolean {
+function looksLikeLineCodes(t: ContentTally, leftOfLabel: boolean): boolean {
   return leftOfLabel && t.numbers >= 3 && t.integers === t.numbers && t.rising >= t.numbers - 1 && t.words === 0;
 }
 

@@ -62,7 +62,7 @@ function formulaRatio(grid: Grid, rows: readonly RowFigures[], p: Column, measur
 }
 
 /** `=D5/B5`, `=(C5-B5)/B5`, `=IFERROR(D5/B5,0)`, `=ROUND(D5/B5*100,1)`: the columns it divides, in row `row`. */
-export function ratioOfFormula(formula: string, row: number): Candidate | undefined {
+function ratioOfFormula(formula: string, row: number): Candidate | undefined {
   let text = formula.trim().replace(/^=/, '').replace(/\$/g, '').replace(/\s+/g, '');
   for (let unwrapped = true; unwrapped; ) {
     unwrapped = false;
@@ -115,17 +115,17 @@ interface Shown {
 
 function shownPercent(cell: Cell | undefined): Shown | undefined {
   if (typeof cell?.value !== 'number') return undefined;
-  return { value: cell.value, half: 0.5 * 10 ** -shownPlaces(cell) + 1e-12 };
+  return { value: cell.value, half: 0.5 * 10 ** -shownPlaces(cell.value, cell.numFmt) + 1e-12 };
 }
 
 /**
  * Decimal places of the stored figure a per-cent cell shows: a 0.0% format shows the fraction to three
  * places; "12.5" under "Change %" in General, to one (as written).
  */
-export function shownPlaces(cell: Cell): number {
-  const shownDecimals = formatDecimals(cell.numFmt);
-  if (shownDecimals !== undefined) return shownDecimals + (cell.numFmt?.includes('%') ? 2 : 0);
-  const text = String(cell.value);
+export function shownPlaces(value: number, numFmt: string | undefined): number {
+  const shownDecimals = formatDecimals(numFmt);
+  if (shownDecimals !== undefined) return shownDecimals + (numFmt?.includes('%') ? 2 : 0);
+  const text = String(value);
   return text.includes('e') ? 15 : Math.min(15, text.split('.')[1]?.length ?? 0);
 }
 

@@ -11,7 +11,8 @@ import { cellText, withoutNoteMarkers } from './cell-text';
 import { columnKind, emptyTally, isCategorical, kindFromHeader, tallyCell, type ContentTally } from './column-kinds';
 import { headerWords, roleFromHeader } from './header-roles';
 import { isColumnNumberRow } from './header-rows';
-import { POUNDS_AS_WRITTEN, unitFromNumberFormat, type UnitEvidence } from './table-units';
+import { POUNDS_AS_WRITTEN, type UnitEvidence } from './table-units';
+import { unitFromNumberFormat } from '../number-format';
 import { isDimensionRole, isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
 
 export interface ColumnDraft {
@@ -141,7 +142,7 @@ function readContent(grid: Grid, block: Block, bodyRows: readonly number[]): Map
     tallyCell(content.tally, cell);
     if (cell.numFmt && typeof cell.value === 'number') {
       let counts = formats.get(c);
-      if (!counts) formats.set(c, (counts = new Map()));
+      if (!counts) formats.set(c, (counts = new Map<string, number>()));
       counts.set(cell.numFmt, (counts.get(cell.numFmt) ?? 0) + 1);
     }
   };

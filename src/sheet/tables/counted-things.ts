@@ -6,7 +6,7 @@
 import { kindFromHeader } from './column-kinds';
 import type { ColumnDraft } from './columns';
 import { headerWords } from './header-roles';
-import { namesCurrency } from './table-units';
+import { namesCurrency } from '../../money/units';
 import type { Column } from './types';
 
 /**

@@ -7,7 +7,7 @@ import { ratioText } from './column-ratios';
 import type { UnreadRegion } from './detect';
 import type { Table, TableRow } from './types';
 
-export interface ColumnDescription {
+interface ColumnDescription {
   readonly column: string;
   readonly header: string;
   readonly kind: string;
@@ -19,7 +19,7 @@ export interface ColumnDescription {
   readonly categorical?: boolean;
 }
 
-export interface TotalDescription {
+interface TotalDescription {
   /** The total's row (1-based) and label. */
   readonly row: number;
   readonly label: string;
@@ -29,14 +29,14 @@ export interface TotalDescription {
   readonly subtracts: readonly number[];
 }
 
-export interface ColumnTotalDescription {
+interface ColumnTotalDescription {
   readonly column: string;
   readonly evidence: string;
   readonly adds: readonly string[];
   readonly subtracts: readonly string[];
 }
 
-export interface TableDescription {
+interface TableDescription {
   readonly sheet: string;
   readonly range: string;
   readonly title: string | null;
@@ -102,7 +102,7 @@ export function describeUnread(region: UnreadRegion): { sheet: string; range: st
 }
 
 /** Rows as people say them: "5–9, 12" rather than every number. */
-export function rowRuns(rows: readonly number[]): string {
+function rowRuns(rows: readonly number[]): string {
   const runs: string[] = [];
   let start: number | undefined;
   let previous: number | undefined;

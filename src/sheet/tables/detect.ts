@@ -3,31 +3,28 @@
  * filled cells → preamble (title, unit, notes) → header rows → columns (role, kind, unit) → body rows
  * (lines, sections, totals) → aggregation (which rows each total adds up) → totals across columns.
  */
-import { findFiscalYear } from '../../money/fiscal-year';
+import { findFiscalYear, type FiscalYear } from '../../money/fiscal-year';
 import { unitFromText, type UnitId } from '../../money/units';
 import type { RangeRef } from '../a1';
-import { Cell, Grid, forEachCellIn, isBlankCell } from '../grid';
+import { Grid } from '../grid';
 import { findColumnRatios } from './column-ratios';
-import { findAggregates, type AggregationRow, type Grouping, type MoreEvidence } from './aggregation';
-import { readAmountCell, readCountCell } from './amount-cell';
+import { findAggregates, type Grouping, type MoreEvidence } from './aggregation';
+import { readCountCell } from './amount-cell';
+import { classifyRows, type DraftRow } from './body-rows';
 import { Block, findBlocks, filledColumns } from './blocks';
-import { cellText, isTextCell, looksLikeAmount } from './cell-text';
+import { cellText } from './cell-text';
 import { findColumnTotals } from './column-totals';
 import { draftColumns, inheritHeaders, readColumns, tableKind } from './columns';
 import { headerSignature, isHeaderLike, namedColumns, readHeaderRows } from './header-rows';
-import { totalWords } from './header-roles';
 import { countsThings, preambleCounts } from './counted-things';
-import { headlineFromText } from './headline';
+import { headlineFromText, sectionName } from './headline';
 import { readPreamble, type Preamble } from './preamble';
 import { readShorthandLegend, type ShorthandLegend } from './shorthand';
-import { AmountColumns, type RowAmounts } from './row-amounts';
-import { alignWholeNumberSteps, buildSections, sectionName } from './sections';
+import { alignWholeNumberSteps, buildSections } from './sections';
 import type { UnitEvidence } from './table-units';
-import { AmountCell, Column, ColumnTotal, Headline, Table, TableKind, TableRow, isMeasureRole } from './types';
+import { Column, ColumnTotal, Headline, Table, TableRow, isMeasureRole } from './types';
 
-export { sectionName } from './sections';
-
-export interface DetectOptions {
+interface DetectOptions {
   /** True when text names a priority area of the model: such a row heads a section of lines. */
   readonly isPriorityArea?: (text: string) => boolean;
 }
@@ -39,7 +36,7 @@ export interface UnreadRegion {
   readonly reason: string;
 }
 
-export interface SheetStructure {
+interface SheetStructure {
   readonly tables: Table[];
   readonly unread: UnreadRegion[];
 }
@@ -167,9 +164,9 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const measureCols = columns.filter((c) => isMeasureRole(c.role) && c.kind === 'money' && !c.hidden);
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
-  const reading: RowReading = { ...options, legend: readShorthandLegend(notes) };
-  const drafted = classifyRows(grid, block, bodyRows, columns, measureCols, labelCol, kind, signature, reading);
-  const counts = countFigures(grid, drafted, columns, reading.legend);
+  const legend = readShorthandLegend(notes);
+  const drafted = classifyRows(grid, { block, columns, measureCols, labelCol, kind, headerSignature: signature, legend, isPriorityArea: options.isPriorityArea }, bodyRows);
+  const counts = countFigures(grid, drafted, columns, legend);
   findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
   const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts) : [];
@@ -190,12 +187,18 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
     unit: tableUnitId,
     unitSource: measureCols[0]?.unitSource ?? stated?.source ?? 'default',
     ...(labelCol !== undefined ? { labelCol } : {}),
-    ...(preamble.title && findFiscalYear(preamble.title) ? { titleYear: findFiscalYear(preamble.title)?.year } : {}),
+    ...titleYearOf(preamble.title),
     rows,
     sections,
     columnTotals: [...findColumnTotals(figureRows, measureCols), ...countColumnTotals(drafted, counts)],
     columnRatios: findColumnRatios(grid, figureRows, columns, measureCols),
   };
+}
+
+/** The fiscal year a table's title names, as a field to spread in; nothing where it names none. */
+function titleYearOf(title: string | undefined): { titleYear?: FiscalYear } {
+  const year = title === undefined ? undefined : findFiscalYear(title)?.year;
+  return year === undefined ? {} : { titleYear: year };
 }
 
 /** The text of each row above the header, its cells joined. */
@@ -277,119 +280,6 @@ function pickLabelColumn(columns: readonly Column[]): number | undefined {
     if (col) return col.col;
   }
   return undefined;
-}
-
-/**
- * A heading over figures of another measure: "as a percentage of GDP", "% of total", "per cent of
- * budget", "as a share of". A share or proportion alone names money in council budgets ("Share of
- * business rates"), so it counts only after "as a".
- */
-const RATIO_HEADING = /\bas an? (percentage|per ?cent|share|proportion)\b|\b(percentage|per ?cent)s? of\b|%\s*of\b|\bratios?\b/i;
-
-/** How body rows are read: the caller's options and the sheet's own shorthand. */
-interface RowReading extends DetectOptions {
-  readonly legend: ShorthandLegend;
-}
-
-/** A body row while the pipeline completes it: its kind, section and what it aggregates. */
-interface DraftRow extends AggregationRow {
-  readonly amounts: RowAmounts;
-  readonly label: string;
-  readonly labelCol: number | undefined;
-  section: number | undefined;
-}
-
-/**
- * Each body row's label and figures, and its kind by words and shape: a header repeated at a page
- * break, a total by its label, a section heading (a label and nothing else, with lines after it), a
- * note (the same, after the last figures), else a line.
- */
-function classifyRows(
-  grid: Grid,
-  block: Block,
-  bodyRows: readonly number[],
-  columns: readonly Column[],
-  measureCols: readonly Column[],
-  labelCol: number | undefined,
-  kind: TableKind,
-  headerSig: string,
-  options: RowReading,
-): DraftRow[] {
-  const isMeasureCol: boolean[] = [];
-  for (const c of measureCols) isMeasureCol[c.col] = true;
-  const countCols = columns.filter((c) => c.kind === 'count' && !c.hidden);
-  for (const c of countCols) isMeasureCol[c.col] = true;
-  const skipCol: boolean[] = [];
-  for (const c of columns) if (c.hidden) skipCol[c.col] = true;
-  const hasPriorityColumn = columns.some((c) => c.role === 'priority-area');
-  const amountColumns = new AmountColumns(measureCols.map((c) => c.col), bodyRows.length);
-  const drafts: DraftRow[] = [];
-  const namesPriorityArea: boolean[] = [];
-  let label = '';
-  let rowLabelCol = labelCol;
-  let otherText = false;
-  // One visitor for every row, rather than a closure made per row.
-  const visit = (cell: Cell, c: number): void => {
-    if (c < block.firstCol || c > block.lastCol || isMeasureCol[c] || skipCol[c] || isBlankCell(cell)) return;
-    if (label === '' && rowLabelCol === labelCol && isTextCell(cell) && !looksLikeAmount(cell)) {
-      label = cellText(cell);
-      rowLabelCol = c;
-      return;
-    }
-    if (c !== rowLabelCol) otherText = true;
-  };
-  let lastWithFigures = -1;
-  for (const r of bodyRows) {
-    const cells = grid.row(r);
-    label = labelCol !== undefined ? cellText(cells[labelCol]) : '';
-    rowLabelCol = labelCol;
-    otherText = false;
-    forEachCellIn(cells, visit);
-    const figures: AmountCell[] = [];
-    let hasFigures = false;
-    for (const col of measureCols) {
-      const a = readAmountCell(cells[col.col], r, col.col, col.unit, options.legend);
-      if (a.kind !== 'missing' || a.reason !== 'blank') hasFigures = true;
-      figures.push(a);
-    }
-    const amounts = amountColumns.addRow(r, figures);
-    // Counts are figures too: a table of people has lines, and notes after its last one.
-    if (!hasFigures) for (const c of countCols) if (looksLikeAmount(cells[c.col])) hasFigures = true;
-    const words = totalWords(label);
-    const lone = !hasFigures && !otherText;
-    let rowKind: DraftRow['kind'] = 'line';
-    // Only a row with text where figures go can be the header repeated (signatures cost a string each).
-    if (typeof cells[measureCols[0]?.col ?? -1]?.value === 'string' && headerSignature(grid, r, block) === headerSig) rowKind = 'header';
-    // "Total borrowing" over lines of its own, with no figures, heads a section.
-    else if (words === 'strong' && !hasFigures && !otherText && kind === 'budget') rowKind = 'section';
-    else if (words === 'strong' || (words && kind !== 'register')) rowKind = words === 'strong' ? 'total' : 'line';
-    else if (kind === 'budget' && measureCols.length > 0 && label !== '' && !hasFigures && !otherText) rowKind = 'section';
-    else if (kind === 'budget' && !hasPriorityColumn && hasFigures && label !== '' && options.isPriorityArea?.(sectionName(label))) namesPriorityArea[drafts.length] = true;
-    // Where the table has figures, notes are what follows the last of them; a register of text, its last record.
-    if (measureCols.length + countCols.length > 0 ? hasFigures : otherText) lastWithFigures = drafts.length;
-    if (lone && label.length > 80) rowKind = 'note';
-    // One literal of one shape for every row: a large table makes 100,000 of them.
-    drafts.push({ row: r, kind: rowKind, label, labelCol: rowLabelCol, amounts, section: undefined, totalWords: words === 'strong' || kind !== 'register' ? words : undefined });
-  }
-  // Lone labels after the last figures are notes (sources, footnotes), not sections or lines of nothing.
-  // So is a footnote that starts "Total includes …": a total with no figures totals nothing.
-  for (let i = lastWithFigures + 1; i < drafts.length; i++) if (drafts[i].kind !== 'header') drafts[i].kind = 'note';
-  // A heading that names a ratio ("Balances as a percentage of GDP") ends the money: the rows under it
-  // state another measure in the same columns, and are not read as money or added.
-  if (measureCols.length > 0) {
-    const ratioHeading = drafts.findIndex((d) => d.kind === 'section' && RATIO_HEADING.test(d.label));
-    if (ratioHeading > 0) for (let i = ratioHeading; i < drafts.length; i++) drafts[i].kind = 'note';
-  }
-  // A row naming a priority area, with figures, heads a section only when ordinary lines follow it, and
-  // only in a table that names two or more of them: one name in common with the model is a coincidence.
-  const named = new Set(drafts.filter((_, i) => namesPriorityArea[i]).map((d) => options.isPriorityArea ? sectionName(d.label).toLowerCase() : ''));
-  if (named.size < 2) return drafts;
-  for (let i = 0; i < drafts.length; i++) {
-    if (!namesPriorityArea[i]) continue;
-    const next = drafts[i + 1];
-    if (next && next.kind === 'line' && !namesPriorityArea[i + 1]) drafts[i].kind = 'section';
-  }
-  return drafts;
 }
 
 /** Lines belong to the section heading above them until a total closes the section. */

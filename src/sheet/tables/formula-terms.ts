@@ -6,7 +6,7 @@
  */
 import { RangeRef, parseRange } from '../a1';
 
-export interface FormulaTerm {
+interface FormulaTerm {
   readonly range: RangeRef;
   /** +1 added, −1 taken away. */
   readonly sign: 1 | -1;

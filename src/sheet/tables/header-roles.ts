@@ -3,6 +3,7 @@
  * taken out first, so "2019/20 Budget £m" reads as "budget".
  */
 import { findFiscalYear } from '../../money/fiscal-year';
+import { withoutUnitText } from '../../money/units';
 import type { ColumnRole } from './types';
 
 /** Header text with fiscal years, units and punctuation taken out, lower-cased and single-spaced. */
@@ -11,8 +12,7 @@ export function headerWords(header: string): string {
   for (let found = findFiscalYear(text); found; found = findFiscalYear(text)) {
     text = `${text.slice(0, found.index)} ${text.slice(found.index + found.length)}`;
   }
-  return text
-    .replace(/\(\s*£[^)]*\)|£\s*'?000s?|£\s*(?:ms?|k|million|thousands?)?\b|\bgbp\b(?:\s*(?:m|k|000))?/g, ' ')
+  return withoutUnitText(text)
     .replace(/[()[\]:*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -54,7 +54,7 @@ const PATTERNS: readonly RolePattern[] = [
   { role: 'notes', pattern: /\bnotes?\b|\bcomments?\b|\bdescription\b|\bdetails?\b|\bupdate\b|\bextension\b/ },
 ];
 
-export interface HeaderRole {
+interface HeaderRole {
   readonly role: ColumnRole;
   readonly registerOnly: boolean;
 }
@@ -70,7 +70,7 @@ export function roleFromHeader(header: string): HeaderRole | undefined {
 }
 
 /** Header words that name a total row's label rather than a column: "Total", "Grand total", "Total LCPF". */
-export function isTotalLabel(label: string): boolean {
+function isTotalLabel(label: string): boolean {
   // One case-insensitive pattern: this runs on every row's label.
   return /^(grand\s+|sub-?\s*)?totals?\b|\btotals?$/i.test(label.trim());
 }

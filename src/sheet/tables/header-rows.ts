@@ -10,7 +10,7 @@ import { cellText, isWordCell, isYearLike } from './cell-text';
 import { roleFromHeader } from './header-roles';
 import { kindFromHeader } from './column-kinds';
 import { headerWords } from './header-roles';
-import { unitRowStatement } from './table-units';
+import { unitRowStatement } from '../../money/units';
 
 const MAX_HEADER_ROWS = 3;
 

@@ -8,14 +8,14 @@ import type { Grid } from '../grid';
 import type { Block } from './blocks';
 import { filledColumns } from './blocks';
 import { cellText, isWordCell, isYearLike, looksLikeAmount } from './cell-text';
-import { namesCurrency, unitInNote, unitRowStatement } from './table-units';
+import { namesCurrency, unitInNote, unitRowStatement } from '../../money/units';
 
 export interface Preamble {
   readonly rows: readonly number[];
-  readonly title?: string;
-  readonly titleCell?: CellRef;
+  readonly title?: string | undefined;
+  readonly titleCell?: CellRef | undefined;
   /** The unit a unit row or note states, and where. */
-  readonly unitRow?: { readonly unit: UnitId; readonly cell: CellRef; readonly scaleOnly?: boolean };
+  readonly unitRow?: { readonly unit: UnitId; readonly cell: CellRef; readonly scaleOnly?: boolean } | undefined;
   /** Index into the block's rows of the first row after the preamble. */
   readonly next: number;
 }

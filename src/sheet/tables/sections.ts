@@ -31,11 +31,6 @@ export function alignWholeNumberSteps(rows: readonly RowAmounts[], col: Column):
   }
 }
 
-/** "Keeping Children and Young People Safe (£15.0m)" → "Keeping Children and Young People Safe". */
-export function sectionName(label: string): string {
-  return label.replace(/\(\s*[-−]?\s*£[^)]*\)\s*$/, '').trim();
-}
-
 export function buildSections(rows: readonly TableRow[], headlines: Map<number, { name: string; headlines: Headline[] }>): Section[] {
   const sections: Section[] = [];
   for (const row of rows) {

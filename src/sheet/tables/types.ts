@@ -10,14 +10,11 @@ import type { RangeRef } from '../a1';
 import type { ColumnKind } from './column-kinds';
 import type { UnitSource } from './table-units';
 
-export type { ColumnKind } from './column-kinds';
-export type { UnitSource } from './table-units';
-
 /** Column roles of budget tables (DESIGN.md "Input the checker understands"). */
 export type DimensionRole = 'priority-area' | 'funding-stream' | 'programme' | 'borough' | 'commissioning-model' | 'year';
 export type MeasureRole = 'budget' | 'forecast' | 'actual' | 'variance' | 'amount';
 /** Register and audit-action columns. */
-export type RecordRole =
+type RecordRole =
   | 'recipient'
   | 'type'
   | 'award-date'
@@ -32,7 +29,7 @@ export type RecordRole =
   | 'date';
 export type ColumnRole = 'label' | 'ref' | 'notes' | 'other' | DimensionRole | MeasureRole | RecordRole;
 
-export const MEASURE_ROLES: readonly MeasureRole[] = ['budget', 'forecast', 'actual', 'variance', 'amount'];
+const MEASURE_ROLES: readonly MeasureRole[] = ['budget', 'forecast', 'actual', 'variance', 'amount'];
 export const DIMENSION_ROLES: readonly DimensionRole[] = [
   'priority-area',
   'funding-stream',
@@ -103,7 +100,7 @@ export type AmountCell =
   | { readonly kind: 'error'; readonly row: number; readonly col: number; readonly code: string };
 
 /** A body row: a line, a section heading, a total or subtotal, a note, or a header repeated at a page break. */
-export type RowKind = 'line' | 'section' | 'total' | 'note' | 'header';
+type RowKind = 'line' | 'section' | 'total' | 'note' | 'header';
 
 /** What showed a total's lines, strongest first. */
 export type TotalEvidence = 'formula' | 'arithmetic' | 'words';

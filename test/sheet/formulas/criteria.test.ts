@@ -1,7 +1,6 @@
 import { criterion } from '../../../src/sheet/formulas/criteria';
 import { excelCompare } from '../../../src/sheet/formulas/excel-compare';
 import { worksOnArrays } from '../../../src/sheet/formulas/array-work';
-import { textAsNumber } from '../../../src/sheet/formulas/text-number';
 
 describe('criteria as the *IF(S) functions read them', () => {
   const values = ['North', 'north east', 'South', 5, 12, '12', null, '', true];
@@ -61,19 +60,4 @@ describe('array work, which the engine leaves unevaluated', () => {
     'INDEX(A1:B3,2,1)+1',
     'C5-C6',
   ])('%s is not', (formula) => expect(worksOnArrays(formula)).toBe(false));
-});
-
-describe('text arithmetic reads as a number, as Excel does', () => {
-  it.each<[string, number | undefined]>([
-    ['1,200', 1200],
-    ['£1,200.50', 1200.5],
-    ['(1,200)', -1200],
-    ['-3', -3],
-    ['12.5%', 0.125],
-    ['1.2E3', 1200],
-    ['1.2m', undefined],
-    ['12,00', undefined],
-    ['abc', undefined],
-    ['(3', undefined],
-  ])('%p is %p', (text, expected) => expect(textAsNumber(text)).toBe(expected));
 });

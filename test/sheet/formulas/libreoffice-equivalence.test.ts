@@ -8,7 +8,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../../src/app/read-workbook';
 import { checkWorkbook } from '../../../src/checks/runner';
-import { defaultModel } from '../../../src/model';
+import { defaultModel } from '../../../src/model/json';
 import { neutralModel } from '../../../src/model/neutral';
 import { readXlsxFast } from '../../../src/workbook/xlsx/fast/read';
 import { inflateRawSync } from 'zlib';
