@@ -19,4 +19,7 @@ async function measure(rows: number): Promise<{ rows: number; syncs: number; chu
   const results = [];
   for (const rows of [1_000, 10_000, 50_000]) results.push(await measure(rows));
   process.stdout.write(`${JSON.stringify(results)}\n`);
-})();
+})().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
-import { readWorkbookStructure } from '../src/checks/runner';
+import { readWorkbookStructure } from '../src/budget/tables';
 import { defaultModel } from '../src/model/json';
 import { readXlsxFast } from '../src/workbook/xlsx/fast/read';
 import { corpus } from '../test/corpus';

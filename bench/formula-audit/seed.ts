@@ -10,8 +10,9 @@
 import JSZip from 'jszip';
 import { mulberry32 } from '../../test/corpus/random';
 import { toA1 } from '../../src/sheet/a1';
+import { toR1C1 } from '../../src/sheet/formulas/r1c1';
 import type { Cell, Grid, GridWorkbook } from '../../src/sheet/grid';
-import { linearOf, plainArithmetic, referencesOf, replaceRef, shapeOf, type Linear, type RefToken } from './formula-text';
+import { linearOf, plainArithmetic, referencesOf, replaceRef, type Linear, type PlacedRef } from './linear';
 
 export const SEED_KINDS = ['range-short', 'ref-shift', 'constant-plug', 'value-plug', 'subtotal-in-total', 'blank-operand'] as const;
 export type SeedKind = (typeof SEED_KINDS)[number];
@@ -51,7 +52,7 @@ interface FormulaCell {
   readonly formula: string;
   readonly value: number | undefined;
   readonly linear: Linear | undefined;
-  readonly refs: readonly RefToken[];
+  readonly refs: readonly PlacedRef[];
 }
 
 const key = (sheet: string, row: number, col: number): string => `${sheet}!${toA1(row, col)}`;
@@ -151,10 +152,11 @@ export function candidates(index: FormulaIndex, kind: SeedKind, sheets: Readonly
 }
 
 function sameShapeNeighbour(index: FormulaIndex, f: FormulaCell): boolean {
-  const shape = shapeOf(f.formula, f.row, f.col);
+  const shape = toR1C1(f.formula, f.row, f.col);
+  if (shape === undefined) return false;
   for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
     const n = index.cellAt(f.sheet, f.row + dr, f.col + dc);
-    if (n?.formula && shapeOf(n.formula, f.row + dr, f.col + dc) === shape) return true;
+    if (n?.formula && toR1C1(n.formula, f.row + dr, f.col + dc) === shape) return true;
   }
   return false;
 }
@@ -163,7 +165,7 @@ function formulaNeighbour(index: FormulaIndex, f: FormulaCell): boolean {
   return [[-1, 0], [1, 0], [0, -1], [0, 1]].some(([dr, dc]) => index.cellAt(f.sheet, f.row + dr, f.col + dc)?.formula !== undefined);
 }
 
-function sameSheetTerms(f: FormulaCell): { coef: number; ref: RefToken }[] {
+function sameSheetTerms(f: FormulaCell): { coef: number; ref: PlacedRef }[] {
   return (f.linear?.terms ?? []).filter((t) => t.ref.sheet === undefined || t.ref.sheet === f.sheet);
 }
 

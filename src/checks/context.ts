@@ -5,8 +5,6 @@ import type { Grid } from '../sheet/grid';
 import type { FormulaReport } from '../sheet/formulas/report';
 import type { Table } from '../sheet/tables/types';
 
-export { buildModelNames, resolvePriorityArea, withoutParenthetical } from '../model/model-names';
-export type { ModelNames, ProgrammeName } from '../model/model-names';
 
 export interface CheckContext {
   readonly model: CommissioningModel;

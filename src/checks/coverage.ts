@@ -23,7 +23,7 @@ export interface Coverage {
   readonly formulas?: FormulaCoverage;
 }
 
-export interface FormulaCoverage {
+interface FormulaCoverage {
   readonly formulas: number;
   /** Given a result here because the file held none. */
   readonly evaluated: number;

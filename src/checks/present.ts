@@ -6,14 +6,14 @@ import { POUNDS_PER_UNIT, fromPounds, type UnitId } from '../money/units';
 import type { Comparison } from '../money/tolerance';
 
 /** A decimal, or a figure that may be known as whole pence (then shown without decimal arithmetic). */
-export type Amount = Money | Figure;
+type Amount = Money | Figure;
 
 function penceIfKnown(a: Amount): bigint | undefined {
-  return Money.isDecimal(a) ? undefined : (a as Figure).pence;
+  return Money.isDecimal(a) ? undefined : a.pence;
 }
 
 function poundsOf(a: Amount): Money {
-  return Money.isDecimal(a) ? (a as Money) : (a as Figure).pounds;
+  return Money.isDecimal(a) ? a : a.pounds;
 }
 
 /** Decimal places that show every figure involved without hiding a difference. */
@@ -51,10 +51,6 @@ export function roundingClause(c: Comparison, unit: UnitId): string {
   }
   if (c.roundedTerms === 0) return 'and these figures are stored in full, so rounding cannot explain it';
   return `more than the ${boundText} that rounding could explain`;
-}
-
-export function apart(c: Comparison, unit: UnitId, decimals: number): string {
-  return `${money(c.difference.abs(), unit, decimals)} apart`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -3,10 +3,12 @@ import { appendAll } from '../util/append';
 import type { CommissioningModel } from '../model/types';
 import { parseA1 } from '../sheet/a1';
 import type { GridWorkbook } from '../sheet/grid';
-import { readSheet, type UnreadRegion } from '../sheet/tables/detect';
+import type { UnreadRegion } from '../sheet/tables/detect';
 import type { Table } from '../sheet/tables/types';
 import type { FormulaReport } from '../sheet/formulas/report';
-import { buildModelNames, resolvePriorityArea, type CheckContext } from './context';
+import { readWorkbookStructure } from '../budget/tables';
+import { type CheckContext } from './context';
+import { buildModelNames } from '../model/model-names';
 import { summarise, type Finding, type FindingSummary } from './finding';
 import { measureCoverage, type Coverage } from './coverage';
 import { calculationRules } from './rules/calculation';
@@ -25,9 +27,6 @@ import { varianceRules } from './rules/variance';
 const TABLE_RULES: readonly TableRule[] = [cellRules, totalRules, ratioRules, varianceRules, nameRules, duplicateRules, registerRules, formulaRules];
 const WORKBOOK_RULES: readonly WorkbookRule[] = [reconciliationRules, calculationRules];
 
-/** The Model sheet holds the model itself, read as such (model/model-sheet.ts), not figures to check. */
-export const MODEL_SHEET = 'Model';
-
 export interface CheckResult {
   readonly tables: readonly Table[];
   /** Regions of figures no table was read from: nothing in them was checked. */
@@ -41,24 +40,6 @@ export interface CheckResult {
 
 export interface CheckOptions {
   readonly today?: Date;
-}
-
-export function findTables(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): Table[] {
-  return readWorkbookStructure(workbook, model, names).tables;
-}
-
-/** Every table of every sheet the user made, and the regions of figures no table was read from. */
-export function readWorkbookStructure(workbook: GridWorkbook, model: CommissioningModel, names = buildModelNames(model)): { tables: Table[]; unread: UnreadRegion[] } {
-  const tables: Table[] = [];
-  const unread: UnreadRegion[] = [];
-  for (const grid of workbook.sheets) {
-    // Sheets the product generated are derived from the rest; a user's own sheet of the same name is checked.
-    if (grid.generated || grid.name.trim().toLowerCase() === MODEL_SHEET.toLowerCase()) continue;
-    const sheet = readSheet(grid, { isPriorityArea: (text) => resolvePriorityArea(names, text) !== undefined });
-    appendAll(tables, sheet.tables);
-    appendAll(unread, sheet.unread);
-  }
-  return { tables, unread };
 }
 
 export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel, options: CheckOptions = {}): CheckResult {

@@ -12,7 +12,7 @@ import { checkWorkbook } from '../../src/checks/runner';
 import { neutralModel } from '../../src/model/neutral';
 import { isErrorValue, type CellValue, type GridWorkbook } from '../../src/sheet/grid';
 import { calculateFormulas } from '../../src/sheet/formulas/calculate';
-import { readGridsFromExcel } from '../../src/workbook/office';
+import { readGridsFromExcel } from '../../src/workbook/office/read';
 import { readXlsxFast } from '../../src/workbook/xlsx/fast/read';
 import { gridOf } from '../helpers/grid';
 import { withoutSavedResults } from '../helpers/strip-results';

@@ -4,11 +4,13 @@ import { toA1 } from '../../sheet/a1';
 import type { AmountCell, Column, Table, TableRow } from '../../sheet/tables/types';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
-import { inferMissing, measureSets, type MeasureSet } from '../measures';
+import { inferMissing, measureSets, type MeasureSet } from '../../budget/measures';
 import { columnTitle, decimalsFor, inUnit, money } from '../present';
+import type { Money } from '../../money/decimal';
 import { sumPounds } from '../../money/tolerance';
 import { isNegativeFigure, isZeroFigure } from '../../money/pence';
 import type { TableRule } from './rule';
+import { formulaError, missingValue, negativeAmount, notANumber } from './cells.meta';
 
 const ERROR_MEANINGS: Record<string, string> = {
   '#REF!': 'a formula refers to a cell that was deleted',
@@ -46,26 +48,13 @@ export const cellRules: TableRule = (table, ctx) => {
       const cell = toA1(a.row, a.col);
       if (a.kind === 'error') {
         const meaning = ERROR_MEANINGS[a.code] ?? 'the formula failed';
-        findings.push({
-          rule: 'formula-error',
-          severity: 'error',
-          sheet: table.sheet,
-          cell,
-          message: `${columnName(col)} for ${rowName(row)} shows ${a.code}: ${meaning}, so this figure is left out of every total.`,
-          actual: a.code,
-        });
+        const data = { column: columnName(col), row: rowName(row), code: a.code, meaning };
+        findings.push(formulaError.report({ sheet: table.sheet, cell, actual: a.code }, 'shows', data));
       } else if (a.kind === 'invalid') {
-        findings.push({
-          rule: 'not-a-number',
-          severity: 'error',
-          sheet: table.sheet,
-          cell,
-          message: `${columnName(col)} for ${rowName(row)} is not an amount: ${a.reason}.`,
-          actual: a.text,
-          unit: col.unit,
-        });
+        const data = { column: columnName(col), row: rowName(row), reason: a.reason };
+        findings.push(notANumber.report({ sheet: table.sheet, cell, actual: a.text, unit: col.unit }, 'text', data));
       } else if (a.kind === 'missing' && (a.reason === 'blank' || a.reason === 'to-come') && a.formula === undefined && table.kind !== 'register' && hasFigures(row)) {
-        findings.push(missingValue(table, row, col, setOf.get(col.col), a.placeholder, ctx));
+        findings.push(missingValueFinding(table, row, col, setOf.get(col.col), a.placeholder, ctx));
       }
     }
   }
@@ -78,7 +67,7 @@ function hasFigures(row: TableRow): boolean {
   return false;
 }
 
-function missingValue(
+function missingValueFinding(
   table: Table,
   row: TableRow,
   col: Column,
@@ -86,30 +75,26 @@ function missingValue(
   placeholder: string,
   ctx: CheckContext,
 ): Finding {
-  const what = placeholder === '' ? 'is blank' : `holds “${placeholder}” instead of a figure`;
-  let inferred = set ? inferMissing(row, set, col.col, ctx.model.settings.varianceConvention) : undefined;
-  let because = '';
-  if (inferred && set) {
-    because = `the other figures in the row imply ${money(inferred, col.unit, decimalsFor(col.unit, inferred))}`;
-  } else if (row.kind === 'total' && row.sums) {
-    const lines = table.rows.filter((r) => row.sums?.includes(r.row));
-    const figures = lines.map((l) => l.amounts.get(col.col));
-    const amounts = figures.filter((f): f is Extract<typeof f, { kind: 'amount' }> => f?.kind === 'amount');
-    if (amounts.length > 0 && amounts.length === figures.length) {
-      inferred = sumPounds(amounts);
-      because = `its ${lines.length} lines sum to ${money(inferred, col.unit, decimalsFor(col.unit, inferred))}`;
-    }
-  }
-  const base = `${columnName(col)} for ${rowName(row)} ${what} while the row has other figures`;
-  return {
-    rule: 'missing-value',
-    severity: 'warning',
-    sheet: table.sheet,
-    cell: toA1(row.row, col.col),
-    message: inferred ? `${base}; ${because}.` : `${base}; it is left out of totals.`,
-    unit: col.unit,
-    ...(inferred ? { expected: inUnit(inferred, col.unit), suggestion: inUnit(inferred, col.unit) } : {}),
-  };
+  const place = { sheet: table.sheet, cell: toA1(row.row, col.col), unit: col.unit };
+  const data = { column: columnName(col), row: rowName(row), ...(placeholder === '' ? {} : { placeholder }) };
+  const form = placeholder === '' ? 'blank' : 'placeholder';
+  const implied = set ? inferMissing(row, set, col.col, ctx.model.settings.varianceConvention) : undefined;
+  const summed = implied ? undefined : sumOfLines(table, row, col);
+  const inferred = implied ?? summed?.amount;
+  if (!inferred) return missingValue.report(place, `${form}LeftOut`, data);
+  const amount = money(inferred, col.unit, decimalsFor(col.unit, inferred));
+  const figures = { ...place, expected: inUnit(inferred, col.unit), suggestion: inUnit(inferred, col.unit) };
+  if (summed) return missingValue.report(figures, `${form}Summed`, { ...data, lines: summed.lines, amount });
+  return missingValue.report(figures, `${form}Implied`, { ...data, amount });
+}
+
+/** What a blank total's lines add up to, when every one of them is a figure. */
+function sumOfLines(table: Table, row: TableRow, col: Column): { amount: Money; lines: number } | undefined {
+  if (row.kind !== 'total' || !row.sums) return undefined;
+  const lines = table.rows.filter((r) => row.sums?.includes(r.row));
+  const figures = lines.map((l) => l.amounts.get(col.col));
+  const amounts = figures.filter((f): f is Extract<typeof f, { kind: 'amount' }> => f?.kind === 'amount');
+  return amounts.length > 0 && amounts.length === figures.length ? { amount: sumPounds(amounts), lines: lines.length } : undefined;
 }
 
 /** Lines and columns that carry either sign by convention: income and credits, changes and variances. */
@@ -168,29 +153,18 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
     if (negatives.length === 0) continue;
     if (negatives.length === nonZero) {
       if (negatives.length < 2 || anyIncomeLine || !['budget', 'forecast', 'actual'].includes(col.role)) continue;
-      const first = negatives[0];
-      findings.push({
-        rule: 'negative-amount',
-        severity: 'warning',
-        sheet: table.sheet,
-        cell: toA1(first.row, first.col),
-        message: `All ${negatives.length} figures in ${columnName(col)} are negative (from ${toA1(first.row, first.col)}): budgets and forecasts are normally positive, so the signs may have been flipped when the figures were exported.`,
-      });
+      const first = toA1(negatives[0].row, negatives[0].col);
+      findings.push(negativeAmount.report({ sheet: table.sheet, cell: first }, 'allNegative', { count: negatives.length, column: columnName(col), first }));
       continue;
     }
     const positives = nonZero - negatives.length;
     // One negative among a handful of figures says nothing about the column's convention.
     if (positives < MIN_POSITIVES_FOR_STRAY || negatives.length > Math.max(1, Math.floor(nonZero / 10))) continue;
     for (const a of negatives) {
-      findings.push({
-        rule: 'negative-amount',
-        severity: 'warning',
-        sheet: table.sheet,
-        cell: toA1(a.row, a.col),
-        message: `${columnName(col)} ${money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds))} is negative while the other ${positives === 1 ? 'figure' : `${positives} figures`} in the column ${positives === 1 ? 'is' : 'are'} positive.`,
-        actual: inUnit(a.pounds, col.unit),
-        unit: col.unit,
-      });
+      const place = { sheet: table.sheet, cell: toA1(a.row, a.col), actual: inUnit(a.pounds, col.unit), unit: col.unit };
+      // At least MIN_POSITIVES_FOR_STRAY positives, so "figures … are" always reads right.
+      const amount = money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds));
+      findings.push(negativeAmount.report(place, 'stray', { column: columnName(col), amount, positives }));
     }
   }
   return findings;

@@ -6,6 +6,26 @@ import type { Finding } from '../finding';
 import type { TableRule } from './rule';
 import { repeats } from '../repeats';
 import type { Grid } from '../../sheet/grid';
+import { defineRule } from './meta';
+
+const duplicateLine = defineRule({
+  id: 'duplicate-line',
+  group: 'names',
+  title: 'Line that appears twice',
+  checks:
+    'A ref used twice in one table, or, in a table without refs, a line whose label and details (section, dimensions, period, codes) are the same as an ' +
+    'earlier line’s. Registers are left to register-duplicate-id.',
+  why: 'A line pasted in twice is counted twice in every total and rollup, overstating the budget by its amount, and nothing in the arithmetic shows it.',
+  fix: 'Compare the two lines: delete the copy, or, if both are real, give them distinct refs or labels that say how they differ.',
+  reportedAt: 'the later occurrence',
+  severity: 'warning',
+  messages: {
+    ref: 'Ref “{ref}” is used again here; it first appears at {first}, so one of the two lines may be counted twice.',
+    sameDetails: '“{label}” appears again here with the same details as row {firstRow}, so it may be counted twice.',
+  },
+});
+
+export const duplicateRuleDefinitions = [duplicateLine] as const;
 
 function text(grid: Grid, row: number, col: number): string {
   const v = grid.value(row, col);
@@ -32,14 +52,8 @@ export const duplicateRules: TableRule = (table, ctx) => {
     for (const { item, first } of repeats(keys.keys(), (k) => keys[k])) {
       const row = lines[item].row;
       const ref = refOf(row);
-      findings.push({
-        rule: 'duplicate-line',
-        severity: 'warning',
-        sheet: table.sheet,
-        cell: toA1(row, refCol.col),
-        message: `Ref “${ref}” is used again here; it first appears at ${toA1(lines[first].row, refCol.col)}, so one of the two lines may be counted twice.`,
-        actual: ref,
-      });
+      const place = { sheet: table.sheet, cell: toA1(row, refCol.col), actual: ref };
+      findings.push(duplicateLine.report(place, 'ref', { ref, first: toA1(lines[first].row, refCol.col) }));
     }
     return findings;
   }
@@ -64,14 +78,8 @@ export const duplicateRules: TableRule = (table, ctx) => {
   const keyOf = (line: (typeof lines)[number]): string | undefined =>
     line.label === '' || line.labelCol === undefined ? undefined : [normaliseName(line.label), String(line.section ?? ''), ...(carried.get(line.row) ?? [])].join('|');
   for (const { item, first } of repeats(lines, keyOf)) {
-    findings.push({
-      rule: 'duplicate-line',
-      severity: 'warning',
-      sheet: table.sheet,
-      cell: toA1(item.row, item.labelCol ?? table.range.start.col),
-      message: `“${item.label}” appears again here with the same details as row ${first.row + 1}, so it may be counted twice.`,
-      actual: item.label,
-    });
+    const place = { sheet: table.sheet, cell: toA1(item.row, item.labelCol ?? table.range.start.col), actual: item.label };
+    findings.push(duplicateLine.report(place, 'sameDetails', { label: item.label, firstRow: first.row + 1 }));
   }
   return findings;
 };

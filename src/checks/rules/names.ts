@@ -1,27 +1,28 @@
 /** Names the model does not know, with the closest known name when one is close; and years that are not fiscal years. */
 import { appendAll } from '../../util/append';
-import { withoutNoteMarkers } from '../../sheet/tables/cell-text';
+import { yearAsWritten } from '../../sheet/tables/cell-text';
 import { toA1 } from '../../sheet/a1';
 import type { Column, DimensionRole, Table } from '../../sheet/tables/types';
 import { parseFiscalYear } from '../../money/fiscal-year';
 import type { NameIndex } from '../../model/names';
-import type { Finding, RuleId } from '../finding';
-import type { CheckContext, ModelNames } from '../context';
-import { withoutParenthetical } from '../context';
+import type { Finding } from '../finding';
+import type { CheckContext } from '../context';
+import type { ModelNames } from '../../model/model-names';
+import { withoutParenthetical } from '../../model/model-names';
 import type { TableRule } from './rule';
 import type { CellValue, Grid } from '../../sheet/grid';
+import { invalidYear, unknownBorough, unknownFundingStream, unknownPriorityArea, unknownProgramme } from './names.meta';
 
 interface NameRule {
-  readonly rule: RuleId;
-  readonly what: string;
+  readonly rule: typeof unknownPriorityArea;
   readonly index: (names: ModelNames) => NameIndex<{ name: string }>;
 }
 
 const NAME_RULES: Partial<Record<DimensionRole, NameRule>> = {
-  'priority-area': { rule: 'unknown-priority-area', what: 'priority area', index: (n) => n.priorityAreas },
-  'funding-stream': { rule: 'unknown-funding-stream', what: 'funding stream', index: (n) => n.fundingStreams },
-  programme: { rule: 'unknown-programme', what: 'programme', index: (n) => n.programmes },
-  borough: { rule: 'unknown-borough', what: 'London borough', index: (n) => n.boroughs },
+  'priority-area': { rule: unknownPriorityArea, index: (n) => n.priorityAreas },
+  'funding-stream': { rule: unknownFundingStream, index: (n) => n.fundingStreams },
+  programme: { rule: unknownProgramme, index: (n) => n.programmes },
+  borough: { rule: unknownBorough, index: (n) => n.boroughs },
 };
 
 export const nameRules: TableRule = (table, ctx) => {
@@ -89,26 +90,14 @@ function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx
     const judgement = judgements.get(value) as NameJudgement;
     const text = value.trim();
     const suggestion = judgement.suggestion;
-    findings.push({
-      rule: spec.rule,
-      severity: 'error',
-      sheet: table.sheet,
-      cell: toA1(row, col.col),
-      message: suggestion
-        ? `“${text}” is not a ${spec.what} the model knows; did you mean “${suggestion}”?`
-        : `“${text}” is not a ${spec.what} the model knows, and no known name is close; add it to the model if it is new.`,
-      actual: text,
-      ...(suggestion ? { suggestion } : {}),
-    });
+    const place = { sheet: table.sheet, cell: toA1(row, col.col), actual: text };
+    if (suggestion) findings.push(spec.rule.report({ ...place, suggestion }, 'closest', { name: text, suggestion }));
+    else findings.push(spec.rule.report(place, 'noneClose', { name: text }));
   }
   return findings;
 }
 
 /** A year without its note references and GSS revised or provisional mark: "2020/21r [Note 16]" → "2020/21". */
-function yearAsWritten(text: string): string {
-  return withoutNoteMarkers(text).replace(/(\d)\s*[rp]$/i, '$1');
-}
-
 function isCalendarYear(value: unknown): boolean {
   return /^(19|20)\d\d$/.test(String(value).trim());
 }
@@ -172,15 +161,9 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
     if (parsed?.kind === 'year') continue;
     const row = lines[k];
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);
-    const reason = parsed?.kind === 'invalid' ? parsed.reason : 'it is not a fiscal year such as 2019/20';
-    findings.push({
-      rule: 'invalid-year',
-      severity: 'error',
-      sheet: table.sheet,
-      cell: toA1(row.row, col.col),
-      message: `Year “${text}” is not a valid fiscal year: ${reason}.`,
-      actual: text,
-    });
+    const place = { sheet: table.sheet, cell: toA1(row.row, col.col), actual: text };
+    if (parsed?.kind === 'invalid') findings.push(invalidYear.report(place, 'invalid', { year: text, reason: parsed.reason }));
+    else findings.push(invalidYear.report(place, 'notAYear', { year: text }));
   }
   return findings;
 }

@@ -11,6 +11,27 @@ import type { AmountCell, Column, ColumnRatio, Table, TableRow } from '../../she
 import type { Finding } from '../finding';
 import { columnTitle, decimalsFor, money } from '../present';
 import type { TableRule } from './rule';
+import { defineRule } from './meta';
+
+const percentMismatch = defineRule({
+  id: 'percent-mismatch',
+  group: 'totals',
+  title: 'Percentage that does not match its figures',
+  checks:
+    'A percentage column (Variance %, change on last year) whose figure in a row is not the ratio its column states, worked out from the same row’s figures, ' +
+    'beyond what showing it to its last digit explains.',
+  why:
+    'Percentages are what readers compare across services and what RAG ratings rest on, so a percentage left over from an earlier version of the figures ' +
+    'flags the wrong lines or hides the right ones.',
+  fix: 'Replace the typed or stale percentage with the formula `suggestion` holds, so it follows its figures.',
+  reportedAt: 'the percentage cell',
+  severity: 'error',
+  messages: {
+    ratio: '{column} for {row} is {stated}, but {ratio} in the same row is {computed} ({numerator} ÷ {denominator}).',
+  },
+});
+
+export const ratioRuleDefinitions = [percentMismatch] as const;
 
 export const ratioRules: TableRule = (table, ctx) => {
   const grid = ctx.grids.get(table.sheet);
@@ -35,24 +56,23 @@ function checkRow(table: Table, row: TableRow, ratio: ColumnRatio, cell: Cell | 
   if (!top || !less || !bottom || bottom[0].isZero()) return undefined;
   const numerator = sum(top).minus(sum(less));
   const expected = numerator.times(ratio.scale).div(bottom[0]).toNumber();
-  const places = shownPlaces(cell);
+  const places = shownPlaces(cell.value, cell.numFmt);
   if (Math.abs(cell.value - expected) <= 0.5 * 10 ** -places + 1e-12) return undefined;
   const percent = (v: number): string => `${(ratio.scale === 100 ? v : v * 100).toFixed(Math.max(1, places - (ratio.scale === 100 ? 0 : 2)))}%`;
   const target = column.get(ratio.col);
   const den = column.get(ratio.denominator);
   const unit = den?.unit ?? '£';
-  const rowName = row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
-  const parts = `${money(numerator, unit, decimalsFor(unit, numerator))} ÷ ${money(bottom[0], unit, decimalsFor(unit, bottom[0]))}`;
-  return {
-    rule: 'percent-mismatch',
-    severity: 'error',
-    sheet: table.sheet,
-    cell: toA1(row.row, ratio.col),
-    message: `${columnTitle(target ?? { header: '' })} for ${rowName} is ${percent(cell.value)}, but ${ratioNames(ratio, column)} in the same row is ${percent(expected)} (${parts}).`,
-    expected: String(expected),
-    actual: String(cell.value),
-    suggestion: `=${ratioFormula(ratio, row.row)}`,
-  };
+  const suggestion = `=${ratioFormula(ratio, row.row)}`;
+  const place = { sheet: table.sheet, cell: toA1(row.row, ratio.col), expected: String(expected), actual: String(cell.value), suggestion };
+  return percentMismatch.report(place, 'ratio', {
+    column: columnTitle(target ?? { header: '' }),
+    row: row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`,
+    stated: percent(cell.value),
+    ratio: ratioNames(ratio, column),
+    computed: percent(expected),
+    numerator: money(numerator, unit, decimalsFor(unit, numerator)),
+    denominator: money(bottom[0], unit, decimalsFor(unit, bottom[0])),
+  });
 }
 
 /** "Variance ÷ Budget", "(2023/24 − 2022/23) ÷ 2022/23": the ratio in the columns' own words. */

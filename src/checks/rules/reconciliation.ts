@@ -12,13 +12,18 @@ import { Money } from '../../money/decimal';
 import { parseFiscalYear } from '../../money/fiscal-year';
 import type { UnitId } from '../../money/units';
 import type { FundFigure, PriorityArea } from '../../model/types';
+import { citeSource } from '../../model/documents';
 import type { Finding } from '../finding';
-import { resolvePriorityArea, withoutParenthetical, type CheckContext, type ProgrammeName } from '../context';
-import { baseColumn, measureSets } from '../measures';
-import { apart, decimalsFor, inUnit, money, roundingClause } from '../present';
+import { type CheckContext } from '../context';
+import { type ProgrammeName } from '../../model/model-names';
+import { resolvePriorityArea, withoutParenthetical } from '../../model/model-names';
+import { baseColumn, measureSets } from '../../budget/measures';
+import { decimalsFor, inUnit, money } from '../present';
 import { TermTotal, compareWithTotal, modelStep, type Term } from '../../money/tolerance';
 import type { WorkbookRule } from './rule';
 import type { Grid } from '../../sheet/grid';
+import { comparisonData } from './comparison-data';
+import { reconciliationMismatch } from './reconciliation.meta';
 
 function modelTerm(amount: string): Term {
   const pounds = new Money(amount);
@@ -41,19 +46,18 @@ function finding(stated: Stated, model: Term, source: string): Finding | undefin
   const c = compareWithTotal(model, computed, stated.figure instanceof TermTotal ? stated.figure : TermTotal.of([stated.figure]));
   if (c.verdict === 'equal') return undefined;
   const d = decimalsFor(stated.unit, model.pounds, computed, c.difference);
-  const figureText = stated.lines > 1 ? `sum to ${money(computed, stated.unit, d)} over ${stated.lines} lines` : `is ${money(computed, stated.unit, d)}`;
-  return {
-    rule: 'reconciliation-mismatch',
-    severity: c.verdict === 'rounding' ? 'warning' : 'error',
+  const place = {
     sheet: stated.table.sheet,
     cell: toA1(stated.cell.row, stated.cell.col),
-    message:
-      `${stated.what} ${stated.year} ${figureText} here, but the model states ${money(model.pounds, stated.unit, d)} (${source}): ` +
-      `${apart(c, stated.unit, d)}, ${roundingClause(c, stated.unit)}.`,
+    severity: c.verdict === 'rounding' ? 'warning' : 'error',
     expected: inUnit(model.pounds, stated.unit),
     actual: inUnit(computed, stated.unit),
     unit: stated.unit,
-  };
+  } as const;
+  const figures = { figure: money(computed, stated.unit, d), model: money(model.pounds, stated.unit, d), ...comparisonData(c, stated.unit, d) };
+  const data = { what: stated.what, year: stated.year, source, ...figures };
+  if (stated.lines > 1) return reconciliationMismatch.report(place, 'lines', { ...data, lines: stated.lines });
+  return reconciliationMismatch.report(place, 'figure', data);
 }
 
 /** The year a column's figures are for: its header's year, else the row's Year cell, else the title's. */
@@ -89,12 +93,6 @@ function yearLabel(value: unknown): string | undefined {
 
 function singleYearFigure(figures: readonly FundFigure[], year: string): FundFigure | undefined {
   return figures.find((f) => f.year === year);
-}
-
-function describeSource(source: { document: string; locator: string }): string {
-  return source.document.startsWith('000_') || source.document.startsWith('001_')
-    ? `${source.document.startsWith('000_') ? 'January 2020' : 'October 2021'} panel report, ${source.locator}`
-    : `${source.document}, ${source.locator}`;
 }
 
 export const reconciliationRules: WorkbookRule = (ctx) => {
@@ -158,7 +156,7 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const f = finding(
         { table, cell: { row: row.row, col: col.col }, what: component ? `${component.name} (${name.programme.name})` : name.programme.name, year, unit: col.unit, figure: a, lines: 1 },
         modelTerm(modelAmount),
-        describeSource(source),
+        citeSource(ctx.model, source),
       );
       if (f) findings.push(f);
     }
@@ -197,99 +195,97 @@ function priorityAreaReader(table: Table, grid: Grid, ctx: CheckContext): (row: 
 
 function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  const bases = onlyBaseColumns(table);
-  for (const col of bases) {
-    // Section headlines that name a priority area.
-    for (const section of table.sections) {
-      const area = resolvePriorityArea(ctx.names, section.name);
-      const headline = section.headlines.find((h) => h.col === col.col);
-      const year = yearOf(table, col, undefined, grid);
-      if (!area || !headline || !year) continue;
-      const stated = area.figures.find((f) => f.year === year);
-      if (!stated) continue;
-      const f = finding(
-        { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, lines: 1 },
-        modelTerm(stated.amount),
-        describeSource(stated.source),
-      );
-      if (f) findings.push(f);
-    }
+  for (const col of onlyBaseColumns(table)) {
+    appendAll(findings, sectionHeadlineFigures(table, grid, ctx, col));
+    appendAll(findings, areaSummaryFigures(table, grid, ctx, col));
+  }
+  return findings;
+}
 
-    // Summaries whose lines cover every priority area: per area and in all.
-    const lines = table.rows.filter((r) => r.kind === 'line');
-    type Group = { area: PriorityArea; year: string; total: TermTotal; first: TableRow };
-    // Found by area then year (no key string per line), kept in the order first seen.
-    const groupsByArea = new Map<PriorityArea, Map<string, Group>>();
-    const groups: Group[] = [];
-    const areaOf = priorityAreaReader(table, grid, ctx);
-    let unusable = false;
-    for (const line of lines) {
-      const area = areaOf(line);
-      const year = yearOf(table, col, line, grid);
-      const a = line.amounts.get(col.col);
-      if (!area || !year) {
-        unusable = true;
-        break;
-      }
-      if (a?.kind !== 'amount') continue;
-      let byYear = groupsByArea.get(area);
-      if (!byYear) groupsByArea.set(area, (byYear = new Map()));
-      let group = byYear.get(year);
-      if (!group) {
-        group = { area, year, total: new TermTotal(), first: line };
-        byYear.set(year, group);
-        groups.push(group);
-      }
-      group.total.add(a);
+/** Section headlines that name a priority area, against the model's figure for the area. */
+function sectionHeadlineFigures(table: Table, grid: Grid, ctx: CheckContext, col: Column): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of table.sections) {
+    const area = resolvePriorityArea(ctx.names, section.name);
+    const headline = section.headlines.find((h) => h.col === col.col);
+    const year = yearOf(table, col, undefined, grid);
+    if (!area || !headline || !year) continue;
+    const stated = area.figures.find((f) => f.year === year);
+    if (!stated) continue;
+    const f = finding(
+      { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, lines: 1 },
+      modelTerm(stated.amount),
+      citeSource(ctx.model, stated.source),
+    );
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+/** One priority area's lines for one year, and the first of them (where its finding is reported). */
+interface AreaYear {
+  readonly area: PriorityArea;
+  readonly year: string;
+  readonly total: TermTotal;
+  readonly first: TableRow;
+}
+
+/** A column's figures by priority area and year, in the order first seen; undefined when any line's area or year cannot be read. */
+function figuresByAreaAndYear(table: Table, grid: Grid, ctx: CheckContext, col: Column, lines: readonly TableRow[]): AreaYear[] | undefined {
+  // Found by area then year (no key string per line), kept in the order first seen.
+  const groupsByArea = new Map<PriorityArea, Map<string, AreaYear>>();
+  const groups: AreaYear[] = [];
+  const areaOf = priorityAreaReader(table, grid, ctx);
+  for (const line of lines) {
+    const area = areaOf(line);
+    const year = yearOf(table, col, line, grid);
+    if (!area || !year) return undefined;
+    const a = line.amounts.get(col.col);
+    if (a?.kind !== 'amount') continue;
+    let byYear = groupsByArea.get(area);
+    if (!byYear) groupsByArea.set(area, (byYear = new Map<string, AreaYear>()));
+    let group = byYear.get(year);
+    if (!group) {
+      group = { area, year, total: new TermTotal(), first: line };
+      byYear.set(year, group);
+      groups.push(group);
     }
-    if (unusable || lines.length === 0) continue;
-    const covered = new Set(groups.map((g) => g.area.code));
-    if (covered.size < ctx.model.priorityAreas.length) continue;
-    const yearTotals = new Map<string, TermTotal>();
-    for (const group of groups) {
-      let yearTotal = yearTotals.get(group.year);
-      if (!yearTotal) yearTotals.set(group.year, (yearTotal = new TermTotal()));
-      yearTotal.merge(group.total);
-      const stated = group.area.figures.find((f) => f.year === group.year);
-      if (!stated) continue;
-      const f = finding(
-        {
-          table,
-          cell: { row: group.first.row, col: col.col },
-          what: group.total.count > 1 ? `Lines for ${group.area.name}` : group.area.name,
-          year: group.year,
-          unit: col.unit,
-          figure: group.total,
-          lines: group.total.count,
-        },
-        modelTerm(stated.amount),
-        describeSource(stated.source),
-      );
-      if (f) findings.push(f);
-    }
-    const totalRow = table.rows.find((r) => r.kind === 'total' && r.sums?.length === lines.length);
-    for (const [year, total] of yearTotals) {
-      const stated = ctx.model.totals.find((t) => t.year === year);
-      if (!stated) continue;
-      const totalCell = totalRow?.amounts.get(col.col);
-      const f =
-        totalCell?.kind === 'amount' && yearTotals.size === 1
-          ? finding({ table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, lines: 1 }, modelTerm(stated.amount), describeSource(stated.source))
-          : finding(
-              {
-                table,
-                cell: { row: table.headerRows[table.headerRows.length - 1], col: col.col },
-                what: 'All lines (total commissioning spend)',
-                year,
-                unit: col.unit,
-                figure: total,
-                lines: total.count,
-              },
-              modelTerm(stated.amount),
-              describeSource(stated.source),
-            );
-      if (f) findings.push(f);
-    }
+    group.total.add(a);
+  }
+  return groups;
+}
+
+/** Summaries whose lines cover every priority area: each area's lines against the area's figure, and all lines against the year's total. */
+function areaSummaryFigures(table: Table, grid: Grid, ctx: CheckContext, col: Column): Finding[] {
+  const lines = table.rows.filter((r) => r.kind === 'line');
+  const groups = lines.length === 0 ? undefined : figuresByAreaAndYear(table, grid, ctx, col, lines);
+  if (!groups || new Set(groups.map((g) => g.area.code)).size < ctx.model.priorityAreas.length) return [];
+  const findings: Finding[] = [];
+  const yearTotals = new Map<string, TermTotal>();
+  for (const group of groups) {
+    let yearTotal = yearTotals.get(group.year);
+    if (!yearTotal) yearTotals.set(group.year, (yearTotal = new TermTotal()));
+    yearTotal.merge(group.total);
+    const stated = group.area.figures.find((f) => f.year === group.year);
+    if (!stated) continue;
+    const what = group.total.count > 1 ? `Lines for ${group.area.name}` : group.area.name;
+    const figure: Stated = { table, cell: { row: group.first.row, col: col.col }, what, year: group.year, unit: col.unit, figure: group.total, lines: group.total.count };
+    const f = finding(figure, modelTerm(stated.amount), citeSource(ctx.model, stated.source));
+    if (f) findings.push(f);
+  }
+  const totalRow = table.rows.find((r) => r.kind === 'total' && r.sums?.length === lines.length);
+  for (const [year, total] of yearTotals) {
+    const stated = ctx.model.totals.find((t) => t.year === year);
+    if (!stated) continue;
+    const totalCell = totalRow?.amounts.get(col.col);
+    // A single year's summary is compared at its total row where it has one; otherwise its lines' sum, at the header.
+    const atHeader = { row: table.headerRows[table.headerRows.length - 1], col: col.col };
+    const figure: Stated =
+      totalCell?.kind === 'amount' && yearTotals.size === 1
+        ? { table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, lines: 1 }
+        : { table, cell: atHeader, what: 'All lines (total commissioning spend)', year, unit: col.unit, figure: total, lines: total.count };
+    const f = finding(figure, modelTerm(stated.amount), citeSource(ctx.model, stated.source));
+    if (f) findings.push(f);
   }
   return findings;
 }
@@ -312,7 +308,7 @@ function yearTotals(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const f = finding(
         { table, cell: { row: row.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: a, lines: 1 },
         modelTerm(stated.amount),
-        describeSource(stated.source),
+        citeSource(ctx.model, stated.source),
       );
       if (f) findings.push(f);
     }

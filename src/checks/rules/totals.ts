@@ -6,10 +6,12 @@ import type { AmountCell, Column, Headline, Table, TableRow } from '../../sheet/
 import { ZERO } from '../../money/decimal';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
-import { inferMissing, measureSets, type MeasureSet } from '../measures';
-import { apart, columnTitle, decimalsFor, inUnit, money, plural, roundingClause } from '../present';
+import { inferMissing, measureSets, type MeasureSet } from '../../budget/measures';
+import { columnTitle, decimalsFor, inUnit, money, plural } from '../present';
 import { compareStated, sumPounds, type Term } from '../../money/tolerance';
 import type { TableRule } from './rule';
+import { comparisonData } from './comparison-data';
+import { hardcodedTotal, headlineMismatch, totalMismatch, totalRounding } from './totals.meta';
 
 interface LineTerms {
   readonly terms: Term[];
@@ -88,23 +90,22 @@ export const totalRules: TableRule = (table, ctx) => {
       const cell = toA1(total.row, col.col);
       if (c.verdict !== 'equal') {
         const d = decimalsFor(col.unit, stated.pounds, computed, c.difference);
-        const inferred = parts.inferred + minus.inferred;
-        const inferredNote = inferred > 0 ? ` (with ${plural(inferred, 'blank')} filled in from ${inferred === 1 ? 'its row' : 'their rows'})` : '';
-        findings.push({
-          rule: c.verdict === 'rounding' ? 'total-rounding' : 'total-mismatch',
-          severity: c.verdict === 'rounding' ? 'warning' : 'error',
+        const place = {
           sheet: table.sheet,
           cell,
-          message:
-            `${totalName(total, col)} ${money(stated.pounds, col.unit, d)}, but ${scope} ${lines.length + takenAway.length === 1 ? 'is' : 'sum to'} ${money(computed, col.unit, d)}${inferredNote}: ` +
-            `${apart(c, col.unit, d)}, ${roundingClause(c, col.unit)}.`,
           expected: inUnit(computed, col.unit),
           actual: inUnit(stated.pounds, col.unit),
           unit: col.unit,
           ...(c.verdict === 'error' ? { suggestion: sumFormula(lines.map((l) => l.row), takenAway.map((l) => l.row), col.col) } : {}),
-        });
+        };
+        const amounts = { stated: money(stated.pounds, col.unit, d), computed: money(computed, col.unit, d), ...comparisonData(c, col.unit, d) };
+        const figures = { total: totalName(total, col), scope, ...amounts };
+        const blanks = parts.inferred + minus.inferred;
+        const rule = c.verdict === 'rounding' ? totalRounding : totalMismatch;
+        if (blanks > 1) findings.push(rule.report(place, 'linesFilledIn', { ...figures, blanks }));
+        else findings.push(rule.report(place, totalMessageId(lines.length + takenAway.length === 1, blanks === 1), figures));
       }
-      const hardcoded = hardcodedTotal(table, total, lines, col, cell);
+      const hardcoded = hardcodedTotalFinding(table, total, lines, col, cell);
       if (hardcoded && takenAway.length === 0) findings.push(hardcoded);
     }
   }
@@ -112,6 +113,12 @@ export const totalRules: TableRule = (table, ctx) => {
   appendAll(findings, headlineFindings(table, ctx, setOf));
   return findings;
 };
+
+/** The wording for a total over one line or several, with or without one blank filled in from its row. */
+function totalMessageId(oneLine: boolean, oneFilledIn: boolean): 'line' | 'lines' | 'lineFilledIn' | 'linesOneFilledIn' {
+  if (oneLine) return oneFilledIn ? 'lineFilledIn' : 'line';
+  return oneFilledIn ? 'linesOneFilledIn' : 'lines';
+}
 
 /** The formula that adds exactly these rows of a column: =SUM(C5:C9), or =C5+C9-C12. */
 function sumFormula(adds: readonly number[], subtracts: readonly number[], col: number): string {
@@ -143,19 +150,17 @@ function columnTotalFindings(table: Table): Finding[] {
       if (c.verdict === 'equal') continue;
       const d = decimalsFor(target.unit, stated.pounds, computed, c.difference);
       const rowName = row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
-      findings.push({
-        rule: c.verdict === 'rounding' ? 'total-rounding' : 'total-mismatch',
-        severity: c.verdict === 'rounding' ? 'warning' : 'error',
+      const place = {
         sheet: table.sheet,
         cell: toA1(row.row, identity.col),
-        message:
-          `${columnTitle(target)} for ${rowName} is ${money(stated.pounds, target.unit, d)}, but ${names} in the same row come to ${money(computed, target.unit, d)}: ` +
-          `${apart(c, target.unit, d)}, ${roundingClause(c, target.unit)}.`,
         expected: inUnit(computed, target.unit),
         actual: inUnit(stated.pounds, target.unit),
         unit: target.unit,
         ...(c.verdict === 'error' ? { suggestion: rowFormula(identity.adds, identity.subtracts, row.row) } : {}),
-      });
+      };
+      const amounts = { stated: money(stated.pounds, target.unit, d), computed: money(computed, target.unit, d), ...comparisonData(c, target.unit, d) };
+      const rule = c.verdict === 'rounding' ? totalRounding : totalMismatch;
+      findings.push(rule.report(place, 'columns', { column: columnTitle(target), row: rowName, parts: names, ...amounts }));
     }
   }
   return findings;
@@ -211,22 +216,17 @@ function describeScope(table: Table, total: TableRow, lines: readonly TableRow[]
 }
 
 /** A typed-in total goes stale when a line changes; a SUM over its lines cannot. */
-function hardcodedTotal(table: Table, total: TableRow, lines: readonly TableRow[], col: Column, cell: string): Finding | undefined {
+function hardcodedTotalFinding(table: Table, total: TableRow, lines: readonly TableRow[], col: Column, cell: string): Finding | undefined {
   const a = total.amounts.get(col.col);
   if (a?.kind !== 'amount' || a.formula !== undefined || lines.length < 2) return undefined;
   const lineCells = lines.map((l) => l.amounts.get(col.col));
   if (!lineCells.every((l) => l?.kind === 'amount' || l?.kind === 'missing')) return undefined;
   const rows = lines.map((l) => l.row);
   const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
-  const formula = contiguous ? `=SUM(${toA1(rows[0], col.col)}:${toA1(rows[rows.length - 1], col.col)})` : 'a SUM of its lines';
-  return {
-    rule: 'hardcoded-total',
-    severity: 'info',
-    sheet: table.sheet,
-    cell,
-    message: `${totalName(total, col)} is typed in as a number; ${formula} would keep it in step with its ${lines.length} lines.`,
-    suggestion: contiguous ? formula : undefined,
-  };
+  const data = { total: totalName(total, col), count: lines.length };
+  if (!contiguous) return hardcodedTotal.report({ sheet: table.sheet, cell }, 'scattered', data);
+  const formula = `=SUM(${toA1(rows[0], col.col)}:${toA1(rows[rows.length - 1], col.col)})`;
+  return hardcodedTotal.report({ sheet: table.sheet, cell, suggestion: formula }, 'block', { ...data, formula });
 }
 
 function headlineFindings(table: Table, ctx: CheckContext, setOf: Map<number, MeasureSet>): Finding[] {
@@ -241,18 +241,16 @@ function headlineFindings(table: Table, ctx: CheckContext, setOf: Map<number, Me
     const c = compareStated(headline, computed, parts.terms);
     if (c.verdict === 'equal') return;
     const d = decimalsFor(col.unit, headline.pounds, computed, c.difference);
-    findings.push({
-      rule: 'headline-mismatch',
-      severity: c.verdict === 'rounding' ? 'warning' : 'error',
+    const place = {
       sheet: table.sheet,
       cell: toA1(headline.cell.row, headline.cell.col),
-      message:
-        `${name} is stated as ${money(headline.pounds, col.unit, d)}, but its ${plural(scopeLines.length, 'line')} sum to ${money(computed, col.unit, d)}: ` +
-        `${apart(c, col.unit, d)}, ${roundingClause(c, col.unit)}.`,
+      severity: c.verdict === 'rounding' ? 'warning' : 'error',
       expected: inUnit(computed, col.unit),
       actual: inUnit(headline.pounds, col.unit),
       unit: col.unit,
-    });
+    } as const;
+    const data = { name, stated: money(headline.pounds, col.unit, d), lines: plural(scopeLines.length, 'line'), computed: money(computed, col.unit, d) };
+    findings.push(headlineMismatch.report(place, 'lines', { ...data, ...comparisonData(c, col.unit, d) }));
   };
   for (const section of table.sections) {
     const inSection = new Set(section.lineRows);

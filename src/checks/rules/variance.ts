@@ -1,17 +1,83 @@
 /** Variances: each must equal forecast − budget (the model's convention), and large ones are flagged by RAG. */
 import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
-import type { Table, TableRow } from '../../sheet/tables/types';
+import type { Column, Table, TableRow } from '../../sheet/tables/types';
 import { Money } from '../../money/decimal';
 import type { VarianceConvention } from '../../model/types';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
-import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../measures';
+import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../../budget/measures';
 import { absPence, figuresEqual, isZeroFigure, type Figure } from '../../money/pence';
-import { apart, columnTitle, decimalsFor, inUnit, money, roundingClause } from '../present';
+import { columnTitle, decimalsFor, inUnit, money } from '../present';
 import { compareStated, isErrorInPence } from '../../money/tolerance';
 import type { TableRule } from './rule';
-import { ragForFigures, ragLimits } from '../../analysis/rag';
+import { ragForFigures, ragLimits } from '../../budget/rag';
+import { defineRule } from './meta';
+import { comparisonData } from './comparison-data';
+
+const varianceMismatch = defineRule({
+  id: 'variance-mismatch',
+  group: 'variances',
+  title: 'Variance that is not forecast − budget',
+  checks:
+    'A line’s variance that is not its forecast minus its budget (actual minus budget where there is no forecast), under the model’s sign convention, beyond ' +
+    'what rounding the figures as shown explains.',
+  why:
+    'The variance is what a budget monitoring report is read for: a variance that no longer matches its figures (typed over, or left from an earlier ' +
+    'forecast) misstates the overspend or underspend, and every RAG rating and total built on it.',
+  fix: 'Replace the variance with a formula (forecast − budget) over the same row, or correct whichever of budget or forecast was changed without it.',
+  reportedAt: 'the variance cell',
+  severity: 'error',
+  messages: {
+    forecast: 'Variance for {row} is {stated}, but forecast {outturn} − budget {budget} is {computed}: {difference} apart, {rounding}.',
+    actual: 'Variance for {row} is {stated}, but actual {outturn} − budget {budget} is {computed}: {difference} apart, {rounding}.',
+    // Under the budget − forecast convention the sum is said in that order, so the figures read as worked out.
+    budgetLessForecast: 'Variance for {row} is {stated}, but budget {budget} − forecast {outturn} is {computed}: {difference} apart, {rounding}.',
+    budgetLessActual: 'Variance for {row} is {stated}, but budget {budget} − actual {outturn} is {computed}: {difference} apart, {rounding}.',
+  },
+});
+
+const varianceSignConvention = defineRule({
+  id: 'variance-sign-convention',
+  group: 'variances',
+  title: 'Variances worked out the other way round',
+  checks:
+    'A table whose variances all agree with the opposite sign convention (budget − forecast where the model says forecast − budget, or the reverse); ' +
+    'reported once for the table instead of once per line.',
+  why: 'With the sign reversed, every overspend reads as an underspend: figures combined with other tables or rolled up cancel out instead of adding up.',
+  fix:
+    'Either reverse the variance formulas to the model’s convention, or, if the whole organisation uses the other convention, change the variance convention ' +
+    'in the model’s settings.',
+  reportedAt: 'the variance column’s header',
+  severity: 'warning',
+  messages: {
+    reversed:
+      "{column} is worked out the other way round throughout this table ({used}); the model's convention is {convention}, so every sign here reads reversed.",
+  },
+});
+
+const varianceThreshold = defineRule({
+  id: 'variance-threshold',
+  group: 'variances',
+  title: 'Variance past a RAG threshold',
+  checks: 'A line whose variance, as a share of its budget or in pounds, passes the model’s amber or red threshold.',
+  why:
+    'These are the lines a budget holder is expected to explain at monitoring: a large variance left unexplained is usually a forecast not updated, or a ' +
+    'real overspend that needs action.',
+  fix:
+    'Check the forecast is current; if the variance is real, give the budget holder’s explanation and any recovery action in the commentary. The thresholds ' +
+    'are set in the model’s RAG settings.',
+  reportedAt: 'the variance cell',
+  severity: 'warning',
+  otherSeverities: 'info for an amber variance (past the amber threshold, not the red)',
+  messages: {
+    red: 'Red: variance {variance} for {row} is {percent}% of the budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
+    redZeroBudget: 'Red: variance {variance} for {row} is against a zero budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
+    amber: 'Amber: variance {variance} for {row} is {percent}% of the budget, past the amber threshold of {thresholdPercent}% or {thresholdAmount}.',
+  },
+});
+
+export const varianceRuleDefinitions = [varianceMismatch, varianceSignConvention, varianceThreshold] as const;
 
 const HUNDRED = new Money(100);
 
@@ -64,40 +130,42 @@ export const varianceRules: TableRule = (table, ctx) => {
     }
     const flipped = mismatches.length >= 1 && signal.length >= 2 && signal.every((c) => !isMismatch(c, opposite));
     const outturnName = set.forecast ? 'forecast' : 'actual';
-    const conventionText = convention === 'forecast-minus-budget' ? `${outturnName} − budget` : `budget − ${outturnName}`;
     if (flipped) {
       const headerRow = table.headerRows[table.headerRows.length - 1];
-      findings.push({
-        rule: 'variance-sign-convention',
-        severity: 'warning',
-        sheet: table.sheet,
-        cell: toA1(headerRow, varianceCol.col),
-        message: `${columnTitle(varianceCol)} is worked out the other way round throughout this table (${convention === 'forecast-minus-budget' ? `budget − ${outturnName}` : `${outturnName} − budget`}); the model's convention is ${conventionText}, so every sign here reads reversed.`,
-      });
+      const forecastFirst = `${outturnName} − budget`;
+      const budgetFirst = `budget − ${outturnName}`;
+      const [ours, theirs] = convention === 'forecast-minus-budget' ? [forecastFirst, budgetFirst] : [budgetFirst, forecastFirst];
+      const place = { sheet: table.sheet, cell: toA1(headerRow, varianceCol.col) };
+      findings.push(varianceSignConvention.report(place, 'reversed', { column: columnTitle(varianceCol), used: theirs, convention: ours }));
     } else {
-      for (const check of mismatches) {
-        const { computed, comparison } = verdictUnder(check, convention);
-        const unit = varianceCol.unit;
-        const d = decimalsFor(unit, check.stated.pounds, computed);
-        findings.push({
-          rule: 'variance-mismatch',
-          severity: 'error',
-          sheet: table.sheet,
-          cell: toA1(check.row.row, varianceCol.col),
-          message:
-            `Variance for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${money(check.stated.pounds, unit, d)}, ` +
-            `but ${outturnName} ${money(check.outturn.pounds, unit, d)} − budget ${money(check.base.pounds, unit, d)} is ${money(computed, unit, d)}: ` +
-            `${apart(comparison, unit, d)}, ${roundingClause(comparison, unit)}.`,
-          expected: inUnit(computed, unit),
-          actual: inUnit(check.stated.pounds, unit),
-          unit,
-        });
-      }
+      for (const check of mismatches) findings.push(mismatchFinding(table, check, convention, varianceCol, outturnName));
     }
     appendAll(findings, thresholdFindings(table, signal, ctx, varianceCol.unit, varianceCol.col));
   }
   return findings;
 };
+
+function mismatchFinding(table: Table, check: RowCheck, convention: VarianceConvention, varianceCol: Column, outturnName: 'forecast' | 'actual'): Finding {
+  const { computed, comparison } = verdictUnder(check, convention);
+  const unit = varianceCol.unit;
+  const d = decimalsFor(unit, check.stated.pounds, computed);
+  const cell = toA1(check.row.row, varianceCol.col);
+  const place = { sheet: table.sheet, cell, expected: inUnit(computed, unit), actual: inUnit(check.stated.pounds, unit), unit };
+  const budgetFirst = convention === 'budget-minus-forecast';
+  const messageId = outturnName === 'forecast' ? (budgetFirst ? 'budgetLessForecast' : 'forecast') : budgetFirst ? 'budgetLessActual' : 'actual';
+  return varianceMismatch.report(place, messageId, {
+    row: rowName(check.row),
+    stated: money(check.stated.pounds, unit, d),
+    outturn: money(check.outturn.pounds, unit, d),
+    budget: money(check.base.pounds, unit, d),
+    computed: money(computed, unit, d),
+    ...comparisonData(comparison, unit, d),
+  });
+}
+
+function rowName(row: TableRow): string {
+  return row.label ? `“${row.label}”` : `row ${row.row + 1}`;
+}
 
 /** |variance| ÷ |budget| × 100 to one decimal place, half up, as text ("12.5", "7"); undefined for a zero budget. */
 export function percentToOnePlace(variance: Figure, budget: Figure): string | undefined {
@@ -118,25 +186,22 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
   const findings: Finding[] = [];
   const rag = ctx.model.settings.rag;
   const limits = ragLimits(ctx.model);
-  const redText = `${rag.redPct}% or ${money(limits.redAbs, unit, decimalsFor(unit, limits.redAbs))}`;
-  const amberText = `${rag.amberPct}% or ${money(limits.amberAbs, unit, decimalsFor(unit, limits.amberAbs))}`;
+  const thresholds = {
+    red: { thresholdPercent: rag.redPct, thresholdAmount: money(limits.redAbs, unit, decimalsFor(unit, limits.redAbs)) },
+    amber: { thresholdPercent: rag.amberPct, thresholdAmount: money(limits.amberAbs, unit, decimalsFor(unit, limits.amberAbs)) },
+  };
   for (const check of checks) {
     if (check.row.kind !== 'line') continue;
     const status = ragForFigures(check.stated, check.base, limits);
     if (status === 'green') continue;
     const d = decimalsFor(unit, check.stated, check.base);
-    const pct = percentToOnePlace(check.stated, check.base);
-    const pctText = pct !== undefined ? `${pct}% of the budget` : 'against a zero budget';
-    const thresholdText = status === 'red' ? redText : amberText;
-    findings.push({
-      rule: 'variance-threshold',
-      severity: status === 'red' ? 'warning' : 'info',
-      sheet: table.sheet,
-      cell: toA1(check.row.row, col),
-      message: `${status === 'red' ? 'Red' : 'Amber'}: variance ${money(check.stated, unit, d)} for ${check.row.label ? `“${check.row.label}”` : `row ${check.row.row + 1}`} is ${pctText}, past the ${status} threshold of ${thresholdText}.`,
-      actual: inUnit(check.stated, unit),
-      unit,
-    });
+    const severity = status === 'red' ? 'warning' : 'info';
+    const place = { sheet: table.sheet, cell: toA1(check.row.row, col), severity, actual: inUnit(check.stated, unit), unit } as const;
+    const data = { variance: money(check.stated, unit, d), row: rowName(check.row), ...thresholds[status] };
+    const percent = percentToOnePlace(check.stated, check.base);
+    // Any variance against a zero budget is red: it passes every percentage.
+    if (percent === undefined) findings.push(varianceThreshold.report(place, 'redZeroBudget', data));
+    else findings.push(varianceThreshold.report(place, status, { ...data, percent }));
   }
   return findings;
 }

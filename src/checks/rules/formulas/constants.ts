@@ -10,9 +10,44 @@ import { ZERO } from '../../../money/decimal';
 import { decimalFigure, figureMinus, type Figure } from '../../../money/pence';
 import type { Finding } from '../../finding';
 import { decimalsFor, inUnit, money } from '../../present';
+import { defineRule } from '../meta';
 import type { TableRule } from '../rule';
 import { additiveConstants, significant, withoutTerms, type AdditiveConstant } from './operand-terms';
 import { cellName, constantPounds, figureOf, formulaCells, gridFor, type FormulaCell } from './shape-cells';
+
+const PLUG = '{name} is worked out as ={formula}: the {plugs} typed into it {change} what its cells give';
+const WITHOUT_IT = ' Without it the figure would be {without}, not {stated}.';
+const IN_TOTAL = ', so the total no longer adds up to its lines.';
+const IN_LINE = ', so the figure no longer is what its label and the other lines’ formulas say.';
+const ADJUSTMENT = ', a fixed adjustment that stays put when the figures change; make sure it is meant and explained.';
+
+const formulaConstant = defineRule({
+  id: 'formula-constant',
+  group: 'formulas',
+  title: 'Number typed into a formula',
+  checks:
+    'A number added or taken away inside arithmetic over cells (=C7-B7+40, =SUM(C5:C9)-1200): a plug. Numbers that scale (=C7*1.2, =C7/1000), a ' +
+    'function’s settings (ROUND(x, 2)) and a constant every line of the column shares (=I17+1 counters) are not plugs.',
+  why:
+    'A plug forces a figure to a wanted answer and stays there, unseen, when the cells change: a total no longer adds up to its lines, or a line is no ' +
+    'longer what its label says, and the next reader cannot tell.',
+  fix:
+    'Take the number out of the formula (the suggestion is the formula without it). If an adjustment is meant, put it on a line of its own with a label ' +
+    'that explains it.',
+  reportedAt: 'the formula cell, with the formula without the number as the suggestion',
+  severity: 'error',
+  otherSeverities: 'warning on a line whose column has other lines with numbers typed in too: a fixed adjustment to confirm, rather than a lone plug',
+  messages: {
+    inTotal: `${PLUG}${IN_TOTAL}`,
+    inTotalWithFigures: `${PLUG}${IN_TOTAL}${WITHOUT_IT}`,
+    inLine: `${PLUG}${IN_LINE}`,
+    inLineWithFigures: `${PLUG}${IN_LINE}${WITHOUT_IT}`,
+    adjustment: `${PLUG}${ADJUSTMENT}`,
+    adjustmentWithFigures: `${PLUG}${ADJUSTMENT}${WITHOUT_IT}`,
+  },
+});
+
+export const constantRuleDefinitions = [formulaConstant] as const;
 
 interface Plugged {
   readonly cell: FormulaCell;
@@ -81,21 +116,17 @@ function plugFinding(table: Table, grid: Grid, p: Plugged, alone: boolean): Find
   const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
   const without: Figure | undefined = stated && figureMinus(stated, decimalFigure(added));
   const d = decimalsFor(unit, added, ...(stated && without ? [stated, without] : []));
-  const what =
-    p.constants.length === 1 ? `the ${p.constants[0].text} typed into it` : `the numbers ${p.constants.map((c) => c.text).join(' and ')} typed into it`;
-  const s = p.constants.length === 1 ? 's' : '';
-  const effect = `${added.isNegative() ? `take${s}` : `add${s}`} ${money(added.abs(), unit, d)} ${added.isNegative() ? 'away from' : 'to'} what its cells give`;
-  const outcome = stated && without ? ` Without it the figure would be ${money(without, unit, d)}, not ${money(stated, unit, d)}.` : '';
-  const why = alone
-    ? `so ${row.kind === 'total' ? 'the total no longer adds up to its lines' : 'the figure no longer is what its label and the other lines’ formulas say'}`
-    : 'a fixed adjustment that stays put when the figures change; make sure it is meant and explained';
-  return {
-    rule: 'formula-constant',
-    severity: alone ? 'error' : 'warning',
-    sheet: table.sheet,
-    cell: p.cell.address,
-    message: `${cellName(row, col)} is worked out as =${p.cell.formula}: ${what} ${effect}, ${why}.${outcome}`,
-    ...(stated && without ? { expected: inUnit(without, unit), actual: inUnit(stated, unit), unit } : {}),
-    suggestion: `=${p.fixed}`,
+  const one = p.constants.length === 1;
+  const verb = `${added.isNegative() ? 'take' : 'add'}${one ? 's' : ''}`;
+  const data = {
+    name: cellName(row, col),
+    formula: p.cell.formula,
+    plugs: one ? p.constants[0].text : `numbers ${p.constants.map((c) => c.text).join(' and ')}`,
+    change: `${verb} ${money(added.abs(), unit, d)} ${added.isNegative() ? 'away from' : 'to'}`,
   };
+  const kind = alone ? (row.kind === 'total' ? 'inTotal' : 'inLine') : 'adjustment';
+  const place = { sheet: table.sheet, cell: p.cell.address, severity: alone ? ('error' as const) : ('warning' as const), suggestion: `=${p.fixed}` };
+  if (!stated || !without) return formulaConstant.report(place, kind, data);
+  const figures = { expected: inUnit(without, unit), actual: inUnit(stated, unit), unit };
+  return formulaConstant.report({ ...place, ...figures }, `${kind}WithFigures`, { ...data, without: money(without, unit, d), stated: money(stated, unit, d) });
 }

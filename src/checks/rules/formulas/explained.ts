@@ -8,8 +8,11 @@ import { Money } from '../../../money/decimal';
 import { parseA1 } from '../../../sheet/a1';
 import type { Table } from '../../../sheet/tables/types';
 import type { Finding } from '../../finding';
+import { fillTemplate } from '../meta';
 
 const CAUSES = new Set(['formula-constant', 'formula-missing', 'formula-inconsistent']);
+/** Added to the cause's own message, whichever rule worded it. */
+export const ALSO_EXPLAINS = '{message} It is also why the total in {totals} does not add up to its lines.';
 
 /** What a finding's figure is off by: stated minus what it should be. */
 function gap(f: Finding): Money | undefined {
@@ -45,6 +48,6 @@ export function foldTotalsIntoCauses(table: Table, findings: readonly Finding[])
     .filter((f) => !folded.has(f))
     .map((f) => {
       const totals = explains.get(f);
-      return totals ? { ...f, message: `${f.message} It is also why the total in ${totals.join(' and ')} does not add up to its lines.` } : f;
+      return totals ? { ...f, message: fillTemplate(ALSO_EXPLAINS, { message: f.message, totals: totals.join(' and ') }) } : f;
     });
 }

@@ -6,11 +6,21 @@
 import { appendAll } from '../../../util/append';
 import type { Finding } from '../../finding';
 import type { TableRule } from '../rule';
-import { constantRules } from './constants';
-import { inputRules } from './inputs';
-import { operandRules } from './operands';
+import { constantRuleDefinitions, constantRules } from './constants';
+import { inputRuleDefinitions, inputRules } from './inputs';
+import { operandRuleDefinitions, operandRules } from './operands';
 import { rangeRules } from './ranges';
-import { shapeRules } from './shapes';
+import { rangeRuleDefinitions } from './ranges.meta';
+import { shapeRuleDefinitions, shapeRules } from './shapes';
+
+/** The formula audit's rules, as they describe themselves, in RULE_IDS order. */
+export const formulaRuleDefinitions = [
+  ...rangeRuleDefinitions,
+  ...shapeRuleDefinitions,
+  ...constantRuleDefinitions,
+  ...inputRuleDefinitions,
+  ...operandRuleDefinitions,
+] as const;
 
 const FORMULA_RULES: readonly TableRule[] = [rangeRules, inputRules, shapeRules, constantRules, operandRules];
 

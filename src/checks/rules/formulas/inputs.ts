@@ -15,11 +15,56 @@ import { ZERO, type Money } from '../../../money/decimal';
 import { compareStated, type Term } from '../../../money/tolerance';
 import type { CheckContext } from '../../context';
 import type { Finding } from '../../finding';
-import { apart, columnTitle, decimalsFor, inUnit, money } from '../../present';
+import { columnTitle, decimalsFor, inUnit, money } from '../../present';
+import { defineRule } from '../meta';
 import type { TableRule } from '../rule';
 import { ratioRules } from '../ratios';
 import { totalRules } from '../totals';
 import { varianceRules } from '../variance';
+
+const TYPED =
+  "{column} for {line} in {cell} is typed in as a number, while the column's other {count} lines work it out with a formula ({example} holds ={formula}).";
+
+const formulaMissing = defineRule({
+  id: 'formula-missing',
+  group: 'formulas',
+  title: 'Typed figure among formulas',
+  checks:
+    'A number typed into a money column whose other lines are all, or nearly all, worked out by one formula filled down (a variance or a row total typed ' +
+    'over). A total typed in is hardcoded-total’s finding instead.',
+  why:
+    'A typed figure does not change when the figures on its row do: it may already be wrong, and if it is right today it will be wrong after the next ' +
+    'update, while looking just like its neighbours.',
+  fix: 'Put the column’s formula back in the cell (the suggestion is the neighbours’ formula moved to this row).',
+  reportedAt: 'the typed cell, with the column’s formula as the suggestion',
+  severity: 'error',
+  otherSeverities: 'warning where the typed figure equals what the formula gives today, or that cannot be worked out',
+  messages: {
+    wrongFigure: `${TYPED} It shows {typed}; {fix} would give {computed}, {difference} apart.`,
+    sameFigure: `${TYPED} {fix} gives the same figure today, but a typed figure will not change when the row does.`,
+    unknownFigure: `${TYPED} {fix} would keep it in step with its row.`,
+  },
+});
+
+const formulaAmongInputs = defineRule({
+  id: 'formula-among-inputs',
+  group: 'formulas',
+  title: 'Formula among typed figures',
+  checks: 'A single line worked out by a formula in a money column whose other lines (five or more) are typed figures: one budget line derived from another.',
+  why:
+    'Usually deliberate, but a reviewer reading a column of inputs should know one figure is derived, and from what: if the cells it uses change, so ' +
+    'does this line.',
+  fix: 'Check the formula is meant. If it is, say so in the line’s label or a note; if the figure is an input, type it in.',
+  reportedAt: 'the formula cell',
+  severity: 'info',
+  messages: {
+    derived:
+      "{column} for {line} in {cell} is worked out by a formula, ={formula}, while the column's other {count} lines are typed figures: a reviewer should " +
+      "know this figure is derived, and check it is meant to be.",
+  },
+});
+
+export const inputRuleDefinitions = [formulaMissing, formulaAmongInputs] as const;
 
 /** A cell reference in A1 style, as shiftFormula moves them: a formula without one is a typed figure in disguise. */
 const CELL_REFERENCE = /(^|[^A-Za-z0-9_.$])\$?[A-Za-z]{1,3}\$?\d{1,7}(?![A-Za-z0-9_(])/;
@@ -159,29 +204,22 @@ function missingFinding(table: Table, grid: Grid, col: Column, line: TableRow, n
   const cell = toA1(line.row, col.col);
   const typed = readAmountCell(grid.cell(line.row, col.col), line.row, col.col, col.unit);
   const computed = typed.kind === 'amount' ? evaluateAdditive(grid, n.moved, col, line.row) : undefined;
-  const opening =
-    `${columnTitle(col)} for ${rowName(line)} in ${cell} is typed in as a number, while the column's other ${n.count} lines work it out with a formula ` +
-    `(${n.cell} holds =${n.formula}).`;
   const fix = `=${n.moved}`;
-  const base = { rule: 'formula-missing' as const, sheet: table.sheet, cell, suggestion: fix };
+  const place = { sheet: table.sheet, cell, suggestion: fix };
+  const data = { column: columnTitle(col), line: rowName(line), cell, count: n.count, example: n.cell, formula: n.formula, fix };
   if (!computed || typed.kind !== 'amount') {
-    return { finding: { ...base, severity: 'warning', message: `${opening} ${fix} would keep it in step with its row.` }, wrongFigure: false };
+    return { finding: formulaMissing.report({ ...place, severity: 'warning' }, 'unknownFigure', data), wrongFigure: false };
   }
   const c = compareStated(typed, computed.pounds, computed.terms);
   const d = decimalsFor(col.unit, typed.pounds, computed.pounds, c.difference);
-  if (c.verdict !== 'error') {
-    const message = `${opening} ${fix} gives the same figure today, but a typed figure will not change when the row does.`;
-    return { finding: { ...base, severity: 'warning', message }, wrongFigure: false };
-  }
-  const message = `${opening} It shows ${money(typed.pounds, col.unit, d)}; ${fix} would give ${money(computed.pounds, col.unit, d)}, ${apart(c, col.unit, d)}.`;
-  const finding: Finding = {
-    ...base,
-    severity: 'error',
-    message,
-    expected: inUnit(computed.pounds, col.unit),
-    actual: inUnit(typed.pounds, col.unit),
-    unit: col.unit,
-  };
+  if (c.verdict !== 'error') return { finding: formulaMissing.report({ ...place, severity: 'warning' }, 'sameFigure', data), wrongFigure: false };
+  const figures = { expected: inUnit(computed.pounds, col.unit), actual: inUnit(typed.pounds, col.unit), unit: col.unit };
+  const finding = formulaMissing.report({ ...place, ...figures }, 'wrongFigure', {
+    ...data,
+    typed: money(typed.pounds, col.unit, d),
+    computed: money(computed.pounds, col.unit, d),
+    difference: money(c.difference.abs(), col.unit, d),
+  });
   return { finding, wrongFigure: true };
 }
 
@@ -219,10 +257,8 @@ function formulasAmongInputs(table: Table, col: Column, cells: readonly LineCell
   if (formulas.length !== 1 || cells.length - 1 < MIN_TYPED) return [];
   const [c] = formulas;
   const cell = toA1(c.line.row, col.col);
-  const message =
-    `${columnTitle(col)} for ${rowName(c.line)} in ${cell} is worked out by a formula, =${c.formula}, while the column's other ${cells.length - 1} lines are typed figures: ` +
-    `a reviewer should know this figure is derived, and check it is meant to be.`;
-  return [{ finding: { rule: 'formula-among-inputs', severity: 'info', sheet: table.sheet, cell, message }, wrongFigure: false }];
+  const data = { column: columnTitle(col), line: rowName(c.line), cell, formula: c.formula ?? '', count: cells.length - 1 };
+  return [{ finding: formulaAmongInputs.report({ sheet: table.sheet, cell }, 'derived', data), wrongFigure: false }];
 }
 
 function rowName(line: TableRow): string {

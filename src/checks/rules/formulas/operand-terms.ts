@@ -21,7 +21,7 @@ function endsOperand(t: FormulaToken | undefined): boolean {
 }
 
 /** Index of the bracket closing the one at `open`. */
-export function closing(tokens: readonly FormulaToken[], open: number): number | undefined {
+function closing(tokens: readonly FormulaToken[], open: number): number | undefined {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
     if (isOp(tokens[i], '(', '{')) depth++;

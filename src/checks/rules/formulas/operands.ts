@@ -13,10 +13,46 @@ import { decimalFigure, ExactSum } from '../../../money/pence';
 import { parseAmount } from '../../../money/parse';
 import type { CheckContext } from '../../context';
 import type { Finding } from '../../finding';
-import { decimalsFor, inUnit, money, plural } from '../../present';
+import { decimalsFor, inUnit, money } from '../../present';
+import { defineRule } from '../meta';
 import type { TableRule } from '../rule';
 import { referenceUses, significant, type RefUse } from './operand-terms';
 import { cellName, figureOf, forEachCellIn, formulaCells, gridFor, sheetNamed, type FormulaCell } from './shape-cells';
+
+const WORKED_OUT = '{name} is worked out as ={formula}, but';
+const ONE_AS_TEXT = `${WORKED_OUT} a figure is typed as text in {cells}: SUM passes over text, so {leftOut} is left out.`;
+const SOME_AS_TEXT = `${WORKED_OUT} {count} figures are typed as text in {cells}: SUM passes over text, so {leftOut} is left out.`;
+const BLANK = `${WORKED_OUT} {ref} is empty: Excel takes a blank as zero, so`;
+const FILL_IN = 'If a figure belongs there, fill it in; if not, take it out of the formula.';
+
+const formulaBlankOrText = defineRule({
+  id: 'formula-blank-or-text',
+  group: 'formulas',
+  title: 'Arithmetic over blanks or text',
+  checks:
+    'Formulas over cells that hold no figure: a SUM over a figure typed as text ("1,200"), which SUM passes over; + − × ÷ over words (TBC, n/a), which ' +
+    'give #VALUE! when the sheet recalculates; a blank cell multiplied in, or a blank assumption cell or empty row added in.',
+  why:
+    'Each shows a figure on the sheet that is not what it says: an amount typed as text is silently left out of its total, words in arithmetic break ' +
+    'every total above them on the next recalculation, and a blank taken as zero hides a missing input.',
+  fix: 'Type amounts as numbers; replace words with a figure (or 0) or take them out of the arithmetic; fill in the blank cell, or take it out of the formula.',
+  reportedAt: 'the formula cell',
+  severity: 'error',
+  otherSeverities: 'warning for a blank cell taken as zero',
+  messages: {
+    oneAsText: `${ONE_AS_TEXT} Type it as a number.`,
+    oneAsTextWithFigures: `${ONE_AS_TEXT} With it the figure would be {corrected}, not {stated}. Type it as a number.`,
+    someAsText: `${SOME_AS_TEXT} Type them as numbers.`,
+    someAsTextWithFigures: `${SOME_AS_TEXT} With them the figure would be {corrected}, not {stated}. Type them as numbers.`,
+    wordsInArithmetic:
+      `${WORKED_OUT} {ref} holds the text “{text}”, not a figure: Excel cannot do arithmetic with words, so this cell shows #VALUE! once the sheet ` +
+      `recalculates, and so does every total over it.`,
+    blankMultiplied: `${BLANK} the figure comes out as zero. ${FILL_IN}`,
+    blankAdded: `${BLANK} it adds nothing. ${FILL_IN}`,
+  },
+});
+
+export const operandRuleDefinitions = [formulaBlankOrText] as const;
 
 /** What the rule needs to know of a formula cell's surroundings. */
 interface Scene {
@@ -102,18 +138,22 @@ function textSkippedBySum(scene: Scene): Finding | undefined {
   const sum = new ExactSum();
   if (stated) [stated, decimalFigure(left)].forEach((f) => sum.add(f));
   const d = decimalsFor(unit, left, ...(stated ? [stated, sum] : []));
-  const which = skipped.map((s) => `${s.at} (“${s.text}”)`).join(', ');
-  const outcome = stated ? ` With ${skipped.length === 1 ? 'it' : 'them'} the figure would be ${money(sum, unit, d)}, not ${money(stated, unit, d)}.` : '';
-  return {
-    rule: 'formula-blank-or-text',
-    severity: 'error',
-    sheet: scene.table.sheet,
-    cell: scene.cell.address,
-    message:
-      `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${skipped.length === 1 ? 'a figure is' : `${plural(skipped.length, 'figure')} are`} typed as text in ${which}: ` +
-      `SUM passes over text, so ${money(left, unit, d)} is left out.${outcome} Type ${skipped.length === 1 ? 'it' : 'them'} as ${skipped.length === 1 ? 'a number' : 'numbers'}.`,
-    ...(stated ? { expected: inUnit(sum, unit), actual: inUnit(stated, unit), unit } : {}),
+  const one = skipped.length === 1;
+  const place = { sheet: scene.table.sheet, cell: scene.cell.address };
+  const data = {
+    name: cellName(row, col),
+    formula: scene.cell.formula,
+    ...(one ? {} : { count: skipped.length }),
+    cells: skipped.map((s) => `${s.at} (“${s.text}”)`).join(', '),
+    leftOut: money(left, unit, d),
   };
+  if (!stated) return formulaBlankOrText.report(place, one ? 'oneAsText' : 'someAsText', data);
+  const figures = { expected: inUnit(sum, unit), actual: inUnit(stated, unit), unit };
+  return formulaBlankOrText.report({ ...place, ...figures }, one ? 'oneAsTextWithFigures' : 'someAsTextWithFigures', {
+    ...data,
+    corrected: money(sum, unit, d),
+    stated: money(stated, unit, d),
+  });
 }
 
 const ARITHMETIC = ['+', '-', '*', '/'];
@@ -131,16 +171,8 @@ function wordsInArithmetic(scene: Scene): Finding | undefined {
     const grid = sheetNamed(scene.ctx, area.sheet, scene.grid);
     const value = grid?.value(area.top, area.left);
     if (typeof value !== 'string' || value.trim() === '' || /\d/.test(value)) continue;
-    const { row, col } = scene.cell;
-    return {
-      rule: 'formula-blank-or-text',
-      severity: 'error',
-      sheet: scene.table.sheet,
-      cell: scene.cell.address,
-      message:
-        `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${named(use, area.top, area.left)} holds the text “${value.trim()}”, not a figure: ` +
-        'Excel cannot do arithmetic with words, so this cell shows #VALUE! once the sheet recalculates, and so does every total over it.',
-    };
+    const data = { name: cellName(scene.cell.row, scene.cell.col), formula: scene.cell.formula, ref: named(use, area.top, area.left), text: value.trim() };
+    return formulaBlankOrText.report({ sheet: scene.table.sheet, cell: scene.cell.address }, 'wordsInArithmetic', data);
   }
   return undefined;
 }
@@ -150,16 +182,16 @@ function isTableAmount(ctx: CheckContext, sheet: string, row: number, col: numbe
   return ctx.tables.some((t) => t.sheet === sheet && t.rows.some((r: TableRow) => r.row === row && r.amounts.kindOf(col) !== undefined));
 }
 
-/**
- * (c) A blank cell used straight in arithmetic whose other cells hold figures: Excel takes it as zero.
- * Only where it is multiplied (the figure comes out as zero) or is a fixed reference ($B$2, an
- * assumption cell) added in: a blank spacer row added by a copied formula is common and harmless.
- */
 /** Added or taken away, in the formula's own arithmetic or inside a SUM's (=SUM(D30+D31)). */
 function added(use: RefUse): boolean {
   return (use.bare || use.func?.toUpperCase() === 'SUM') && refArea(use.token).single && [use.before, use.after].some((op) => op === '+' || op === '-');
 }
 
+/**
+ * (c) A blank cell used straight in arithmetic whose other cells hold figures: Excel takes it as zero.
+ * Only where it is multiplied (the figure comes out as zero) or is a fixed reference ($B$2, an
+ * assumption cell) added in: a blank spacer row added by a copied formula is common and harmless.
+ */
 function blankInArithmetic(scene: Scene): Finding | undefined {
   for (const use of scene.uses) {
     if (!(inArithmetic(use) || added(use)) || use.before === '/') continue;
@@ -172,17 +204,9 @@ function blankInArithmetic(scene: Scene): Finding | undefined {
     const emptyRow = scene.cell.row.kind === 'total' && added(use) && rowIsEmpty(grid, area.top);
     if (!(inArithmetic(use) && (multiplied || fixed)) && !emptyRow) continue;
     if (!othersHoldFigures(scene, use)) continue;
-    const { row, col } = scene.cell;
-    const effect = multiplied ? 'so the figure comes out as zero' : 'so it adds nothing';
-    return {
-      rule: 'formula-blank-or-text',
-      severity: 'warning',
-      sheet: scene.table.sheet,
-      cell: scene.cell.address,
-      message:
-        `${cellName(row, col)} is worked out as =${scene.cell.formula}, but ${named(use, area.top, area.left)} is empty: Excel takes a blank as zero, ${effect}. ` +
-        'If a figure belongs there, fill it in; if not, take it out of the formula.',
-    };
+    const data = { name: cellName(scene.cell.row, scene.cell.col), formula: scene.cell.formula, ref: named(use, area.top, area.left) };
+    const place = { sheet: scene.table.sheet, cell: scene.cell.address, severity: 'warning' as const };
+    return formulaBlankOrText.report(place, multiplied ? 'blankMultiplied' : 'blankAdded', data);
   }
   return undefined;
 }

@@ -12,9 +12,37 @@ import type { Column, Table, TableRow } from '../../../sheet/tables/types';
 import { ExactSum, figureMinus, type Figure } from '../../../money/pence';
 import type { Finding } from '../../finding';
 import { decimalsFor, inUnit, money, plural } from '../../present';
+import { defineRule } from '../meta';
 import type { TableRule } from '../rule';
 import { plugsIn } from './constants';
 import { cellName, figureOf, formulaAt, gridFor, moneyColumns, sameFigure, sumOfArea } from './shape-cells';
+
+const UNLIKE = '{name} is worked out as ={formula}, unlike {neighbours}, which follow the pattern that would be ={fixed} here.';
+
+const formulaInconsistent = defineRule({
+  id: 'formula-inconsistent',
+  group: 'formulas',
+  title: 'Formula unlike its neighbours',
+  checks:
+    'Down a money column a table’s lines are worked out one way (=Dn-Cn on every line), and along a total row each column is totalled one way. A cell ' +
+    'whose formula, compared in relative (R1C1) form, differs from a clear majority around it is reported.',
+  why:
+    'A formula unlike its neighbours is usually one copied wrongly or typed over: it points at the wrong row or column, so its figure, and every total ' +
+    'over it, may be wrong without anything looking odd on the sheet.',
+  fix:
+    'Use the pattern the neighbouring cells follow (the suggestion is that formula at this cell), or, if the difference is meant, make it visible with a ' +
+    'note beside the cell.',
+  reportedAt: 'the odd formula cell, with the neighbours’ pattern as the suggestion',
+  severity: 'error',
+  otherSeverities: 'warning where the neighbours’ formula gives the same figure today, or its figure cannot be worked out',
+  messages: {
+    changesFigure: `${UNLIKE} That formula gives {wouldBe}, not the {stated} shown: {difference} apart.`,
+    sameFigure: `${UNLIKE} It gives the same figure today, but a formula unlike its neighbours breaks easily when lines are changed, sorted or copied.`,
+    unknownFigure: `${UNLIKE} Check which of the two is meant.`,
+  },
+});
+
+export const shapeRuleDefinitions = [formulaInconsistent] as const;
 
 interface Shaped {
   readonly row: TableRow;
@@ -164,23 +192,18 @@ function inconsistent(table: Table, grid: Grid, odd: Odd, direction: 'column' | 
   if (typeof value === 'string') return undefined;
   const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
   const wouldBe = valueOf(grid, fixed, cell.col);
-  const changes = stated !== undefined && wouldBe !== undefined && !sameFigure(stated, wouldBe);
-  const others =
+  const neighbours =
     direction === 'column' ? `the ${plural(odd.alike, 'line')} around it in this column` : `the ${plural(odd.alike, 'total')} beside it in this row`;
-  let effect: string;
-  if (changes) {
-    const d = decimalsFor(unit, stated.pounds, wouldBe.pounds);
-    effect = ` That formula gives ${money(wouldBe, unit, d)}, not the ${money(stated, unit, d)} shown: ${money(figureMinus(wouldBe, stated).pounds.abs(), unit, d)} apart.`;
-  } else if (stated !== undefined && wouldBe !== undefined) {
-    effect = ' It gives the same figure today, but a formula unlike its neighbours breaks easily when lines are changed, sorted or copied.';
-  } else effect = ' Check which of the two is meant.';
-  return {
-    rule: 'formula-inconsistent',
-    severity: changes ? 'error' : 'warning',
-    sheet: table.sheet,
-    cell: toA1(cell.row.row, cell.col.col),
-    message: `${cellName(cell.row, cell.col)} is worked out as =${cell.formula}, unlike ${others}, which follow the pattern that would be =${fixed} here.${effect}`,
-    ...(changes ? { expected: inUnit(wouldBe, unit), actual: inUnit(stated, unit), unit } : {}),
-    suggestion: `=${fixed}`,
-  };
+  const place = { sheet: table.sheet, cell: toA1(cell.row.row, cell.col.col), suggestion: `=${fixed}` };
+  const data = { name: cellName(cell.row, cell.col), formula: cell.formula, neighbours, fixed };
+  if (stated === undefined || wouldBe === undefined) return formulaInconsistent.report({ ...place, severity: 'warning' }, 'unknownFigure', data);
+  if (sameFigure(stated, wouldBe)) return formulaInconsistent.report({ ...place, severity: 'warning' }, 'sameFigure', data);
+  const d = decimalsFor(unit, stated.pounds, wouldBe.pounds);
+  const figures = { expected: inUnit(wouldBe, unit), actual: inUnit(stated, unit), unit };
+  return formulaInconsistent.report({ ...place, ...figures }, 'changesFigure', {
+    ...data,
+    wouldBe: money(wouldBe, unit, d),
+    stated: money(stated, unit, d),
+    difference: money(figureMinus(wouldBe, stated).pounds.abs(), unit, d),
+  });
 }
