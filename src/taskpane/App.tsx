@@ -27,7 +27,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WorkbenchProvider } from './workbench';
 
-export interface AppProps {
+interface AppProps {
   readonly host: PaneHost;
   readonly engine: Engine;
   readonly dark: boolean;
@@ -41,8 +41,8 @@ export interface AppProps {
 /** The pane's heading, where focus goes when the pane starts afresh on another host. */
 export const PANE_HEADING_ID = 'pane-heading';
 
-export const PAGES = ['check', 'analyse', 'register', 'panel', 'model', 'settings'] as const;
-export type PageId = (typeof PAGES)[number];
+const PAGES = ['check', 'analyse', 'register', 'panel', 'model', 'settings'] as const;
+type PageId = (typeof PAGES)[number];
 
 const PAGE_TITLES: Readonly<Record<PageId, string>> = {
   check: 'Check',

@@ -7,12 +7,11 @@ import { excelNumberFormat } from '../money/format';
 import type { CommissioningModel } from '../model/types';
 import { columnLetters, quoteSheetName } from '../sheet/a1';
 
-export const BUDGET_TEMPLATE_SHEET = 'Budget template';
-export const BUDGET_LISTS_SHEET = 'Budget template lists';
+const BUDGET_TEMPLATE_SHEET = 'Budget template';
 /** Rows that get drop-downs and formats: enough for a year of lines; the user may copy further down. */
-export const TEMPLATE_LINE_ROWS = 500;
+const TEMPLATE_LINE_ROWS = 500;
 
-export interface TemplateColumn {
+interface TemplateColumn {
   /** Header text the table detector reads as the column's role. */
   readonly header: string;
   readonly width: number;
@@ -22,7 +21,7 @@ export interface TemplateColumn {
   readonly list?: number;
 }
 
-export interface TemplateList {
+interface TemplateList {
   readonly title: string;
   readonly values: readonly string[];
   /**
@@ -60,7 +59,7 @@ export function fitTitle(text: string, max = DATA_VALIDATION_TITLE_MAX): string 
 }
 
 /** The warning a list column's drop-down shows for a value not in the list, within Excel's limits. */
-export interface ValidationAlert {
+interface ValidationAlert {
   readonly title: string;
   readonly message: string;
 }

@@ -32,7 +32,7 @@ export function sentence(text: string): string {
 
 /** `doing` completes "… failed": "Checking the workbook", "Writing the report". */
 export function explainError(error: unknown, doing: string): PaneError {
-  const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
+  const e: ErrorLike = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const message = sentence(e.message ?? String(error));
   const problems = e.problems ?? [];
   switch (e.name) {

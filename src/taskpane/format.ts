@@ -1,7 +1,7 @@
 /** How the pages show figures: money in the display unit of the settings, percentages to one place. */
 import type { Money } from '../money/decimal';
 import { formatAmount } from '../money/format';
-import type { PaneSettings } from './settings';
+import type { PaneSettings } from '../app/settings';
 
 export function showMoney(pounds: Money, settings: Pick<PaneSettings, 'displayUnit' | 'displayDecimals'>): string {
   return formatAmount(pounds, { unit: settings.displayUnit, decimals: settings.displayDecimals });

@@ -27,7 +27,7 @@ export function officeThemeIsDark(): boolean {
  * A colour is dark when white text on it contrasts better than black text: WCAG relative luminance
  * below 0.179, the point where the two contrast ratios are equal. Accepts "#rgb" and "#rrggbb".
  */
-export function isDarkColour(hex: string): boolean {
+function isDarkColour(hex: string): boolean {
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!match) return false;
   const digits = match[1].length === 3 ? [...match[1]].map((d) => d + d).join('') : match[1];

@@ -21,6 +21,7 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
 export function readFileText(file: Blob): Promise<string> {
   return read(
     (r) => r.readAsText(file, 'utf-8'),
-    (r) => String(r.result),
+    // After readAsText the result is a string (after readAsArrayBuffer, above, an ArrayBuffer).
+    (r) => r.result as string,
   );
 }

@@ -22,11 +22,11 @@ import { officeHostName, officeThemeIsDark } from './office-context';
 export const OFFICE_READY_TIMEOUT_MS = 10_000;
 
 /** What start-up uses of office.js. */
-export interface OfficeReadySource {
+interface OfficeReadySource {
   readonly onReady?: (() => Promise<unknown>) | undefined;
 }
 
-export interface StartOptions {
+interface StartOptions {
   readonly container: HTMLElement;
   readonly engine: Engine;
   /** The global Office, when office.js is on the page. */
@@ -69,7 +69,7 @@ export function startPane(options: StartOptions): Root {
   try {
     ready = Promise.resolve(onReady());
   } catch (caught) {
-    ready = Promise.reject(caught);
+    ready = Promise.reject(caught instanceof Error ? caught : new Error('Office.onReady threw something other than an Error'));
   }
   let rendered = false;
   const renderOnce = () => {

@@ -168,3 +168,20 @@ test('states what the check covered, and shows how the table behind a selected f
   expect(details).toHaveTextContent('LCPF boroughs!A1:D36');
   expect(details).toHaveTextContent('total row 36 “Total” adds rows 3–35 (by arithmetic)');
 });
+
+test("explains a finding's rule on its card from the rule's own meta, behind a toggle", async () => {
+  const { page, user } = await checked();
+  const { ruleMeta } = await import('../../src/checks/rules/registry');
+  const meta = ruleMeta('total-rounding')!;
+  const group = within(page).getByRole('region', { name: 'Findings on LCPF boroughs' });
+  const card = within(group)
+    .getAllByRole('listitem')
+    .find((item) => item.textContent?.includes('total-rounding'))!;
+  const toggle = await within(card).findByRole('button', { name: `About: ${meta.title}` });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(card).not.toHaveTextContent(meta.why);
+  await user.click(toggle);
+  expect(within(card).getByRole('button', { name: `Hide: ${meta.title}` })).toHaveAttribute('aria-expanded', 'true');
+  expect(card).toHaveTextContent(meta.why);
+  expect(card).toHaveTextContent(meta.fix);
+});

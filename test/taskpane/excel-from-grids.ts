@@ -1,6 +1,7 @@
 /** A fake Excel (test/workbook/office/fake-excel.ts) holding a workbook's grids, as Excel would hold the file. */
 import type { CellValue, GridWorkbook } from '../../src/sheet/grid';
 import { FakeWorkbook, type FakeValue } from '../workbook/office/fake-excel';
+import type { FakeRow } from '../workbook/office/fake-office';
 
 /** How Excel hands a cell's value to office.js: dates as serial numbers, errors as their text. */
 function excelValue(value: CellValue | null): FakeValue | null {
@@ -9,8 +10,6 @@ function excelValue(value: CellValue | null): FakeValue | null {
   if (typeof value === 'object') return value.code;
   return value;
 }
-
-export type FakeRow = (FakeValue | null | { f: string; v?: FakeValue })[];
 
 /** Each sheet's rows as the fake takes them: constants, and formulas with their cached results. */
 export function fakeRows(workbook: GridWorkbook): { name: string; rows: FakeRow[] }[] {

@@ -4,13 +4,14 @@
  */
 import { checkWorkbook } from '../../src/checks/runner';
 import { defaultModel } from '../../src/model/json';
-import { MODEL_SHEET_NAME, writeModelSheet } from '../../src/model/model-sheet';
+import { writeModelSheet } from '../../src/model/model-sheet';
+import { MODEL_SHEET_NAME } from '../../src/sheet/reserved-sheet-names';
 import type { GridWorkbook } from '../../src/sheet/grid';
 import { decodeWorkbook } from '../../src/taskpane/engine/codec';
 import { InlineEngine } from '../../src/taskpane/engine/inline';
 import { ExcelHost, asTypedText, gridBlock } from '../../src/taskpane/host/excel-host';
-import { WORKBOOK_SETTINGS_KEY, settingsOf } from '../../src/taskpane/settings';
-import { FakeWorkbook } from '../workbook/office/fake-excel';
+import { WORKBOOK_SETTINGS_KEY, settingsOf } from '../../src/app/settings';
+import { FakeOffice } from '../workbook/office/fake-office';
 import { fakeExcelHolding } from './excel-from-grids';
 import { sampleWorkbook } from './fake-host';
 import { RecordingExcel } from './recording-excel';
@@ -22,34 +23,17 @@ beforeAll(async () => {
   sample = await sampleWorkbook();
 });
 
-/** Office's workbook settings, in memory: saveAsync succeeds unless told to fail. */
-class MemorySettings {
-  readonly values = new Map<string, unknown>();
-  saves = 0;
-  failWith: string | undefined;
-  get(name: string): unknown {
-    return this.values.get(name);
-  }
-  set(name: string, value: unknown): void {
-    this.values.set(name, value);
-  }
-  remove(name: string): void {
-    this.values.delete(name);
-  }
-  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void {
-    this.saves++;
-    const failed = this.failWith !== undefined;
-    callback?.({ status: failed ? 'failed' : 'succeeded', error: failed ? { message: this.failWith } : undefined } as unknown as Office.AsyncResult<void>);
-  }
+/** The workbook settings of the tests' fake Office: in memory, saveAsync succeeds unless told to fail. */
+function settingsStore(fake: FakeOffice): Office.Settings {
+  return fake.office.context.document.settings as unknown as Office.Settings;
 }
 
+// The host compares with office.js's status enum (Office.AsyncResultStatus): the fake Office gives it.
+let uninstallOffice: () => void;
 beforeAll(() => {
-  // The host compares with office.js's status enum; outside Office there is none, so give it the values office.js uses.
-  (globalThis as { Office?: unknown }).Office = { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } };
+  uninstallOffice = new FakeOffice().install();
 });
-afterAll(() => {
-  delete (globalThis as { Office?: unknown }).Office;
-});
+afterAll(() => uninstallOffice());
 
 test('reads the open workbook into grids the engine checks as it checks the file', async () => {
   const excel = fakeExcelHolding(sample);
@@ -144,40 +128,40 @@ test("inserts the budget template: headers, formats, the model's lists as drop-d
 });
 
 test('settings are saved into the workbook, read back, and forgotten', async () => {
-  const store = new MemorySettings();
-  const host = new ExcelHost(new FakeWorkbook().runner, store);
+  const store = new FakeOffice();
+  const host = new ExcelHost(store.book.runner, settingsStore(store));
   expect(host.loadSettings()).toBeNull();
   const settings = { ...settingsOf(defaultModel()), displayUnit: '£k' as const };
   await host.saveSettings(settings);
-  expect(store.saves).toBe(1);
-  expect(JSON.parse(String(store.get(WORKBOOK_SETTINGS_KEY)))).toEqual(settings);
+  expect(store.settingsSaved).toBe(1);
+  expect(JSON.parse(String(store.settings.get(WORKBOOK_SETTINGS_KEY)))).toEqual(settings);
   expect(host.loadSettings()).toEqual(settings);
   await host.saveSettings(null);
-  expect(store.get(WORKBOOK_SETTINGS_KEY)).toBeUndefined();
+  expect(store.settings.get(WORKBOOK_SETTINGS_KEY)).toBeUndefined();
   expect(host.loadSettings()).toBeNull();
 });
 
 test('a failed save says the settings apply only until the pane closes', async () => {
-  const store = new MemorySettings();
-  store.failWith = 'the document is read-only';
-  const host = new ExcelHost(new FakeWorkbook().runner, store);
+  const store = new FakeOffice();
+  store.settingsSaveFailure = 'the document is read-only';
+  const host = new ExcelHost(store.book.runner, settingsStore(store));
   await expect(host.saveSettings(settingsOf(defaultModel()))).rejects.toThrow(
     'Excel could not save the settings with the workbook (the document is read-only); they apply until you close the pane.',
   );
 });
 
 test('in Excel for Mac or iPad the host says downloads cannot work (the pages then offer the clipboard first); on Windows they can', () => {
-  const global = globalThis as { Office?: unknown };
   const runner = new RecordingExcel([]).run;
-  try {
-    global.Office = { context: { platform: 'Mac' } };
-    expect(new ExcelHost(runner, null).canDownload()).toBe(false);
-    global.Office = { context: { platform: 'iOS' } };
-    expect(new ExcelHost(runner, null).canDownload()).toBe(false);
-    global.Office = { context: { platform: 'PC' } };
-    // This file runs in node: no document, so no link to download with.
-    expect(new ExcelHost(runner, null, () => true).canDownload()).toBe(true);
-  } finally {
-    delete global.Office;
-  }
+  const onPlatform = (platform: string, check: () => void): void => {
+    const uninstall = new FakeOffice({ platform }).install();
+    try {
+      check();
+    } finally {
+      uninstall();
+    }
+  };
+  onPlatform('Mac', () => expect(new ExcelHost(runner, null).canDownload()).toBe(false));
+  onPlatform('iOS', () => expect(new ExcelHost(runner, null).canDownload()).toBe(false));
+  // This file runs in node: no document, so no link to download with.
+  onPlatform('PC', () => expect(new ExcelHost(runner, null, () => true).canDownload()).toBe(true));
 });

@@ -1,7 +1,7 @@
 /** Errors as the message bar shows them: what failed, why, and what to do next. */
 import { ModelError } from '../../src/model/validate';
-import { UnreadableWorkbookError } from '../../src/workbook/port';
-import { NotOurSheetError } from '../../src/workbook/office/errors';
+import { UnreadableWorkbookError } from '../../src/workbook/xlsx/errors';
+import { NotOurSheetError } from '../../src/workbook/layout/errors';
 import { EngineError, errorData } from '../../src/taskpane/engine/errors';
 import { explainError, sentence } from '../../src/taskpane/explain-error';
 

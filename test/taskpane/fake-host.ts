@@ -12,7 +12,7 @@ import { encodeWorkbook } from '../../src/taskpane/engine/codec';
 import type { Engine } from '../../src/taskpane/engine/client';
 import type { ReportArgs, WorkbookInput } from '../../src/taskpane/engine/protocol';
 import type { HostKind, HostOutcome, PaneHost } from '../../src/taskpane/host/types';
-import type { PaneSettings } from '../../src/taskpane/settings';
+import type { PaneSettings } from '../../src/app/settings';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 
 export const SAMPLE_PATH = path.join(__dirname, '..', '..', 'assets', 'samples', 'commissioning-2019-20.xlsx');
@@ -56,12 +56,13 @@ export class FakeHost implements PaneHost {
     return this.workbook && 'fileName' in this.workbook ? this.workbook.fileName : null;
   }
 
-  async readWorkbook(): Promise<WorkbookInput> {
+  // The host interface is asynchronous; this fake answers at once.
+  readWorkbook(): Promise<WorkbookInput> {
     this.reads++;
     const workbook = this.workbook;
-    if (!workbook) throw Object.assign(new Error('No workbook is open: choose "Open workbook" first.'), { name: 'EngineUsageError' });
-    if ('fileName' in workbook) return { kind: 'bytes', label: workbook.fileName, fileName: workbook.fileName, bytes: workbook.bytes };
-    return { kind: 'grids', label: 'this workbook', sheets: encodeWorkbook(workbook) };
+    if (!workbook) return Promise.reject(Object.assign(new Error('No workbook is open: choose "Open workbook" first.'), { name: 'EngineUsageError' }));
+    if ('fileName' in workbook) return Promise.resolve({ kind: 'bytes', label: workbook.fileName, fileName: workbook.fileName, bytes: workbook.bytes });
+    return Promise.resolve({ kind: 'grids', label: 'this workbook', sheets: encodeWorkbook(workbook) });
   }
 
   async writeReport(engine: Engine, args: ReportArgs): Promise<HostOutcome> {
@@ -70,19 +71,19 @@ export class FakeHost implements PaneHost {
     return { message: `Wrote ${sheets.map((s) => s.name).join(', ')}.` };
   }
 
-  async select(sheet: string, cell: string): Promise<HostOutcome> {
+  select(sheet: string, cell: string): Promise<HostOutcome> {
     this.selected.push({ sheet, cell });
-    return { message: `Selected ${sheet}!${cell}.` };
+    return Promise.resolve({ message: `Selected ${sheet}!${cell}.` });
   }
 
-  async insertModelSheet(_engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
+  insertModelSheet(_engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     this.modelSheets.push(model);
-    return { message: 'Inserted the Model sheet.' };
+    return Promise.resolve({ message: 'Inserted the Model sheet.' });
   }
 
-  async insertBudgetTemplate(_engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
+  insertBudgetTemplate(_engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
     this.templates.push(model);
-    return { message: 'Inserted the budget template.' };
+    return Promise.resolve({ message: 'Inserted the budget template.' });
   }
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
@@ -97,8 +98,9 @@ export class FakeHost implements PaneHost {
     return this.settings;
   }
 
-  async saveSettings(settings: PaneSettings | null): Promise<void> {
+  saveSettings(settings: PaneSettings | null): Promise<void> {
     this.savedSettings.push(settings);
     this.settings = settings;
+    return Promise.resolve();
   }
 }

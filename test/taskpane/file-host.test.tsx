@@ -13,7 +13,7 @@ import { InlineEngine } from '../../src/taskpane/engine/inline';
 import { FileHost, SAMPLE_WORKBOOK_URL, SETTINGS_STORAGE_KEY } from '../../src/taskpane/host/file-host';
 import { XLSX_MIME } from '../../src/taskpane/host/types';
 import { defaultModel } from '../../src/model/json';
-import { settingsOf } from '../../src/taskpane/settings';
+import { settingsOf } from '../../src/app/settings';
 import { sampleBytes } from './fake-host';
 import { ENGINE_WAIT, screen, within } from './render';
 
@@ -41,8 +41,8 @@ function setup(storage = new MemoryStorage()) {
 }
 
 function upload(name: string, bytes: Uint8Array): void {
-  const input = screen.getByLabelText('Open workbook') as HTMLInputElement;
-  fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer as ArrayBuffer], name)] } });
+  const input = screen.getByLabelText<HTMLInputElement>('Open workbook');
+  fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer], name)] } });
 }
 
 test('before a workbook is open, the pane says how to open one and cannot check or write', () => {
@@ -70,7 +70,7 @@ test('opens a workbook through the file input, checks it, and "Write report" off
   expect(file.fileName).toBe('commissioning-2019-20 (report).xlsx');
   expect(file.mimeType).toBe(XLSX_MIME);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((file.data as Uint8Array).slice().buffer as ArrayBuffer);
+  await workbook.xlsx.load((file.data as Uint8Array).slice().buffer);
   const names = workbook.worksheets.map((w) => w.name);
   expect(names.slice(-4)).toEqual(['Findings', 'Rollup', 'Register', 'Panel report']);
   expect(names).toContain('LCPF boroughs');
@@ -81,9 +81,9 @@ test('"Try the sample workbook" fetches the sample beside the page', async () =>
   const fetched: string[] = [];
   const bytes = sampleBytes();
   const realFetch = (globalThis as { fetch?: unknown }).fetch;
-  (globalThis as { fetch?: unknown }).fetch = async (url: string) => {
+  (globalThis as { fetch?: unknown }).fetch = (url: string) => {
     fetched.push(url);
-    return { ok: true, status: 200, arrayBuffer: async () => bytes.slice().buffer };
+    return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) });
   };
   try {
     const { user } = setup();

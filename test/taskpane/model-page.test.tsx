@@ -24,7 +24,7 @@ function renamed(name: string): CommissioningModel {
 
 /** Picks a file in the page's file input labelled `label`. */
 function chooseFile(page: HTMLElement, label: string, name: string, text: string): void {
-  const input = within(page).getByLabelText(label) as HTMLInputElement;
+  const input = within(page).getByLabelText<HTMLInputElement>(label);
   const file = new File([text], name, { type: 'application/json' });
   fireEvent.change(input, { target: { files: [file] } });
 }

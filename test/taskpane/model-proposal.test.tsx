@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { loadModelJson } from '../../src/model/json';
 import { readModelSheet } from '../../src/model/model-sheet';
-import { PLACEHOLDER_ORGANISATION } from '../../src/model/propose';
+import { PLACEHOLDER_ORGANISATION } from '../../src/model/propose-placeholder';
 import { findSheet } from '../../src/sheet/grid';
 import { App } from '../../src/taskpane/App';
 import { InlineEngine } from '../../src/taskpane/engine/inline';
@@ -109,9 +109,9 @@ test('outside Excel: waits for a workbook, then downloads a copy whose Model she
   const page = await openPage(user, 'Model');
   expect(within(page).getByRole('button', { name: CREATE })).toBeDisabled();
 
-  const input = screen.getByLabelText('Open workbook') as HTMLInputElement;
+  const input = screen.getByLabelText<HTMLInputElement>('Open workbook');
   const bytes = await xlsxOf('Budget', councilBudgetRows());
-  fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer as ArrayBuffer], 'anytown-budget.xlsx')] } });
+  fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer], 'anytown-budget.xlsx')] } });
   await waitFor(() => expect(within(page).getByRole('button', { name: CREATE })).toBeEnabled(), ENGINE_WAIT);
   await user.click(within(page).getByRole('button', { name: CREATE }));
   const found = await within(page).findByRole('region', { name: 'Proposed model' }, ENGINE_WAIT);

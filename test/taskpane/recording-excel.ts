@@ -102,9 +102,10 @@ export class RecordingExcel {
         },
       },
       application: { suspendApiCalculationUntilNextSync: () => excel.record('application', 'suspendApiCalculationUntilNextSync') },
-      sync: async () => {
+      sync: () => {
         synced++;
         excel.syncs++;
+        return Promise.resolve();
       },
     };
   }

@@ -4,7 +4,7 @@ import '@testing-library/jest-dom';
 import { waitFor } from '@testing-library/react';
 import { defaultModel } from '../../src/model/json';
 import type { GridWorkbook } from '../../src/sheet/grid';
-import { settingsOf } from '../../src/taskpane/settings';
+import { settingsOf } from '../../src/app/settings';
 import { FakeHost, sampleWorkbook } from './fake-host';
 import { ENGINE_WAIT, openPage, renderPane, screen, within } from './render';
 

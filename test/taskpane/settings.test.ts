@@ -1,15 +1,7 @@
 /** The pane's settings: read from typed thresholds, checked, stored, and laid over the model. */
 import { defaultModel } from '../../src/model/json';
-import {
-  parseStoredSettings,
-  ragFromInputs,
-  sameSettings,
-  settingsOf,
-  settingsProblems,
-  thresholdFromInput,
-  withSettings,
-  type PaneSettings,
-} from '../../src/taskpane/settings';
+import { parseStoredSettings, settingsOf, settingsProblems, withSettings, type PaneSettings } from '../../src/app/settings';
+import { ragFromInputs, sameSettings, thresholdFromInput } from '../../src/taskpane/settings';
 
 const base: PaneSettings = settingsOf(defaultModel());
 

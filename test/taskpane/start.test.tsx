@@ -7,25 +7,17 @@ import '@testing-library/jest-dom';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { InlineEngine } from '../../src/taskpane/engine/inline';
 import { OFFICE_READY_TIMEOUT_MS, startPane } from '../../src/taskpane/start';
+import { FakeOffice } from '../workbook/office/fake-office';
 import { FakeHost, sampleBytes } from './fake-host';
 
-/** A fake office.js: onReady settles when the test says, and then reports Excel. */
+/** The tests' fake Office, ready when the test says: then it reports the host. */
 function lateOffice() {
-  let resolve!: () => void;
-  const ready = new Promise<void>((r) => (resolve = r));
-  const office = {
-    context: undefined as undefined | { host: string; platform: string },
-    onReady: () => ready,
-  };
+  const fake = new FakeOffice({ readyWhenTold: true, platform: 'PC' });
   return {
-    office,
-    /** Office is ready: the context appears (as office.js fills it in) and onReady resolves. */
+    office: fake.office,
+    /** Office is ready: the host appears (as office.js fills it in) and onReady resolves. */
     async arrive(host = 'Excel') {
-      office.context = { host, platform: 'PC' };
-      await act(async () => {
-        resolve();
-        await ready;
-      });
+      await act(() => fake.arrive(host));
     },
   };
 }

@@ -11,7 +11,7 @@ import { sampleBytes } from './fake-host';
 
 async function excelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  await workbook.xlsx.load(bytes.slice().buffer);
   return workbook;
 }
 

@@ -33,13 +33,18 @@ const FIELDS: readonly { readonly key: keyof RagDraft; readonly label: string; r
   { key: 'redAbs', label: 'Red at (£)', hint: 'such as 500000' },
 ];
 
+/** A field's problem, shown as its validation message; a field without one shows none. */
+function fieldProblem(problem: string | undefined) {
+  return problem ? { validationMessage: problem, validationState: 'error' as const } : { validationState: 'none' as const };
+}
+
 export function RagFields({ draft, onChange, problems }: { draft: RagDraft; onChange: (draft: RagDraft) => void; problems: Partial<Record<keyof RagDraft, string>> }) {
   const styles = useStyles();
   return (
     <fieldset className={styles.grid}>
       <legend className={styles.legend}>RAG thresholds (whichever limit a variance passes first)</legend>
       {FIELDS.map(({ key, label, hint }) => (
-        <Field key={key} className={styles.field} label={label} validationMessage={problems[key]} validationState={problems[key] ? 'error' : 'none'}>
+        <Field key={key} className={styles.field} label={label} {...fieldProblem(problems[key])}>
           <Input className={styles.input} value={draft[key]} inputMode="decimal" placeholder={hint} onChange={(_, data) => onChange({ ...draft, [key]: data.value })} />
         </Field>
       ))}

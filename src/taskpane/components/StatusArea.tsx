@@ -22,7 +22,8 @@ const useStyles = makeStyles({
 
 export function StatusArea() {
   const styles = useStyles();
-  const { busy, error, notice, cancel, dismissError, dismissNotice } = useWorkbench();
+  const workbench = useWorkbench();
+  const { busy, error, notice } = workbench;
   return (
     <div className={styles.area}>
       {busy && (
@@ -31,7 +32,7 @@ export function StatusArea() {
             {busy.label}
             {busy.progress && busy.progress.stage !== busy.label ? `: ${busy.progress.stage.toLowerCase()}` : ''}…
           </Text>
-          <Button size="small" onClick={cancel}>
+          <Button size="small" onClick={() => workbench.cancel()}>
             Cancel
           </Button>
           <ProgressBar
@@ -58,7 +59,7 @@ export function StatusArea() {
             </Text>
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={dismissError}>
+            <Button size="small" onClick={() => workbench.dismissError()}>
               Dismiss
             </Button>
           </MessageBarActions>
@@ -68,7 +69,7 @@ export function StatusArea() {
         <MessageBar intent="info" layout="multiline" aria-live="polite">
           <MessageBarBody>{notice}</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={dismissNotice}>
+            <Button size="small" onClick={() => workbench.dismissNotice()}>
               Dismiss
             </Button>
           </MessageBarActions>

@@ -34,14 +34,15 @@ const useStyles = makeStyles({
 export function WorkbookBar() {
   const styles = useStyles();
   const inputId = useId();
-  const { host, workbook, busy, openFile, openSample, write } = useWorkbench();
+  const workbench = useWorkbench();
+  const { host, workbook, busy } = workbench;
   const label = workbook?.label ?? host.workbookLabel();
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    await openFile({ fileName: file.name, bytes: await readFileBytes(file) });
+    await workbench.openFile({ fileName: file.name, bytes: await readFileBytes(file) });
   };
 
   const canWrite = host.kind === 'excel' || workbook !== null;
@@ -57,15 +58,15 @@ export function WorkbookBar() {
               type="file"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={busy !== null}
-              onChange={onFile}
+              onChange={(event) => void onFile(event)}
             />
           </label>
-          <Button onClick={() => void openSample()} disabled={busy !== null}>
+          <Button onClick={() => void workbench.openSample()} disabled={busy !== null}>
             Try the sample workbook
           </Button>
         </>
       )}
-      <Button appearance={host.kind === 'excel' ? 'secondary' : 'primary'} disabled={!canWrite || busy !== null} onClick={() => void write(['Findings', 'Rollup', 'Register', 'Panel report'])}>
+      <Button appearance={host.kind === 'excel' ? 'secondary' : 'primary'} disabled={!canWrite || busy !== null} onClick={() => void workbench.write(['Findings', 'Rollup', 'Register', 'Panel report'])}>
         Write report
       </Button>
       <Text size={200} className={styles.status}>

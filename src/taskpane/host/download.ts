@@ -13,7 +13,7 @@
 
 /** Offers bytes or text as a file download from the page (a temporary link, clicked and removed). */
 export function downloadFile(fileName: string, data: Uint8Array | string, mimeType: string): void {
-  const part: BlobPart = typeof data === 'string' ? data : (data.slice().buffer as ArrayBuffer);
+  const part: BlobPart = typeof data === 'string' ? data : data.slice().buffer;
   const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
@@ -28,7 +28,7 @@ export function downloadFile(fileName: string, data: Uint8Array | string, mimeTy
 }
 
 /** What downloadsWork reads of office.js: the platform Office reports once ready. */
-export interface OfficePlatformSource {
+interface OfficePlatformSource {
   readonly context?: { readonly platform?: unknown } | undefined;
 }
 
@@ -37,13 +37,14 @@ export interface OfficePlatformSource {
  * iPad (WKWebView), or a browser whose links have no `download` attribute.
  */
 export function downloadsWork(
-  office: OfficePlatformSource | undefined = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficePlatformSource),
+  office: OfficePlatformSource | undefined = typeof Office === 'undefined' ? undefined : Office,
   doc: Pick<Document, 'createElement'> | undefined = typeof document === 'undefined' ? undefined : document,
 ): boolean {
   let platform: string | undefined;
   try {
     const reported = office?.context?.platform;
-    platform = reported === undefined || reported === null ? undefined : String(reported);
+    // Office.PlatformType's members are strings ("Mac", "iOS", "PC"...).
+    platform = typeof reported === 'string' ? reported : undefined;
   } catch {
     platform = undefined;
   }

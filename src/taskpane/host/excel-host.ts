@@ -17,7 +17,7 @@ import { encodeWorkbook } from '../engine/codec';
 import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import { EngineUsageError } from '../engine/usage-error';
-import { WORKBOOK_SETTINGS_KEY, parseStoredSettings, type PaneSettings } from '../settings';
+import { WORKBOOK_SETTINGS_KEY, parseStoredSettings, type PaneSettings } from '../../app/settings';
 import { downloadFile, downloadsWork } from './download';
 import type { HostOutcome, PaneHost } from './types';
 
@@ -207,7 +207,7 @@ export class ExcelHost implements PaneHost {
 
 function officeSettings(): OfficeSettings | null {
   try {
-    return typeof Office !== 'undefined' && Office.context?.document?.settings ? (Office.context.document.settings as unknown as OfficeSettings) : null;
+    return typeof Office !== 'undefined' && Office.context?.document?.settings ? Office.context.document.settings : null;
   } catch {
     return null;
   }

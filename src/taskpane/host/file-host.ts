@@ -8,7 +8,7 @@ import { listInWords } from '../../reports/builders/context';
 import type { Engine } from '../engine/client';
 import { EngineUsageError } from '../engine/usage-error';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
-import { parseStoredSettings, type PaneSettings } from '../settings';
+import { parseStoredSettings, type PaneSettings } from '../../app/settings';
 import { downloadFile, downloadsWork } from './download';
 import { workbookMime, type HostOutcome, type PaneHost } from './types';
 
@@ -49,9 +49,10 @@ export class FileHost implements PaneHost {
     return this.file?.fileName ?? null;
   }
 
-  async readWorkbook(): Promise<WorkbookInput> {
-    if (!this.file) throw new EngineUsageError('No workbook is open: choose "Open workbook" or "Try the sample workbook" first.');
-    return { kind: 'bytes', label: this.file.fileName, fileName: this.file.fileName, bytes: this.file.bytes };
+  // The host methods return promises because Excel answers after a round trip; a file in memory answers at once.
+  readWorkbook(): Promise<WorkbookInput> {
+    if (!this.file) return Promise.reject(new EngineUsageError('No workbook is open: choose "Open workbook" or "Try the sample workbook" first.'));
+    return Promise.resolve({ kind: 'bytes', label: this.file.fileName, fileName: this.file.fileName, bytes: this.file.bytes });
   }
 
   async writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome> {
@@ -60,8 +61,8 @@ export class FileHost implements PaneHost {
     return { message: this.downloaded(file.fileName, `with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}`, 'The file you opened is unchanged.') };
   }
 
-  async select(sheet: string, cell: string): Promise<HostOutcome> {
-    return { message: `${sheet}!${cell}: open the workbook in Excel to go to this cell.` };
+  select(sheet: string, cell: string): Promise<HostOutcome> {
+    return Promise.resolve({ message: `${sheet}!${cell}: open the workbook in Excel to go to this cell.` });
   }
 
   async insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome> {
@@ -101,10 +102,14 @@ export class FileHost implements PaneHost {
     }
   }
 
-  async saveSettings(settings: PaneSettings | null): Promise<void> {
-    if (!this.storage) throw new EngineUsageError('This browser does not let the page keep settings (storage is off): they apply until you close the page.');
-    if (settings) this.storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
-    else this.storage.removeItem(SETTINGS_STORAGE_KEY);
+  saveSettings(settings: PaneSettings | null): Promise<void> {
+    // A refusal (no storage, a full quota) arrives as a rejection, as it does from Excel.
+    return new Promise((resolve) => {
+      if (!this.storage) throw new EngineUsageError('This browser does not let the page keep settings (storage is off): they apply until you close the page.');
+      if (settings) this.storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+      else this.storage.removeItem(SETTINGS_STORAGE_KEY);
+      resolve();
+    });
   }
 }
 

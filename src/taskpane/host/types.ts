@@ -6,7 +6,7 @@
 import type { CommissioningModel } from '../../model/types';
 import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
-import type { PaneSettings } from '../settings';
+import type { PaneSettings } from '../../app/settings';
 
 export type HostKind = 'excel' | 'file';
 

@@ -3,10 +3,10 @@
  * the tables the report would hold, each of which the author may leave out; then "Write panel report".
  */
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { PanelView } from '../engine/protocol';
 import { plural } from '../format';
 import { useWorkbench } from '../workbench';
+import { usePanelReport, type PanelReport } from './panel/usePanelReport';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -18,46 +18,20 @@ const useStyles = makeStyles({
 
 export function PanelReportPage() {
   const styles = useStyles();
-  const { host, workbook, busy, ask, write, modelInUse } = useWorkbench();
-  const [panel, setPanel] = useState<PanelView | null>(null);
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const { host, workbook, busy, modelInUse } = useWorkbench();
+  const report = usePanelReport();
+  const { panel } = report;
   // The appendix is the model's organisation's: without a model there is no panel to report to.
   const noModel = modelInUse.origin.kind === 'none' ? modelInUse.origin.reason : null;
   const canRun = (host.kind === 'excel' || workbook !== null) && noModel === null;
-
-  const prepare = async () => {
-    const view = await ask('Preparing the panel report', 'panel', {});
-    if (view) {
-      setPanel(view);
-      setExcluded(new Set());
-    }
-  };
-
-  const toggle = (name: string, included: boolean) => {
-    const next = new Set(excluded);
-    if (included) next.delete(name);
-    else next.add(name);
-    setExcluded(next);
-  };
-
-  const chosen = panel ? panel.tables.length - excluded.size : 0;
   return (
     <section className={styles.page} aria-labelledby="panel-heading">
       <Subtitle2 as="h2" id="panel-heading">
         Panel report
       </Subtitle2>
-      {panel && (
-        <MessageBar intent={panel.readiness.ready ? 'success' : 'warning'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{panel.readiness.text}</MessageBarTitle>
-            {panel.readiness.ready
-              ? 'The checks found no errors; warnings and info are on the Findings sheet.'
-              : `Fix the errors on the Check page before this goes to the panel (${plural(panel.summary.warnings, 'warning')} and ${panel.summary.info} info as well).`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {panel && <ReadinessBar panel={panel} />}
       <div className={styles.actions}>
-        <Button appearance={panel ? 'secondary' : 'primary'} disabled={!canRun || busy !== null} onClick={() => void prepare()}>
+        <Button appearance={panel ? 'secondary' : 'primary'} disabled={!canRun || busy !== null} onClick={() => void report.prepare()}>
           {panel ? 'Check readiness again' : 'Prepare panel report'}
         </Button>
       </div>
@@ -68,29 +42,54 @@ export function PanelReportPage() {
         </Text>
       )}
       {!canRun && noModel === null && <Text>Open a workbook (or try the sample) to prepare its panel report.</Text>}
-
-      {panel && (
-        <>
-          {panel.notes.length > 0 && (
-            <ul className={styles.notes} aria-label="Notes">
-              {panel.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          )}
-          <fieldset className={styles.tables}>
-            <legend className={styles.legend}>Tables to include ({chosen} of {panel.tables.length})</legend>
-            {panel.tables.map((t) => (
-              <Checkbox key={t.name} label={t.title} checked={!excluded.has(t.name)} onChange={(_, data) => toggle(t.name, data.checked === true)} />
-            ))}
-          </fieldset>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy !== null || chosen === 0} onClick={() => void write(['Panel report'], { panel: { excludeTables: [...excluded] } })}>
-              Write panel report
-            </Button>
-          </div>
-        </>
-      )}
+      {panel && <TableChoice panel={panel} report={report} />}
     </section>
+  );
+}
+
+/** Whether the workbook is ready for the panel: no errors open, or how many there are to fix first. */
+function ReadinessBar({ panel }: { readonly panel: PanelView }) {
+  return (
+    <MessageBar intent={panel.readiness.ready ? 'success' : 'warning'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{panel.readiness.text}</MessageBarTitle>
+        {panel.readiness.ready
+          ? 'The checks found no errors; warnings and info are on the Findings sheet.'
+          : `Fix the errors on the Check page before this goes to the panel (${plural(panel.summary.warnings, 'warning')} and ${panel.summary.info} info as well).`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The report's notes, the tables to include and "Write panel report". */
+function TableChoice({ panel, report }: { readonly panel: PanelView; readonly report: PanelReport }) {
+  const styles = useStyles();
+  const workbench = useWorkbench();
+  const { excluded, chosen } = report;
+  return (
+    <>
+      {panel.notes.length > 0 && (
+        <ul className={styles.notes} aria-label="Notes">
+          {panel.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <fieldset className={styles.tables}>
+        <legend className={styles.legend}>Tables to include ({chosen} of {panel.tables.length})</legend>
+        {panel.tables.map((t) => (
+          <Checkbox key={t.name} label={t.title} checked={!excluded.has(t.name)} onChange={(_, data) => report.include(t.name, data.checked === true)} />
+        ))}
+      </fieldset>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={workbench.busy !== null || chosen === 0}
+          onClick={() => void workbench.write(['Panel report'], { panel: { excludeTables: [...excluded] } })}
+        >
+          Write panel report
+        </Button>
+      </div>
+    </>
   );
 }

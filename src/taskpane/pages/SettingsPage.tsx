@@ -4,14 +4,15 @@
  * page and every sheet the pane writes.
  */
 import { Button, Field, Radio, RadioGroup, Select, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { MAX_DISPLAY_DECIMALS } from '../../app/settings';
 import { Money } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import { UNIT_IDS, UNITS } from '../../money/units';
-import type { RoundingPolicy, UnitId } from '../../model/types';
-import { ragDraftOf, RagFields, type RagDraft } from '../components/RagFields';
-import { MAX_DISPLAY_DECIMALS, ragFromInputs, sameSettings, settingsOf, type PaneSettings, type RagKey } from '../settings';
+import type { RoundingPolicy } from '../../model/types';
+import type { UnitId } from '../../money/units';
+import { RagFields } from '../components/RagFields';
 import { useWorkbench } from '../workbench';
+import { useSettingsForm, type SettingsForm } from './settings/useSettingsForm';
 
 const EXAMPLE = new Money('1234567.89');
 
@@ -24,32 +25,8 @@ const useStyles = makeStyles({
 
 export function SettingsPage() {
   const styles = useStyles();
-  const { host, settings, settingsSaved, modelInUse, saveSettings, busy } = useWorkbench();
-  const [unit, setUnit] = useState<UnitId>(settings.displayUnit);
-  const [decimals, setDecimals] = useState(settings.displayDecimals);
-  const [rounding, setRounding] = useState<RoundingPolicy>(settings.roundingPolicy);
-  const [rag, setRag] = useState<RagDraft>(() => ragDraftOf(settings.rag));
-  const [problems, setProblems] = useState<Partial<Record<RagKey, string>>>({});
-
-  const modelSettings = settingsOf(modelInUse.model);
-  const reset = () => {
-    setUnit(modelSettings.displayUnit);
-    setDecimals(modelSettings.displayDecimals);
-    setRounding(modelSettings.roundingPolicy);
-    setRag(ragDraftOf(modelSettings.rag));
-    setProblems({});
-    void saveSettings(null);
-  };
-
-  const save = () => {
-    const read = ragFromInputs(rag);
-    setProblems(read.problems);
-    if (!read.rag) return;
-    const next: PaneSettings = { displayUnit: unit, displayDecimals: decimals, roundingPolicy: rounding, rag: read.rag };
-    // Settings equal to the model's own are not worth keeping: the model may change later.
-    void saveSettings(sameSettings(next, modelSettings) ? null : next);
-  };
-
+  const { host, settingsSaved, busy } = useWorkbench();
+  const form = useSettingsForm();
   return (
     <section className={styles.page} aria-labelledby="settings-heading">
       <Subtitle2 as="h2" id="settings-heading">
@@ -59,9 +36,35 @@ export function SettingsPage() {
         {settingsSaved ? `Your settings, saved ${host.settingsPlace}, are in effect.` : "The model's own settings are in effect."} Saved settings are kept{' '}
         {host.settingsPlace}.
       </Text>
+      <DisplayFields form={form} />
+      <Field label="Rounding in published tables">
+        <RadioGroup value={form.rounding} onChange={(_, data) => form.setRounding(data.value as RoundingPolicy)}>
+          <Radio value="as-stated" label="Round each figure (totals may not add up; a footnote says so)" />
+          <Radio value="largest-remainder" label="Make figures add up to the rounded total (largest remainder)" />
+        </RadioGroup>
+      </Field>
+      <RagFields draft={form.rag} onChange={form.setRag} problems={form.problems} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy !== null} onClick={form.save}>
+          Save settings
+        </Button>
+        <Button disabled={busy !== null} onClick={form.reset}>
+          Use the model's settings
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** Display unit and decimal places, with an example of a figure as they would show it. */
+function DisplayFields({ form }: { readonly form: SettingsForm }) {
+  const styles = useStyles();
+  const { unit, decimals } = form;
+  return (
+    <>
       <div className={styles.pair}>
         <Field label="Display unit">
-          <Select value={unit} onChange={(_, data) => setUnit(data.value as UnitId)}>
+          <Select value={unit} onChange={(_, data) => form.setUnit(data.value as UnitId)}>
             {UNIT_IDS.map((id) => (
               <option key={id} value={id}>
                 {id} ({UNITS[id].label})
@@ -70,7 +73,7 @@ export function SettingsPage() {
           </Select>
         </Field>
         <Field label="Decimal places">
-          <Select value={String(decimals)} onChange={(_, data) => setDecimals(Number(data.value))}>
+          <Select value={String(decimals)} onChange={(_, data) => form.setDecimals(Number(data.value))}>
             {Array.from({ length: MAX_DISPLAY_DECIMALS + 1 }, (_, n) => (
               <option key={n} value={String(n)}>
                 {n}
@@ -82,21 +85,6 @@ export function SettingsPage() {
       <Text className={styles.example} aria-live="polite">
         £1,234,567.89 shows as {formatAmount(EXAMPLE, { unit, decimals })}
       </Text>
-      <Field label="Rounding in published tables">
-        <RadioGroup value={rounding} onChange={(_, data) => setRounding(data.value as RoundingPolicy)}>
-          <Radio value="as-stated" label="Round each figure (totals may not add up; a footnote says so)" />
-          <Radio value="largest-remainder" label="Make figures add up to the rounded total (largest remainder)" />
-        </RadioGroup>
-      </Field>
-      <RagFields draft={rag} onChange={setRag} problems={problems} />
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy !== null} onClick={save}>
-          Save settings
-        </Button>
-        <Button disabled={busy !== null} onClick={reset}>
-          Use the model's settings
-        </Button>
-      </div>
-    </section>
+    </>
   );
 }

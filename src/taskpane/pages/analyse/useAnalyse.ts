@@ -1,0 +1,50 @@
+/**
+ * The Analyse page's state: the RAG thresholds as typed, what is wrong with them, and the last rollup;
+ * "Roll up" and "Write rollup" both save changed thresholds first.
+ */
+import { useState } from 'react';
+import { settingsOf } from '../../../app/settings';
+import { ragDraftOf, type RagDraft } from '../../components/RagFields';
+import type { RollupView } from '../../engine/protocol';
+import { ragFromInputs, type RagKey } from '../../settings';
+import { useWorkbench } from '../../workbench';
+
+interface Analyse {
+  readonly draft: RagDraft;
+  readonly problems: Partial<Record<RagKey, string>>;
+  readonly rollup: RollupView | null;
+  setDraft: (draft: RagDraft) => void;
+  rollUp: () => Promise<void>;
+  writeRollup: () => Promise<void>;
+}
+
+export function useAnalyse(): Analyse {
+  const workbench = useWorkbench();
+  const [draft, setDraft] = useState<RagDraft>(() => ragDraftOf(workbench.settings.rag));
+  const [problems, setProblems] = useState<Partial<Record<RagKey, string>>>({});
+  const [rollup, setRollup] = useState<RollupView | null>(null);
+
+  /** Saves changed thresholds first, so the grid, the Rollup sheet and the Settings page agree. */
+  const applyThresholds = async (): Promise<boolean> => {
+    const read = ragFromInputs(draft);
+    setProblems(read.problems);
+    const rag = read.rag;
+    if (!rag) return false;
+    const current = workbench.model.settings.rag;
+    const changed = (Object.keys(rag) as RagKey[]).some((k) => rag[k] !== current[k]);
+    if (changed) await workbench.saveSettings({ ...settingsOf(workbench.model), rag });
+    return true;
+  };
+
+  const rollUp = async () => {
+    if (!(await applyThresholds())) return;
+    const result = await workbench.ask('Rolling up the budget lines', 'rollup', { by: workbench.rollupBy });
+    if (result) setRollup(result);
+  };
+
+  const writeRollup = async () => {
+    if (await applyThresholds()) await workbench.write(['Rollup']);
+  };
+
+  return { draft, problems, rollup, setDraft, rollUp, writeRollup };
+}
