@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * The test suite drives a few Debian programs (xmllint for the manifest, and later Chromium and
- * LibreOffice). Before `npm test`, make sure they are there: install them when we may (root with
- * apt-get, as on CI and these machines), otherwise say exactly what to install.
+ * The Debian programs the test suite drives (xmllint for the manifest, LibreOffice, Chromium, poppler).
+ *
+ *   node tools/test-prerequisites.js            `npm test`'s check: verifies only; when something is
+ *                                               missing it says what, why, and the command to install it.
+ *   node tools/test-prerequisites.js --install  `npm run setup`: apt-get update, then installs what is
+ *                                               missing (as root), and says what it did.
+ *
+ * Installing is an explicit step (run by .ci/run before `npm test`) so that running the tests never
+ * changes the machine.
  */
-const { execFileSync, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const REQUIRED = [
   { command: 'xmllint', debianPackage: 'libxml2-utils', why: 'validates manifest.xml against the Office XSDs' },
@@ -27,33 +33,78 @@ const REQUIRED = [
   },
 ];
 
+const APT_OPTIONS = ['-y', '-qq', '--no-install-recommends'];
+
 function has(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  return spawnSync('/bin/sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
 function installed(debianPackage) {
   return spawnSync('dpkg', ['-s', debianPackage], { stdio: 'ignore' }).status === 0;
 }
 
-const missing = REQUIRED.filter((r) => (r.command ? !has(r.command) : !installed(r.debianPackage)));
-if (missing.length === 0) process.exit(0);
-
-const packages = [...new Set(missing.map((m) => m.debianPackage))];
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-if (isRoot && has('apt-get')) {
-  console.error(`test prerequisites: installing ${packages.join(' ')} with apt-get`);
-  try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    process.exit(0);
-  } catch {
-    console.error(`test prerequisites: apt-get could not install ${packages.join(' ')}`);
-    process.exit(1);
-  }
+function missingPrerequisites() {
+  return REQUIRED.filter((r) => (r.command ? !has(r.command) : !installed(r.debianPackage)));
 }
-for (const m of missing) console.error(`test prerequisites: ${m.command ?? m.debianPackage} is missing (it ${m.why})`);
-console.error(`Install it with: sudo apt-get install ${packages.join(' ')}`);
-process.exit(1);
+
+function packagesOf(missing) {
+  return [...new Set(missing.map((m) => m.debianPackage))];
+}
+
+/** The apt-get commands `npm run setup` runs, for someone who would rather run them by hand. */
+function aptGetLine(packages) {
+  return `sudo apt-get update && sudo apt-get install ${APT_OPTIONS.filter((o) => o !== '-qq').join(' ')} ${packages.join(' ')}`;
+}
+
+function describe(missing) {
+  return missing.map((m) => `  ${m.command ?? m.debianPackage} (Debian ${m.debianPackage}): ${m.why}`).join('\n');
+}
+
+/** `npm test`'s check. Returns the exit status; installs nothing. */
+function verify(log = console.error) {
+  const missing = missingPrerequisites();
+  if (missing.length === 0) return 0;
+  log(`test prerequisites: missing\n${describe(missing)}`);
+  log(`Install them with: sudo npm run setup\n  (or by hand: ${aptGetLine(packagesOf(missing))})`);
+  return 1;
+}
+
+function apt(args, log) {
+  log(`setup: apt-get ${args.join(' ')}`);
+  const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return result.status === 0;
+}
+
+/** `npm run setup`. Returns the exit status. */
+function setup(log = console.log) {
+  const missing = missingPrerequisites();
+  if (missing.length === 0) {
+    log(`setup: nothing to install; present: ${REQUIRED.map((r) => r.command ?? r.debianPackage).join(', ')}`);
+    return 0;
+  }
+  const packages = packagesOf(missing);
+  log(`setup: missing\n${describe(missing)}`);
+  if (!has('apt-get')) {
+    log(`setup: no apt-get here; install these Debian packages (or their equivalents) yourself: ${packages.join(' ')}`);
+    return 1;
+  }
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    log(`setup: installing needs root: run sudo npm run setup\n  (or by hand: ${aptGetLine(packages)})`);
+    return 1;
+  }
+  if (!apt(['update', '-qq'], log) || !apt(['install', ...APT_OPTIONS, ...packages], log)) {
+    log(`setup: apt-get could not install ${packages.join(' ')}`);
+    return 1;
+  }
+  const still = missingPrerequisites();
+  if (still.length > 0) {
+    log(`setup: installed ${packages.join(' ')}, but still missing\n${describe(still)}`);
+    return 1;
+  }
+  log(`setup: installed ${packages.join(' ')}`);
+  return 0;
+}
+
+if (require.main === module) process.exit(process.argv.includes('--install') ? setup() : verify());
+
+module.exports = { REQUIRED, aptGetLine, verify, setup };

@@ -2,7 +2,8 @@
 /**
  * npm run validate:offline [manifest.xml]: checks the manifest against the Office add-in XSDs with xmllint,
  * without the network (npm run validate uses Microsoft's online service). The XSDs live in the shared
- * folder cloned beside this repository: ../shared/reference/office-manifest-xsd.
+ * folder, $COMMISSIONING_SHARED or else the one cloned beside this repository (../shared), under
+ * reference/office-manifest-xsd.
  * Prints one line; exits 0 when valid, 1 when invalid, 2 when the check cannot run.
  */
 'use strict';
@@ -12,7 +13,8 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const SCHEMA = path.resolve(ROOT, '..', 'shared', 'reference', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
+const SHARED = process.env.COMMISSIONING_SHARED ? path.resolve(process.env.COMMISSIONING_SHARED) : path.resolve(ROOT, '..', 'shared');
+const SCHEMA = path.join(SHARED, 'reference', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 
 /**
  * Runs xmllint on one manifest. Returns { ok, message, details } or throws when xmllint or the schema is missing.
@@ -20,7 +22,7 @@ const SCHEMA = path.resolve(ROOT, '..', 'shared', 'reference', 'office-manifest-
  */
 function validateManifest(manifestPath, schemaPath = SCHEMA) {
   if (!fs.existsSync(schemaPath)) {
-    throw new Error(`schema not found at ${schemaPath}: clone the shared folder beside this repository`);
+    throw new Error(`schema not found at ${schemaPath}: set COMMISSIONING_SHARED to the shared folder, or clone it beside this repository`);
   }
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`manifest not found: ${manifestPath}`);

@@ -114,11 +114,10 @@ function targetsIn(workbook: GridWorkbook, table: ExpectedTable): Target[] {
       continue;
     }
     const total = byRow.get(cell.row + 1)!;
-    const labelCol = labelCell(grid, cell.row, range);
-    const label = labelCol === undefined ? '' : String(grid.value(cell.row, labelCol));
+    const label = labelCell(grid, cell.row, range)?.text ?? '';
     targets.push({ kind: rowTotalKind(total, totals, label), table, changed: cell, report: identity });
     if (total.adds.length >= 2) {
-      const omitted = total.adds[total.adds.length - 1]! - 1;
+      const omitted = total.adds[total.adds.length - 1] - 1;
       if (amountAt(grid, omitted, cell.col) !== 0n) targets.push({ kind: 'omitted-line', table, changed: cell, report: identity, omitted });
     }
   }
@@ -217,8 +216,8 @@ function headerOf(grid: Grid, table: ExpectedTable, col: number): string {
 }
 
 function rowLabel(grid: Grid, table: ExpectedTable, row: number): string {
-  const col = labelCell(grid, row, tableRange(table));
-  return col === undefined ? `row ${row + 1}` : String(grid.value(row, col)).trim();
+  const label = labelCell(grid, row, tableRange(table));
+  return label === undefined ? `row ${row + 1}` : label.text.trim();
 }
 
 /**
@@ -252,7 +251,8 @@ function apply(c: CorpusCase, target: Target, delta: Amount): { case: CorpusCase
   let what: string;
 
   if (target.kind === 'section-headline') {
-    const label = String(grid.value(row, col));
+    const label = grid.value(row, col);
+    if (typeof label !== 'string') throw new Error(`${grid.name}!${toA1(row, col)}: a section headline's label is not text`);
     const next = target.report.stated + delta;
     const nextLabel = label.replace(HEADLINE_IN_LABEL, `(£${toText(next, { decimals: 1 })}m)`);
     grid.setCell(row, col, { ...grid.cell(row, col), value: nextLabel });
@@ -264,7 +264,7 @@ function apply(c: CorpusCase, target: Target, delta: Amount): { case: CorpusCase
     const where = `${toA1(row, col)} (${rowLabel(grid, target.table, row)}, ${headerOf(grid, target.table, col)})`;
     if (target.kind === 'omitted-line') {
       const total = (target.table.rowTotals ?? []).find((t) => t.row === row + 1)!;
-      const previous = total.adds[total.adds.length - 2]! - 1;
+      const previous = total.adds[total.adds.length - 2] - 1;
       const cell = grid.cell(row, col)!;
       if (cell.formula) grid.setCell(row, col, { ...cell, formula: formulaWithout(cell.formula, target.omitted!, previous) });
       what = `${where} leaves out its last line, row ${target.omitted! + 1}: ${shown(before)} became ${shown(after)}${cell.formula ? ` (formula now ${grid.cell(row, col)!.formula})` : ''}`;

@@ -63,15 +63,15 @@ export function sheetOf(workbook: GridWorkbook, table: ExpectedTable): Grid {
 function amountAt(grid: Grid, row: number, col: number): Amount | null {
   const value = grid.value(row, col);
   const amount = parseAmount(value);
-  if (amount === undefined) throw new Error(`${grid.name}!${toA1(row, col)} holds "${String(value)}", not an amount`);
+  if (amount === undefined) throw new Error(`${grid.name}!${toA1(row, col)} holds ${JSON.stringify(value)}, not an amount`);
   return amount;
 }
 
-/** The first text cell of a row: its label. */
-export function labelCell(grid: Grid, row: number, range: RangeRef): number | undefined {
+/** The first text cell of a row: its label, and the column it is in. */
+export function labelCell(grid: Grid, row: number, range: RangeRef): { col: number; text: string } | undefined {
   for (let c = range.start.col; c <= range.end.col; c++) {
     const v = grid.value(row, c);
-    if (typeof v === 'string' && v.trim() !== '' && parseAmount(v) === undefined) return c;
+    if (typeof v === 'string' && v.trim() !== '' && parseAmount(v) === undefined) return { col: c, text: v };
   }
   return undefined;
 }
@@ -142,17 +142,16 @@ function headlineInLabel(
   range: RangeRef,
   money: readonly number[],
 ): Identity {
-  const labelCol = labelCell(grid, row, range);
-  const label = labelCol === undefined ? undefined : String(grid.value(row, labelCol));
-  const m = label === undefined ? null : HEADLINE_IN_LABEL.exec(label);
-  if (labelCol === undefined || !m) throw new Error(`${grid.name} row ${row + 1}: a total with no figures and no headline in its label`);
+  const label = labelCell(grid, row, range);
+  const m = label === undefined ? null : HEADLINE_IN_LABEL.exec(label.text);
+  if (label === undefined || !m) throw new Error(`${grid.name} row ${row + 1}: a total with no figures and no headline in its label`);
   if (table.unit !== '£m' || money.length !== 1) throw new Error(`${grid.name} row ${row + 1}: label headlines are read only in one-column £m tables`);
-  const stated = parseAmount(m[1]!.replace(/,/g, ''));
-  if (stated === null || stated === undefined) throw new Error(`bad headline in "${label}"`);
-  const col = money[0]!;
+  const stated = parseAmount(m[1].replace(/,/g, ''));
+  if (stated === null || stated === undefined) throw new Error(`bad headline in "${label.text}"`);
+  const col = money[0];
   return {
     sheet: grid.name,
-    cell: toA1(row, labelCol),
+    cell: toA1(row, label.col),
     rule: 'headline-mismatch',
     kind: 'section headline',
     terms: terms.map((t) => toA1(t.row, col)),

@@ -86,6 +86,6 @@ export function parseAmount(value: CellValue | null | undefined): Amount | null 
   if (!m) return undefined;
   const [, open, minus, whole, fraction, close] = m;
   if ((open === undefined) !== (close === undefined)) return undefined;
-  const magnitude = BigInt(whole!.replace(/,/g, '')) * 100n + BigInt((fraction ?? '').padEnd(2, '0') || '0');
+  const magnitude = BigInt(whole.replace(/,/g, '')) * 100n + BigInt((fraction ?? '').padEnd(2, '0') || '0');
   return open !== undefined || minus !== undefined ? -magnitude : magnitude;
 }

@@ -55,14 +55,14 @@ export class Random {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next01() * items.length)]!;
+    return items[Math.floor(this.next01() * items.length)];
   }
 
   shuffle<T>(items: readonly T[]): T[] {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.next01() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
+      [out[i], out[j]] = [out[j], out[i]];
     }
     return out;
   }
@@ -100,7 +100,7 @@ export class Random {
     const spare = total / step - BigInt(parts);
     const shares = weights.map((w) => (spare * w) / weightSum);
     let left = spare - shares.reduce((a, b) => a + b, 0n);
-    for (let i = 0; left > 0n; i = (i + 1) % parts, left--) shares[i]! += 1n;
+    for (let i = 0; left > 0n; i = (i + 1) % parts, left--) shares[i] += 1n;
     return shares.map((s) => (s + 1n) * step);
   }
 }

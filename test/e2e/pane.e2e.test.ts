@@ -3,7 +3,7 @@
  * allowed off the machine (so office.js from the CDN fails to load, as it would offline):
  *   - outside Excel: the sample through "Try the sample workbook" and through the file input, "Check
  *     workbook", the sample's known findings, "Write report" and the downloaded workbook's sheets;
- *   - inside Excel: an in-page fake Office/Excel (the project's fake Excel) records the requests: the
+ *   - inside Excel: the tests' fake Office (test/workbook/office/fake-office.ts) in the page records the requests: the
  *     check reads, the report is written through it, and the number of syncs does not grow with rows;
  *   - the ribbon command's summary dialog page; keyboard use; the dark theme.
  * Screenshots go to test-artifacts/e2e/.
@@ -16,8 +16,8 @@ import type { Browser, Page } from 'playwright-core';
 import { Grid, type GridWorkbook } from '../../src/sheet/grid';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { fakeRows } from '../taskpane/excel-from-grids';
-import { bundleFakeOffice } from './fake-office/bundle';
-import type { FakeOfficeOptions } from './fake-office/page';
+import type { FakeOfficeOptions } from '../workbook/office/fake-office';
+import { bundleFakeOffice, fakeOfficeInitScript } from './fake-office-bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const harness = require('./harness.js') as typeof import('./harness');
@@ -73,7 +73,7 @@ async function paneInFakeExcel(options: FakeOfficeOptions, viewport = { width: 3
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript({ content: `${fakeOffice}\nwindow.__installFakeOffice(${JSON.stringify(options)});` });
+  await page.addInitScript({ content: fakeOfficeInitScript(fakeOffice, options) });
   await harness.keepLocal(page, server.origin, (url) => (url === OFFICE_JS_CDN ? '/* office.js: the page has a fake */' : undefined));
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByText('Connected to Excel').waitFor(WAIT);

@@ -18,7 +18,7 @@ export function addRows(grid: Grid, rows: readonly (readonly Input[])[], at: { r
       if (typeof v === 'object' && !(v instanceof Date) && 'f' in v) {
         grid.setCell(r0 + r, c0 + c, { value: v.v ?? null, formula: v.f, ...(v.fmt ? { numFmt: v.fmt } : {}) });
       } else {
-        grid.set(r0 + r, c0 + c, v as CellValue);
+        grid.set(r0 + r, c0 + c, v);
       }
     }),
   );

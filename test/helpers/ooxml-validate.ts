@@ -13,9 +13,10 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { MC_NS, parseXml, processCompatibility, serializeXml } from './markup-compatibility';
+import { sharedPath } from './shared-folder';
 import { makeTempDir } from './temp-dir';
 
-export const XSD_ROOT = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'ooxml-xsd');
+export const XSD_ROOT = sharedPath('reference', 'ooxml-xsd');
 const ISO = path.join(XSD_ROOT, 'ISO-IEC29500-4_2016');
 const OPC = path.join(XSD_ROOT, 'ecma', 'fouth-edition');
 
@@ -401,7 +402,7 @@ export function definedNameProblem(name: string): string | undefined {
 interface SheetInfo {
   readonly name: string;
   readonly sheetId: string;
-  readonly part?: string;
+  readonly part: string | undefined;
   readonly kind: string;
 }
 

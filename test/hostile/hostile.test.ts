@@ -11,6 +11,14 @@ import { SAMPLE, runCli, tempDir } from '../helpers/cli';
 import { packageProblems } from '../workbook/xlsx/package-integrity';
 
 const HANG_GUARD_MS = 30_000;
+
+/** What `check --json` prints, as far as these tests read it. */
+interface CheckJson {
+  readonly tables: readonly { readonly range: string }[];
+  readonly unread: readonly { readonly range: string }[];
+  readonly findings: readonly { readonly sheet: string; readonly rule: string; readonly cell: string; readonly message: string }[];
+}
+const checkJson = (stdout: string): CheckJson => JSON.parse(stdout) as CheckJson;
 let dir: string;
 beforeAll(async () => {
   dir = await tempDir();
@@ -33,7 +41,7 @@ async function answers(file: string): Promise<{ code: number; stdout: string; st
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   } else {
     expect([0, 1]).toContain(run.code);
-    const json = JSON.parse(run.stdout);
+    const json = checkJson(run.stdout);
     expect(Array.isArray(json.findings)).toBe(true);
   }
   return run;
@@ -83,7 +91,7 @@ describe('hostile workbooks', () => {
     const file = await write('empty.xlsx', (wb) => wb.addWorksheet('Sheet1'));
     const run = await answers(file);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).tables).toEqual([]);
+    expect(checkJson(run.stdout).tables).toEqual([]);
   }, HANG_GUARD_MS);
 
   it('a cell at XFD1048576 with data at A1', async () => {
@@ -93,14 +101,14 @@ describe('hostile workbooks', () => {
       ws.getCell('XFD1048576').value = 'the far corner';
     });
     const run = await answers(file);
-    expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
+    expect(checkJson(run.stdout).tables[0].range).toBe('A1:E2');
   }, HANG_GUARD_MS);
 
   it('60,000 rows each holding one cell at XFD, beside a table', async () => {
     const file = await withRowsAppended('far-column.xlsx', [budgetHeader, ['Youth work', 'Lambeth', 100, 90, -10]], (r) => `<c r="XFD${r}"><v>${r}</v></c>`, 4);
     const run = await answers(file);
     // Rows are walked by the cells they hold, not by the sheet's width: the table is still found.
-    expect(JSON.parse(run.stdout).tables[0].range).toBe('A1:E2');
+    expect(checkJson(run.stdout).tables[0].range).toBe('A1:E2');
   }, HANG_GUARD_MS);
 
   it('a 60,000-line table whose rows also hold a cell at XFD', async () => {
@@ -108,9 +116,9 @@ describe('hostile workbooks', () => {
     // The column at XFD stands thousands of blank columns away: a region of its own, with no header, so it is
     // listed as not understood; the table is read whole, its rows by the cells they hold, not by the sheet's width.
     const run = await answers(file);
-    const json = JSON.parse(run.stdout);
+    const json = checkJson(run.stdout);
     expect(json.tables[0].range).toBe('A1:E60001');
-    expect(json.unread.map((u: { range: string }) => u.range)).toEqual(['XFD2:XFD60001']);
+    expect(json.unread.map((u) => u.range)).toEqual(['XFD2:XFD60001']);
   }, HANG_GUARD_MS);
 
   it('a 16,384-column row', async () => {
@@ -128,7 +136,7 @@ describe('hostile workbooks', () => {
       ws.addRows([budgetHeader, ['x'.repeat(32_000), 'Lambeth', '1'.repeat(32_000), 90, -10]]);
     });
     const run = await answers(file);
-    expect(JSON.parse(run.stdout).findings.some((f: { rule: string }) => f.rule === 'not-a-number')).toBe(true);
+    expect(checkJson(run.stdout).findings.some((f: { rule: string }) => f.rule === 'not-a-number')).toBe(true);
   }, HANG_GUARD_MS);
 
   it('merged cells across a table', async () => {
@@ -159,7 +167,7 @@ describe('hostile workbooks', () => {
       }
     });
     const run = await answers(file);
-    const findings = JSON.parse(run.stdout).findings as { sheet: string; rule: string }[];
+    const findings = checkJson(run.stdout).findings;
     expect(new Set(findings.map((f) => f.sheet)).size).toBe(200);
   }, HANG_GUARD_MS);
 
@@ -169,7 +177,7 @@ describe('hostile workbooks', () => {
       ws.addRows([budgetHeader, ['Youth work', 'Lambeth', new Date(Date.UTC(2019, 3, 1)), 90, -10], ['Advocacy', 'Barnet', 50, 50, 0]]);
     });
     const run = await answers(file);
-    const findings = JSON.parse(run.stdout).findings as { rule: string; cell: string; message: string }[];
+    const findings = checkJson(run.stdout).findings;
     expect(findings.find((f) => f.cell === 'C2')).toMatchObject({ rule: 'not-a-number' });
   }, HANG_GUARD_MS);
 
@@ -183,12 +191,12 @@ describe('hostile workbooks', () => {
       ws.getCell('D2').value = 90;
       ws.getCell('E2').value = { formula: 'D2-C2', result: -10, shareType: 'shared', ref: 'E2:E3' } as ExcelJS.CellFormulaValue;
       ws.addRow(['Advocacy', 'Barnet', 50, 55]);
-      ws.getCell('E3').value = { sharedFormula: 'E2', result: 5 } as ExcelJS.CellSharedFormulaValue;
+      ws.getCell('E3').value = { sharedFormula: 'E2', result: 5 };
       ws.getRow(3).hidden = true;
       wb.addWorksheet('Secret', { state: 'veryHidden' }).addRows([budgetHeader, ['Triage', 'Merton', 10, 10, 3]]);
     });
     const run = await answers(file);
-    const findings = JSON.parse(run.stdout).findings as { sheet: string; rule: string; cell: string }[];
+    const findings = checkJson(run.stdout).findings;
     expect(findings.filter((f) => f.rule === 'variance-mismatch')).toEqual([expect.objectContaining({ sheet: 'Secret', cell: 'E2' })]);
   }, HANG_GUARD_MS);
 

@@ -1,20 +1,14 @@
 /**
- * Schema-checks an add-in manifest with xmllint against the Office XSDs in the shared folder, which is
- * cloned beside the repository (<clone>/../shared). Used by the manifest and build tests.
+ * Schema-checks an add-in manifest with xmllint against the Office XSDs in the shared folder
+ * (test/helpers/shared-folder.ts says where that is). Used by the manifest and build tests.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { missingSharedMessage, sharedPath } from '../helpers/shared-folder';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const MANIFEST_SCHEMA = path.resolve(
-  REPO_ROOT,
-  '..',
-  'shared',
-  'reference',
-  'office-manifest-xsd',
-  'OfficeAppManifestV1_1.xsd'
-);
+export const MANIFEST_SCHEMA = sharedPath('reference', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 
 export interface XmllintResult {
   readonly status: number | null;
@@ -24,7 +18,7 @@ export interface XmllintResult {
 
 export function validateAgainstSchema(manifestPath: string): XmllintResult {
   if (!fs.existsSync(MANIFEST_SCHEMA)) {
-    throw new Error(`Office manifest schema not found at ${MANIFEST_SCHEMA}: the shared folder must sit beside the repository`);
+    throw new Error(missingSharedMessage(MANIFEST_SCHEMA));
   }
   const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', MANIFEST_SCHEMA, manifestPath], {
     encoding: 'utf8',

@@ -15,7 +15,8 @@ import JSZip from 'jszip';
 import { SAMPLE, runCli, tempDir } from '../helpers/cli';
 import { LIBREOFFICE_TIMEOUT_MS, recalculateWithLibreOffice } from '../helpers/libreoffice';
 import { applyMarkupCompatibility } from '../helpers/markup-compatibility';
-import { UNDERSTOOD, definedNameProblem, schemasPresent, sheetReferences, validatePackages, type PackageInput, type PackageReport } from '../helpers/ooxml-validate';
+import { UNDERSTOOD, XSD_ROOT, definedNameProblem, schemasPresent, sheetReferences, validatePackages, type PackageInput, type PackageReport } from '../helpers/ooxml-validate';
+import { missingSharedMessage } from '../helpers/shared-folder';
 import { defaultModel } from '../../src/model/json';
 import { writeModelSheet } from '../../src/model/model-sheet';
 import { budgetTemplate } from '../../src/taskpane/budget-template';
@@ -47,9 +48,9 @@ async function reportCopy(input: Uint8Array, inputName: string, outName: string)
 
 async function excelJsRewrite(bytes: Uint8Array): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  await workbook.xlsx.load(bytes.slice().buffer);
   workbook.creator = 'a script';
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()));
 }
 
 async function libreOfficeRewrite(bytes: Uint8Array): Promise<Uint8Array> {
@@ -59,7 +60,7 @@ async function libreOfficeRewrite(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 const CASES: readonly Case[] = [
-  { label: 'the sample', fileName: 'sample.xlsx', make: async () => sample },
+  { label: 'the sample', fileName: 'sample.xlsx', make: () => Promise.resolve(sample) },
   { label: 'report copy of the sample', fileName: 'sample-report.xlsx', make: () => reportCopy(sample, 'sample.xlsx', 'sample-report.xlsx') },
   {
     label: 're-run: report copy of the report copy',
@@ -96,7 +97,7 @@ const sheetNamesOfSample = [
 let elapsed = 0;
 
 beforeAll(async () => {
-  if (!schemasPresent()) throw new Error('the ECMA-376 schemas are not in ../shared/reference/ooxml-xsd');
+  if (!schemasPresent()) throw new Error(missingSharedMessage(XSD_ROOT));
   const started = Date.now();
   dir = await tempDir();
   sample = new Uint8Array(await fs.readFile(SAMPLE));

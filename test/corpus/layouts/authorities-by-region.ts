@@ -56,7 +56,7 @@ export function authoritiesByRegion(seed: number): CorpusCase {
   const authorities: Authority[] = names.map((name, i) => {
     const tax = rng.amount(20_000, 400_000);
     const rates = rng.amount(5_000, 250_000);
-    return { name, region: regionOf[i]!, figures: [tax, rates, tax + rates], dwellings: rng.int(20_000, 180_000) };
+    return { name, region: regionOf[i], figures: [tax, rates, tax + rates], dwellings: rng.int(20_000, 180_000) };
   });
 
   const grid = new Grid(rng.pick(['Table 3', 'By authority', `LA data ${fiscalYear(year).replace('/', '-')}`]));
@@ -69,21 +69,21 @@ export function authoritiesByRegion(seed: number): CorpusCase {
     ...(withAverage ? ['Average per dwelling (£)'] : []),
   ]);
   const last = withAverage ? 7 : 6;
-  const key = (r: number): string => (byCode ? regions[r]!.code : regions[r]!.name);
+  const key = (r: number): string => (byCode ? regions[r].code : regions[r].name);
   const englandKey = byCode ? 'ENG' : 'England';
   const writeRow = (code: string, name: string, region: string, figures: readonly Amount[], dwellings: number): number =>
     w.write([
       code, name, region, ...figures.map((a) => moneyCell(a, '#,##0')), { value: dwellings, numFmt: '#,##0' },
-      ...(withAverage ? [{ value: Math.round((Number(figures[2]!) * 10) / dwellings) / 100, numFmt: '#,##0.00' }] : []),
+      ...(withAverage ? [{ value: Math.round((Number(figures[2]) * 10) / dwellings) / 100, numFmt: '#,##0.00' }] : []),
     ]);
   const members = regions.map((_, r) => authorities.filter((a) => a.region === r));
-  const regionFigures = members.map((list) => [0, 1, 2].map((k) => sum(list.map((a) => a.figures[k]!))));
+  const regionFigures = members.map((list) => [0, 1, 2].map((k) => sum(list.map((a) => a.figures[k]))));
   const regionDwellings = members.map((list) => list.reduce((n, a) => n + a.dwellings, 0));
-  const englandFigures = [0, 1, 2].map((k) => sum(regionFigures.map((f) => f[k]!)));
+  const englandFigures = [0, 1, 2].map((k) => sum(regionFigures.map((f) => f[k])));
 
   const writeSummary = (): { england: number; regionRows: number[] } => {
     const england = writeRow('E92000001', 'England', englandKey, englandFigures, regionDwellings.reduce((a, b) => a + b, 0));
-    const regionRows = regions.map((region, r) => writeRow(region.gss, region.name, key(r), regionFigures[r]!, regionDwellings[r]!));
+    const regionRows = regions.map((region, r) => writeRow(region.gss, region.name, key(r), regionFigures[r], regionDwellings[r]));
     return { england, regionRows };
   };
   let summary = regionsFirst ? writeSummary() : undefined;
@@ -97,7 +97,7 @@ export function authoritiesByRegion(seed: number): CorpusCase {
     unit: '£000',
     rowTotals: [
       { row: excelRow(summary.england), adds: summary.regionRows.map(excelRow) },
-      ...summary.regionRows.map((row, r) => ({ row: excelRow(row), adds: authorityRows.filter((_, i) => authorities[i]!.region === r).map(excelRow) })),
+      ...summary.regionRows.map((row, r) => ({ row: excelRow(row), adds: authorityRows.filter((_, i) => authorities[i].region === r).map(excelRow) })),
     ],
     columnTotals: [{ col: 'F', adds: ['D', 'E'] }],
     kinds: { A: 'identifier', B: 'text', C: 'text', D: 'money', E: 'money', F: 'money', G: 'count', ...(withAverage ? { H: 'rate' as const } : {}) },

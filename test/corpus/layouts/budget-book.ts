@@ -58,7 +58,7 @@ export function budgetBook(seed: number): CorpusCase {
     return withNet([base, growth, inflation, savings]);
   };
   const width = headers.length;
-  const add = (rows: readonly (readonly Amount[])[]) => Array.from({ length: width }, (_, k) => sum(rows.map((r) => r[k]!)));
+  const add = (rows: readonly (readonly Amount[])[]) => Array.from({ length: width }, (_, k) => sum(rows.map((r) => r[k])));
   const cells = (label: string, figures: readonly Amount[]) => [label, ...figures.map((a) => moneyCell(a, numFmt))];
 
   // Figures are drawn first: the grand total is written before any line it adds.
@@ -86,7 +86,7 @@ export function budgetBook(seed: number): CorpusCase {
     range: rangeA1(header, 0, last, width),
     unit,
     rowTotals,
-    columnTotals: [{ col: moneyLetters[width - 1]!, adds: moneyLetters.slice(0, width - 1) }],
+    columnTotals: [{ col: moneyLetters[width - 1], adds: moneyLetters.slice(0, width - 1) }],
     kinds: { A: 'text', ...Object.fromEntries(moneyLetters.map((l) => [l, 'money' as const])) },
   };
   if (formulas) addTotalFormulas(grid, table);

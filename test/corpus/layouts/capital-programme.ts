@@ -74,7 +74,7 @@ export function capitalProgramme(seed: number): CorpusCase {
     return spend;
   };
   const totalLine = (label: string, parts: readonly (readonly Amount[])[]): number => {
-    const byYear = [0, 1, 2].map((y) => sum(parts.map((p) => p[y]!)));
+    const byYear = [0, 1, 2].map((y) => sum(parts.map((p) => p[y])));
     return w.write([label, null, ...[...byYear, sum(byYear)].map((a) => moneyCell(a, numFmt))]);
   };
 

@@ -90,7 +90,7 @@ export function grantRegister(seed: number): CorpusCase {
     const purpose = rng.pick(PURPOSES);
     const amount = rng.amount(500, rng.chance(0.2) ? 60_000 : 10_000, withPence ? 2 : 0);
     amounts.push(amount);
-    const awarded = new Date(Date.UTC(year, 3, 1 + dayOffsets[i]!));
+    const awarded = new Date(Date.UTC(year, 3, 1 + dayOffsets[i]));
     const recipientId = recipient.charity !== undefined ? `GB-CHC-${recipient.charity}` : `GB-COH-${recipient.company}`;
     const charityNumber = recipient.charity === undefined ? null : numbersAsNumbers ? recipient.charity : String(recipient.charity);
     rows.push(
@@ -111,7 +111,7 @@ export function grantRegister(seed: number): CorpusCase {
     );
   }
 
-  let last = rows[rows.length - 1]!;
+  let last = rows[rows.length - 1];
   let totalRow: number | undefined;
   if (withTotal) {
     if (rng.chance(0.4)) w.skip();

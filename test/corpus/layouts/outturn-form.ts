@@ -154,8 +154,8 @@ export function outturnForm(seed: number): CorpusCase {
     const c5 = ((c1 + c2) * BigInt(rng.int(0, 15))) / 100n / 100n * 100n;
     return measures(c1, c2, c4, c5);
   });
-  const lineRows = lines.map((label, i) => row(label, firstCode + i, lineFigures[i]!));
-  const totals = MEASURES.map((_, k) => sum(lineFigures.map((f) => f[k]!)));
+  const lineRows = lines.map((label, i) => row(label, firstCode + i, lineFigures[i]));
+  const totals = MEASURES.map((_, k) => sum(lineFigures.map((f) => f[k])));
   const totalRow = row(`TOTAL ${form.subject.toUpperCase()}`, block + 90, totals);
 
   const c = (k: number) => letter(2 + k - 1);

@@ -63,7 +63,7 @@ export function paymentsOver500(seed: number): CorpusCase {
     transaction += rng.int(1, 40);
     last = w.write([
       body,
-      dateCell(year, month, days[i]!),
+      dateCell(year, month, days[i]),
       transaction,
       supplier.name,
       supplier.expense,

@@ -79,7 +79,7 @@ export function quarterlyMonitoring(seed: number): CorpusCase {
   const total: Line = {
     label: rng.pick(['Total', 'Total net expenditure', 'Net revenue budget']),
     budget: sum(lines.map((l) => l.budget)),
-    quarters: [0, 1, 2, 3].map((q) => sum(lines.map((l) => l.quarters[q]!))),
+    quarters: [0, 1, 2, 3].map((q) => sum(lines.map((l) => l.quarters[q]))),
   };
   const totalRow = w.write(cells(total, w.row));
 

@@ -62,9 +62,9 @@ export function serviceAnalysis(seed: number): CorpusCase {
 
   // Education always has its children; up to two more services are broken down, the rest are single rows.
   const [first, ...rest] = catalogue;
-  const chosen = [first!, ...rng.sample(rest, rng.int(4, rest.length))];
+  const chosen = [first, ...rng.sample(rest, rng.int(4, rest.length))];
   const brokenDown = new Set(rng.sample(chosen.slice(1).filter((s) => s.children), rng.int(0, 2)).map((s) => s.label));
-  brokenDown.add(first!.label);
+  brokenDown.add(first.label);
 
   const figures = (): Figures => {
     const gross = rng.amount(800, 60_000);
@@ -92,7 +92,7 @@ export function serviceAnalysis(seed: number): CorpusCase {
       const kidFigures = kids.map(() => figures());
       const headline = add(kidFigures);
       const headRow = w.write(cells(service.label, headline));
-      const kidRows = kids.map((k, i) => w.write(cells(`${indent}${k}`, kidFigures[i]!)));
+      const kidRows = kids.map((k, i) => w.write(cells(`${indent}${k}`, kidFigures[i])));
       rowTotals.push({ row: excelRow(headRow), adds: kidRows.map(excelRow) });
       topRows.push(headRow);
       topFigures.push(headline);

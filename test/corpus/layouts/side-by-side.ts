@@ -59,7 +59,7 @@ export function sideBySide(seed: number): CorpusCase {
   const grants = rng.sample(GRANTEES, rng.int(6, GRANTEES.length));
   const grantAmounts = grants.map(() => rng.amount(50, 2_000, rng.chance(0.7) ? 2 : 0));
   const grantFormat = rng.pick(['#,##0.00', '"£"#,##0.00', undefined]);
-  const grantRows = grants.map((g, i) => left.write([g.name, g.purpose, moneyCell(grantAmounts[i]!, grantFormat)]));
+  const grantRows = grants.map((g, i) => left.write([g.name, g.purpose, moneyCell(grantAmounts[i], grantFormat)]));
   const grantTotalRow = left.write([rng.pick(['Total', 'Total grants awarded']), null, moneyCell(sum(grantAmounts), grantFormat)]);
 
   // Right: earmarked reserves in £000, two or three blank columns further on.
@@ -76,7 +76,7 @@ export function sideBySide(seed: number): CorpusCase {
     return { label, figures: [opening, transfer, opening + transfer] as Amount[] };
   });
   const reserveRows = reserves.map((r) => right.write([r.label, ...r.figures.map((a) => moneyCell(a, numFmt))]));
-  const reserveTotals = [0, 1, 2].map((k) => sum(reserves.map((r) => r.figures[k]!)));
+  const reserveTotals = [0, 1, 2].map((k) => sum(reserves.map((r) => r.figures[k])));
   const reserveTotalRow = right.write([rng.pick(['Total earmarked reserves', 'Total']), ...reserveTotals.map((a) => moneyCell(a, numFmt))]);
 
   const grantsTable: ExpectedTable = {

@@ -38,7 +38,7 @@ export function stacked(seed: number): CorpusCase {
     return { label, figures: [gross, income, gross + income] };
   });
   const spendRows = spend.map((d) => w.write([d.label, ...d.figures.map((a) => moneyCell(a, numFmt))]));
-  const spendTotals = [0, 1, 2].map((k) => sum(spend.map((d) => d.figures[k]!)));
+  const spendTotals = [0, 1, 2].map((k) => sum(spend.map((d) => d.figures[k])));
   const spendTotalRow = w.write(['Net revenue expenditure', ...spendTotals.map((a) => moneyCell(a, numFmt))]);
   const spendTable: ExpectedTable = {
     sheet: grid.name,
@@ -55,7 +55,7 @@ export function stacked(seed: number): CorpusCase {
   const fundingHeader = w.write(['Source', `${fiscalYear(year)} £000`]);
   // Grants and rates take 20-45% of the net budget, a collection fund surplus a little, council tax the rest.
   const sources = rng.sample(GRANTS, rng.int(2, GRANTS.length));
-  const net = spendTotals[2]!;
+  const net = spendTotals[2];
   const others = rng.split((net * BigInt(rng.int(20, 45))) / 100n / 100n * 100n, sources.length);
   if (rng.chance(0.5)) {
     sources.push('Collection fund surplus');
@@ -64,7 +64,7 @@ export function stacked(seed: number): CorpusCase {
   const councilTax = net - sum(others);
   const fundingRows = [
     w.write(['Council tax', moneyCell(councilTax, numFmt)]),
-    ...sources.map((s, i) => w.write([s, moneyCell(others[i]!, numFmt)])),
+    ...sources.map((s, i) => w.write([s, moneyCell(others[i], numFmt)])),
   ];
   const fundingTotalRow = w.write(['Total funding', moneyCell(net, numFmt)]);
   const fundingTable: ExpectedTable = {

@@ -88,7 +88,7 @@ export function subjectiveBudget(seed: number): CorpusCase {
   // Income is a share of gross, so net stays well above zero; written negative.
   const incomeShares = rng.split(units(rng.int(15, 45)), incomeLabels.length);
   const income: Line[] = incomeLabels.map((label, i) => {
-    const earlier = -((grossEarlier * incomeShares[i]!) / 10_000n / 100n) * 100n;
+    const earlier = -((grossEarlier * incomeShares[i]) / 10_000n / 100n) * 100n;
     return { label, earlier, later: rng.scaled(earlier, -1_000, 1_000) };
   });
 

@@ -128,7 +128,7 @@ export class FakeSheet {
 
   setCell(row: number, col: number, cell: FakeCell): void {
     let cells = this.rows.get(row);
-    if (!cells) this.rows.set(row, (cells = new Map()));
+    if (!cells) this.rows.set(row, (cells = new Map<number, FakeCell>()));
     cells.set(col, cell);
   }
 
@@ -317,7 +317,15 @@ export class FakeContext {
     this.answers.push({ data, commit });
   }
 
-  async sync(): Promise<void> {
+  /** Sends the queued batch; a batch Excel refuses rejects the promise, as Excel's does. */
+  sync(): Promise<void> {
+    return new Promise((resolve) => {
+      this.send();
+      resolve();
+    });
+  }
+
+  private send(): void {
     const actions = this.pending;
     this.pending = [];
     this.answers = [];
@@ -343,8 +351,9 @@ export class FakeContext {
   }
 }
 
+/** Node's Buffer.byteLength where there is one (jsdom has no TextEncoder); in the browser tests' page, TextEncoder. */
 function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  return typeof Buffer === 'undefined' ? new TextEncoder().encode(text).length : Buffer.byteLength(text, 'utf8');
 }
 
 /** A proxy's loaded properties: readable only after the sync that loaded them. */
@@ -672,7 +681,7 @@ class FakeChartCollection extends Loadable {
   load(props?: string | string[]): this {
     this.request(props, () => ({
       items: this.worksheet.resolve().charts.map((chart, i) => ({
-        name: String(chart.props['title.text'] ?? `Chart ${i + 1}`),
+        name: typeof chart.props['title.text'] === 'string' ? chart.props['title.text'] : `Chart ${i + 1}`,
         delete: () =>
           this.ctx.queue({ o: `${this.worksheet.path}.charts[${i}]`, a: 'delete' }, () => {
             const sheet = this.worksheet.resolve();
@@ -807,7 +816,7 @@ class FakeRange extends Loadable {
       }
       input.forEach((cells, r) =>
         cells.forEach((value, c) => {
-          if (value !== null && value !== undefined) put(sheet, rect.r0 + r, rect.c0 + c, value as NonNullable<T>);
+          if (value !== null && value !== undefined) put(sheet, rect.r0 + r, rect.c0 + c, value);
         }),
       );
     });
@@ -924,7 +933,7 @@ class FakeRange extends Loadable {
           if (!widthLoaded) throw new FakeExcelError('PropertyNotLoaded', 'columnWidth is not loaded');
           return columnWidth;
         }
-        return Reflect.get(target, prop);
+        return Reflect.get(target, prop) as unknown;
       },
       set: (target, prop, value) => Reflect.set(target, prop, value),
     });

@@ -66,7 +66,10 @@ describe('request sizes', () => {
   test('a session sends what is queued before a request would pass its budget, and re-suspends calculation', async () => {
     const calls: string[] = [];
     const context = {
-      sync: async () => void calls.push('sync'),
+      sync: () => {
+        calls.push('sync');
+        return Promise.resolve();
+      },
       application: { suspendApiCalculationUntilNextSync: () => calls.push('suspend') },
     } as unknown as Excel.RequestContext;
     const session = new RequestSession(context, 1_000);

@@ -1,4 +1,4 @@
-import { SheetSpecError } from '../../../src/workbook/office';
+import { SheetSpecError } from '../../../src/workbook/layout/errors';
 import { planWrite, referencedSheet, type WorkbookState } from '../../../src/workbook/office/ownership';
 
 const state = (partial: Partial<WorkbookState>): WorkbookState => ({ sheets: [], names: [], tables: [], ...partial });

@@ -1,7 +1,8 @@
 import { inflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
 import { isErrorValue } from '../../../src/sheet/grid';
-import { ReadTooLargeError, excelWorkbookSource, readGridsFromExcel, writeSheetSpecsToExcel } from '../../../src/workbook/office';
+import { ReadTooLargeError, readGridsFromExcel } from '../../../src/workbook/office/read';
+import { writeSheetSpecsToExcel } from '../../../src/workbook/office/write';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { readXlsxFast } from '../../../src/workbook/xlsx/fast/read';
 import { FakeWorkbook } from './fake-excel';
@@ -246,14 +247,5 @@ describe('dates', () => {
       expect(fromExcel.cell(r, 0)).toEqual(fromFile.cell(r, 0));
       expect(fromExcel.cell(r, 0)).toEqual(fromFast.cell(r, 0));
     }
-  });
-});
-
-describe('the workbook source', () => {
-  test('is the engine\'s WorkbookSource for "this workbook"', async () => {
-    const book = budgetWorkbook();
-    const source = excelWorkbookSource(book.runner);
-    expect(source.label).toBe('this workbook');
-    expect((await source.readGrids()).sheets[0].value(3, 1)).toBe(2);
   });
 });

@@ -1,10 +1,11 @@
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry point loads
 // ES modules Jest cannot require; the enum's own module has no imports.
-jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+jest.mock('office-addin-manifest', () => jest.requireActual<object>('office-addin-manifest/lib/officeApp'));
 
 import { OfficeMockObject } from 'office-addin-mock';
-import { SheetNotFoundError, select } from '../../../src/workbook/office';
-import type { ExcelRunner } from '../../../src/workbook/office';
+import { SheetNotFoundError } from '../../../src/workbook/office/errors';
+import { select } from '../../../src/workbook/office/select';
+import type { ExcelRunner } from '../../../src/workbook/office/requests';
 import { FakeWorkbook } from './fake-excel';
 
 describe('select', () => {

@@ -1,7 +1,10 @@
 import { Money } from '../../../src/money/decimal';
 import { excelNumberFormat } from '../../../src/money/format';
 import { OWNER_MARKER, type SheetSpec } from '../../../src/reports/spec';
-import { CellEditModeError, SheetSpecError, WorkbookProtectedError, writeSheetSpecsToExcel } from '../../../src/workbook/office';
+import { SheetSpecError } from '../../../src/workbook/layout/errors';
+import { WorkbookProtectedError } from '../../../src/workbook/office/errors';
+import { CellEditModeError } from '../../../src/workbook/office/requests';
+import { writeSheetSpecsToExcel } from '../../../src/workbook/office/write';
 import { charactersToPoints } from '../../../src/workbook/office/write';
 import { FakeWorkbook, nameValue } from './fake-excel';
 import { actualOf, budgetOf, registerSheet, registerTable, rollupSheet } from './specs';

@@ -10,7 +10,7 @@ import { Money } from '../../../src/money/decimal';
 import { toA1 } from '../../../src/sheet/a1';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { writeSheetSpecs } from '../../../src/workbook/xlsx/write';
-import { planSheet } from '../../../src/workbook/xlsx/write-layout';
+import { planSheet } from '../../../src/workbook/layout/plan';
 import { printToPng, recalculateWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from '../../helpers/libreoffice';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { ROLLUP_SHEET, SAMPLE, formulaFigures } from './fixture';
