@@ -16,18 +16,13 @@ const officeAddins = require('eslint-plugin-office-addins');
 const layers = require('./tools/eslint/layers');
 
 const officeAddinRules = Object.fromEntries(
-  officeAddins.configs.recommended
-    .flatMap((config) => Object.entries(config.rules || {}))
-    .filter(([rule]) => rule.startsWith('office-addins/'))
+  officeAddins.configs.recommended.flatMap((config) => Object.entries(config.rules || {})).filter(([rule]) => rule.startsWith('office-addins/')),
 );
 
 // Globals for the build, tool and bench scripts: whatever this Node defines globally, plus the CommonJS
 // module wrapper's names. Read from the runtime, so no globals list to keep up to date.
 const nodeGlobals = Object.fromEntries(
-  [...Object.getOwnPropertyNames(globalThis), 'require', 'module', 'exports', '__dirname', '__filename'].map((name) => [
-    name,
-    'readonly',
-  ])
+  [...Object.getOwnPropertyNames(globalThis), 'require', 'module', 'exports', '__dirname', '__filename'].map((name) => [name, 'readonly']),
 );
 
 module.exports = defineConfig(
@@ -60,5 +55,5 @@ module.exports = defineConfig(
     files: ['**/*.{js,cjs}'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-  }
+  },
 );

@@ -34,15 +34,12 @@ class SkipMinifyingPrebuilt {
   apply(compiler) {
     const { Compilation } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('SkipMinifyingPrebuilt', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'SkipMinifyingPrebuilt', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-        () => {
-          for (const chunk of compilation.chunks) {
-            if (chunk.name !== PREBUILT_CHUNK) continue;
-            for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
-          }
+      compilation.hooks.processAssets.tap({ name: 'SkipMinifyingPrebuilt', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, () => {
+        for (const chunk of compilation.chunks) {
+          if (chunk.name !== PREBUILT_CHUNK) continue;
+          for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
         }
-      );
+      });
     });
   }
 }
@@ -75,7 +72,8 @@ module.exports = (env = {}, argv = {}) => {
   const localOfficeJs = useLocalOfficeJs(development);
   const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const addinBaseUrl = development ? '' : process.env.ADDIN_BASE_URL || '';
-  if (addinBaseUrl) parseBaseUrl(addinBaseUrl); // fail before building, with the reason
+  if (addinBaseUrl)
+    parseBaseUrl(addinBaseUrl); // fail before building, with the reason
   else if (!development && !serving) throw new Error(MISSING_BASE_URL);
 
   const copyPatterns = [

@@ -15,7 +15,7 @@ const LINES = Number(process.argv[2] ?? 100_000);
 const PYTHON = '/usr/bin/python3';
 const OPENPYXL_READ = [
   'import sys, openpyxl',
-  "wb = openpyxl.load_workbook(sys.argv[1], read_only=True)",
+  'wb = openpyxl.load_workbook(sys.argv[1], read_only=True)',
   'n = sum(1 for ws in wb.worksheets for _ in ws.iter_rows(values_only=True))',
   'print(n)',
 ].join('\n');
@@ -24,7 +24,14 @@ function seconds(command, args) {
   const started = process.hrtime.bigint();
   const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, status: run.status, stderr: String(run.stderr ?? '').trim().split('\n').pop() };
+  return {
+    ms,
+    status: run.status,
+    stderr: String(run.stderr ?? '')
+      .trim()
+      .split('\n')
+      .pop(),
+  };
 }
 
 function best(command, args, runs) {
@@ -57,7 +64,8 @@ async function writeBudget(file, withFormulas) {
   if (withFormulas) {
     const total = LINE_HEADERS.map(() => '');
     total[1] = 'Total';
-    for (const header of ['Budget £', 'Forecast £', 'Variance £']) total[LINE_HEADERS.indexOf(header)] = { formula: `SUM(${column(header)}2:${column(header)}${row})` };
+    for (const header of ['Budget £', 'Forecast £', 'Variance £'])
+      total[LINE_HEADERS.indexOf(header)] = { formula: `SUM(${column(header)}2:${column(header)}${row})` };
     ws.addRow(total).commit();
   }
   ws.commit();
@@ -70,7 +78,15 @@ function measure(file) {
   let openpyxl = { ms: null, note: `not measured: ${PYTHON} with python3-openpyxl is not installed (apt-get install python3-openpyxl)` };
   const probe = spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
   if (probe.status === 0) openpyxl = best(PYTHON, ['-c', OPENPYXL_READ, file], 2);
-  return { lines: LINES, bytes: fs.statSync(file).size, cliMs: cli.ms, cliStatus: cli.status, openpyxlMs: openpyxl.ms, openpyxlNote: openpyxl.note, ratio: openpyxl.ms ? cli.ms / openpyxl.ms : null };
+  return {
+    lines: LINES,
+    bytes: fs.statSync(file).size,
+    cliMs: cli.ms,
+    cliStatus: cli.status,
+    openpyxlMs: openpyxl.ms,
+    openpyxlNote: openpyxl.note,
+    ratio: openpyxl.ms ? cli.ms / openpyxl.ms : null,
+  };
 }
 
 (async () => {

@@ -37,7 +37,11 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 const ANNOTATIONS = path.join(ROOT, 'bench', 'formula-audit', 'annotations.json');
 
 /** The formula audit's rules (not formula-error, which reports Excel's own error values), and the arithmetic rules a formula fault shows through. */
-export const FLAG_RULES: readonly string[] = [...RULE_IDS.filter((id) => id.startsWith('formula-') && id !== 'formula-error'), 'total-mismatch', 'variance-mismatch'];
+export const FLAG_RULES: readonly string[] = [
+  ...RULE_IDS.filter((id) => id.startsWith('formula-') && id !== 'formula-error'),
+  'total-mismatch',
+  'variance-mismatch',
+];
 const FLAG_SEVERITIES = new Set(['error', 'warning']);
 
 function args(): { copies: number; seed: number; keep: boolean; verbose: boolean } {
@@ -168,7 +172,12 @@ async function main(): Promise<void> {
         seeded.fp++;
         // A wrong flag on the seed's own row or column, within ten cells: the fault seen at a total, say.
         const at = parseA1(k.slice(k.lastIndexOf('!') + 1));
-        if (k.startsWith(`${s.sheet}!`) && at && ((at.row === seedAt.row && Math.abs(at.col - seedAt.col) <= 10) || (at.col === seedAt.col && Math.abs(at.row - seedAt.row) <= 10))) nearSeed++;
+        if (
+          k.startsWith(`${s.sheet}!`) &&
+          at &&
+          ((at.row === seedAt.row && Math.abs(at.col - seedAt.col) <= 10) || (at.col === seedAt.col && Math.abs(at.row - seedAt.row) <= 10))
+        )
+          nearSeed++;
         for (const r of rules) rule(r).fp++;
         if (opts.verbose) details.push(`  new FP ${k} ${[...rules].join(',')} (seed ${s.kind} at ${target})`);
       }

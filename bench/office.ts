@@ -8,7 +8,10 @@ import { writeSheetSpecsToExcel } from '../src/workbook/office/write';
 
 async function measure(rows: number): Promise<{ rows: number; syncs: number; chunks: number; largestRequestBytes: number; totalRequestBytes: number }> {
   const book = new FakeWorkbook();
-  book.addSheet('Budget lines', [['Line', 'Budget £'], ['A', 1]]);
+  book.addSheet('Budget lines', [
+    ['Line', 'Budget £'],
+    ['A', 1],
+  ]);
   book.resetStats();
   const report = await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows })]);
   const bytes = book.stats.requestBytes;

@@ -19,7 +19,9 @@ try {
 
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const reason = report?.statusCode ? `the registry answered ${report.statusCode} to the audit request` : (report?.message ?? run.stderr.trim().split('\n').pop() ?? 'no report');
+  const reason = report?.statusCode
+    ? `the registry answered ${report.statusCode} to the audit request`
+    : (report?.message ?? run.stderr.trim().split('\n').pop() ?? 'no report');
   console.log(`audit:prod NOT VERIFIED: ${reason}; run it where the npm audit endpoint is reachable.`);
   process.exit(strict ? 1 : 0);
 }

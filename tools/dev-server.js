@@ -28,7 +28,7 @@ async function httpsServer() {
         'dev-server: Office loads add-ins only over HTTPS, so sideloading manifest.xml will not work until',
         'dev-server: `npx office-addin-dev-certs install` succeeds on this machine.',
         '',
-      ].join('\n')
+      ].join('\n'),
     );
     return { type: 'http' };
   }

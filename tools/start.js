@@ -46,7 +46,7 @@ function printSideloadSteps() {
       '  npx office-addin-dev-certs install',
       '  (For automatic desktop sideloading, install office-addin-debugging; npm start then uses it.)',
       '',
-    ].join('\n')
+    ].join('\n'),
   );
 }
 

@@ -154,7 +154,12 @@ export function candidates(index: FormulaIndex, kind: SeedKind, sheets: Readonly
 function sameShapeNeighbour(index: FormulaIndex, f: FormulaCell): boolean {
   const shape = toR1C1(f.formula, f.row, f.col);
   if (shape === undefined) return false;
-  for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+  for (const [dr, dc] of [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+  ]) {
     const n = index.cellAt(f.sheet, f.row + dr, f.col + dc);
     if (n?.formula && toR1C1(n.formula, f.row + dr, f.col + dc) === shape) return true;
   }
@@ -162,7 +167,12 @@ function sameShapeNeighbour(index: FormulaIndex, f: FormulaCell): boolean {
 }
 
 function formulaNeighbour(index: FormulaIndex, f: FormulaCell): boolean {
-  return [[-1, 0], [1, 0], [0, -1], [0, 1]].some(([dr, dc]) => index.cellAt(f.sheet, f.row + dr, f.col + dc)?.formula !== undefined);
+  return [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+  ].some(([dr, dc]) => index.cellAt(f.sheet, f.row + dr, f.col + dc)?.formula !== undefined);
 }
 
 function sameSheetTerms(f: FormulaCell): { coef: number; ref: PlacedRef }[] {
@@ -183,7 +193,9 @@ function mutate(index: FormulaIndex, kind: SeedKind, f: FormulaCell): Mutation |
   switch (kind) {
     case 'range-short': {
       // SUM over a line of at least three cells loses its last one.
-      const t = sameSheetTerms(f).find((x) => x.ref.isRange && (x.ref.c1 === x.ref.c2 ? x.ref.r2 - x.ref.r1 >= 2 : x.ref.r1 === x.ref.r2 && x.ref.c2 - x.ref.c1 >= 2));
+      const t = sameSheetTerms(f).find(
+        (x) => x.ref.isRange && (x.ref.c1 === x.ref.c2 ? x.ref.r2 - x.ref.r1 >= 2 : x.ref.r1 === x.ref.r2 && x.ref.c2 - x.ref.c1 >= 2),
+      );
       if (!t) return undefined;
       const vertical = t.ref.c1 === t.ref.c2;
       const dropped = vertical ? index.valueAt(f.sheet, t.ref.r2, t.ref.c1) : index.valueAt(f.sheet, t.ref.r1, t.ref.c2);
@@ -305,7 +317,13 @@ async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const out = new Map<string, string>();
-  const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string): string =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
@@ -382,7 +400,15 @@ export async function writeMutation(bytes: Uint8Array, index: FormulaIndex, kind
 }
 
 /** Draws up to `count` mutations of one kind for a workbook, the same ones on every run. */
-export async function seed(bytes: Uint8Array, index: FormulaIndex, file: string, kind: SeedKind, sheets: ReadonlySet<string>, count: number, baseSeed: number): Promise<Seeded[]> {
+export async function seed(
+  bytes: Uint8Array,
+  index: FormulaIndex,
+  file: string,
+  kind: SeedKind,
+  sheets: ReadonlySet<string>,
+  count: number,
+  baseSeed: number,
+): Promise<Seeded[]> {
   const pool = candidates(index, kind, sheets);
   const random = mulberry32(baseSeed ^ hash(`${file}|${kind}`));
   // Fisher-Yates with the seeded generator, then the first that can be written.
@@ -404,4 +430,3 @@ export async function seed(bytes: Uint8Array, index: FormulaIndex, file: string,
   }
   return out;
 }
-

@@ -55,7 +55,10 @@ export function groupableColumns(tables: readonly Table[]): string[] {
 
 function offered(tables: readonly Table[]): string {
   const columns = groupableColumns(tables);
-  const shown = columns.slice(0, 8).map((h) => `"${h}"`).join(', ');
+  const shown = columns
+    .slice(0, 8)
+    .map((h) => `"${h}"`)
+    .join(', ');
   const more = columns.length > 8 ? ` and ${columns.length - 8} more` : '';
   return `group by ${DIMENSIONS.join(', ')}${columns.length > 0 ? `, or a column: ${shown}${more}` : ''}`;
 }

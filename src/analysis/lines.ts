@@ -17,7 +17,17 @@ import { buildModelNames, resolvePriorityArea, withoutParenthetical, type ModelN
 import { baseColumn, impliedVarianceFigure, measureSets, type MeasureSet } from '../budget/measures';
 import { findTables } from '../budget/tables';
 import { figuresEqual, type Figure } from '../money/pence';
-import { isColumnDimension, type BudgetLine, type ColumnDimension, type Dimension, type DimensionKey, type ExcludedLine, type LineFigures, type LineSet, type LineSource } from './types';
+import {
+  isColumnDimension,
+  type BudgetLine,
+  type ColumnDimension,
+  type Dimension,
+  type DimensionKey,
+  type ExcludedLine,
+  type LineFigures,
+  type LineSet,
+  type LineSource,
+} from './types';
 
 const DIMENSION_OF_ROLE: Partial<Record<Column['role'], Dimension>> = {
   'priority-area': 'priority-area',
@@ -93,7 +103,14 @@ interface Extracted {
   readonly budgetBased: boolean;
 }
 
-function extractFrom(table: Table, grid: Grid, names: ModelNames, model: CommissioningModel, areas: (string | undefined)[] | undefined, byColumns: readonly ColumnDimension[]): Extracted {
+function extractFrom(
+  table: Table,
+  grid: Grid,
+  names: ModelNames,
+  model: CommissioningModel,
+  areas: (string | undefined)[] | undefined,
+  byColumns: readonly ColumnDimension[],
+): Extracted {
   const lines: BudgetLine[] = [];
   const excluded: ExcludedLine[] = [];
   // Dimension values repeat: each column resolves each distinct text once.
@@ -103,7 +120,11 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
     return dimension === undefined ? named : [{ col: col.col, dimension, resolved: new Map<string, string>() }, ...named];
   });
   const colsOf = new Map<Dimension, typeof dimensionCols>();
-  for (const d of dimensionCols) colsOf.set(d.dimension, dimensionCols.filter((x) => x.dimension === d.dimension));
+  for (const d of dimensionCols)
+    colsOf.set(
+      d.dimension,
+      dimensionCols.filter((x) => x.dimension === d.dimension),
+    );
   const valueIn = (cells: readonly (Cell | undefined)[], dimension: Dimension): string | undefined => {
     const cols = colsOf.get(dimension);
     if (cols === undefined) return undefined;
@@ -118,11 +139,10 @@ function extractFrom(table: Table, grid: Grid, names: ModelNames, model: Commiss
   };
   const { countable, leftOut } = countableSets(table);
   if (leftOut) excluded.push(leftOut);
-  const sets = countable
-    .map((set) => {
-      const columns = figureColumns(set);
-      return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) };
-    });
+  const sets = countable.map((set) => {
+    const columns = figureColumns(set);
+    return { set, columns, at: Object.fromEntries(columns.map(([name, col]) => [name, col.col])) };
+  });
   for (const row of table.rows) {
     if (row.kind !== 'line') continue;
     const cells = grid.row(row.row);
@@ -180,7 +200,10 @@ function countableSets(table: Table): { countable: MeasureSet[]; leftOut?: Exclu
   }
   if (dropped.length === 0) return { countable };
   const first = baseColumn(dropped[0]) as Column;
-  const headers = dropped.slice(0, 3).map((set) => `“${(baseColumn(set) as Column).header}”`).join(', ');
+  const headers = dropped
+    .slice(0, 3)
+    .map((set) => `“${(baseColumn(set) as Column).header}”`)
+    .join(', ');
   return {
     countable,
     leftOut: {
@@ -251,7 +274,12 @@ class ExtractedLine implements BudgetLine {
   }
 
   get figures(): LineFigures {
-    return { budget: this.figure('budget'), forecast: this.figure('forecast'), actual: this.figure('actual'), variance: this.workedVariance ?? this.figure('variance') };
+    return {
+      budget: this.figure('budget'),
+      forecast: this.figure('forecast'),
+      actual: this.figure('actual'),
+      variance: this.workedVariance ?? this.figure('variance'),
+    };
   }
 
   get budget(): Money | undefined {
@@ -282,7 +310,15 @@ class ExtractedLine implements BudgetLine {
 
 type FigureCell = Extract<AmountCell, { kind: 'amount' }>;
 
-function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonly [FigureName, Column][], at: FigureColumns, dims: DimensionKey, model: CommissioningModel): BudgetLine | ExcludedLine {
+function lineFrom(
+  table: Table,
+  row: TableRow,
+  set: MeasureSet,
+  columns: readonly [FigureName, Column][],
+  at: FigureColumns,
+  dims: DimensionKey,
+  model: CommissioningModel,
+): BudgetLine | ExcludedLine {
   const found: { -readonly [K in FigureName]?: FigureCell } = {};
   for (const [name, col] of columns) {
     const a = row.amounts.get(col.col);
@@ -298,7 +334,8 @@ function lineFrom(table: Table, row: TableRow, set: MeasureSet, columns: readonl
     if (a.kind === 'amount') found[name] = a;
   }
   const outturn = set.forecast ? found.forecast : found.actual;
-  const worked = found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : undefined;
+  const worked =
+    found.budget !== undefined && outturn !== undefined ? impliedVarianceFigure(found.budget, outturn, model.settings.varianceConvention) : undefined;
   // Where the stated variance is that figure exactly, the line reads the cell rather than keep a copy.
   const sameAsStated = worked !== undefined && found.variance !== undefined && found.variance.step.isZero() && figuresEqual(found.variance, worked);
   return new ExtractedLine(table.sheet, row.row, row.label, dims, row.amounts, at, sameAsStated ? undefined : worked);

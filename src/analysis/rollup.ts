@@ -8,7 +8,18 @@ import { buildModelNames } from '../model/model-names';
 import { compareStated, modelStep } from '../money/tolerance';
 import { extractLines } from './lines';
 import { percentOf, ragFor, ragLimits } from '../budget/rag';
-import { isColumnDimension, type BudgetLine, type Dimension, type DimensionKey, type Disagreement, type LineFigures, type LineSet, type Rollup, type RollupRow, type YearOnYear } from './types';
+import {
+  isColumnDimension,
+  type BudgetLine,
+  type Dimension,
+  type DimensionKey,
+  type Disagreement,
+  type LineFigures,
+  type LineSet,
+  type Rollup,
+  type RollupRow,
+  type YearOnYear,
+} from './types';
 
 const NOT_GIVEN = '(not given)';
 
@@ -201,7 +212,12 @@ function disagreements(rows: readonly RollupRow[], model: CommissioningModel, si
     if (comparison.verdict !== 'error') continue;
     const area = model.priorityAreas.find((p) => p.name === row.key['priority-area']);
     const figure = area?.figures.find((f) => f.year === (row.key.year ?? singleYear));
-    found.push({ key: row.key, stated: row.stated, computed: row.budget, source: figure ? `${figure.source.document}, ${figure.source.locator}` : 'the model' });
+    found.push({
+      key: row.key,
+      stated: row.stated,
+      computed: row.budget,
+      source: figure ? `${figure.source.document}, ${figure.source.locator}` : 'the model',
+    });
   }
   return found;
 }

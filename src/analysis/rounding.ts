@@ -33,9 +33,7 @@ export function controlledRound(values: readonly Money[], unit: UnitId, decimals
   const order = values.map((_, i) => i).sort((a, b) => remainders[b].comparedTo(remainders[a]) || a - b);
   const bumped = new Set(order.slice(0, Math.max(0, extra)));
   const rounded = floors.map((f, i) => (bumped.has(i) ? f.plus(1) : f).times(step));
-  const moved = values
-    .map((v, i) => (v.div(step).toDecimalPlaces(0, Money.ROUND_HALF_UP).times(step).eq(rounded[i]) ? -1 : i))
-    .filter((i) => i >= 0);
+  const moved = values.map((v, i) => (v.div(step).toDecimalPlaces(0, Money.ROUND_HALF_UP).times(step).eq(rounded[i]) ? -1 : i)).filter((i) => i >= 0);
   return { rounded, total: targetUnits.times(step), moved };
 }
 

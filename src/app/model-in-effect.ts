@@ -66,7 +66,9 @@ export interface ModelSources {
 export function chooseModel(workbook: GridWorkbook | undefined, sources: ModelSources): ModelInEffect {
   return decideModel({
     ...(sources.file ? { file: sources.file } : {}),
-    ...(workbook ? { workbook: { label: sources.workbookLabel, modelSheet: () => modelSheetOf(workbook), defaultVerdict: () => defaultVerdict(workbook) } } : {}),
+    ...(workbook
+      ? { workbook: { label: sources.workbookLabel, modelSheet: () => modelSheetOf(workbook), defaultVerdict: () => defaultVerdict(workbook) } }
+      : {}),
     ...(sources.organisation !== undefined ? { organisation: sources.organisation } : {}),
   });
 }

@@ -70,12 +70,7 @@ export function impliedVarianceFigure(budget: Figure, outturn: Figure, conventio
  * A blank figure the others determine: budget, outturn and variance are tied by one equation, so
  * any two give the third.
  */
-export function inferMissing(
-  row: TableRow,
-  set: MeasureSet,
-  missingCol: number,
-  convention: VarianceConvention,
-): Money | undefined {
+export function inferMissing(row: TableRow, set: MeasureSet, missingCol: number, convention: VarianceConvention): Money | undefined {
   const base = baseColumn(set);
   const outturn = outturnColumn(set);
   if (!base || !outturn || !set.variance) return undefined;

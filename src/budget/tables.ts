@@ -15,7 +15,11 @@ export function findTables(workbook: GridWorkbook, model: CommissioningModel, na
 }
 
 /** Every table of every sheet the user made, and the regions of figures no table was read from. */
-export function readWorkbookStructure(workbook: GridWorkbook, model: CommissioningModel, names: ModelNames = buildModelNames(model)): { tables: Table[]; unread: UnreadRegion[] } {
+export function readWorkbookStructure(
+  workbook: GridWorkbook,
+  model: CommissioningModel,
+  names: ModelNames = buildModelNames(model),
+): { tables: Table[]; unread: UnreadRegion[] } {
   const tables: Table[] = [];
   const unread: UnreadRegion[] = [];
   for (const grid of workbook.sheets) {

@@ -5,7 +5,6 @@ import type { Grid } from '../sheet/grid';
 import type { FormulaReport } from '../sheet/formulas/report';
 import type { Table } from '../sheet/tables/types';
 
-
 export interface CheckContext {
   readonly model: CommissioningModel;
   readonly names: ModelNames;
@@ -16,4 +15,3 @@ export interface CheckContext {
   /** What calculating the workbook's formulas found, when it was read from a file. */
   readonly formulas?: FormulaReport;
 }
-

@@ -88,12 +88,22 @@ export function measureCoverage(tables: readonly Table[], unread: readonly Unrea
  */
 export function coverageLines(c: Coverage, findingCount: number): string[] {
   const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-  const lines = [`Read ${plural(c.tables, 'table')}; checked ${plural(c.totalsChecked, 'total')} against the figures they add up${c.totalsFound > c.totalsChecked ? ` (${plural(c.totalsFound - c.totalsChecked, 'more', 'more')} could not be checked: a figure is blank, not available or not a number)` : ''}.`];
-  if (c.figuresLeftOut > 0) lines.push(`${plural(c.figuresLeftOut, 'figure')} marked not available or suppressed (.., n/a, [c]) ${c.figuresLeftOut === 1 ? 'was' : 'were'} left out.`);
-  if (c.regionsNotUnderstood > 0) lines.push(`${plural(c.regionsNotUnderstood, 'region')} of figures ${c.regionsNotUnderstood === 1 ? 'was' : 'were'} not understood as a table, so ${c.regionsNotUnderstood === 1 ? 'it was' : 'they were'} not checked.`);
+  const lines = [
+    `Read ${plural(c.tables, 'table')}; checked ${plural(c.totalsChecked, 'total')} against the figures they add up${c.totalsFound > c.totalsChecked ? ` (${plural(c.totalsFound - c.totalsChecked, 'more', 'more')} could not be checked: a figure is blank, not available or not a number)` : ''}.`,
+  ];
+  if (c.figuresLeftOut > 0)
+    lines.push(`${plural(c.figuresLeftOut, 'figure')} marked not available or suppressed (.., n/a, [c]) ${c.figuresLeftOut === 1 ? 'was' : 'were'} left out.`);
+  if (c.regionsNotUnderstood > 0)
+    lines.push(
+      `${plural(c.regionsNotUnderstood, 'region')} of figures ${c.regionsNotUnderstood === 1 ? 'was' : 'were'} not understood as a table, so ${c.regionsNotUnderstood === 1 ? 'it was' : 'they were'} not checked.`,
+    );
   if (c.formulas) lines.push(formulaLine(c.formulas, plural));
   if (findingCount === 0) {
-    lines.push(c.totalsChecked > 0 ? 'Nothing to report: every total checked adds up and every name is known.' : 'Nothing to report, but no totals were found to check: nothing here says the figures add up.');
+    lines.push(
+      c.totalsChecked > 0
+        ? 'Nothing to report: every total checked adds up and every name is known.'
+        : 'Nothing to report, but no totals were found to check: nothing here says the figures add up.',
+    );
   }
   return lines;
 }

@@ -57,7 +57,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-
 /** A column's header without its unit, for prose: "2019/20 Budget £m" → "2019/20 Budget". */
 export function columnTitle(col: { header: string }): string {
   const text = col.header

@@ -25,7 +25,7 @@ function topLevelHelp(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `commissioning <command> --help` for a command\'s options.',
+    "Run `commissioning <command> --help` for a command's options.",
     'Exit status: 0 no errors found, 1 errors found, 2 bad usage or an unreadable file.',
     '',
   ].join('\n');

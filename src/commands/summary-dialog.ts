@@ -21,7 +21,12 @@ export function renderSummary(root: HTMLElement, summary: CheckSummary, close: (
   } else {
     const { errors, warnings, info } = summary.summary;
     root.append(element('p', readinessLine(summary.summary), errors > 0 ? 'bad' : 'good'));
-    root.append(element('p', `${plural(summary.tables, 'table')} checked against ${summary.model}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${info} info.`));
+    root.append(
+      element(
+        'p',
+        `${plural(summary.tables, 'table')} checked against ${summary.model}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${info} info.`,
+      ),
+    );
     if (summary.top.length > 0) {
       const list = element('ul');
       for (const t of summary.top) {
@@ -31,7 +36,9 @@ export function renderSummary(root: HTMLElement, summary: CheckSummary, close: (
       }
       root.append(element('p', errors > 0 ? 'First errors:' : 'First warnings:'), list);
     }
-    root.append(element('p', 'Nothing in the workbook was changed. Open the Commissioning pane (Home, Commissioning) for every finding, with links to the cells.'));
+    root.append(
+      element('p', 'Nothing in the workbook was changed. Open the Commissioning pane (Home, Commissioning) for every finding, with links to the cells.'),
+    );
   }
   const button = element('button', 'Close');
   button.type = 'button';

@@ -28,7 +28,6 @@ import { amountFromCell, cellText, numberFromCell } from './cell-values';
 import { canonicalYearText } from '../money/fiscal-year';
 import { MODEL_SHEET_NAME } from '../sheet/reserved-sheet-names';
 
-
 // ---- writing ------------------------------------------------------------------------------------
 
 type Row = readonly (CellValue | AmountText | null | undefined)[];
@@ -43,7 +42,7 @@ const amount = (text: string): AmountText => new AmountText(text);
 export function writeModelSheet(model: CommissioningModel): Grid {
   const grid = new Grid(MODEL_SHEET_NAME);
   let row = 0;
-  const table = (key: TableKey, rows: readonly Row[]): void => {
+  for (const [key, rows] of modelTables(model)) {
     grid.set(row++, 0, TABLE_TITLES[key]);
     HEADERS[key].forEach((header, col) => grid.set(row, col, header));
     row++;
@@ -52,48 +51,50 @@ export function writeModelSheet(model: CommissioningModel): Grid {
       row++;
     }
     row++; // the blank row that ends a table
-  };
-  const source = (s: SourceNote | undefined): Row => (s ? [s.document, s.locator, s.quote] : []);
-  const aliases = (list: readonly string[]): string => list.join(ALIAS_SEPARATOR);
-
-  table(
-    'settings',
-    SETTINGS.map(([label, path]) => {
-      const value = settingValue(model, path);
-      return [label, AMOUNT_SETTINGS.has(path) ? amount(String(value)) : value];
-    }),
-  );
-  table('years', model.years.map((year) => [year]));
-  table('priorityAreas', model.priorityAreas.map((a) => [a.code, a.name, aliases(a.aliases), ...source(a.source)]));
-  table(
-    'priorityAreaFigures',
-    model.priorityAreas.flatMap((a) => a.figures.map((f) => [a.code, f.year, amount(f.amount), ...source(f.source)])),
-  );
-  table(
-    'fundingStreams',
-    model.fundingStreams.map((s) => [s.code, s.name, s.funder, aliases(s.aliases), ...source(s.source)]),
-  );
-  table(
-    'programmes',
-    model.programmes.map((p) => [p.code, p.name, p.fundingStream, p.priorityArea, aliases(p.aliases), ...source(p.source)]),
-  );
-  table(
-    'fundFigures',
-    model.programmes.flatMap((p) => p.figures.map((f) => [p.code, f.year, amount(f.total), ...source(f.source)])),
-  );
-  table(
-    'fundComponents',
-    model.programmes.flatMap((p) =>
-      p.figures.flatMap((f) =>
-        f.components.map((c) => [p.code, f.year, c.name, amount(c.amount), aliases(c.aliases), ...source(c.source)]),
-      ),
-    ),
-  );
-  table('boroughs', model.boroughs.map((b) => [b.name, b.gss, b.orgId, aliases(b.aliases)]));
-  table('commissioningModels', model.commissioningModels.map((m) => [m.code, m.name, aliases(m.aliases), ...source(m.source)]));
-  table('totals', model.totals.map((t) => [t.year, amount(t.amount), ...source(t.source)]));
-  if (model.documents) table('documents', model.documents.map((d) => [d.document, d.title]));
+  }
   return grid;
+}
+
+type SheetTable = readonly [TableKey, readonly Row[]];
+
+const sourceCells = (s: SourceNote | undefined): Row => (s ? [s.document, s.locator, s.quote] : []);
+const aliasCell = (list: readonly string[]): string => list.join(ALIAS_SEPARATOR);
+
+/** The Model sheet's tables in the order they are written; the documents table only where the model names any. */
+function modelTables(model: CommissioningModel): SheetTable[] {
+  const settings = SETTINGS.map(([label, path]): Row => {
+    const value = settingValue(model, path);
+    return [label, AMOUNT_SETTINGS.has(path) ? amount(String(value)) : value];
+  });
+  return [
+    ['settings', settings],
+    ['years', model.years.map((year) => [year])],
+    ...areaAndProgrammeTables(model),
+    ...fundAndPlaceTables(model),
+    ...(model.documents ? [['documents', model.documents.map((d) => [d.document, d.title])] as const] : []),
+  ];
+}
+
+function areaAndProgrammeTables(model: CommissioningModel): SheetTable[] {
+  return [
+    ['priorityAreas', model.priorityAreas.map((a) => [a.code, a.name, aliasCell(a.aliases), ...sourceCells(a.source)])],
+    ['priorityAreaFigures', model.priorityAreas.flatMap((a) => a.figures.map((f) => [a.code, f.year, amount(f.amount), ...sourceCells(f.source)]))],
+    ['fundingStreams', model.fundingStreams.map((s) => [s.code, s.name, s.funder, aliasCell(s.aliases), ...sourceCells(s.source)])],
+    ['programmes', model.programmes.map((p) => [p.code, p.name, p.fundingStream, p.priorityArea, aliasCell(p.aliases), ...sourceCells(p.source)])],
+  ];
+}
+
+function fundAndPlaceTables(model: CommissioningModel): SheetTable[] {
+  const components = model.programmes.flatMap((p) =>
+    p.figures.flatMap((f) => f.components.map((c) => [p.code, f.year, c.name, amount(c.amount), aliasCell(c.aliases), ...sourceCells(c.source)])),
+  );
+  return [
+    ['fundFigures', model.programmes.flatMap((p) => p.figures.map((f) => [p.code, f.year, amount(f.total), ...sourceCells(f.source)]))],
+    ['fundComponents', components],
+    ['boroughs', model.boroughs.map((b) => [b.name, b.gss, b.orgId, aliasCell(b.aliases)])],
+    ['commissioningModels', model.commissioningModels.map((m) => [m.code, m.name, aliasCell(m.aliases), ...sourceCells(m.source)])],
+    ['totals', model.totals.map((t) => [t.year, amount(t.amount), ...sourceCells(t.source)])],
+  ];
 }
 
 function writeCell(grid: Grid, row: number, col: number, value: CellValue | AmountText | null | undefined): void {
@@ -486,14 +487,7 @@ class SheetReader {
     return undefined;
   }
 
-  private attachYearFigures(
-    table: FoundTable,
-    owners: Draft[],
-    listPath: string,
-    ownerHeader: string,
-    amountHeader: string,
-    ownerTable: string,
-  ): void {
+  private attachYearFigures(table: FoundTable, owners: Draft[], listPath: string, ownerHeader: string, amountHeader: string, ownerTable: string): void {
     for (const row of table.bodyRows) {
       const index = this.owner(table, row, ownerHeader, owners, ownerTable);
       if (index === undefined) continue;

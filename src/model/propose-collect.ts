@@ -100,7 +100,9 @@ export function namesNotes(found: NamesFound): string[] {
     );
   }
   if (folds.length > 0) {
-    notes.push(`Initials taken as another way of writing a name, and kept as its alias: ${folds.slice(0, NAMES_SHOWN).join(', ')}${more(folds.length)}. Split them again if they are different things.`);
+    notes.push(
+      `Initials taken as another way of writing a name, and kept as its alias: ${folds.slice(0, NAMES_SHOWN).join(', ')}${more(folds.length)}. Split them again if they are different things.`,
+    );
   }
   if (ungrouped.length > 0) {
     notes.push(

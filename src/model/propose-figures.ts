@@ -199,9 +199,7 @@ function statedPounds(pounds: Money): string {
 /** Money columns that state figures: not variances, not hidden, not a column adding up several years. */
 function figureColumns(table: Table): Column[] {
   const byCol = new Map(table.columns.map((c) => [c.col, c]));
-  const multiYear = new Set(
-    table.columnTotals.filter((t) => new Set(t.adds.map((col) => byCol.get(col)?.year?.label)).size > 1).map((t) => t.col),
-  );
+  const multiYear = new Set(table.columnTotals.filter((t) => new Set(t.adds.map((col) => byCol.get(col)?.year?.label)).size > 1).map((t) => t.col));
   return table.columns.filter((c) => c.kind === 'money' && !c.hidden && c.role !== 'variance' && !multiYear.has(c.col));
 }
 

@@ -52,11 +52,12 @@ export function organisationOf(given: string | undefined, funder: RegisterFunder
     .map((w) => w[0].toUpperCase())
     .join('');
   const orgId = `GB-TBC-${initials || 'EDITME'}`;
-  notes.push(`Organisation: "${name}", as given. Its org id ${orgId} is a placeholder: find the organisation on org-id.guide (a council's is GB-LAE-…) before publishing a 360Giving export.`);
+  notes.push(
+    `Organisation: "${name}", as given. Its org id ${orgId} is a placeholder: find the organisation on org-id.guide (a council's is GB-LAE-…) before publishing a 360Giving export.`,
+  );
   hint();
   return { name, shortName: name, orgId };
 }
-
 
 export function registerFunder(tables: readonly Table[], grids: ReadonlyMap<string, Grid>): RegisterFunder | undefined {
   for (const table of tables) {

@@ -43,9 +43,7 @@ export function settleFigures(drafts: readonly FigureDraft[]): {
     else if (!new Money(kept.amount).equals(draft.amount)) notePassed(passed, `area ${draft.area} ${draft.year}`, kept, draft);
   }
   for (const [year, list] of candidates) {
-    const ranked = [...list].sort(
-      (a, b) => (TOTAL_RANK[a.basis] ?? 9) - (TOTAL_RANK[b.basis] ?? 9) || new Money(b.amount).comparedTo(a.amount),
-    );
+    const ranked = [...list].sort((a, b) => (TOTAL_RANK[a.basis] ?? 9) - (TOTAL_RANK[b.basis] ?? 9) || new Money(b.amount).comparedTo(a.amount));
     const kept = ranked[0];
     totals.set(year, kept);
     for (const other of ranked.slice(1)) if (!new Money(kept.amount).equals(other.amount)) notePassed(passed, `total ${year}`, kept, other);
@@ -71,14 +69,18 @@ export function figureNotes(model: CommissioningModel, withoutYear: number, pass
   const notes: string[] = [];
   const areaFigures = model.priorityAreas.reduce((n, a) => n + a.figures.length, 0);
   if (model.totals.length + areaFigures === 0) {
-    notes.push("No headline figures: no money table has a total whose year could be read. Add the figures the organisation states by hand (totals, and each priority area's figures).");
+    notes.push(
+      "No headline figures: no money table has a total whose year could be read. Add the figures the organisation states by hand (totals, and each priority area's figures).",
+    );
   } else {
     notes.push(
       `Figures are the workbook's own, as stated, each quoting its row: ${count(model.totals.length, 'yearly total')} and ${count(areaFigures, 'priority-area figure')}. Keep those that are headline figures, and change any the organisation states differently.`,
     );
   }
   if (withoutYear > 0) {
-    notes.push(`${count(withoutYear, 'total')} left out because no year could be read for ${withoutYear === 1 ? 'it' : 'them'} (none in the column's header, the table's title or its lines).`);
+    notes.push(
+      `${count(withoutYear, 'total')} left out because no year could be read for ${withoutYear === 1 ? 'it' : 'them'} (none in the column's header, the table's title or its lines).`,
+    );
   }
   const entries = [...passed.values()];
   for (const { kept, others } of entries.slice(0, NAMES_SHOWN)) {

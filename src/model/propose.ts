@@ -60,7 +60,9 @@ export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], o
   }
   notes.push(...figureNotes(model, withoutYear, settled.passed, (i) => found.lists.priorityAreas.entries[i].name));
   if (findSheet(workbook, MODEL_SHEET_NAME)) {
-    notes.push(`The workbook already has a "${MODEL_SHEET_NAME}" sheet; this proposal does not use it. To keep the proposal there, rename or remove that sheet first.`);
+    notes.push(
+      `The workbook already has a "${MODEL_SHEET_NAME}" sheet; this proposal does not use it. To keep the proposal there, rename or remove that sheet first.`,
+    );
   }
   const s = neutralModel().settings;
   notes.push(
@@ -70,7 +72,12 @@ export function proposeModel(workbook: GridWorkbook, tables: readonly Table[], o
 }
 
 /** Every table's figure drafts, and how many totals gave none for want of a year. */
-function figureDrafts(tables: readonly Table[], grids: ReadonlyMap<string, Grid>, found: NamesFound, document: string): { drafts: FigureDraft[]; withoutYear: number } {
+function figureDrafts(
+  tables: readonly Table[],
+  grids: ReadonlyMap<string, Grid>,
+  found: NamesFound,
+  document: string,
+): { drafts: FigureDraft[]; withoutYear: number } {
   const { lists, lineEntries } = found;
   const drafts: FigureDraft[] = [];
   let withoutYear = 0;
@@ -96,11 +103,22 @@ function figureDrafts(tables: readonly Table[], grids: ReadonlyMap<string, Grid>
 function modelLists(found: NamesFound, settled: ReturnType<typeof settleFigures>, document: string): Omit<CommissioningModel, 'organisation' | 'years'> {
   const { lists, lineEntries, boroughs } = found;
   const codes = Object.fromEntries(
-    LIST_KEYS.map((k) => [k, assignCodes(lists[k].entries.map((e) => e.name), (i) => lists[k].keysOf(i))]),
+    LIST_KEYS.map((k) => [
+      k,
+      assignCodes(
+        lists[k].entries.map((e) => e.name),
+        (i) => lists[k].keysOf(i),
+      ),
+    ]),
   ) as Record<ListKey, string[]>;
   const entry = (key: ListKey, i: number): NamedEntry => {
     const e = lists[key].entries[i];
-    return { code: codes[key][i], name: e.name, aliases: [...e.aliases], source: { document, locator: `${quoteSheetName(e.first.sheet)}!${toA1(e.first.row, e.first.col)}` } };
+    return {
+      code: codes[key][i],
+      name: e.name,
+      aliases: [...e.aliases],
+      source: { document, locator: `${quoteSheetName(e.first.sheet)}!${toA1(e.first.row, e.first.col)}` },
+    };
   };
   const priorityAreas: PriorityArea[] = lists.priorityAreas.entries.map((_, i) => ({
     ...entry('priorityAreas', i),
@@ -171,4 +189,3 @@ function yearsOf(tables: readonly Table[], grids: ReadonlyMap<string, Grid>, cal
   }
   return years;
 }
-

@@ -91,7 +91,8 @@ function distinctiveNames(model: CommissioningModel): Map<string, Distinctive> {
   ];
   for (const [kind, list] of entries) {
     // A programme and the funding stream that pays for it often share a name: one entry of evidence.
-    for (const entry of list) add(kind, kind === 'priority area' ? `pa:${entry.code}` : `fund:${normaliseName(entry.name)}`, entry.name, distinctiveTexts(entry));
+    for (const entry of list)
+      add(kind, kind === 'priority area' ? `pa:${entry.code}` : `fund:${normaliseName(entry.name)}`, entry.name, distinctiveTexts(entry));
   }
   return names;
 }

@@ -3,7 +3,24 @@
  * Hand-written rather than schema-driven so that every problem reads as one plain sentence naming the
  * field by its path: `priorityAreas[2].figures[0].amount: "15.0m" is not an amount in pounds ...`.
  */
-import type { Borough, CommissioningModel, FundComponent, FundFigure, FundingStream, ModelSettings, NamedEntry, Organisation, PriorityArea, Programme, RagThresholds, RoundingPolicy, SourceDocument, SourceNote, VarianceConvention, YearFigure } from './types';
+import type {
+  Borough,
+  CommissioningModel,
+  FundComponent,
+  FundFigure,
+  FundingStream,
+  ModelSettings,
+  NamedEntry,
+  Organisation,
+  PriorityArea,
+  Programme,
+  RagThresholds,
+  RoundingPolicy,
+  SourceDocument,
+  SourceNote,
+  VarianceConvention,
+  YearFigure,
+} from './types';
 import type { UnitId } from '../money/units';
 import Decimal from 'decimal.js';
 import { fiscalYearSpan, isFiscalYearLabel } from '../money/fiscal-year';
@@ -133,9 +150,7 @@ class Checker {
     const fundingStreams = this.list(o.fundingStreams, 'fundingStreams', (v, p) => this.fundingStream(v, p));
     this.uniqueNames(priorityAreas, 'priorityAreas');
     this.uniqueNames(fundingStreams, 'fundingStreams');
-    const programmes = this.list(o.programmes, 'programmes', (v, p) =>
-      this.programme(v, p, codesOf(fundingStreams), codesOf(priorityAreas)),
-    );
+    const programmes = this.list(o.programmes, 'programmes', (v, p) => this.programme(v, p, codesOf(fundingStreams), codesOf(priorityAreas)));
     this.uniqueNames(programmes, 'programmes');
     const boroughs = this.list(o.boroughs, 'boroughs', (v, p) => this.borough(v, p));
     this.uniqueBoroughs(boroughs);
@@ -494,7 +509,10 @@ class Checker {
       amberAbs: this.nonNegativeAmount(o.amberAbs, at(path, 'amberAbs')),
       redAbs: this.nonNegativeAmount(o.redAbs, at(path, 'redAbs')),
     };
-    for (const [amber, red] of [['amberPct', 'redPct'], ['amberAbs', 'redAbs']] as const) {
+    for (const [amber, red] of [
+      ['amberPct', 'redPct'],
+      ['amberAbs', 'redAbs'],
+    ] as const) {
       const a = rag[amber];
       const r = rag[red];
       if (a !== undefined && r !== undefined && compareDecimal(r, a) < 0) {

@@ -54,7 +54,11 @@ export function parseFiscalYear(input: string | number): YearParse {
   if (typeof input !== 'string') return { kind: 'none' };
   const original = input;
   // "2019 to 2020" is how GSS tables write 2019/20.
-  const text = input.replace(UNUSUAL_SPACES, ' ').replace(DASHES, '-').trim().replace(/^(\d{4})\s+to\s+(\d{4})$/i, '$1-$2');
+  const text = input
+    .replace(UNUSUAL_SPACES, ' ')
+    .replace(DASHES, '-')
+    .trim()
+    .replace(/^(\d{4})\s+to\s+(\d{4})$/i, '$1-$2');
   if (text.length > 40) return { kind: 'none' };
 
   const pair = YEAR_PAIR.exec(text);
@@ -93,10 +97,7 @@ function yearFromSingle(original: string, digits: string, hasFyPrefix: boolean):
   }
   if (hasFyPrefix && digits.length === 2) {
     const year = expandTwoDigitYear(Number(digits), 'nearest');
-    return invalid(
-      original,
-      `“${shown}” is ambiguous; write the fiscal year in full: ${fiscalYearLabel(year - 1)} or ${fiscalYearLabel(year)}`,
-    );
+    return invalid(original, `“${shown}” is ambiguous; write the fiscal year in full: ${fiscalYearLabel(year - 1)} or ${fiscalYearLabel(year)}`);
   }
   if (digits.length === 5 || digits.length === 6 || hasFyPrefix) {
     return invalid(original, `“${shown}” is not a fiscal year; write one such as 2019/20`);
@@ -110,10 +111,7 @@ function yearFromPair(original: string, first: string, second: string): YearPars
   if (!pair) return invalid(original, `“${shown}” is not a fiscal year; write one such as 2019/20`);
   if (pair.start < EARLIEST_YEAR || pair.start > LATEST_YEAR) return outOfRange(original, pair.start);
   if (!pair.follows) {
-    return invalid(
-      original,
-      `“${shown}” is not a fiscal year: the second year must follow the first (${fiscalYearLabel(pair.start)})`,
-    );
+    return invalid(original, `“${shown}” is not a fiscal year: the second year must follow the first (${fiscalYearLabel(pair.start)})`);
   }
   return { kind: 'year', year: fiscalYear(pair.start) };
 }
@@ -134,10 +132,7 @@ function expandTwoDigitYear(twoDigits: number, reading: TwoDigitStart): number {
 }
 
 function outOfRange(original: string, year: number): YearParse {
-  return invalid(
-    original,
-    `“${original.trim()}” is outside the years this tool reads (${EARLIEST_YEAR} to ${LATEST_YEAR}); year ${year}`,
-  );
+  return invalid(original, `“${original.trim()}” is outside the years this tool reads (${EARLIEST_YEAR} to ${LATEST_YEAR}); year ${year}`);
 }
 
 function invalid(text: string, reason: string): YearParse {

@@ -78,15 +78,9 @@ interface Scale {
 
 /** Scale words after a figure, with pounds per unit and the UnitId reported as `writtenUnit`. */
 const SCALES: ReadonlyMap<string, Scale> = new Map<string, Scale>([
-  ...['m', 'mn', 'mns', 'mil', 'mill', 'million', 'millions'].map(
-    (word) => [word, { factor: UNITS['£m'].factor, unit: '£m' }] as const,
-  ),
-  ...['k', 'thousand', 'thousands'].map(
-    (word) => [word, { factor: UNITS['£k'].factor, unit: '£k' }] as const,
-  ),
-  ...['b', 'bn', 'billion', 'billions'].map(
-    (word) => [word, { factor: UNITS['£bn'].factor, unit: '£bn' }] as const,
-  ),
+  ...['m', 'mn', 'mns', 'mil', 'mill', 'million', 'millions'].map((word) => [word, { factor: UNITS['£m'].factor, unit: '£m' }] as const),
+  ...['k', 'thousand', 'thousands'].map((word) => [word, { factor: UNITS['£k'].factor, unit: '£k' }] as const),
+  ...['b', 'bn', 'billion', 'billions'].map((word) => [word, { factor: UNITS['£bn'].factor, unit: '£bn' }] as const),
 ]);
 
 /** Beyond this many digits a figure is not money, and exact arithmetic at 40 digits could not hold it. */

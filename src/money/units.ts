@@ -135,7 +135,11 @@ const BARE_SCALE: readonly { readonly pattern: RegExp; readonly unit: UnitId }[]
 export function unitRowStatement(text: string): UnitId | undefined {
   const lower = text.toLowerCase().replace(UNUSUAL_SPACES, ' ').trim();
   if (lower.length > 60) return undefined;
-  const rest = lower.replace(UNIT_ROW_FILLER, ' ').replace(/[.:,;]/g, ' ').replace(/\s+/g, ' ').trim();
+  const rest = lower
+    .replace(UNIT_ROW_FILLER, ' ')
+    .replace(/[.:,;]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const stated = unitFromText(rest);
   if (stated) {
     // Only the unit itself may remain: "£000", "(£m)", "£ thousands".

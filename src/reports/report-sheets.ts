@@ -46,7 +46,12 @@ export function buildReportSheets(inputs: ReportInputs): SheetSpec[] {
   const origin = inputs.modelOrigin;
   const sheets: SheetSpec[] = [
     // A reader of the Findings sheet learns at once that nothing was compared with a model.
-    origin.kind === 'none' ? { ...findings, paragraphs: [...findings.paragraphs, { text: `No model applies: ${origin.reason}. Checked for structure, arithmetic, notation and registers.` }] } : findings,
+    origin.kind === 'none'
+      ? {
+          ...findings,
+          paragraphs: [...findings.paragraphs, { text: `No model applies: ${origin.reason}. Checked for structure, arithmetic, notation and registers.` }],
+        }
+      : findings,
     buildRollupSheet(inputs.rollup, context, inputs.rounding ? { rounding: inputs.rounding } : {}),
   ];
   if (inputs.records.length > 0) {
@@ -56,9 +61,7 @@ export function buildReportSheets(inputs: ReportInputs): SheetSpec[] {
   if (inputs.modelOrigin.kind === 'none') return sheets;
   // The panel shows spend by priority area whatever the Rollup sheet was asked to show.
   const panelRollup =
-    inputs.rollup.by[0] === 'priority-area'
-      ? inputs.rollup
-      : rollupWorkbook(inputs.workbook, inputs.model, ['priority-area'], { tables: inputs.check.tables });
+    inputs.rollup.by[0] === 'priority-area' ? inputs.rollup : rollupWorkbook(inputs.workbook, inputs.model, ['priority-area'], { tables: inputs.check.tables });
   sheets.push(buildPanelReportSheet({ workbook: inputs.workbook, check: inputs.check, rollup: panelRollup, records: inputs.records }, context));
   return sheets;
 }

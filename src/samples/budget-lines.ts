@@ -82,10 +82,7 @@ export function apportionWholePounds(total: Decimal, weights: readonly Decimal[]
   return parts.map((part) => (total.isNegative() ? part.negated() : part));
 }
 
-export function buildBudgetLines(
-  activities: KeyActivities,
-  adjustments: readonly ForecastAdjustment[],
-): BudgetLine[] {
+export function buildBudgetLines(activities: KeyActivities, adjustments: readonly ForecastAdjustment[]): BudgetLine[] {
   const lines = activities.priorityAreas.flatMap((area) =>
     area.activities.map((activity) => ({
       ref: activity.ref,

@@ -111,8 +111,7 @@ export class SheetWriter {
   }
 
   private measure(index: number, cell: ExcelJS.Cell, value: CellInput): void {
-    const text =
-      value === null ? '' : value instanceof Date ? '00/00/0000' : typeof value === 'object' ? String(value.result) : String(value);
+    const text = value === null ? '' : value instanceof Date ? '00/00/0000' : typeof value === 'object' ? String(value.result) : String(value);
     // Numbers show with separators and a sign; allow for them.
     const chars = typeof value === 'number' || (value !== null && typeof value === 'object' && !(value instanceof Date)) ? text.length + 4 : text.length;
     this.contentWidths[index] = Math.max(this.contentWidths[index] ?? 0, chars);

@@ -80,9 +80,6 @@ export function parseRange(text: string): RangeRef | undefined {
  */
 export function quoteSheetName(name: string): string {
   const plain =
-    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}\d/.test(name) &&
-    !/^(?:R\d*C?\d*|C\d*)$/i.test(name) &&
-    !/^(?:TRUE|FALSE)$/i.test(name);
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d/.test(name) && !/^(?:R\d*C?\d*|C\d*)$/i.test(name) && !/^(?:TRUE|FALSE)$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -47,9 +47,7 @@ export function isErrorValue(value: unknown): value is ErrorValue {
 
 export function errorValue(code: string): ErrorValue | undefined {
   const upper = code.trim().toUpperCase();
-  return (EXCEL_ERROR_CODES as readonly string[]).includes(upper)
-    ? { kind: 'error', code: upper as ExcelErrorCode }
-    : undefined;
+  return (EXCEL_ERROR_CODES as readonly string[]).includes(upper) ? { kind: 'error', code: upper as ExcelErrorCode } : undefined;
 }
 
 /** True when a cell holds nothing a reader would see (no value, or only whitespace, and no formula). */

@@ -99,8 +99,8 @@ export function App({ host, engine, dark, excelReady = null }: AppProps) {
           <MessageBar intent="info" layout="multiline" aria-live="polite">
             <MessageBarBody>
               <MessageBarTitle>Excel is ready</MessageBarTitle>
-              Excel started after the pane, so the pane is working on {host.workbookLabel() ?? 'a file'}. Switch to the workbook open in Excel to read and
-              write it directly; what you did with the file here is not kept.
+              Excel started after the pane, so the pane is working on {host.workbookLabel() ?? 'a file'}. Switch to the workbook open in Excel to read and write
+              it directly; what you did with the file here is not kept.
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" appearance="primary" onClick={excelReady.onSwitch}>

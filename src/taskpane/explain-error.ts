@@ -54,11 +54,21 @@ export function explainError(error: unknown, doing: string): PaneError {
     case 'SheetNotFoundError':
       return { title: 'That cell is not in the workbook any more', message, next: 'Check the workbook again to refresh the findings.', details: [] };
     case 'Giving360InputError':
-      return { title: 'The 360Giving prefix is not valid', message, next: "Enter your organisation's registered 360Giving prefix, such as 360G-mopac.", details: [] };
+      return {
+        title: 'The 360Giving prefix is not valid',
+        message,
+        next: "Enter your organisation's registered 360Giving prefix, such as 360G-mopac.",
+        details: [],
+      };
     case 'EngineUsageError':
       return { title: `${doing} is not possible yet`, message, next: 'Do what the message says, then try again.', details: [] };
     case 'EngineStopped':
-      return { title: `${doing} failed`, message, next: 'Reload the pane; if it happens again with this workbook, check a single sheet at a time.', details: [] };
+      return {
+        title: `${doing} failed`,
+        message,
+        next: 'Reload the pane; if it happens again with this workbook, check a single sheet at a time.',
+        details: [],
+      };
   }
   if (e.code !== undefined && typeof e.code === 'string') {
     // office.js errors (OfficeExtension.Error) carry a code such as InvalidOperation or AccessDenied.

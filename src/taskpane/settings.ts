@@ -42,7 +42,8 @@ export function ragFromInputs(inputs: Readonly<Record<RagKey, string>>): { rag?:
   const problems: Partial<Record<RagKey, string>> = {};
   const read = (key: RagKey, kind: 'percent' | 'pounds'): string | undefined => {
     const value = thresholdFromInput(inputs[key], kind);
-    if (value === undefined) problems[key] = kind === 'percent' ? 'Enter a percentage of zero or more, such as 5.' : 'Enter an amount in pounds of zero or more, such as 100000.';
+    if (value === undefined)
+      problems[key] = kind === 'percent' ? 'Enter a percentage of zero or more, such as 5.' : 'Enter an amount in pounds of zero or more, such as 100000.';
     return value;
   };
   const amberPct = read('amberPct', 'percent');

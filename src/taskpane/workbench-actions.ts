@@ -42,7 +42,9 @@ export function openActions({ host, engine, work, opened }: ActionNeeds) {
       (host as FileHost).open(file);
       const loaded = await engine.call('load', await host.readWorkbook(), onProgress);
       opened(loaded);
-      work.setNotice(`Opened ${file.fileName}: ${loaded.sheets.length} ${loaded.sheets.length === 1 ? 'sheet' : 'sheets'}. Choose "Check workbook" to check it.`);
+      work.setNotice(
+        `Opened ${file.fileName}: ${loaded.sheets.length} ${loaded.sheets.length === 1 ? 'sheet' : 'sheets'}. Choose "Check workbook" to check it.`,
+      );
     });
   };
   return {

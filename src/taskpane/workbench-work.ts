@@ -32,7 +32,7 @@ export function useWork(): Work {
   const [notice, setNotice] = useState<string | null>(null);
   const busyRef = useRef(false);
 
-  const run = useCallback(async <T,>(label: string, task: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(label: string, task: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
     if (busyRef.current) return undefined;
     busyRef.current = true;
     setBusy({ label, progress: null });

@@ -48,11 +48,7 @@ interface Workbench {
   openSample(): Promise<void>;
   runCheck(sheet?: string): Promise<void>;
   /** Runs an engine call on the current workbook (read afresh from Excel first), as the work under way. */
-  ask<K extends AskedCall>(
-    label: string,
-    call: K,
-    args: Omit<ArgsOf<K>, keyof ModelArgs>,
-  ): Promise<ResultOf<K> | undefined>;
+  ask<K extends AskedCall>(label: string, call: K, args: Omit<ArgsOf<K>, keyof ModelArgs>): Promise<ResultOf<K> | undefined>;
   write(which: readonly GeneratedSheetName[], extra?: Partial<Pick<ReportArgs, 'panel' | 'sheet'>>): Promise<boolean>;
   /** Inserts `model` (the model in effect when none is given, such as a proposed one) as the Model sheet. */
   insertModelSheet(model?: CommissioningModel): Promise<void>;

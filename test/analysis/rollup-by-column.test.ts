@@ -36,7 +36,11 @@ describe('rollup by a column of the workbook', () => {
     const rollup = rollupWorkbook(workbook, inEffect.model, [columnDimension('Authority'), 'year'], { tables });
     const row = (authority: string, year: string) => rollup.rows.find((r) => r.key['column:Authority'] === authority && r.key.year === year);
     expect(row('Cardiff', '2022/23')?.budget.toString()).toBe('250.5');
-    expect(row('Swansea', '2023/24')?.forecast.plus(row('Swansea', '2023/24')?.actual ?? 0).toString()).toBe('330');
+    expect(
+      row('Swansea', '2023/24')
+        ?.forecast.plus(row('Swansea', '2023/24')?.actual ?? 0)
+        .toString(),
+    ).toBe('330');
     expect(rollup.total.budget.toString()).toBe('880.5');
     expect(rollup.subtotals.map((s) => s.key['column:Authority'])).toEqual(['Cardiff', 'Newport', 'Swansea']);
     expect([...rollup.rows, rollup.total].every((r) => r.stated === null)).toBe(true);

@@ -20,7 +20,10 @@ describe('controlled rounding (largest remainder)', () => {
   it('moves each figure by less than one display unit, and the parts sum to the total', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -100_000_000_00, max: 100_000_000_00 }).map((p) => new Money(p).div(100)), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.integer({ min: -100_000_000_00, max: 100_000_000_00 }).map((p) => new Money(p).div(100)),
+          { minLength: 1, maxLength: 40 },
+        ),
         unit,
         fc.integer({ min: 0, max: 2 }),
         (values, u, decimals) => {

@@ -81,7 +81,7 @@ describe('every front door', () => {
     ]);
   });
 
-  it('finds the same findings: the ribbon\'s check and the report\'s', async () => {
+  it("finds the same findings: the ribbon's check and the report's", async () => {
     for (const [, workbook] of await workbooks()) {
       const cli = await loadModelInEffect(noIo, { workbook, workbookPath: LABEL });
       const ribbon = checkWithModel(workbook, { workbookLabel: LABEL }, null, { today: TODAY }).result;
@@ -91,7 +91,7 @@ describe('every front door', () => {
     }
   });
 
-  it('builds the same report sheets in the pane\'s engine as on the command line', async () => {
+  it("builds the same report sheets in the pane's engine as on the command line", async () => {
     for (const [, workbook] of await workbooks()) {
       const session = new EngineSession();
       await session.load({ kind: 'grids', label: LABEL, sheets: encodeWorkbook(workbook) }, () => undefined);

@@ -60,9 +60,18 @@ describe('which model applies', () => {
     expect(noModelNotice(inEffect)).toMatch(/^No model applies: .*--model/);
   });
 
-  it('uses the workbook\'s own Model sheet, whatever the workbook names', () => {
+  it("uses the workbook's own Model sheet, whatever the workbook names", () => {
     const modelSheet = writeModelSheet(defaultModel());
-    const inEffect = chooseModel(book(gridOf('Budget', [['Service', 'Budget £'], ['Roads', 1]]), modelSheet), { workbookLabel: 'b.xlsx' });
+    const inEffect = chooseModel(
+      book(
+        gridOf('Budget', [
+          ['Service', 'Budget £'],
+          ['Roads', 1],
+        ]),
+        modelSheet,
+      ),
+      { workbookLabel: 'b.xlsx' },
+    );
     expect(inEffect.origin).toEqual({ kind: 'workbook', path: 'b.xlsx', sheet: 'Model' });
   });
 

@@ -40,7 +40,7 @@ function contentSecurityPolicy(html: string): Map<string, string[]> {
       .split(';')
       .map((directive) => directive.trim().split(/\s+/))
       .filter((words) => words[0] !== '')
-      .map(([name, ...sources]) => [name, sources])
+      .map(([name, ...sources]) => [name, sources]),
   );
 }
 
@@ -103,7 +103,7 @@ describe('production build for the dev host on purpose (office.js from the CDN, 
       const scriptSrc = policy.get('script-src') ?? policy.get('default-src') ?? [];
       for (const source of scriptSrc) expect(["'self'", 'https://appsforoffice.microsoft.com']).toContain(source);
       for (const sources of policy.values()) expect(sources).not.toContain("'unsafe-eval'");
-    }
+    },
   );
 
   test('the task pane allows inline styles, which Griffel (Fluent UI) inserts at run time', () => {
@@ -162,21 +162,29 @@ describe('build configuration', () => {
   test.each([
     ['http://example.org', /ADDIN_BASE_URL must use https/],
     ['example.org/commissioning', /ADDIN_BASE_URL is not a URL/],
-  ])('refuses ADDIN_BASE_URL=%s with a clear message', (baseUrl, message) => {
-    const result = runWebpack({ mode: 'production', outputPath: tempDir('refused'), env: { ADDIN_BASE_URL: baseUrl } });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(message);
-  }, BUILD_TIMEOUT_MS);
+  ])(
+    'refuses ADDIN_BASE_URL=%s with a clear message',
+    (baseUrl, message) => {
+      const result = runWebpack({ mode: 'production', outputPath: tempDir('refused'), env: { ADDIN_BASE_URL: baseUrl } });
+      expect(result.status).not.toBe(0);
+      expect(result.output).toMatch(message);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
   // Issue item 8: a production build without ADDIN_BASE_URL would ship a manifest pointing at localhost.
-  test('refuses a production build without ADDIN_BASE_URL, saying how to set it or opt in to localhost, and writes nothing', () => {
-    const out = tempDir('no-base-url');
-    const result = runWebpack({ mode: 'production', outputPath: out });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('ADDIN_BASE_URL is not set: a production build without it ships a manifest pointing at https://localhost:3000.');
-    expect(result.output).toContain('set ADDIN_BASE_URL=https://localhost:3000, or use npm run build:dev');
-    expect(fs.readdirSync(out)).toEqual([]);
-  }, BUILD_TIMEOUT_MS);
+  test(
+    'refuses a production build without ADDIN_BASE_URL, saying how to set it or opt in to localhost, and writes nothing',
+    () => {
+      const out = tempDir('no-base-url');
+      const result = runWebpack({ mode: 'production', outputPath: out });
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('ADDIN_BASE_URL is not set: a production build without it ships a manifest pointing at https://localhost:3000.');
+      expect(result.output).toContain('set ADDIN_BASE_URL=https://localhost:3000, or use npm run build:dev');
+      expect(fs.readdirSync(out)).toEqual([]);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
   test('an empty ADDIN_BASE_URL is refused the same way, and a development build needs none', () => {
     expect(() => configSummary('production', { ADDIN_BASE_URL: '' })).toThrow(/ADDIN_BASE_URL is not set/);
@@ -210,6 +218,9 @@ describe('build configuration', () => {
   });
 
   test('production uses the CDN without source maps', () => {
-    expect(configSummary('production', { ADDIN_BASE_URL: LOCAL_BASE_URL })).toEqual({ devtool: false, officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN] });
+    expect(configSummary('production', { ADDIN_BASE_URL: LOCAL_BASE_URL })).toEqual({
+      devtool: false,
+      officeJsUrls: [OFFICE_JS_CDN, OFFICE_JS_CDN, OFFICE_JS_CDN],
+    });
   });
 });

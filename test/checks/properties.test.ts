@@ -13,15 +13,30 @@ const cellValue: fc.Arbitrary<CellValue | null> = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer({ min: -1e9, max: 1e9 }),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('Total', 'Budget £m', 'Forecast', 'Variance', 'Borough', 'Lambeth', 'Year', '2019/20', '-', 'TBC', '(1.0)', '£1.4m', 'Keeping Children and Young People Safe (£15.0m)', 'Ref', 'Recipient', 'Award date'),
+  fc.constantFrom(
+    'Total',
+    'Budget £m',
+    'Forecast',
+    'Variance',
+    'Borough',
+    'Lambeth',
+    'Year',
+    '2019/20',
+    '-',
+    'TBC',
+    '(1.0)',
+    '£1.4m',
+    'Keeping Children and Young People Safe (£15.0m)',
+    'Ref',
+    'Recipient',
+    'Award date',
+  ),
   fc.boolean(),
   fc.date({ noInvalidDate: true }),
   fc.constantFrom<CellValue>({ kind: 'error', code: '#REF!' }, { kind: 'error', code: '#N/A' }),
 );
 
-const randomGrid = fc
-  .array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 25 })
-  .map((rows) => gridOf('Random', rows));
+const randomGrid = fc.array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 25 }).map((rows) => gridOf('Random', rows));
 
 describe('detection and checks on random grids', () => {
   it('never throw', () => {
@@ -40,7 +55,10 @@ describe('detection and checks on random grids', () => {
 const budgetLine = fc.record({
   label: fc.constantFrom('Youth work', 'Advocacy', 'Triage', 'Rescue', 'Mentoring', 'Outreach'),
   borough: fc.constantFrom('Lambeth', 'Barnet', 'Lambet', 'Atlantis'),
-  budget: fc.oneof(fc.integer({ min: -50, max: 500 }).map((n) => n / 10), fc.constant<number | null>(null)),
+  budget: fc.oneof(
+    fc.integer({ min: -50, max: 500 }).map((n) => n / 10),
+    fc.constant<number | null>(null),
+  ),
   forecast: fc.integer({ min: 0, max: 500 }).map((n) => n / 10),
   varianceSlip: fc.constantFrom(0, 0, 0, 0.1, -2),
 });
@@ -65,9 +83,7 @@ function budgetGrid(lines: readonly BudgetLine[], total: number): Grid {
 /** Findings without their row numbers: what was found, where in the table's columns, and with which figures. */
 function verdicts(grid: Grid): string[] {
   const { findings } = checkWorkbook({ sheets: [grid] }, defaultModel(), { today: TODAY });
-  return findings
-    .map((f) => `${f.rule}|${f.severity}|${f.cell.replace(/\d+$/, '')}|${f.expected ?? ''}|${f.actual ?? ''}|${f.suggestion ?? ''}`)
-    .sort();
+  return findings.map((f) => `${f.rule}|${f.severity}|${f.cell.replace(/\d+$/, '')}|${f.expected ?? ''}|${f.actual ?? ''}|${f.suggestion ?? ''}`).sort();
 }
 
 describe('shuffling the body rows of a table', () => {
@@ -113,7 +129,16 @@ describe('the whole-pence path and the decimal path', () => {
     const figure = (n: number): CellValue => (asText ? String(n) : n);
     return gridOf('Lines', [
       ['Ref', 'Line', 'Priority area', 'Borough', 'Year', `Budget ${unitId}`, `Forecast ${unitId}`, `Variance ${unitId}`],
-      ...lines.map((l, i) => [`L${i + 1}`, `Line ${i + 1}`, l.area, l.borough, l.year, figure(l.budget), figure(l.forecast), figure(Math.round((l.forecast - l.budget + l.slip) * 1000) / 1000)]),
+      ...lines.map((l, i) => [
+        `L${i + 1}`,
+        `Line ${i + 1}`,
+        l.area,
+        l.borough,
+        l.year,
+        figure(l.budget),
+        figure(l.forecast),
+        figure(Math.round((l.forecast - l.budget + l.slip) * 1000) / 1000),
+      ]),
     ]);
   }
 

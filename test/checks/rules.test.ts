@@ -49,14 +49,27 @@ describe('total-mismatch and total-rounding', () => {
   });
 
   it('holds full-precision figures to half a penny', () => {
-    const grid = (total: number) => gridOf('P', [['Line', 'Budget £'], ['A', 100.25], ['B', 200.5], ['Total', total]]);
+    const grid = (total: number) =>
+      gridOf('P', [
+        ['Line', 'Budget £'],
+        ['A', 100.25],
+        ['B', 200.5],
+        ['Total', total],
+      ]);
     expect(only(check([grid(300.75)]), 'total-mismatch')).toEqual([]);
     const [f] = only(check([grid(300.76)]), 'total-mismatch');
     expect(f.message).toContain('stored in full, so rounding cannot explain it');
   });
 
   it('reads a lone dash in a total row as zero', () => {
-    const findings = check([gridOf('Z', [['Line', 'Budget £'], ['A', 5], ['B', -5], ['Total', '-']])]);
+    const findings = check([
+      gridOf('Z', [
+        ['Line', 'Budget £'],
+        ['A', 5],
+        ['B', -5],
+        ['Total', '-'],
+      ]),
+    ]);
     expect(findings.filter((f) => f.rule.startsWith('total') || f.rule === 'missing-value')).toEqual([]);
   });
 
@@ -76,11 +89,26 @@ describe('total-mismatch and total-rounding', () => {
 
 describe('hardcoded-total', () => {
   it('notes a typed-in total and suggests the SUM', () => {
-    const [f] = only(check([gridOf('H', [['Line', 'Budget £'], ['A', 1], ['B', 2], ['Total', 3]])]), 'hardcoded-total');
+    const [f] = only(
+      check([
+        gridOf('H', [
+          ['Line', 'Budget £'],
+          ['A', 1],
+          ['B', 2],
+          ['Total', 3],
+        ]),
+      ]),
+      'hardcoded-total',
+    );
     expect([f.severity, f.cell, f.suggestion]).toEqual(['info', 'B4', '=SUM(B2:B3)']);
   });
   it('leaves a formula total alone', () => {
-    const grid = gridOf('H', [['Line', 'Budget £'], ['A', 1], ['B', 2], ['Total', { f: 'SUM(B2:B3)', v: 3 }]]);
+    const grid = gridOf('H', [
+      ['Line', 'Budget £'],
+      ['A', 1],
+      ['B', 2],
+      ['Total', { f: 'SUM(B2:B3)', v: 3 }],
+    ]);
     expect(only(check([grid]), 'hardcoded-total')).toEqual([]);
   });
 });
@@ -111,24 +139,39 @@ describe('headline-mismatch', () => {
 
 describe('variance-mismatch and variance-sign-convention', () => {
   it('reports a variance that is not forecast − budget', () => {
-    const grid = gridOf('V', [['Line', 'Budget £', 'Forecast £', 'Variance £'], ['A', 100, 90, -10], ['B', 100, 120, 25]]);
+    const grid = gridOf('V', [
+      ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+      ['A', 100, 90, -10],
+      ['B', 100, 120, 25],
+    ]);
     const [f] = only(check([grid]), 'variance-mismatch');
     expect([f.cell, f.expected, f.actual]).toEqual(['D3', '20', '25']);
     expect(only(check([grid]), 'variance-sign-convention')).toEqual([]);
   });
   it('reports a table worked the other way round once, at the variance header', () => {
-    const grid = gridOf('V', [['Line', 'Budget £', 'Forecast £', 'Variance £'], ['A', 100, 90, 10], ['B', 100, 120, -20], ['C', 50, 50, 0]]);
+    const grid = gridOf('V', [
+      ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+      ['A', 100, 90, 10],
+      ['B', 100, 120, -20],
+      ['C', 50, 50, 0],
+    ]);
     const findings = check([grid]);
     expect(only(findings, 'variance-mismatch')).toEqual([]);
     const [f] = only(findings, 'variance-sign-convention');
     expect([f.cell, f.severity]).toEqual(['D1', 'warning']);
   });
   it('uses actual − budget where there is no forecast', () => {
-    const ok = gridOf('V', [['Line', 'Budget £', 'Actual £', 'Variance £'], ['A', 100, 90, -10]]);
+    const ok = gridOf('V', [
+      ['Line', 'Budget £', 'Actual £', 'Variance £'],
+      ['A', 100, 90, -10],
+    ]);
     expect(only(check([ok]), 'variance-mismatch')).toEqual([]);
   });
   it('allows for figures stored rounded', () => {
-    const grid = gridOf('V', [['Line', 'Budget £m', 'Forecast £m', 'Variance £m'], ['A', 1.04, 1.1, 0.1]]);
+    const grid = gridOf('V', [
+      ['Line', 'Budget £m', 'Forecast £m', 'Variance £m'],
+      ['A', 1.04, 1.1, 0.1],
+    ]);
     expect(only(check([grid]), 'variance-mismatch')).toEqual([]);
   });
 });
@@ -151,7 +194,11 @@ describe('variance-threshold', () => {
 
 describe('missing-value, not-a-number, formula-error', () => {
   it('reports a blank among figures, with the inferred value when the row determines it', () => {
-    const grid = gridOf('M', [['Line', 'Budget £', 'Forecast £', 'Variance £'], ['A', null, 90, -10], ['B', 'TBC', 5, null]]);
+    const grid = gridOf('M', [
+      ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+      ['A', null, 90, -10],
+      ['B', 'TBC', 5, null],
+    ]);
     const findings = only(check([grid]), 'missing-value');
     expect(findings.map((f) => [f.cell, f.suggestion])).toEqual([
       ['B2', '100'],
@@ -161,7 +208,11 @@ describe('missing-value, not-a-number, formula-error', () => {
     expect(findings[1].message).toContain('holds “TBC” instead of a figure');
   });
   it('says nothing of a row with no figures at all', () => {
-    const grid = gridOf('M', [['Line', 'Budget £', 'Notes'], ['A', 5, null], ['B', null, 'closed']]);
+    const grid = gridOf('M', [
+      ['Line', 'Budget £', 'Notes'],
+      ['A', 5, null],
+      ['B', null, 'closed'],
+    ]);
     expect(only(check([grid]), 'missing-value')).toEqual([]);
   });
   it('reports text that is not an amount, and formula errors', () => {
@@ -180,11 +231,25 @@ describe('missing-value, not-a-number, formula-error', () => {
 
 describe('negative-amount', () => {
   it('flags a negative budget among positive ones', () => {
-    const grid = gridOf('N', [['Line', 'Budget £'], ['A', 10], ['B', -4], ['C', 6], ['D', 7], ['E', 8], ['F', 9]]);
+    const grid = gridOf('N', [
+      ['Line', 'Budget £'],
+      ['A', 10],
+      ['B', -4],
+      ['C', 6],
+      ['D', 7],
+      ['E', 8],
+      ['F', 9],
+    ]);
     expect(only(check([grid]), 'negative-amount').map((f) => f.cell)).toEqual(['B3']);
   });
   it('does not judge one negative among a handful of figures a stray', () => {
-    const grid = gridOf('N', [['Line', 'Budget £'], ['A', 10], ['B', -4], ['C', 6], ['D', 7]]);
+    const grid = gridOf('N', [
+      ['Line', 'Budget £'],
+      ['A', 10],
+      ['B', -4],
+      ['C', 6],
+      ['D', 7],
+    ]);
     expect(only(check([grid]), 'negative-amount')).toEqual([]);
   });
   it('leaves lines under a heading of balances alone, and under the heading over their heading', () => {
@@ -200,13 +265,21 @@ describe('negative-amount', () => {
     expect(only(check([grid]), 'negative-amount')).toEqual([]);
   });
   it('flags a column that is all negative once', () => {
-    const grid = gridOf('N', [['Line', 'Budget £'], ['A', -10], ['B', -4]]);
+    const grid = gridOf('N', [
+      ['Line', 'Budget £'],
+      ['A', -10],
+      ['B', -4],
+    ]);
     const findings = only(check([grid]), 'negative-amount');
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toContain('All 2 figures');
   });
   it('leaves negative variances alone', () => {
-    const grid = gridOf('N', [['Line', 'Budget £', 'Forecast £', 'Variance £'], ['A', 10, 9, -1], ['B', 5, 5, 0]]);
+    const grid = gridOf('N', [
+      ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+      ['A', 10, 9, -1],
+      ['B', 5, 5, 0],
+    ]);
     expect(only(check([grid]), 'negative-amount')).toEqual([]);
   });
 });
@@ -234,7 +307,7 @@ describe('unknown names and invalid years', () => {
     const [f] = only(check([boroughs]), 'unknown-borough');
     expect([f.cell, f.suggestion]).toEqual(['B4', undefined]);
   });
-  it('questions names only in a column that is one of the model\'s dimensions', () => {
+  it("questions names only in a column that is one of the model's dimensions", () => {
     // Most names here are places the model does not list and are not near misses: a column of places,
     // not of London boroughs, whatever its header says.
     const councils = gridOf('L', [
@@ -267,7 +340,11 @@ describe('unknown names and invalid years', () => {
 
 describe('duplicate-line', () => {
   it('reports a repeated ref at the later occurrence', () => {
-    const grid = gridOf('D', [['Ref', 'Line', 'Budget £'], ['R1', 'A', 1], ['R1', 'B', 2]]);
+    const grid = gridOf('D', [
+      ['Ref', 'Line', 'Budget £'],
+      ['R1', 'A', 1],
+      ['R1', 'B', 2],
+    ]);
     const [f] = only(check([grid]), 'duplicate-line');
     expect(f.cell).toBe('A3');
   });
@@ -277,9 +354,17 @@ describe('duplicate-line', () => {
     expect(only(check([gridOf('D', rows(['R1', 'R2', 'R3', 'R4']))]), 'duplicate-line')).toEqual([]);
   });
   it('reports the same label with the same dimensions when there are no refs', () => {
-    const dup = gridOf('D', [['Line', 'Borough', 'Budget £'], ['A', 'Barnet', 1], ['A', 'Barnet', 2]]);
+    const dup = gridOf('D', [
+      ['Line', 'Borough', 'Budget £'],
+      ['A', 'Barnet', 1],
+      ['A', 'Barnet', 2],
+    ]);
     expect(only(check([dup]), 'duplicate-line').map((f) => f.cell)).toEqual(['A3']);
-    const distinct = gridOf('D', [['Line', 'Borough', 'Budget £'], ['A', 'Barnet', 1], ['A', 'Bexley', 2]]);
+    const distinct = gridOf('D', [
+      ['Line', 'Borough', 'Budget £'],
+      ['A', 'Barnet', 1],
+      ['A', 'Bexley', 2],
+    ]);
     expect(only(check([distinct]), 'duplicate-line')).toEqual([]);
   });
 });
@@ -329,7 +414,11 @@ describe('reconciliation-mismatch', () => {
     expect(only(check([grid]), 'reconciliation-mismatch')).toEqual([]);
   });
   it('does not compare a figure whose year cannot be read', () => {
-    const grid = gridOf('NoYear', [['Programme', 'Budget £m'], ['London Gang Exit', 0.9], ['Major Trauma Centre and A&E Youth Work', 0.9]]);
+    const grid = gridOf('NoYear', [
+      ['Programme', 'Budget £m'],
+      ['London Gang Exit', 0.9],
+      ['Major Trauma Centre and A&E Youth Work', 0.9],
+    ]);
     expect(only(check([grid]), 'reconciliation-mismatch')).toEqual([]);
   });
   it('compares a summary covering every priority area, per area and in total', () => {

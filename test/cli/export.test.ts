@@ -113,7 +113,13 @@ describe('commissioning export: errors and bad usage', () => {
   });
 
   it('refuses a workbook with no register: exit 2, nothing written', async () => {
-    const workbook = await workbookFile(dir, 'budget.xlsx', { Budget: [['Programme', 'Budget £m'], ['A', 1], ['B', 2]] });
+    const workbook = await workbookFile(dir, 'budget.xlsx', {
+      Budget: [
+        ['Programme', 'Budget £m'],
+        ['A', 1],
+        ['B', 2],
+      ],
+    });
     const out = path.join(dir, 'none.json');
     const run = await runCli(exportArgs(workbook, out));
     expect(run.code).toBe(2);
@@ -135,7 +141,9 @@ describe('commissioning export: errors and bad usage', () => {
     const workbook = await workbookFile(dir, 'nofunder.xlsx', { Grants: rows });
     const refused = await runCli(exportArgs(workbook, path.join(dir, 'nofunder.json')));
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('none of the 8 register records can be published (G1 (no funder (the register names none: pass --funder-name (and --funder-id))); G2');
+    expect(refused.stderr).toContain(
+      'none of the 8 register records can be published (G1 (no funder (the register names none: pass --funder-name (and --funder-id))); G2',
+    );
     // Five listed, the rest counted.
     expect(refused.stderr).toContain('… and 3 more (all of them with --json)); nothing was written.');
     await expect(fs.access(path.join(dir, 'nofunder.json'))).rejects.toThrow();
@@ -163,7 +171,14 @@ describe('commissioning export: errors and bad usage', () => {
     const workbook = await workbookFile(dir, 'json.xlsx', { Grants: rows });
     const run = await runCli(exportArgs(workbook, path.join(dir, 'json.json'), '--json'));
     expect(run.code).toBe(2);
-    const summary = JSON.parse(run.stdout) as { written: boolean; grants: number; skipped: { ref: string }[]; skippedTotal: string; sourceTotal: string; funder: unknown };
+    const summary = JSON.parse(run.stdout) as {
+      written: boolean;
+      grants: number;
+      skipped: { ref: string }[];
+      skippedTotal: string;
+      sourceTotal: string;
+      funder: unknown;
+    };
     expect(summary).toMatchObject({ written: false, grants: 0, skippedTotal: '1400', sourceTotal: '1400', funder: null });
     expect(summary.skipped.map((s) => s.ref)).toEqual(['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7']);
   });

@@ -12,9 +12,11 @@ jest.setTimeout(30_000);
 async function writeWorkbook(file: string, sheet: string, rows: Rows): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
-  rows.forEach((cells, r) => cells.forEach((value, c) => {
-    if (value !== null) ws.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
-  }));
+  rows.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      if (value !== null) ws.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
+    }),
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -109,7 +111,10 @@ describe('commissioning model init', () => {
   });
 
   it('is explained by `commissioning model --help`, which `model init --help` prints too', async () => {
-    for (const args of [['model', '--help'], ['model', 'init', '--help']]) {
+    for (const args of [
+      ['model', '--help'],
+      ['model', 'init', '--help'],
+    ]) {
       const run = await runCli(args);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('commissioning model init <workbook.xlsx> --out model.json [--organisation NAME] [--force]');

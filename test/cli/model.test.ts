@@ -50,7 +50,10 @@ describe('commissioning model', () => {
     const grid = writeModelSheet(defaultModel());
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Model');
-    for (const r of grid.rowIndexes()) grid.row(r).forEach((cell, c) => { if (cell) ws.getCell(r + 1, c + 1).value = cell.value as ExcelJS.CellValue; });
+    for (const r of grid.rowIndexes())
+      grid.row(r).forEach((cell, c) => {
+        if (cell) ws.getCell(r + 1, c + 1).value = cell.value as ExcelJS.CellValue;
+      });
     await wb.xlsx.writeFile(file);
     const withSheet = modelJson((await runCli(['model', file, '--json'])).stdout);
     expect(withSheet.origin).toMatchObject({ kind: 'workbook', sheet: 'Model' });

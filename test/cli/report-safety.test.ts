@@ -41,7 +41,10 @@ describe('report under interruption and contention', () => {
       run.kill();
       await run.done;
       expect((await fs.readFile(input)).equals(original)).toBe(true);
-      const exists = await fs.access(out).then(() => true, () => false);
+      const exists = await fs.access(out).then(
+        () => true,
+        () => false,
+      );
       if (exists) expect(await isWholeReport(out)).toBe(true);
     }
   }, 60_000);

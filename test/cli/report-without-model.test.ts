@@ -74,7 +74,7 @@ describe('commissioning report on a workbook no model describes', () => {
     expect(rollup.numbers).toEqual(expect.arrayContaining([200, 300, 500]));
   });
 
-  it('states the total that does not add up in the table\'s own unit on the Findings sheet', () => {
+  it("states the total that does not add up in the table's own unit on the Findings sheet", () => {
     const findings = contents(sheets.get('Findings')!);
     expect(findings.texts).toEqual(expect.arrayContaining(['500', '600', '£']));
     expect(findings.texts.some((t) => t.startsWith('No model applies:'))).toBe(true);

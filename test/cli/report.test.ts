@@ -26,23 +26,27 @@ function formulaCells(grid: Grid): { cell: string; formula: string; value: unkno
 const WITH_CHART = path.join(__dirname, '..', 'workbook', 'xlsx', 'fixtures', 'with-chart.xlsx');
 
 describe('commissioning report on a workbook with a chart, a picture and a note', () => {
-  it('writes the report and carries the chart over untouched; LibreOffice opens the copy', async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, 'with-chart-report.xlsx');
-    const run = await runCli(['report', WITH_CHART, '--out', out]);
-    expect(run.stderr).toBe('');
-    // The default model does not describe this small workbook: no panel appendix, and the run says why.
-    // Its totals are formulas saved without results: calculated, they add up (read as 0 they would not).
-    expect(run.stdout).toMatch(/^No model applies: .* No Panel report is written\.\nWrote .* with Findings, Rollup \(No errors open; /);
-    const parts = async (file: string) => {
-      const zip = await JSZip.loadAsync(await fs.readFile(file));
-      return Promise.all(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/media/image1.png'].map((p) => zip.file(p)!.async('nodebuffer')));
-    };
-    expect(await parts(out)).toEqual(await parts(WITH_CHART));
-    const recalculated = await read(await recalculateWithLibreOffice(out));
-    expect(recalculated.sheets.map((s) => s.name)).toEqual(['Budget lines', 'Findings', 'Rollup']);
-    expect(recalculated.sheets[0].value(3, 2)).toBe(3000);
-  }, LIBREOFFICE_TIMEOUT_MS);
+  it(
+    'writes the report and carries the chart over untouched; LibreOffice opens the copy',
+    async () => {
+      const dir = await tempDir();
+      const out = path.join(dir, 'with-chart-report.xlsx');
+      const run = await runCli(['report', WITH_CHART, '--out', out]);
+      expect(run.stderr).toBe('');
+      // The default model does not describe this small workbook: no panel appendix, and the run says why.
+      // Its totals are formulas saved without results: calculated, they add up (read as 0 they would not).
+      expect(run.stdout).toMatch(/^No model applies: .* No Panel report is written\.\nWrote .* with Findings, Rollup \(No errors open; /);
+      const parts = async (file: string) => {
+        const zip = await JSZip.loadAsync(await fs.readFile(file));
+        return Promise.all(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/media/image1.png'].map((p) => zip.file(p)!.async('nodebuffer')));
+      };
+      expect(await parts(out)).toEqual(await parts(WITH_CHART));
+      const recalculated = await read(await recalculateWithLibreOffice(out));
+      expect(recalculated.sheets.map((s) => s.name)).toEqual(['Budget lines', 'Findings', 'Rollup']);
+      expect(recalculated.sheets[0].value(3, 2)).toBe(3000);
+    },
+    LIBREOFFICE_TIMEOUT_MS,
+  );
 });
 
 describe('commissioning report on the sample workbook', () => {
@@ -82,8 +86,7 @@ describe('commissioning report on the sample workbook', () => {
     const second = await read(again);
     expect(second.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
     // The same figures in the same cells; only the generated date may differ.
-    const figures = (wb: GridWorkbook) =>
-      wb.sheets.filter((s) => s.generated).map((s) => formulaCells(s).map((c) => `${s.name}!${c.cell}=${c.formula}`));
+    const figures = (wb: GridWorkbook) => wb.sheets.filter((s) => s.generated).map((s) => formulaCells(s).map((c) => `${s.name}!${c.cell}=${c.formula}`));
     expect(figures(second)).toEqual(figures(first));
   });
 
@@ -102,7 +105,9 @@ describe('commissioning report on the sample workbook', () => {
     const target = path.join(dir, 'theirs-report.xlsx');
     const run = await runCli(['report', theirs, '--out', target]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^The workbook has its own "Rollup" sheet, which is kept as it is\.\nWrote .* with Findings, Rollup \(2\), Register, Panel report \(/);
+    expect(run.stdout).toMatch(
+      /^The workbook has its own "Rollup" sheet, which is kept as it is\.\nWrote .* with Findings, Rollup \(2\), Register, Panel report \(/,
+    );
     const written = await read(target);
     expect(written.sheets.find((s) => s.name === 'Rollup')).toMatchObject({ generated: false });
     expect(written.sheets.find((s) => s.name === 'Rollup')!.value(0, 0)).toBe('my own notes');
@@ -112,31 +117,39 @@ describe('commissioning report on the sample workbook', () => {
     expect((await read(again)).sheets.map((s) => s.name)).toEqual(written.sheets.map((s) => s.name));
   });
 
-  it('computes every total and variance formula to the engine’s figure when LibreOffice recalculates it', async () => {
-    const recalculated = await read(await recalculateWithLibreOffice(out));
-    const written = await read(out);
-    let compared = 0;
-    for (const name of GENERATED) {
-      const ours = written.sheets.find((s) => s.name === name)!;
-      const theirs = recalculated.sheets.find((s) => s.name === name)!;
-      for (const { cell, value } of formulaCells(ours)) {
-        if (typeof value !== 'number') continue;
-        const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(cell)!;
-        const other = theirs.value(Number(digits) - 1, letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
-        expect({ cell: `${name}!${cell}`, value: typeof other === 'number' ? new Money(String(other)).toDecimalPlaces(2).toString() : other }).toEqual({
-          cell: `${name}!${cell}`,
-          value: new Money(String(value)).toDecimalPlaces(2).toString(),
-        });
-        compared++;
+  it(
+    'computes every total and variance formula to the engine’s figure when LibreOffice recalculates it',
+    async () => {
+      const recalculated = await read(await recalculateWithLibreOffice(out));
+      const written = await read(out);
+      let compared = 0;
+      for (const name of GENERATED) {
+        const ours = written.sheets.find((s) => s.name === name)!;
+        const theirs = recalculated.sheets.find((s) => s.name === name)!;
+        for (const { cell, value } of formulaCells(ours)) {
+          if (typeof value !== 'number') continue;
+          const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(cell)!;
+          const other = theirs.value(Number(digits) - 1, letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+          expect({ cell: `${name}!${cell}`, value: typeof other === 'number' ? new Money(String(other)).toDecimalPlaces(2).toString() : other }).toEqual({
+            cell: `${name}!${cell}`,
+            value: new Money(String(value)).toDecimalPlaces(2).toString(),
+          });
+          compared++;
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(50);
-  }, LIBREOFFICE_TIMEOUT_MS);
+      expect(compared).toBeGreaterThan(50);
+    },
+    LIBREOFFICE_TIMEOUT_MS,
+  );
 
-  it('prints the panel report to PNG as a test artifact', async () => {
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    const pages = await printToPng(out, 'Panel report', ARTIFACTS);
-    expect(pages.length).toBeGreaterThan(0);
-    for (const page of pages) expect((await fs.stat(page)).size).toBeGreaterThan(10_000);
-  }, LIBREOFFICE_TIMEOUT_MS);
+  it(
+    'prints the panel report to PNG as a test artifact',
+    async () => {
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      const pages = await printToPng(out, 'Panel report', ARTIFACTS);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) expect((await fs.stat(page)).size).toBeGreaterThan(10_000);
+    },
+    LIBREOFFICE_TIMEOUT_MS,
+  );
 });

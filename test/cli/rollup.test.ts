@@ -7,7 +7,17 @@ import { SAMPLE, runCli } from '../helpers/cli';
 interface RollupJson {
   by: string[];
   unit: string;
-  rows: { key: Record<string, string>; budget: string; forecast: string; actual: string; variance: string; variancePct: string | null; share: string | null; rag: string | null; stated: string | null }[];
+  rows: {
+    key: Record<string, string>;
+    budget: string;
+    forecast: string;
+    actual: string;
+    variance: string;
+    variancePct: string | null;
+    share: string | null;
+    rag: string | null;
+    stated: string | null;
+  }[];
   total: { budget: string; stated: string | null };
   disagreements: { key: Record<string, string>; stated: string; computed: string }[];
 }

@@ -7,17 +7,32 @@ function finding(severity: Finding['severity'], cell: string, message = `message
 }
 
 test('lists the first errors, or the first warnings when there are no errors', () => {
-  const errors = summarise(16, [finding('warning', 'A1'), finding('error', 'B2'), finding('error', 'C3')], { errors: 2, warnings: 1, info: 0 }, 'the default model');
+  const errors = summarise(
+    16,
+    [finding('warning', 'A1'), finding('error', 'B2'), finding('error', 'C3')],
+    { errors: 2, warnings: 1, info: 0 },
+    'the default model',
+  );
   expect(errors.top.map((t) => t.where)).toEqual(['LCPF boroughs!B2', 'LCPF boroughs!C3']);
   const warnings = summarise(1, [finding('info', 'A1'), finding('warning', 'D4')], { errors: 0, warnings: 1, info: 1 }, 'the default model');
   expect(warnings.top.map((t) => t.where)).toEqual(['LCPF boroughs!D4']);
-  const many = summarise(1, Array.from({ length: 10 }, (_, i) => finding('error', `A${i + 1}`)), { errors: 10, warnings: 0, info: 0 }, 'm');
+  const many = summarise(
+    1,
+    Array.from({ length: 10 }, (_, i) => finding('error', `A${i + 1}`)),
+    { errors: 10, warnings: 0, info: 0 },
+    'm',
+  );
   expect(many.top).toHaveLength(TOP_FINDINGS);
 });
 
 test('round-trips through the URL, and stays under 2,000 characters however long the messages', () => {
   const long = 'x'.repeat(5000);
-  const summary = summarise(3, [finding('error', 'A1', long), finding('error', 'A2', long), finding('error', 'A3', long)], { errors: 3, warnings: 4, info: 5 }, 'the "Model" sheet');
+  const summary = summarise(
+    3,
+    [finding('error', 'A1', long), finding('error', 'A2', long), finding('error', 'A3', long)],
+    { errors: 3, warnings: 4, info: 5 },
+    'the "Model" sheet',
+  );
   const query = encodeSummary(summary);
   expect(query.length).toBeLessThanOrEqual(1800);
   const back = decodeSummary(query);
@@ -29,7 +44,9 @@ test('round-trips through the URL, and stays under 2,000 characters however long
 });
 
 test('a failure travels too', () => {
-  const back = decodeSummary(encodeSummary({ tables: 0, summary: { errors: 0, warnings: 0, info: 0 }, model: '', top: [], failure: 'Model!B4: "x" is not an amount' }));
+  const back = decodeSummary(
+    encodeSummary({ tables: 0, summary: { errors: 0, warnings: 0, info: 0 }, model: '', top: [], failure: 'Model!B4: "x" is not an amount' }),
+  );
   expect(back.failure).toBe('Model!B4: "x" is not an amount');
 });
 

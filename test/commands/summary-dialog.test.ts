@@ -10,7 +10,12 @@ test('shows the readiness line, the counts, the first errors, and says nothing w
   let closed = 0;
   renderSummary(
     root,
-    { tables: 16, summary: { errors: 4, warnings: 20, info: 23 }, model: 'the default model', top: [{ where: 'Budget lines!H1', message: 'All lines sum to £53.8m' }] },
+    {
+      tables: 16,
+      summary: { errors: 4, warnings: 20, info: 23 },
+      model: 'the default model',
+      top: [{ where: 'Budget lines!H1', message: 'All lines sum to £53.8m' }],
+    },
     () => closed++,
   );
   expect(getByText(root, '4 errors open: not ready for the panel')).toHaveClass('bad');

@@ -15,17 +15,7 @@
 import { columnIndex, parseA1, toA1 } from '../../src/sheet/a1';
 import { Cell, Grid, GridWorkbook } from '../../src/sheet/grid';
 import type { ExpectedRowTotal, ExpectedTable, InjectedFault } from '../structure/expected';
-import {
-  caseIdentities,
-  holds,
-  Identity,
-  labelCell,
-  moneyColumns,
-  sheetOf,
-  tableIdentities,
-  tableRange,
-  termsOf,
-} from './identities';
+import { caseIdentities, holds, Identity, labelCell, moneyColumns, sheetOf, tableIdentities, tableRange, termsOf } from './identities';
 import { abs, Amount, decimalsOf, decimalText, parseAmount, toNumber, toText } from './money';
 import { Random, stepFor } from './random';
 import { cloneWorkbook } from './sheet';

@@ -35,9 +35,7 @@ function rowSumFormula(grid: Grid, col: number, adds: readonly number[], subtrac
 
 function columnSumFormula(row: number, adds: readonly number[], subtracts: readonly number[]): string {
   const contiguous = adds.length >= 3 && adds.every((c, i) => i === 0 || c === adds[i - 1] + 1);
-  const plus = contiguous
-    ? `SUM(${toA1(row, adds[0])}:${toA1(row, adds[adds.length - 1])})`
-    : adds.map((c) => toA1(row, c)).join('+');
+  const plus = contiguous ? `SUM(${toA1(row, adds[0])}:${toA1(row, adds[adds.length - 1])})` : adds.map((c) => toA1(row, c)).join('+');
   return plus + subtracts.map((c) => `-${toA1(row, c)}`).join('');
 }
 

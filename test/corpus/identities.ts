@@ -77,11 +77,7 @@ export function labelCell(grid: Grid, row: number, range: RangeRef): { col: numb
 }
 
 /** Rows (0-based) and signs a row total adds, expanded to lines when reading by leaves. */
-export function termsOf(
-  total: ExpectedRowTotal,
-  byRow: ReadonlyMap<number, ExpectedRowTotal>,
-  reading: TotalReading,
-): { row: number; sign: 1n | -1n }[] {
+export function termsOf(total: ExpectedRowTotal, byRow: ReadonlyMap<number, ExpectedRowTotal>, reading: TotalReading): { row: number; sign: 1n | -1n }[] {
   const out: { row: number; sign: 1n | -1n }[] = [];
   const visit = (rows: readonly number[], sign: 1n | -1n, seen: ReadonlySet<number>): void => {
     for (const row of rows) {

@@ -33,7 +33,7 @@ export const LAYOUTS: Readonly<Record<string, LayoutGenerator>> = {
   'budget-book': budgetBook,
   'town-council-accounts': townCouncilAccounts,
   'side-by-side': sideBySide,
-  'stacked': stacked,
+  stacked: stacked,
   'blank-row-groups': blankRowGroups,
   'mopac-priorities': mopacPriorities,
   'authorities-by-region': authoritiesByRegion,

@@ -55,7 +55,9 @@ export function toText(a: Amount, style: TextStyle): string {
   if (a === 0n && style.nil !== undefined) return style.nil;
   const m = abs(a);
   const whole = (m / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = String(m % 100n).padStart(2, '0').slice(0, style.decimals);
+  const fraction = String(m % 100n)
+    .padStart(2, '0')
+    .slice(0, style.decimals);
   if (style.decimals === 1 && m % 10n !== 0n) throw new RangeError(`${decimalText(a)} has more than one decimal`);
   if (style.decimals === 0 && m % 100n !== 0n) throw new RangeError(`${decimalText(a)} is not whole`);
   const digits = style.decimals === 0 ? whole : `${whole}.${fraction}`;

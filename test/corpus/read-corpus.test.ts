@@ -13,13 +13,22 @@ import type { CorpusCase } from './types';
 const TODAY = new Date(Date.UTC(2026, 10, 22));
 const SEEDS = [1, 2, 3, 4, 5, 6];
 /** Findings about the model rather than the arithmetic: allowed on a clean workbook. */
-const MODEL_RULES = new Set(['reconciliation-mismatch', 'unknown-priority-area', 'unknown-funding-stream', 'unknown-programme', 'unknown-borough', 'variance-threshold']);
+const MODEL_RULES = new Set([
+  'reconciliation-mismatch',
+  'unknown-priority-area',
+  'unknown-funding-stream',
+  'unknown-programme',
+  'unknown-borough',
+  'variance-threshold',
+]);
 
 const KNOWN_GAPS: Readonly<Record<string, string>> = {};
 
 function problemsWith(c: CorpusCase, seed: number): string[] {
   const result = checkWorkbook(c.workbook, defaultModel(), { today: TODAY });
-  const alarms = result.findings.filter((f) => f.severity !== 'info' && !MODEL_RULES.has(f.rule)).map((f) => `false alarm ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
+  const alarms = result.findings
+    .filter((f) => f.severity !== 'info' && !MODEL_RULES.has(f.rule))
+    .map((f) => `false alarm ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
   const misread = c.tables.flatMap((t) => scoreTable(t, result.tables).problems.map((p) => `misread ${t.sheet}!${t.range}: ${p}`));
   const missed: string[] = [];
   if (supportedFaults(c).length > 0) {

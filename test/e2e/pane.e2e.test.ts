@@ -110,9 +110,13 @@ describe('outside Excel, with office.js unreachable', () => {
 
     await page.getByText('errors open: not ready for the panel').first().waitFor(WAIT);
     const lcpf = page.getByRole('region', { name: 'Findings on LCPF boroughs' });
-    await expect(lcpf.getByRole('listitem').filter({ hasText: 'total-rounding' }).first().textContent()).resolves.toMatch(/Total \(Allocation\) £13\.4m, but the 33 lines above sum to £13\.8m/);
+    await expect(lcpf.getByRole('listitem').filter({ hasText: 'total-rounding' }).first().textContent()).resolves.toMatch(
+      /Total \(Allocation\) £13\.4m, but the 33 lines above sum to £13\.8m/,
+    );
     const spend = page.getByRole('region', { name: 'Findings on Spend by priority area' });
-    await expect(spend.getByRole('listitem').filter({ hasText: 'headline-mismatch' }).filter({ hasText: 'A Better Criminal Justice Service' }).count()).resolves.toBe(1);
+    await expect(
+      spend.getByRole('listitem').filter({ hasText: 'headline-mismatch' }).filter({ hasText: 'A Better Criminal Justice Service' }).count(),
+    ).resolves.toBe(1);
     await shot(page, '02-outside-excel-checked');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write report' }).click()]);
@@ -131,9 +135,9 @@ describe('outside Excel, with office.js unreachable', () => {
     await page.getByText(/^Opened commissioning-2019-20\.xlsx/).waitFor(WAIT);
     await page.getByRole('combobox', { name: 'What to check' }).selectOption({ label: 'Sheet: VAWG fund' });
     await checkWorkbook(page);
-    await expect(page.getByRole('region', { name: /^Findings on / }).evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label')))).resolves.toEqual([
-      'Findings on VAWG fund',
-    ]);
+    await expect(
+      page.getByRole('region', { name: /^Findings on / }).evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label'))),
+    ).resolves.toEqual(['Findings on VAWG fund']);
 
     await page.getByRole('tab', { name: 'Analyse' }).click();
     await page.getByRole('button', { name: 'Roll up' }).click();
@@ -175,7 +179,15 @@ describe('outside Excel, with office.js unreachable', () => {
 
   test("the ribbon command's summary dialog page shows what its URL carries", async () => {
     const { page } = await paneOutsideOffice({ width: 480, height: 420 });
-    const query = new URLSearchParams({ tables: '16', errors: '4', warnings: '20', info: '23', model: 'the default model', where0: 'Budget lines!H1', message0: 'All lines sum to £53.8m' });
+    const query = new URLSearchParams({
+      tables: '16',
+      errors: '4',
+      warnings: '20',
+      info: '23',
+      model: 'the default model',
+      where0: 'Budget lines!H1',
+      message0: 'All lines sum to £53.8m',
+    });
     await page.goto(`${server.origin}/summary.html?${query}`);
     await page.getByText('4 errors open: not ready for the panel').waitFor(WAIT);
     await expect(page.getByRole('listitem').textContent()).resolves.toBe('Budget lines!H1: All lines sum to £53.8m');
@@ -205,7 +217,11 @@ describe('inside Excel (a fake Office and Excel in the page)', () => {
     const checkSyncs = await page.evaluate(() => window.__fakeExcel!.totalSyncs());
     await page.getByRole('button', { name: 'Write report' }).click();
     await page.getByText(/^Wrote the Findings, Rollup, Register and Panel report sheets into this workbook/).waitFor(WAIT);
-    const state = await page.evaluate(() => ({ sheets: window.__fakeExcel!.sheetNames(), runs: window.__fakeExcel!.runs, syncs: window.__fakeExcel!.totalSyncs() }));
+    const state = await page.evaluate(() => ({
+      sheets: window.__fakeExcel!.sheetNames(),
+      runs: window.__fakeExcel!.runs,
+      syncs: window.__fakeExcel!.totalSyncs(),
+    }));
     return { page, problems, checkSyncs, ...state };
   }
 

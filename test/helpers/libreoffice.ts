@@ -57,7 +57,11 @@ export async function recalculateAllWithLibreOffice(xlsxPaths: readonly string[]
  * in a temporary copy, since LibreOffice prints every visible sheet.
  */
 export async function printToPng(xlsxPath: string, sheetName: string, outDir: string): Promise<string[]> {
-  const slug = sheetName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'sheet';
+  const slug =
+    sheetName
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'sheet';
   const work = await makeTempDir('cw-print-');
   const onlyThisSheet = path.join(work, `${slug}.xlsx`);
   await fs.writeFile(onlyThisSheet, await withOnlySheetVisible(await fs.readFile(xlsxPath), sheetName));

@@ -126,7 +126,8 @@ export function processCompatibility(doc: Document, understood: ReadonlySet<stri
       const branches = [...child.children].filter((c) => c.namespaceURI === MC_NS);
       const chosen =
         branches.find(
-          (b) => b.localName === 'Choice' && prefixesToNamespaces(b, b.getAttribute('Requires'), problems, 'mc:Choice Requires').every((n) => understood.has(n)),
+          (b) =>
+            b.localName === 'Choice' && prefixesToNamespaces(b, b.getAttribute('Requires'), problems, 'mc:Choice Requires').every((n) => understood.has(n)),
         ) ?? branches.find((b) => b.localName === 'Fallback');
       if (!chosen) {
         child.parentNode!.removeChild(child);

@@ -99,8 +99,16 @@ export const SCHEMA_BY_CONTENT_TYPE: Readonly<Record<string, SchemaTarget>> = {
   'application/vnd.openxmlformats-officedocument.drawingml.chart+xml': { schema: path.join(ISO, 'dml-chart.xsd'), ns: C, root: 'chartSpace' },
   'application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml': { schema: path.join(ISO, 'dml-chartDrawing.xsd'), ns: C, root: 'userShapes' },
   'application/vnd.openxmlformats-package.core-properties+xml': { schema: path.join(OPC, 'opc-coreProperties.local.xsd'), ns: CORE, root: 'coreProperties' },
-  'application/vnd.openxmlformats-officedocument.extended-properties+xml': { schema: path.join(ISO, 'shared-documentPropertiesExtended.xsd'), ns: EXT, root: 'Properties' },
-  'application/vnd.openxmlformats-officedocument.custom-properties+xml': { schema: path.join(ISO, 'shared-documentPropertiesCustom.xsd'), ns: CUSTOM, root: 'Properties' },
+  'application/vnd.openxmlformats-officedocument.extended-properties+xml': {
+    schema: path.join(ISO, 'shared-documentPropertiesExtended.xsd'),
+    ns: EXT,
+    root: 'Properties',
+  },
+  'application/vnd.openxmlformats-officedocument.custom-properties+xml': {
+    schema: path.join(ISO, 'shared-documentPropertiesCustom.xsd'),
+    ns: CUSTOM,
+    root: 'Properties',
+  },
   'application/vnd.openxmlformats-package.relationships+xml': { schema: path.join(OPC, 'opc-relationships.xsd'), ns: PKG_RELS, root: 'Relationships' },
 };
 const CONTENT_TYPES_TARGET: SchemaTarget = { schema: path.join(OPC, 'opc-contentTypes.xsd'), ns: CT, root: 'Types' };
@@ -175,7 +183,9 @@ export async function validatePackages(inputs: readonly PackageInput[]): Promise
       allowXmlSpaceOnText(copy);
       const root = copy.documentElement;
       if (root.namespaceURI !== target.ns || root.localName !== target.root) {
-        report.problems.push(`${part.name}: root element {${root.namespaceURI}}${root.localName}, but its content type ${part.contentType} needs {${target.ns}}${target.root}`);
+        report.problems.push(
+          `${part.name}: root element {${root.namespaceURI}}${root.localName}, but its content type ${part.contentType} needs {${target.ns}}${target.root}`,
+        );
         continue;
       }
       const file = path.join(work, `${index}-${part.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`);
@@ -188,7 +198,10 @@ export async function validatePackages(inputs: readonly PackageInput[]): Promise
     checkConsistency(input, parts, report);
   }
   for (const [schema, batch] of batches) {
-    const output = await xmllint(schema, batch.map((b) => b.file));
+    const output = await xmllint(
+      schema,
+      batch.map((b) => b.file),
+    );
     for (const entry of batch) {
       const failed = output.failed.has(entry.file);
       const errors = output.errors.get(entry.file) ?? [];
@@ -295,7 +308,8 @@ async function readParts(bytes: Uint8Array, report: PackageReport): Promise<Map<
   for (const name of names) {
     const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
     const contentType = name === '[Content_Types].xml' ? undefined : (overrides.get(name.toLowerCase()) ?? defaults.get(extension));
-    if (name !== '[Content_Types].xml' && contentType === undefined) report.problems.push(`${name}: no content type (no Override and no Default for ".${extension}")`);
+    if (name !== '[Content_Types].xml' && contentType === undefined)
+      report.problems.push(`${name}: no content type (no Override and no Default for ".${extension}")`);
     parts.set(name, { name, bytes: await zip.file(name)!.async('uint8array'), contentType });
   }
   return parts;
@@ -454,7 +468,7 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
   if (wantedMain && workbookPart.contentType !== wantedMain) {
     problems.push(`${workbookPart.name}: content type ${workbookPart.contentType} in a .${extension} file, which Excel opens only with ${wantedMain}`);
   }
-  const hasVba = [...relsOf.get(workbookPart.name) ?? []].some((r) => r.type.endsWith('/vbaProject'));
+  const hasVba = [...(relsOf.get(workbookPart.name) ?? [])].some((r) => r.type.endsWith('/vbaProject'));
   if (hasVba && (extension === 'xlsx' || extension === 'xltx')) problems.push(`package: a VBA project in a .${extension} file`);
 
   const workbook = workbookPart.doc;
@@ -469,9 +483,17 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
     return { name: s.getAttribute('name') ?? '', sheetId: s.getAttribute('sheetId') ?? '', part, kind: rel?.type.split('/').pop() ?? '' };
   });
   const ids = sheets.map((s) => s.sheetId);
-  for (const [i, id] of ids.entries()) if (ids.indexOf(id) !== i) problems.push(`${wbName}: sheetId ${id} repeats (${sheets.filter((s) => s.sheetId === id).map((s) => `"${s.name}"`).join(', ')})`);
+  for (const [i, id] of ids.entries())
+    if (ids.indexOf(id) !== i)
+      problems.push(
+        `${wbName}: sheetId ${id} repeats (${sheets
+          .filter((s) => s.sheetId === id)
+          .map((s) => `"${s.name}"`)
+          .join(', ')})`,
+      );
   const names = sheets.map((s) => s.name.toLowerCase());
-  for (const [i, name] of names.entries()) if (names.indexOf(name) !== i) problems.push(`${wbName}: sheet name "${sheets[i].name}" repeats (names compare case-insensitively)`);
+  for (const [i, name] of names.entries())
+    if (names.indexOf(name) !== i) problems.push(`${wbName}: sheet name "${sheets[i].name}" repeats (names compare case-insensitively)`);
   for (const s of sheets) {
     if (s.name.length === 0 || s.name.length > 31 || /[\\/?*[\]:]/.test(s.name) || /^'|'$/.test(s.name) || s.name.toLowerCase() === 'history') {
       problems.push(`${wbName}: sheet name "${s.name}" is not one Excel allows`);
@@ -499,7 +521,8 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
   function checkDxf(partName: string, element: Element): void {
     for (const attribute of ['dxfId', 'headerRowDxfId', 'dataDxfId', 'totalsRowDxfId', 'headerRowBorderDxfId', 'tableBorderDxfId', 'totalsRowBorderDxfId']) {
       const value = element.getAttribute(attribute);
-      if (value !== null && Number(value) >= dxfCount) problems.push(`${partName}: ${element.localName} ${attribute}="${value}", but styles have ${dxfCount} dxfs`);
+      if (value !== null && Number(value) >= dxfCount)
+        problems.push(`${partName}: ${element.localName} ${attribute}="${value}", but styles have ${dxfCount} dxfs`);
     }
   }
 
@@ -554,9 +577,15 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
     }
     for (const dv of elements(doc, SML, 'dataValidation')) {
       // Excel's limits (MS-OI29500 §2.1.613), which the schema's ST_Xstring does not state.
-      for (const [attribute, max] of [['errorTitle', 32], ['promptTitle', 32], ['error', 225], ['prompt', 255]] as const) {
+      for (const [attribute, max] of [
+        ['errorTitle', 32],
+        ['promptTitle', 32],
+        ['error', 225],
+        ['prompt', 255],
+      ] as const) {
         const value = dv.getAttribute(attribute);
-        if (value !== null && value.length > max) problems.push(`${sheet.part}: dataValidation ${dv.getAttribute('sqref')} ${attribute} "${value}" is over Excel's ${max} characters`);
+        if (value !== null && value.length > max)
+          problems.push(`${sheet.part}: dataValidation ${dv.getAttribute('sqref')} ${attribute} "${value}" is over Excel's ${max} characters`);
       }
       for (const local of ['formula1', 'formula2']) {
         for (const f of childElements(dv, SML, local)) checkFormula(`${sheet.part}: dataValidation ${dv.getAttribute('sqref')} ${local}`, f.textContent ?? '');
@@ -587,7 +616,8 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
     const local = dn.getAttribute('localSheetId');
     const problem = definedNameProblem(name);
     if (problem) problems.push(`${wbName}: defined name "${name}" ${problem}`);
-    if (local !== null && !(Number(local) >= 0 && Number(local) < sheets.length)) problems.push(`${wbName}: defined name "${name}" has localSheetId ${local} of ${sheets.length} sheets`);
+    if (local !== null && !(Number(local) >= 0 && Number(local) < sheets.length))
+      problems.push(`${wbName}: defined name "${name}" has localSheetId ${local} of ${sheets.length} sheets`);
     const key = `${local ?? ''}|${name.toLowerCase()}`;
     if (seenNames.has(key)) problems.push(`${wbName}: defined name "${name}" repeats in its scope`);
     seenNames.add(key);
@@ -609,7 +639,8 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
       tableIds.set(id, tablePart.name);
       const displayName = (table.getAttribute('displayName') ?? '').toLowerCase();
       if (tableNames.has(displayName)) problems.push(`${where}: table name ${table.getAttribute('displayName')} repeats`);
-      if ([...seenNames].some((k) => k.endsWith(`|${displayName}`))) problems.push(`${where}: table name ${table.getAttribute('displayName')} is also a defined name`);
+      if ([...seenNames].some((k) => k.endsWith(`|${displayName}`)))
+        problems.push(`${where}: table name ${table.getAttribute('displayName')} is also a defined name`);
       tableNames.add(displayName);
       checkDxf(where, table);
       const columns = elements(table, SML, 'tableColumn');
@@ -621,7 +652,8 @@ function checkConsistency(input: PackageInput, parts: Map<string, Part>, report:
       }
       if (to[0] - from[0] + 1 !== columns.length) problems.push(`${where}: ${columns.length} tableColumns for a ref ${to[0] - from[0] + 1} columns wide`);
       const colNames = columns.map((c) => (c.getAttribute('name') ?? '').toLowerCase());
-      for (const [i, n] of colNames.entries()) if (colNames.indexOf(n) !== i) problems.push(`${where}: column name "${columns[i].getAttribute('name')}" repeats`);
+      for (const [i, n] of colNames.entries())
+        if (colNames.indexOf(n) !== i) problems.push(`${where}: column name "${columns[i].getAttribute('name')}" repeats`);
       if (table.getAttribute('headerRowCount') === '0') continue;
       const texts = cellText.get(sheet.part) ?? new Map<string, string>();
       columns.forEach((column, i) => {

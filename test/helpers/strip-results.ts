@@ -11,7 +11,10 @@ export async function withoutSavedResults(bytes: Uint8Array, emptyValue = false)
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
     // A text or error result's type goes with it: an empty formula cell is a number cell.
-    const stripped = xml.replace(FORMULA_THEN_VALUE, (_m, open: string, formula: string) => `${open.replace(/\s+t="(?:str|e|b)"/, '')}${formula}${emptyValue ? '<v></v>' : ''}`);
+    const stripped = xml.replace(
+      FORMULA_THEN_VALUE,
+      (_m, open: string, formula: string) => `${open.replace(/\s+t="(?:str|e|b)"/, '')}${formula}${emptyValue ? '<v></v>' : ''}`,
+    );
     zip.file(name, stripped);
   }
   const workbookXml = await zip.file('xl/workbook.xml')!.async('string');

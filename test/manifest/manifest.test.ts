@@ -34,9 +34,7 @@ function distFileFor(url: string): string {
 
 /** The icons the manifest names with the size it declares for each: bt:Image size via its resid, and the two top-level icons. */
 function declaredIcons(xml: string): { url: string; size: number }[] {
-  const urlById = new Map(
-    [...xml.matchAll(/<bt:Image id="([^"]+)" DefaultValue="([^"]+)"\s*\/>/g)].map((m) => [m[1], m[2]] as const)
-  );
+  const urlById = new Map([...xml.matchAll(/<bt:Image id="([^"]+)" DefaultValue="([^"]+)"\s*\/>/g)].map((m) => [m[1], m[2]] as const));
   const icons = [...xml.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\s*\/>/g)].map((m) => {
     const url = urlById.get(m[2]);
     if (!url) throw new Error(`bt:Image resid "${m[2]}" names no image resource`);
@@ -100,9 +98,7 @@ describe('npm run validate:offline (tools/validate-manifest.js)', () => {
   test('prints one line and exits 0 for the manifest', () => {
     const result = runTool('manifest.xml');
     expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual([
-      'manifest.xml: valid against the Office add-in manifest schema (v1.1, offline)',
-    ]);
+    expect(result.stdout.trim().split('\n')).toEqual(['manifest.xml: valid against the Office add-in manifest schema (v1.1, offline)']);
   });
 
   test('exits 1 and names the problem for a broken manifest', () => {
@@ -136,15 +132,13 @@ describe('manifest.xml settings the add-in relies on', () => {
 
   test('puts a button on the Home tab that shows the task pane', () => {
     expect(manifest).toContain('<OfficeTab id="TabHome">');
-    expect(manifest).toMatch(
-      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/
-    );
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
     expect(manifest).toMatch(/<bt:String id="TaskpaneButton.Label" DefaultValue="Commissioning"\/>/);
   });
 
   test('puts a "Check workbook" button beside it that runs checkWorkbook from the function file', () => {
     expect(manifest).toMatch(
-      /<Control xsi:type="Button" id="CommissioningCheckButton">[\s\S]*?<Action xsi:type="ExecuteFunction">\s*<FunctionName>checkWorkbook<\/FunctionName>\s*<\/Action>/
+      /<Control xsi:type="Button" id="CommissioningCheckButton">[\s\S]*?<Action xsi:type="ExecuteFunction">\s*<FunctionName>checkWorkbook<\/FunctionName>\s*<\/Action>/,
     );
     expect(manifest).toMatch(/<bt:String id="CheckButton.Label" DefaultValue="Check workbook"\/>/);
     expect(manifest).toContain('<FunctionFile resid="Commands.Url"/>');

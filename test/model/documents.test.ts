@@ -45,7 +45,6 @@ describe('the documents a model cites', () => {
     data.documents = 'a.txt';
     expect(() => validateModel(data)).toThrow(new ModelError(['documents: should be a list, not "a.txt"']));
   });
-
 });
 
 describe('documents in the Model sheet', () => {
@@ -68,7 +67,6 @@ describe('documents in the Model sheet', () => {
     sheet.set(title + 3, 0, '000_5be5cdee322bf63c.txt');
     expect(() => readModelSheet(sheet)).toThrow(`Model!A${title + 4}: "000_5be5cdee322bf63c.txt" is listed twice (also A${title + 3})`);
   });
-
 });
 
 describe('documents in findings', () => {

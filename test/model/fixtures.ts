@@ -82,20 +82,24 @@ export const smallModel: fc.Arbitrary<CommissioningModel> = fc
             fc.subarray(periods).chain((chosen) =>
               fc.tuple(
                 ...chosen.map((year) =>
-                  fc.record({
-                    total: amountText,
-                    source: sourceNote,
-                    components: fc.array(fc.record({ text: word, aliases: fc.array(word, { maxLength: 2 }), amount: amountText, source: sourceNote }), { maxLength: 3 }),
-                  }).map((f) => ({ year, ...f })),
+                  fc
+                    .record({
+                      total: amountText,
+                      source: sourceNote,
+                      components: fc.array(fc.record({ text: word, aliases: fc.array(word, { maxLength: 2 }), amount: amountText, source: sourceNote }), {
+                        maxLength: 3,
+                      }),
+                    })
+                    .map((f) => ({ year, ...f })),
                 ),
               ),
             ),
           ),
           { maxLength: 3 },
         ),
-        boroughs: fc.uniqueArray(fc.integer({ min: 1, max: 33 }), { maxLength: 4 }).chain((numbers) =>
-          fc.tuple(...numbers.map((n) => fc.record({ n: fc.constant(n), aliases: fc.array(word, { maxLength: 2 }) }))),
-        ),
+        boroughs: fc
+          .uniqueArray(fc.integer({ min: 1, max: 33 }), { maxLength: 4 })
+          .chain((numbers) => fc.tuple(...numbers.map((n) => fc.record({ n: fc.constant(n), aliases: fc.array(word, { maxLength: 2 }) })))),
         models: fc.array(namedParts, { maxLength: 2 }),
         totals: yearFigures,
         convention: fc.constantFrom('forecast-minus-budget', 'budget-minus-forecast' as const),
@@ -119,19 +123,17 @@ export const smallModel: fc.Arbitrary<CommissioningModel> = fc
           ...withSource(named('pr', i, p.text, p.aliases, `PR_${i}`), p.source),
           ...(useStream && fundingStreams.length > 0 ? { fundingStream: fundingStreams[s % fundingStreams.length].code } : {}),
           ...(useArea && priorityAreas.length > 0 ? { priorityArea: priorityAreas[a % priorityAreas.length].code } : {}),
-          figures: figures.map(
-            (f): FundFigure => ({
-              year: f.year,
-              total: f.total,
-              source: f.source,
-              components: f.components.map((c, j) => ({
-                name: `c${j} ${c.text}`,
-                aliases: c.aliases.map((alias, k) => `c${j}x${k} ${alias}`),
-                amount: c.amount,
-                source: c.source,
-              })),
-            }),
-          ),
+          figures: figures.map((f): FundFigure => ({
+            year: f.year,
+            total: f.total,
+            source: f.source,
+            components: f.components.map((c, j) => ({
+              name: `c${j} ${c.text}`,
+              aliases: c.aliases.map((alias, k) => `c${j}x${k} ${alias}`),
+              amount: c.amount,
+              source: c.source,
+            })),
+          })),
         }));
         const [amberPct, redPct] = [...g.pct].sort((x, y) => x - y).map(String);
         const [amberAbs, redAbs] = [...g.abs].map((a) => a.replace(/^-/, '')).sort((x, y) => new Decimal(x).comparedTo(y));

@@ -54,7 +54,7 @@ describe('model JSON', () => {
 
   it.each([
     ['{"schemaVersion": 1,}', 'line 1, column 21: found "}" where a property name in double quotes should be'],
-    ['{\n  "a": 1\n  "b": 2\n}', 'line 3, column 3: found "\\"" where \',\' or \'}\' should be'],
+    ['{\n  "a": 1\n  "b": 2\n}', "line 3, column 3: found \"\\\"\" where ',' or '}' should be"],
     ['[1, 2,]', 'line 1, column 7: found "]" where a value should be'],
     ['{"a": tru}', 'line 1, column 7: found "t" where a value should be'],
     ['{"a": "x', 'line 1, column 9: a string is not closed (missing ")'],

@@ -164,9 +164,7 @@ describe('readModelSheet', () => {
     const grid = writeModelSheet(model);
     const row = bodyRow(grid, 'Boroughs', 21);
     grid.set(row, 1, 'E9000022');
-    expect(readError(grid, 'My model').message).toBe(
-      `'My model'!${toA1(row, 1)}: "E9000022" is not a London borough GSS code (E09000001 to E09000033)`,
-    );
+    expect(readError(grid, 'My model').message).toBe(`'My model'!${toA1(row, 1)}: "E9000022" is not a London borough GSS code (E09000001 to E09000033)`);
   });
 
   it('names the cell of an unknown owner code, and of a component without its fund figure', () => {
@@ -201,10 +199,7 @@ describe('readModelSheet', () => {
     grid.set(orgIdRow, 0, null);
     grid.set(orgIdRow, 1, null);
     const error = readError(grid);
-    expect(error.problems).toEqual([
-      `Model!A1: Org id is missing`,
-      `Model!B${unitRow + 1}: "millions" is not a unit (use one of £, £k, £000, £m)`,
-    ]);
+    expect(error.problems).toEqual([`Model!A1: Org id is missing`, `Model!B${unitRow + 1}: "millions" is not a unit (use one of £, £k, £000, £m)`]);
   });
 
   it('rejects a setting it does not know', () => {

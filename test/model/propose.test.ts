@@ -45,8 +45,7 @@ function expectNothingOfTheDefaultModel(model: CommissioningModel): void {
   const text = saveModelJson(model);
   expect(text).not.toMatch(/MOPAC|Mayor's Office|Mayor’s Office/i);
   const theirs = defaultModel();
-  const names = (m: CommissioningModel): string[] =>
-    [...m.priorityAreas, ...m.fundingStreams, ...m.programmes, ...m.commissioningModels].map((e) => e.name);
+  const names = (m: CommissioningModel): string[] => [...m.priorityAreas, ...m.fundingStreams, ...m.programmes, ...m.commissioningModels].map((e) => e.name);
   const ours = new Set(names(model));
   expect(names(theirs).filter((n) => ours.has(n))).toEqual([]);
   expect(model.totals.map((t) => t.amount)).not.toEqual(theirs.totals.map((t) => t.amount));
@@ -196,7 +195,15 @@ describe('headline figures', () => {
 
   it('leaves out a total whose year cannot be read, and says how many', () => {
     const workbook: GridWorkbook = {
-      sheets: [gridOf('Costs', [['Item', 'Cost £'], ['Rent', 1200], ['Rates', 300], ['Light and heat', 250], ['Total', 1750]])],
+      sheets: [
+        gridOf('Costs', [
+          ['Item', 'Cost £'],
+          ['Rent', 1200],
+          ['Rates', 300],
+          ['Light and heat', 250],
+          ['Total', 1750],
+        ]),
+      ],
     };
     const { model, notes } = propose(workbook);
     expect(model.totals).toEqual([]);
@@ -253,7 +260,11 @@ describe('real workbooks', () => {
     expect(unknownNameFindings(workbook, model)).toEqual([]);
     // Named by the user as the register's funder, the organisation takes the org id the register gives it.
     const named = propose(workbook, { organisation: 'Trafford Metropolitan Borough Council' });
-    expect(named.model.organisation).toEqual({ name: 'Trafford Metropolitan Borough Council', shortName: 'Trafford Metropolitan Borough Council', orgId: 'GB-LAE-TRF' });
+    expect(named.model.organisation).toEqual({
+      name: 'Trafford Metropolitan Borough Council',
+      shortName: 'Trafford Metropolitan Borough Council',
+      orgId: 'GB-LAE-TRF',
+    });
     expect(named.notes[0]).toBe(
       'Organisation: "Trafford Metropolitan Borough Council", as given; its org id GB-LAE-TRF is the one the register gives for it as funder (grants!AE2).',
     );

@@ -99,22 +99,50 @@ describe('validateModel', () => {
     ['a repeated GSS code', (m) => (at(m, 'boroughs', 5).gss = 'E09000001'), 'boroughs[5].gss: "E09000001" already belongs to boroughs[0] ("City of London")'],
     ['a year in the wrong form', (m) => (list(m, 'years')[1] = '2019-20'), 'years[1]: "2019-20" is not a fiscal year in "2019/20" form'],
     ['a year whose halves do not follow', (m) => (at(m, 'totals', 0).year = '2019/21'), 'totals[0].year: "2019/21" is not a fiscal year in "2019/20" form'],
-    ['a figure for a year the model does not list', (m) => (at(m, 'totals', 0).year = '2030/31'), `totals[0].year: "2030/31" is not one of the model's years (2018/19, 2019/20, 2020/21, 2021/22); add it to years`],
+    [
+      'a figure for a year the model does not list',
+      (m) => (at(m, 'totals', 0).year = '2030/31'),
+      `totals[0].year: "2030/31" is not one of the model's years (2018/19, 2019/20, 2020/21, 2021/22); add it to years`,
+    ],
     ['years out of order', (m) => (m.years = ['2019/20', '2018/19']), 'years[1]: "2018/19" comes after "2019/20"; list each year once, oldest first'],
-    ['a backwards span', (m) => (at(m, 'programmes', 2, 'figures', 0).year = '2021/22-2019/20'), 'programmes[2].figures[0].year: "2021/22-2019/20" is not a fiscal year in "2019/20", or a span'],
-    ['a span where one year belongs', (m) => (at(m, 'totals', 0).year = '2018/19-2019/20'), 'totals[0].year: "2018/19-2019/20" is not a fiscal year in "2019/20" form'],
+    [
+      'a backwards span',
+      (m) => (at(m, 'programmes', 2, 'figures', 0).year = '2021/22-2019/20'),
+      'programmes[2].figures[0].year: "2021/22-2019/20" is not a fiscal year in "2019/20", or a span',
+    ],
+    [
+      'a span where one year belongs',
+      (m) => (at(m, 'totals', 0).year = '2018/19-2019/20'),
+      'totals[0].year: "2018/19-2019/20" is not a fiscal year in "2019/20" form',
+    ],
     ['an unknown unit', (m) => (m.defaultUnit = 'GBPm'), 'defaultUnit: "GBPm" is not a unit (use one of £, £k, £000, £m)'],
     ['an unknown display unit', (m) => (at(m, 'settings').displayUnit = 'millions'), 'settings.displayUnit: "millions" is not a unit'],
     ['a month out of range', (m) => (m.fiscalYearStartMonth = 13), 'fiscalYearStartMonth: 13 should be a whole number from 1 to 12'],
     ['red below amber', (m) => (at(m, 'settings', 'rag').redPct = '2.5'), 'settings.rag.redPct: "2.5" is below amberPct "5"; red must not be below amber'],
     ['a negative threshold', (m) => (at(m, 'settings', 'rag').amberAbs = '-1'), 'settings.rag.amberAbs: "-1" should not be negative'],
-    ['an unknown variance convention', (m) => (at(m, 'settings').varianceConvention = 'actual-minus-budget'), 'settings.varianceConvention: "actual-minus-budget" is not a variance convention'],
+    [
+      'an unknown variance convention',
+      (m) => (at(m, 'settings').varianceConvention = 'actual-minus-budget'),
+      'settings.varianceConvention: "actual-minus-budget" is not a variance convention',
+    ],
     ['a source without a locator', (m) => delete at(m, 'totals', 1, 'source').locator, 'totals[1].source.locator: is missing'],
     ['an empty name', (m) => (at(m, 'fundingStreams', 0).name = '  '), 'fundingStreams[0].name: is empty'],
-    ['a code with spaces', (m) => (at(m, 'commissioningModels', 0).code = 'LO CAL'), 'commissioningModels[0].code: "LO CAL" should be a short code without spaces'],
-    ['a component listed twice', (m) => (at(m, 'programmes', 0, 'figures', 0, 'components', 1).name = 'borough projects'), 'programmes[0].figures[0].components[1].name: "borough projects" is listed twice (also components[0])'],
+    [
+      'a code with spaces',
+      (m) => (at(m, 'commissioningModels', 0).code = 'LO CAL'),
+      'commissioningModels[0].code: "LO CAL" should be a short code without spaces',
+    ],
+    [
+      'a component listed twice',
+      (m) => (at(m, 'programmes', 0, 'figures', 0, 'components', 1).name = 'borough projects'),
+      'programmes[0].figures[0].components[1].name: "borough projects" is listed twice (also components[0])',
+    ],
     ['two figures for one year', (m) => list(m, 'totals').push({ ...at(m, 'totals', 0) }), 'totals[3].year: "2018/19" has two figures (also totals[0])'],
-    ['an org id that is not one', (m) => (at(m, 'organisation').orgId = 'MOPAC'), 'organisation.orgId: "MOPAC" is not an org-id.guide identifier (such as "GB-LAE-LBH")'],
+    [
+      'an org id that is not one',
+      (m) => (at(m, 'organisation').orgId = 'MOPAC'),
+      'organisation.orgId: "MOPAC" is not an org-id.guide identifier (such as "GB-LAE-LBH")',
+    ],
     ['an unsupported currency', (m) => (m.currency = 'EUR'), 'currency: "EUR" is not supported (only "GBP")'],
     ['a later schema', (m) => (m.schemaVersion = 2), 'schemaVersion: 2 is not a schema version this program reads (expected 1)'],
   ])('names the field for %s', (_what, breakIt, expected) => {
@@ -157,9 +185,7 @@ describe('validateModel', () => {
   it('finds problems without throwing, as paths and messages', () => {
     const m = base();
     at(m, 'boroughs', 32).orgId = 'GB LAE WSM';
-    expect(findModelProblems(m)).toEqual([
-      { path: 'boroughs[32].orgId', message: '"GB LAE WSM" is not an org-id.guide identifier (such as "GB-LAE-LBH")' },
-    ]);
+    expect(findModelProblems(m)).toEqual([{ path: 'boroughs[32].orgId', message: '"GB LAE WSM" is not an org-id.guide identifier (such as "GB-LAE-LBH")' }]);
     expect(findModelProblems(base())).toEqual([]);
   });
 });

@@ -118,18 +118,12 @@ describe('findFiscalYear', () => {
     expect(text.slice(found?.index, (found?.index ?? 0) + (found?.length ?? 0))).toBe(written);
   });
 
-  it.each([
-    'Budget £m',
-    'Paid 01/04/2019',
-    'Rows 2019/20/21',
-    'Multi-year 2019/20-2021/22',
-    'Range £1,400-2,000',
-    'Budget 2019/21',
-    'Budget 2019',
-    '',
-  ])('finds no fiscal year in %p', (text) => {
-    expect(findFiscalYear(text)).toBeUndefined();
-  });
+  it.each(['Budget £m', 'Paid 01/04/2019', 'Rows 2019/20/21', 'Multi-year 2019/20-2021/22', 'Range £1,400-2,000', 'Budget 2019/21', 'Budget 2019', ''])(
+    'finds no fiscal year in %p',
+    (text) => {
+      expect(findFiscalYear(text)).toBeUndefined();
+    },
+  );
 
   it('skips an invalid year and finds a later valid one', () => {
     expect(findFiscalYear('2019/21 restated as 2020/21')?.year.label).toBe('2020/21');

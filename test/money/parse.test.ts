@@ -196,7 +196,10 @@ describe('parseAmount: properties', () => {
   }
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string(), units, (text, unit) => isWellFormed(parseAmount(text, unit))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), units, (text, unit) => isWellFormed(parseAmount(text, unit))),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on any Unicode string', () => {
@@ -205,7 +208,30 @@ describe('parseAmount: properties', () => {
   });
 
   it('never throws on text built from the pieces of amounts', () => {
-    const piece = fc.constantFrom('£', 'GBP', '(', ')', '-', '−', '–', '+', '1', '0', '9', ',', '.', 'm', 'K', 'bn', 'million', ' ', '\u00a0', '%', 'n/a', '#REF!');
+    const piece = fc.constantFrom(
+      '£',
+      'GBP',
+      '(',
+      ')',
+      '-',
+      '−',
+      '–',
+      '+',
+      '1',
+      '0',
+      '9',
+      ',',
+      '.',
+      'm',
+      'K',
+      'bn',
+      'million',
+      ' ',
+      '\u00a0',
+      '%',
+      'n/a',
+      '#REF!',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), units, (pieces, unit) => isWellFormed(parseAmount(pieces.join(''), unit))),
       { numRuns: 3000 },

@@ -103,7 +103,10 @@ describe('figures', () => {
 
 describe('ExactSum', () => {
   it('adds any mix of pence and decimals exactly', () => {
-    const anyFigure = fc.oneof(figure, fc.stringMatching(/^-?\d{1,12}\.\d{3,6}$/).map((t) => decimalFigure(new Money(t))));
+    const anyFigure = fc.oneof(
+      figure,
+      fc.stringMatching(/^-?\d{1,12}\.\d{3,6}$/).map((t) => decimalFigure(new Money(t))),
+    );
     fc.assert(
       fc.property(fc.array(anyFigure, { maxLength: 40 }), fc.array(anyFigure, { maxLength: 10 }), (parts, more) => {
         const sum = new ExactSum();
@@ -171,7 +174,12 @@ describe('the pence paths give the decimal paths’ answers', () => {
       fc.property(near, fc.array(step, { minLength: 3, maxLength: 3 }), ([s, c], [own, ...parts]) => {
         const stated = { pounds: poundsFromPence(s), pence: s, step: own };
         const computed = new PenceFigure(c);
-        const expected = compareStated(stated, computed.pounds, parts.map((st) => ({ pounds: new Money(0), step: st }))).verdict === 'error';
+        const expected =
+          compareStated(
+            stated,
+            computed.pounds,
+            parts.map((st) => ({ pounds: new Money(0), step: st })),
+          ).verdict === 'error';
         const inPence = isErrorInPence(stated, computed, [own, ...parts]);
         if (inPence !== undefined) expect(inPence).toBe(expected);
       }),

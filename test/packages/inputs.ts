@@ -69,7 +69,12 @@ export const addChartSheet: Edit = async (zip) => {
   zip.file('xl/drawings/_rels/drawing1.xml.rels', rels(['rId1', 'chart', '../charts/chart1.xml']));
   zip.file('xl/charts/chart1.xml', CHART);
   await replaceIn(zip, 'xl/workbook.xml', /(<sheet sheetId="1" [^>]*\/>)/, '$1<sheet sheetId="12" name="Chart1" r:id="rId90"/>');
-  await replaceIn(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', `<Relationship Id="rId90" Type="${REL}chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`);
+  await replaceIn(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    '</Relationships>',
+    `<Relationship Id="rId90" Type="${REL}chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+  );
   await replaceIn(
     zip,
     '[Content_Types].xml',
@@ -83,7 +88,8 @@ export const addChartSheet: Edit = async (zip) => {
 
 /** A sheet "Pivot" with a small pivot table (sum of amount by area) over data on the same sheet. */
 export const addPivotTable: Edit = async (zip) => {
-  const cell = (r: string, v: string | number) => (typeof v === 'number' ? `<c r="${r}"><v>${v}</v></c>` : `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`);
+  const cell = (r: string, v: string | number) =>
+    typeof v === 'number' ? `<c r="${r}"><v>${v}</v></c>` : `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
   zip.file(
     'xl/worksheets/pivot.xml',
     xml(
@@ -144,8 +150,18 @@ export const VBA = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 /** A macro-enabled workbook: the macro-enabled main content type and a (stand-in) VBA project part. */
 export const makeMacroEnabled: Edit = async (zip) => {
   await replaceIn(zip, '[Content_Types].xml', `${CT}.spreadsheetml.sheet.main+xml`, 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
-  await replaceIn(zip, '[Content_Types].xml', '<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
-  await replaceIn(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+  await replaceIn(
+    zip,
+    '[Content_Types].xml',
+    '<Default Extension="xml"',
+    '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"',
+  );
+  await replaceIn(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    '</Relationships>',
+    '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+  );
   zip.file('xl/vbaProject.bin', VBA);
 };
 

@@ -15,7 +15,16 @@ import JSZip from 'jszip';
 import { SAMPLE, runCli, tempDir } from '../helpers/cli';
 import { LIBREOFFICE_TIMEOUT_MS, recalculateWithLibreOffice } from '../helpers/libreoffice';
 import { applyMarkupCompatibility } from '../helpers/markup-compatibility';
-import { UNDERSTOOD, XSD_ROOT, definedNameProblem, schemasPresent, sheetReferences, validatePackages, type PackageInput, type PackageReport } from '../helpers/ooxml-validate';
+import {
+  UNDERSTOOD,
+  XSD_ROOT,
+  definedNameProblem,
+  schemasPresent,
+  sheetReferences,
+  validatePackages,
+  type PackageInput,
+  type PackageReport,
+} from '../helpers/ooxml-validate';
 import { missingSharedMessage } from '../helpers/shared-folder';
 import { defaultModel } from '../../src/model/json';
 import { writeModelSheet } from '../../src/model/model-sheet';
@@ -50,7 +59,7 @@ async function excelJsRewrite(bytes: Uint8Array): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.slice().buffer);
   workbook.creator = 'a script';
-  return new Uint8Array((await workbook.xlsx.writeBuffer()));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 async function libreOfficeRewrite(bytes: Uint8Array): Promise<Uint8Array> {
@@ -68,13 +77,29 @@ const CASES: readonly Case[] = [
     make: async () => reportCopy(made.get('report copy of the sample')!, 'sample-report-in.xlsx', 'sample-report-2.xlsx'),
   },
   { label: 'input with a chart sheet', fileName: 'chart-sheet.xlsx', make: () => edited(sample, addChartSheet) },
-  { label: 'report copy of a workbook with a chart sheet', fileName: 'chart-sheet-report.xlsx', make: async () => reportCopy(made.get('input with a chart sheet')!, 'chart-sheet.xlsx', 'chart-sheet-report.xlsx') },
+  {
+    label: 'report copy of a workbook with a chart sheet',
+    fileName: 'chart-sheet-report.xlsx',
+    make: async () => reportCopy(made.get('input with a chart sheet')!, 'chart-sheet.xlsx', 'chart-sheet-report.xlsx'),
+  },
   { label: 'input with a pivot table', fileName: 'pivot.xlsx', make: () => edited(sample, addPivotTable) },
-  { label: 'report copy of a workbook with a pivot table', fileName: 'pivot-report.xlsx', make: async () => reportCopy(made.get('input with a pivot table')!, 'pivot.xlsx', 'pivot-report.xlsx') },
+  {
+    label: 'report copy of a workbook with a pivot table',
+    fileName: 'pivot-report.xlsx',
+    make: async () => reportCopy(made.get('input with a pivot table')!, 'pivot.xlsx', 'pivot-report.xlsx'),
+  },
   { label: 'macro-enabled input', fileName: 'macros.xlsm', make: () => edited(sample, makeMacroEnabled) },
-  { label: 'report copy of a macro-enabled workbook (.xlsm)', fileName: 'macros-report.xlsm', make: async () => reportCopy(made.get('macro-enabled input')!, 'macros.xlsm', 'macros-report.xlsm') },
+  {
+    label: 'report copy of a macro-enabled workbook (.xlsm)',
+    fileName: 'macros-report.xlsm',
+    make: async () => reportCopy(made.get('macro-enabled input')!, 'macros.xlsm', 'macros-report.xlsm'),
+  },
   { label: 'input with capitalised part names', fileName: 'capitals.xlsx', make: () => edited(sample, capitaliseSheetParts) },
-  { label: 'report copy of a workbook with capitalised part names', fileName: 'capitals-report.xlsx', make: async () => reportCopy(made.get('input with capitalised part names')!, 'capitals.xlsx', 'capitals-report.xlsx') },
+  {
+    label: 'report copy of a workbook with capitalised part names',
+    fileName: 'capitals-report.xlsx',
+    make: async () => reportCopy(made.get('input with capitalised part names')!, 'capitals.xlsx', 'capitals-report.xlsx'),
+  },
   { label: 'input with a sheet named like a cell reference', fileName: 'cell-named.xlsx', make: () => edited(sample, renameBudgetSheetLikeACell) },
   {
     label: 'report copy of a workbook with a sheet named like a cell reference',
@@ -82,16 +107,37 @@ const CASES: readonly Case[] = [
     make: async () => reportCopy(made.get('input with a sheet named like a cell reference')!, 'cell-named.xlsx', 'cell-named-report.xlsx'),
   },
   { label: 'LibreOffice-written input', fileName: 'libreoffice.xlsx', make: () => libreOfficeRewrite(sample) },
-  { label: 'report copy of a LibreOffice-written workbook', fileName: 'libreoffice-report.xlsx', make: async () => reportCopy(made.get('LibreOffice-written input')!, 'libreoffice.xlsx', 'libreoffice-report.xlsx') },
+  {
+    label: 'report copy of a LibreOffice-written workbook',
+    fileName: 'libreoffice-report.xlsx',
+    make: async () => reportCopy(made.get('LibreOffice-written input')!, 'libreoffice.xlsx', 'libreoffice-report.xlsx'),
+  },
   { label: 'script-written (ExcelJS) input', fileName: 'exceljs.xlsx', make: () => excelJsRewrite(sample) },
-  { label: 'report copy of a script-written (ExcelJS) workbook', fileName: 'exceljs-report.xlsx', make: async () => reportCopy(made.get('script-written (ExcelJS) input')!, 'exceljs.xlsx', 'exceljs-report.xlsx') },
-  { label: 'budget template download', fileName: 'budget-template.xlsx', make: () => addBudgetTemplate(sample, budgetTemplate(defaultModel(), sheetNamesOfSample)) },
+  {
+    label: 'report copy of a script-written (ExcelJS) workbook',
+    fileName: 'exceljs-report.xlsx',
+    make: async () => reportCopy(made.get('script-written (ExcelJS) input')!, 'exceljs.xlsx', 'exceljs-report.xlsx'),
+  },
+  {
+    label: 'budget template download',
+    fileName: 'budget-template.xlsx',
+    make: () => addBudgetTemplate(sample, budgetTemplate(defaultModel(), sheetNamesOfSample)),
+  },
   { label: 'Model sheet download', fileName: 'model-sheet.xlsx', make: () => addGridSheet(sample, writeModelSheet(defaultModel())) },
 ];
 
 const sheetNamesOfSample = [
-  'Spend by priority area', 'LCPF boroughs', 'Co-Commissioning Fund', 'VAWG fund', 'VRU extensions', 'Young Londoners Fund',
-  'Police Transformation Fund', 'Early Intervention Youth Fund', 'Budget lines', 'Contracts and grants', 'Audit actions',
+  'Spend by priority area',
+  'LCPF boroughs',
+  'Co-Commissioning Fund',
+  'VAWG fund',
+  'VRU extensions',
+  'Young Londoners Fund',
+  'Police Transformation Fund',
+  'Early Intervention Youth Fund',
+  'Budget lines',
+  'Contracts and grants',
+  'Audit actions',
 ];
 
 let elapsed = 0;
@@ -135,7 +181,7 @@ const problemsOf = (label: string): string[] => {
 const valid = (label: string) => () => expect(problemsOf(label)).toEqual([]);
 
 describe('packages the project reads and writes validate against ECMA-376 and keep the package rules', () => {
-  it('the inputs themselves are valid (so a problem in a copy is the writer\'s)', () => {
+  it("the inputs themselves are valid (so a problem in a copy is the writer's)", () => {
     for (const c of CASES.filter((c) => /input|^the sample$/.test(c.label))) expect({ [c.label]: problemsOf(c.label) }).toEqual({ [c.label]: [] });
   });
 
@@ -163,7 +209,9 @@ describe('packages the project reads and writes validate against ECMA-376 and ke
     expect(reports.get('report copy of a workbook with a pivot table')!.validated).toEqual(
       expect.arrayContaining(['xl/pivotTables/pivotTable1.xml as pivotTableDefinition', 'xl/pivotCache/pivotCacheDefinition1.xml as pivotCacheDefinition']),
     );
-    expect(reports.get('input with a chart sheet')!.validated).toEqual(expect.arrayContaining(['xl/chartsheets/sheet1.xml as chartsheet', 'xl/charts/chart1.xml as chartSpace']));
+    expect(reports.get('input with a chart sheet')!.validated).toEqual(
+      expect.arrayContaining(['xl/chartsheets/sheet1.xml as chartsheet', 'xl/charts/chart1.xml as chartSpace']),
+    );
     expect(elapsed).toBeLessThan(60_000);
   });
 });
@@ -199,9 +247,27 @@ describe('the validator finds what it should', () => {
     const problems = await broken(
       (zip) => replaceIn(zip, 'xl/worksheets/sheet1.xml', /<c r="A1"( s="\d+")?/, '<c r="A1" s="9999"'),
       (zip) => void zip.file('xl/calcChain.xml', `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`),
-      (zip) => replaceIn(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
-      (zip) => replaceIn(zip, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
-      (zip) => replaceIn(zip, 'xl/workbook.xml', '<calcPr', `<definedNames><definedName name="AB12">'Budget lines'!$A$1</definedName><definedName name="Ok">Nowhere!$A$1</definedName></definedNames><calcPr`),
+      (zip) =>
+        replaceIn(
+          zip,
+          'xl/_rels/workbook.xml.rels',
+          '</Relationships>',
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+        ),
+      (zip) =>
+        replaceIn(
+          zip,
+          '[Content_Types].xml',
+          '</Types>',
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+        ),
+      (zip) =>
+        replaceIn(
+          zip,
+          'xl/workbook.xml',
+          '<calcPr',
+          `<definedNames><definedName name="AB12">'Budget lines'!$A$1</definedName><definedName name="Ok">Nowhere!$A$1</definedName></definedNames><calcPr`,
+        ),
       (zip) => replaceIn(zip, 'xl/workbook.xml', 'name="VAWG fund"', 'name="FY2020"'),
       (zip) => replaceIn(zip, 'xl/workbook.xml', '</definedNames>', '<definedName name="Link">FY2020!$A$1</definedName></definedNames>'),
     );
@@ -216,7 +282,9 @@ describe('the validator finds what it should', () => {
   it('a table whose column names differ from its header cells, and repeated table ids', async () => {
     const copy = made.get('report copy of the sample')!;
     const zip = await JSZip.loadAsync(copy);
-    const tables = Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n)).sort();
+    const tables = Object.keys(zip.files)
+      .filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))
+      .sort();
     expect(tables.length).toBeGreaterThan(1);
     const [first, second] = await Promise.all(tables.slice(0, 2).map((t) => zip.file(t)!.async('string')));
     const firstId = /<table\b[^>]*\sid="(\d+)"/.exec(first)![1];
@@ -251,7 +319,7 @@ describe('markup compatibility processing', () => {
   const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-  it('drops ignorable namespaces\' attributes and elements, keeps understood ones, and removes the mc attributes', () => {
+  it("drops ignorable namespaces' attributes and elements, keeps understood ones, and removes the mc attributes", () => {
     const xml =
       `<worksheet xmlns="${SML}" xmlns:mc="${MC}" xmlns:x14ac="urn:x14ac" xmlns:xr="urn:xr" mc:Ignorable="x14ac xr" xr:uid="{1}">` +
       `<sheetData><row r="1" x14ac:dyDescent="0.25"><x14ac:thing/></row></sheetData></worksheet>`;

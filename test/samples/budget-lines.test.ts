@@ -7,7 +7,10 @@ describe('apportionWholePounds', () => {
   it('splits the LCPF re-profiling over the LCPF lines in whole pounds adding up to -£1,000,000', () => {
     // Exact shares of 1,000,000 by 4.1, 3.6, 1.5, 0.3, 3.6 (of 13.1): 312977.10, 274809.16, 114503.82,
     // 22900.76, 274809.16. Flooring leaves 2 pounds, which go to the largest remainders (.82 and .76).
-    const parts = apportionWholePounds(new Decimal(-1_000_000), ['4.1', '3.6', '1.5', '0.3', '3.6'].map((w) => new Decimal(w)));
+    const parts = apportionWholePounds(
+      new Decimal(-1_000_000),
+      ['4.1', '3.6', '1.5', '0.3', '3.6'].map((w) => new Decimal(w)),
+    );
     expect(parts.map((p) => p.toFixed(0))).toEqual(['-312977', '-274809', '-114504', '-22901', '-274809']);
   });
 
@@ -51,7 +54,13 @@ const activities = readKeyActivities(
         headline: '1.0',
         activities: [
           { ref: 'A-01', label: 'One', amount: '0.6', budgetLine: { fundingStream: 'MOPAC core', streamBasis: 'illustrative' } },
-          { ref: 'A-02', label: 'Two', amount: '0.45', seedStream: 'LCPF', budgetLine: { fundingStream: 'London Crime Prevention Fund', streamBasis: 'stated' } },
+          {
+            ref: 'A-02',
+            label: 'Two',
+            amount: '0.45',
+            seedStream: 'LCPF',
+            budgetLine: { fundingStream: 'London Crime Prevention Fund', streamBasis: 'stated' },
+          },
         ],
       },
     ],

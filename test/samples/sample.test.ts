@@ -34,7 +34,11 @@ beforeAll(async () => {
 });
 
 function seedText(text: string): string {
-  return text.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** An amount cell shows the seed's text: same figure, same decimals, the seed's £…m style, its blanks and dashes. */
@@ -62,9 +66,7 @@ function expectSeedTable(sheet: ExcelJS.Worksheet, lines: readonly string[], hea
   const width = headers[headers.length - 1].length;
   let first: number | undefined;
   sheet.eachRow((_, r) => {
-    const matches = headers.every((cells, h) =>
-      cells.every((text, c) => (sheet.getCell(r + h, c + 1).value ?? '') === text),
-    );
+    const matches = headers.every((cells, h) => cells.every((text, c) => (sheet.getCell(r + h, c + 1).value ?? '') === text));
     if (matches && first === undefined) first = r;
   });
   if (first === undefined) throw new Error(`${sheet.name}: no header row reads ${JSON.stringify(headers)}`);
@@ -161,11 +163,62 @@ describe('Spend by priority area', () => {
 
   // The seed's bullets, amount and the stream each names (if any), under each headline.
   const sections: [string, [number, string | null][]][] = [
-    ['Keeping Children and Young People Safe (£15.0m)', [[1.4, null], [1.1, 'YLF'], [1.0, null], [0.8, null], [0.7, null], [0.6, null], [0.5, null], [2.1, null], [2.7, 'EIYF'], [4.1, 'LCPF']]],
-    ['A Better Criminal Justice Service (£17.9m)', [[7.7, null], [1.9, null], [1.8, null], [0.8, null], [0.8, null], [0.6, null], [0.9, null], [3.6, 'LCPF']]],
-    ['A Better Policing Service for London (£2.3m)', [[0.4, null], [0.3, null], [1.5, 'LCPF']]],
-    ['Standing Together Against Hatred, Intolerance and Extremism (£2.1m)', [[1.2, null], [0.3, null], [0.4, null], [0.3, 'LCPF']]],
-    ['Tackling Violence Against Women and Girls (VAWG) (£16.3m)', [[4.1, null], [3.1, null], [2.4, null], [1.9, null], [1.2, null], [3.6, 'LCPF']]],
+    [
+      'Keeping Children and Young People Safe (£15.0m)',
+      [
+        [1.4, null],
+        [1.1, 'YLF'],
+        [1.0, null],
+        [0.8, null],
+        [0.7, null],
+        [0.6, null],
+        [0.5, null],
+        [2.1, null],
+        [2.7, 'EIYF'],
+        [4.1, 'LCPF'],
+      ],
+    ],
+    [
+      'A Better Criminal Justice Service (£17.9m)',
+      [
+        [7.7, null],
+        [1.9, null],
+        [1.8, null],
+        [0.8, null],
+        [0.8, null],
+        [0.6, null],
+        [0.9, null],
+        [3.6, 'LCPF'],
+      ],
+    ],
+    [
+      'A Better Policing Service for London (£2.3m)',
+      [
+        [0.4, null],
+        [0.3, null],
+        [1.5, 'LCPF'],
+      ],
+    ],
+    [
+      'Standing Together Against Hatred, Intolerance and Extremism (£2.1m)',
+      [
+        [1.2, null],
+        [0.3, null],
+        [0.4, null],
+        [0.3, 'LCPF'],
+      ],
+    ],
+    [
+      'Tackling Violence Against Women and Girls (VAWG) (£16.3m)',
+      [
+        [4.1, null],
+        [3.1, null],
+        [2.4, null],
+        [1.9, null],
+        [1.2, null],
+        [3.6, 'LCPF'],
+      ],
+    ],
   ];
 
   it('lists the key activities under section rows that state each headline, with the stream only where the bullet names it', () => {
@@ -244,7 +297,12 @@ describe('VAWG fund', () => {
     expect(sheet().getCell('A1').value).toBe('Mayoral funding for tackling VAWG');
     expect(rowValues(sheet(), 2, 3)).toEqual(['Tranche', 'Description', 'Amount £m']);
     const amounts = [3, 4, 5, 6].map((r) => [textOf(sheet().getCell(r, 1)).slice(0, 9), sheet().getCell(r, 3).value]);
-    expect(amounts).toEqual([['Tranche 1', 1.4], ['Tranche 2', 3.4], ['Tranche 3', 3.4], ['Tranche 4', 6.9]]);
+    expect(amounts).toEqual([
+      ['Tranche 1', 1.4],
+      ['Tranche 2', 3.4],
+      ['Tranche 3', 3.4],
+      ['Tranche 4', 6.9],
+    ]);
     expect(rowValues(sheet(), rowLabelled(sheet(), 'Total VAWG fund'), 3)).toEqual(['Total VAWG fund', null, 15]);
     expect(sumColumn(sheet(), 3, 6, 3).toFixed(1)).toBe('15.1');
   });
@@ -295,9 +353,7 @@ describe('Early Intervention Youth Fund', () => {
   it('holds the published negatives and blanks, with a blank total budget, at 2 dp', () => {
     const sheet = sheetNamed(workbook, 'Early Intervention Youth Fund');
     expectSeedTable(sheet, seed.earlyInterventionYouthFund, 1, [1, 2, 3]);
-    expect(rowValues(sheet, rowLabelled(sheet, 'Pan London Rescue and Response County Lines project'), 4)).toEqual([
-      expect.any(String), -0.36, -0.36, 0,
-    ]);
+    expect(rowValues(sheet, rowLabelled(sheet, 'Pan London Rescue and Response County Lines project'), 4)).toEqual([expect.any(String), -0.36, -0.36, 0]);
     expect(plain(sheet.getCell(rowLabelled(sheet, 'Westminster, Kensington and Chelsea and Hammersmith & Fulham boroughs'), 2))).toBeNull();
     expect(plain(sheet.getCell(rowLabelled(sheet, 'Safe Haven projects in New Cross/Deptford'), 2))).toBeNull();
     const total = rowLabelled(sheet, 'Total');
@@ -318,7 +374,16 @@ describe('Budget lines', () => {
 
   it('has the line-level header in pounds, frozen, and one line per key activity', () => {
     expect(rowValues(sheet(), 1, 10)).toEqual([
-      'Ref', 'Line', 'Priority area', 'Funding stream', 'Programme', 'Borough', 'Year', 'Budget £', 'Forecast £', 'Variance £',
+      'Ref',
+      'Line',
+      'Priority area',
+      'Funding stream',
+      'Programme',
+      'Borough',
+      'Year',
+      'Budget £',
+      'Forecast £',
+      'Variance £',
     ]);
     expect(sheet().views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = lineRows();
@@ -396,8 +461,22 @@ describe('Budget lines', () => {
 describe('Contracts and grants', () => {
   const sheet = (): ExcelJS.Worksheet => sheetNamed(workbook, 'Contracts and grants');
   const headers = [
-    'Ref', 'Title', 'Recipient', 'Type', 'Amount £', 'Award date', 'Start date', 'End date', 'Funder', 'Priority area',
-    'Funding stream', 'Borough', 'Procurement route', 'Status', 'Performance RAG', 'Outcomes',
+    'Ref',
+    'Title',
+    'Recipient',
+    'Type',
+    'Amount £',
+    'Award date',
+    'Start date',
+    'End date',
+    'Funder',
+    'Priority area',
+    'Funding stream',
+    'Borough',
+    'Procurement route',
+    'Status',
+    'Performance RAG',
+    'Outcomes',
   ];
   const recordRows = (): number[] => {
     const rows: number[] = [];
@@ -425,7 +504,10 @@ describe('Contracts and grants', () => {
       expect([award, start, end].every((d) => d instanceof Date)).toBe(true);
       const [a, s, e] = [award, start, end] as Date[];
       expect({ row: r, awardedInPast: a.getTime() <= SAMPLE_DATE.getTime(), awardedByStart: a <= s, endsAfterStart: e >= s }).toEqual({
-        row: r, awardedInPast: true, awardedByStart: true, endsAfterStart: true,
+        row: r,
+        awardedInPast: true,
+        awardedByStart: true,
+        endsAfterStart: true,
       });
     }
   });
@@ -487,10 +569,7 @@ describe('Audit actions', () => {
     for (const ref of ['AA-04', 'AA-05', 'AA-06', 'AA-07']) {
       const rows = rowsLabelled(sheet(), ref);
       expect(rows).toHaveLength(2);
-      expect([sheet().getCell(rows[1], 5).value, sheet().getCell(rows[1], 6).value]).toEqual([
-        'In progress',
-        new Date(Date.UTC(2020, 0, 1)),
-      ]);
+      expect([sheet().getCell(rows[1], 5).value, sheet().getCell(rows[1], 6).value]).toEqual(['In progress', new Date(Date.UTC(2020, 0, 1))]);
     }
   });
 });

@@ -116,7 +116,11 @@ describe('a sheet’s own shorthand', () => {
   });
 
   it('reads what each marker means from a legend', () => {
-    const legend = readShorthandLegend(['[x] = not available; [z] = not applicable; [c] confidential', '[n] indicates that no traffic was reported', '[low] less than 0.5']);
+    const legend = readShorthandLegend([
+      '[x] = not available; [z] = not applicable; [c] confidential',
+      '[n] indicates that no traffic was reported',
+      '[low] less than 0.5',
+    ]);
     expect(Object.fromEntries(legend)).toEqual({ '[x]': 'not-available', '[z]': 'not-applicable', '[c]': 'suppressed', '[n]': 'not-applicable' });
   });
 });

@@ -41,11 +41,15 @@ describe('table detection', () => {
   });
 
   it('finds roles whatever the column order, and tables away from A1', () => {
-    const grid = gridOf('Lines', [
-      ['Variance', 'Budget £k', 'Borough', 'Project', 'Forecast £k', 'Year'],
-      [10, 100, 'Lambeth', 'Youth work', 110, '2019/20'],
-      [-5, 50, 'Merton', 'Advocacy', 45, '2019/20'],
-    ], { row: 6, col: 3 });
+    const grid = gridOf(
+      'Lines',
+      [
+        ['Variance', 'Budget £k', 'Borough', 'Project', 'Forecast £k', 'Year'],
+        [10, 100, 'Lambeth', 'Youth work', 110, '2019/20'],
+        [-5, 50, 'Merton', 'Advocacy', 45, '2019/20'],
+      ],
+      { row: 6, col: 3 },
+    );
     const [table] = detectTables(grid, options);
     expect(rangeToA1(table.range)).toBe('D7:I9');
     expect(table.columns.map((c) => c.role)).toEqual(['variance', 'budget', 'borough', 'label', 'forecast', 'year']);
@@ -106,9 +110,21 @@ describe('table detection', () => {
     expect([fromCell.unit, fromCell.unitSource]).toEqual(['£k', 'unit-row']);
     const fromTitle = detectTables(gridOf('B', [['Funding (£000)'], ['Project', 'Budget'], ['X', 5]]), options)[0];
     expect([fromTitle.unit, fromTitle.unitSource]).toEqual(['£000', 'title']);
-    const byDefault = detectTables(gridOf('C', [['Project', 'Budget'], ['X', 5]]), options)[0];
+    const byDefault = detectTables(
+      gridOf('C', [
+        ['Project', 'Budget'],
+        ['X', 5],
+      ]),
+      options,
+    )[0];
     expect([byDefault.unit, byDefault.unitSource]).toEqual(['£', 'default']);
-    const pounds = detectTables(gridOf('D', [['Project', 'Budget (£)'], ['X', 5]]), options)[0];
+    const pounds = detectTables(
+      gridOf('D', [
+        ['Project', 'Budget (£)'],
+        ['X', 5],
+      ]),
+      options,
+    )[0];
     expect(pounds.unit).toBe('£');
   });
 
@@ -183,10 +199,14 @@ describe('table detection', () => {
       ['Ref', 'Title', 'Recipient', 'Type', 'Amount £', 'Award date', 'Start date', 'End date'],
       ['G1', 'Youth work', 'Redthread', 'Grant', 800000, new Date(Date.UTC(2019, 3, 1)), new Date(Date.UTC(2019, 3, 1)), new Date(Date.UTC(2020, 2, 31))],
     ]);
-    addRows(grid, [
-      ['Ref', 'Action', 'Owner', 'Status'],
-      ['A1', 'Training plan', 'Head of Commissioning', 'Implemented'],
-    ], { row: 3 });
+    addRows(
+      grid,
+      [
+        ['Ref', 'Action', 'Owner', 'Status'],
+        ['A1', 'Training plan', 'Head of Commissioning', 'Implemented'],
+      ],
+      { row: 3 },
+    );
     const [register, audit] = detectTables(grid, options);
     expect(register.kind).toBe('register');
     expect(register.columns.map((c) => c.role)).toEqual(['ref', 'label', 'recipient', 'type', 'amount', 'award-date', 'start-date', 'end-date']);
@@ -208,6 +228,14 @@ describe('table detection', () => {
 
   it('ignores blocks that have no header', () => {
     expect(detectTables(gridOf('Notes', [['Source: panel report, January 2020']]), options)).toEqual([]);
-    expect(detectTables(gridOf('Numbers', [[1, 2], [3, 4]]), options)).toEqual([]);
+    expect(
+      detectTables(
+        gridOf('Numbers', [
+          [1, 2],
+          [3, 4],
+        ]),
+        options,
+      ),
+    ).toEqual([]);
   });
 });

@@ -112,9 +112,23 @@ describe('column kinds and labels', () => {
   });
 
   it('does not take a legend of symbols, or prose under a header with a year, as money', () => {
-    const [legend] = detectTables(gridOf('S', [['Symbol', 'Meaning'], [':', 'not available'], ['0', 'zero or negligible'], ['-', 'not relevant'], ['||', 'discontinuity']]));
+    const [legend] = detectTables(
+      gridOf('S', [
+        ['Symbol', 'Meaning'],
+        [':', 'not available'],
+        ['0', 'zero or negligible'],
+        ['-', 'not relevant'],
+        ['||', 'discontinuity'],
+      ]),
+    );
     expect(legend.columns.every((c) => c.kind !== 'money')).toBe(true);
-    const [index] = detectTables(gridOf('I', [['Sheet', 'Resources used to finance capital expenditure, 2018-19'], ['Financing', 'Total resources by authority, 2018-19'], ['Detail', 'Further detail on grants, 2018-19']]));
+    const [index] = detectTables(
+      gridOf('I', [
+        ['Sheet', 'Resources used to finance capital expenditure, 2018-19'],
+        ['Financing', 'Total resources by authority, 2018-19'],
+        ['Detail', 'Further detail on grants, 2018-19'],
+      ]),
+    );
     expect(index.columns.every((c) => c.kind !== 'money')).toBe(true);
   });
 
@@ -130,7 +144,10 @@ describe('column kinds and labels', () => {
     expect(kinds(t).B).toBe('text');
   });
   it('labels lines by the names column when the first text column holds category codes', () => {
-    const rows = [['Group', 'Source', 'Amount £'], ...['Grants', 'Receipts', 'Borrowing', 'Reserves', 'Loans', 'Levy', 'Other'].map((s, i) => [i < 5 ? 'fin' : 'pridev', s, 10 * (i + 1)])];
+    const rows = [
+      ['Group', 'Source', 'Amount £'],
+      ...['Grants', 'Receipts', 'Borrowing', 'Reserves', 'Loans', 'Levy', 'Other'].map((s, i) => [i < 5 ? 'fin' : 'pridev', s, 10 * (i + 1)]),
+    ];
     const [t] = detectTables(gridOf('L', rows));
     expect(t.labelCol).toBe(1);
   });
@@ -186,7 +203,15 @@ describe('tables stacked on one sheet', () => {
 
 describe('rows that look like totals but are not', () => {
   it('reads a footnote starting "Total includes …" after the last figures as a note', () => {
-    const [t] = detectTables(gridOf('N', [['Code', 'Area', 'Spend £', 'Income £'], [1, 'North', 10, 1], [2, 'South', 20, 2], ['Notes'], ['(1)', 'Total includes targeted allocations.']]));
+    const [t] = detectTables(
+      gridOf('N', [
+        ['Code', 'Area', 'Spend £', 'Income £'],
+        [1, 'North', 10, 1],
+        [2, 'South', 20, 2],
+        ['Notes'],
+        ['(1)', 'Total includes targeted allocations.'],
+      ]),
+    );
     expect(t.rows.filter((r) => r.kind === 'total')).toEqual([]);
     expect(rangeToA1(t.range)).toBe('A1:D3');
   });
@@ -280,14 +305,25 @@ describe('statistics tables', () => {
 
 describe('per-cent columns read as ratios', () => {
   const monitoring = (variancePct: (v: number, b: number) => number, fmt?: string): Grid => {
-    const rows: [string, number, number][] = [['Adults', 1000, 1100], ['Children', 800, 760], ['Housing', 300, 330], ['Waste', 250, 240], ['Parks', 120, 126]];
-    const grid = gridOf('M', [['Service', 'Budget £000', 'Forecast £000', 'Variance £000', 'Variance %'], ...rows.map(([n, b, f]) => [n, b, f, f - b, variancePct(f - b, b)])]);
+    const rows: [string, number, number][] = [
+      ['Adults', 1000, 1100],
+      ['Children', 800, 760],
+      ['Housing', 300, 330],
+      ['Waste', 250, 240],
+      ['Parks', 120, 126],
+    ];
+    const grid = gridOf('M', [
+      ['Service', 'Budget £000', 'Forecast £000', 'Variance £000', 'Variance %'],
+      ...rows.map(([n, b, f]) => [n, b, f, f - b, variancePct(f - b, b)]),
+    ]);
     if (fmt) for (let r = 1; r <= rows.length; r++) grid.setCell(r, 4, { value: grid.value(r, 4), numFmt: fmt });
     return grid;
   };
 
   it('finds variance % = variance ÷ budget by arithmetic, as a fraction or as points', () => {
-    expect(detectTables(monitoring((v, b) => v / b, '0.0%'))[0].columnRatios).toEqual([{ col: 4, adds: [3], subtracts: [], denominator: 1, scale: 1, evidence: 'arithmetic' }]);
+    expect(detectTables(monitoring((v, b) => v / b, '0.0%'))[0].columnRatios).toEqual([
+      { col: 4, adds: [3], subtracts: [], denominator: 1, scale: 1, evidence: 'arithmetic' },
+    ]);
     expect(detectTables(monitoring((v, b) => Math.round((1000 * v) / b) / 10))[0].columnRatios[0]).toMatchObject({ adds: [3], denominator: 1, scale: 100 });
   });
 
@@ -320,7 +356,13 @@ describe('years as statistics tables write them', () => {
 
 describe('unit rows', () => {
   it('does not take a table letter ("K") for thousands, and reads the unit row beside it', () => {
-    const grid = gridOf('K', [[' K', ' International investment position'], [null, null, null, ' £ billion'], ['Item', '2018', '2019', '2020'], ['Assets', 1.5, 2.5, 3.5], ['Liabilities', 1, 2, 3]]);
+    const grid = gridOf('K', [
+      [' K', ' International investment position'],
+      [null, null, null, ' £ billion'],
+      ['Item', '2018', '2019', '2020'],
+      ['Assets', 1.5, 2.5, 3.5],
+      ['Liabilities', 1, 2, 3],
+    ]);
     expect(detectTables(grid)[0].unit).toBe('£bn');
   });
 });

@@ -29,7 +29,11 @@ function addLeaves(into: Leaves, from: Leaves, sign: number): void {
 }
 
 function key(leaves: Leaves): string {
-  return [...leaves.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(',');
+  return [...leaves.entries()]
+    .filter(([, v]) => v !== 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
 }
 
 /** Each total's lines beneath it, with signs, following totals over totals down to lines. */
@@ -53,7 +57,8 @@ function expand(direct: Map<number, { adds: readonly number[]; subtracts: readon
 
 function foundRowTotals(table: Table): Map<number, string> {
   const direct = new Map<number, { adds: readonly number[]; subtracts: readonly number[] }>();
-  for (const r of table.rows) if (r.kind === 'total' && r.sums) direct.set(r.row + 1, { adds: r.sums.map((x) => x + 1), subtracts: (r.subtracts ?? []).map((x) => x + 1) });
+  for (const r of table.rows)
+    if (r.kind === 'total' && r.sums) direct.set(r.row + 1, { adds: r.sums.map((x) => x + 1), subtracts: (r.subtracts ?? []).map((x) => x + 1) });
   // A section heading that states a headline stands for the total of its lines.
   for (const s of table.sections) if (s.headlines.length > 0) direct.set(s.row + 1, { adds: s.lineRows.map((x) => x + 1), subtracts: [] });
   return expand(direct);
@@ -92,12 +97,26 @@ export function scoreTable(expected: ExpectedTable, found: readonly Table[]): Ta
   const range = parseRange(expected.range);
   const onSheet = found.filter((t) => t.sheet === expected.sheet);
   const match = onSheet.find((t) => extentOf(t) === expected.range) ?? onSheet.find((t) => range && t.headerRows[0] === range.start.row);
-  if (!match) return { sheet: expected.sheet, expected: expected.range, extentRight: false, totalsRight: false, problems: [`no table found at ${expected.range} (found ${onSheet.map(extentOf).join(', ') || 'none'})`] };
+  if (!match)
+    return {
+      sheet: expected.sheet,
+      expected: expected.range,
+      extentRight: false,
+      totalsRight: false,
+      problems: [`no table found at ${expected.range} (found ${onSheet.map(extentOf).join(', ') || 'none'})`],
+    };
   const extentRight = extentOf(match) === expected.range;
   const problems = [
     ...(extentRight ? [] : [`extent read as ${extentOf(match)}`]),
     ...compareMaps('row', expectedRowTotals(expected), foundRowTotals(match), (k) => String(k)),
     ...compareMaps('column', expectedColumnTotals(expected), foundColumnTotals(match), (k) => toA1(0, k).replace(/\d+$/, '')),
   ];
-  return { sheet: expected.sheet, expected: expected.range, found: extentOf(match), extentRight, totalsRight: problems.length === (extentRight ? 0 : 1), problems };
+  return {
+    sheet: expected.sheet,
+    expected: expected.range,
+    found: extentOf(match),
+    extentRight,
+    totalsRight: problems.length === (extentRight ? 0 : 1),
+    problems,
+  };
 }

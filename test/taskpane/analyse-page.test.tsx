@@ -28,7 +28,11 @@ function tableRows(page: HTMLElement): string[][] {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent ?? ''),
+    );
 }
 
 test('rolls up by priority area: a row per area in the model order, figures as the engine sums them, and the total', async () => {
@@ -101,7 +105,7 @@ test('"Write rollup" writes the Rollup sheet by the dimensions chosen', async ()
   expect(sheets[0].tables[0].columns[0].header).toBe('Year');
 });
 
-test('without a model, rolls up by the workbook\'s own first column of names, and offers its other columns', async () => {
+test("without a model, rolls up by the workbook's own first column of names, and offers its other columns", async () => {
   const councils: GridWorkbook = {
     sheets: [
       gridOf('Outturn', [
@@ -121,7 +125,9 @@ test('without a model, rolls up by the workbook\'s own first column of names, an
     ['Swansea', '£300', '54.5%'],
     ['Total', '£550', '100.0%'],
   ]);
-  const options = within(within(page).getByRole('combobox', { name: 'Roll up by' })).getAllByRole('option').map((o) => o.textContent);
+  const options = within(within(page).getByRole('combobox', { name: 'Roll up by' }))
+    .getAllByRole('option')
+    .map((o) => o.textContent);
   expect(options).toEqual(['Year', 'Authority', 'Service']);
   expect(within(page).queryByText('Priority area')).not.toBeInTheDocument();
 });

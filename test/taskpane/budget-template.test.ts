@@ -18,7 +18,20 @@ const model = defaultModel();
 test('every header is one the checker reads, with the role its drop-down lists', () => {
   const template = budgetTemplate(model);
   const roles = template.columns.map((c) => roleFromHeader(c.header)?.role);
-  expect(roles).toEqual(['ref', undefined, 'priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year', 'budget', 'forecast', 'actual', 'notes']);
+  expect(roles).toEqual([
+    'ref',
+    undefined,
+    'priority-area',
+    'funding-stream',
+    'programme',
+    'borough',
+    'commissioning-model',
+    'year',
+    'budget',
+    'forecast',
+    'actual',
+    'notes',
+  ]);
   const listed = template.columns.filter((c) => c.list !== undefined).map((c) => [roleFromHeader(c.header)?.role, template.lists[c.list!].title]);
   expect(listed).toEqual([
     ['priority-area', 'Priority areas'],

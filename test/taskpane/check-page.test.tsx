@@ -102,7 +102,11 @@ test('checks a single sheet when one is chosen, and reads the workbook afresh fr
   await user.click(within(page).getByRole('button', { name: 'Check workbook' }));
   await waitFor(() => expect(within(page).getByText(/checked on “LCPF boroughs”/)).toBeInTheDocument(), ENGINE_WAIT);
   expect(host.reads).toBe(2);
-  expect(within(page).getAllByRole('region', { name: /^Findings on / }).map((r) => r.getAttribute('aria-label'))).toEqual(['Findings on LCPF boroughs']);
+  expect(
+    within(page)
+      .getAllByRole('region', { name: /^Findings on / })
+      .map((r) => r.getAttribute('aria-label')),
+  ).toEqual(['Findings on LCPF boroughs']);
 });
 
 test('"Write findings sheet" writes the Findings sheet with every finding of the check', async () => {

@@ -112,17 +112,29 @@ test("inserts the budget template: headers, formats, the model's lists as drop-d
   const excel = new RecordingExcel(['Budget lines', 'Budget template']);
   const outcome = await new ExcelHost(excel.run, null).insertBudgetTemplate(new InlineEngine(), defaultModel());
   expect(excel.syncs).toBe(2);
-  expect(excel.about('worksheets').filter((r) => r.op === 'add').map((r) => r.value)).toEqual(['Budget template (2) lists', 'Budget template (2)']);
+  expect(
+    excel
+      .about('worksheets')
+      .filter((r) => r.op === 'add')
+      .map((r) => r.value),
+  ).toEqual(['Budget template (2) lists', 'Budget template (2)']);
   expect(excel.about('sheet:Budget template (2) lists')).toEqual([{ target: 'sheet:Budget template (2) lists', op: 'visibility=', value: 'Hidden' }]);
   expect(excel.about('Budget template (2)!C2:C501')).toEqual([
-    { target: 'Budget template (2)!C2:C501', op: 'dataValidation.rule=', value: { list: { inCellDropDown: true, source: "='Budget template (2) lists'!$A$2:$A$6" } } },
+    {
+      target: 'Budget template (2)!C2:C501',
+      op: 'dataValidation.rule=',
+      value: { list: { inCellDropDown: true, source: "='Budget template (2) lists'!$A$2:$A$6" } },
+    },
     expect.objectContaining({ op: 'dataValidation.errorAlert=' }),
   ]);
   expect(excel.about('Budget template (2)!F2:F501')[0].value).toEqual({ list: { inCellDropDown: true, source: "='Budget template (2) lists'!$D$2:$D$34" } });
   const budgetFormat = excel.about('Budget template (2)!I2:I501').find((r) => r.op === 'numberFormat=');
   expect((budgetFormat?.value as string[][]).length).toBe(500);
   expect(excel.about('sheet:Budget template (2)')).toEqual(
-    expect.arrayContaining([{ target: 'sheet:Budget template (2)', op: 'freezeRows', value: 1 }, { target: 'sheet:Budget template (2)', op: 'activate' }]),
+    expect.arrayContaining([
+      { target: 'sheet:Budget template (2)', op: 'freezeRows', value: 1 },
+      { target: 'sheet:Budget template (2)', op: 'activate' },
+    ]),
   );
   expect(outcome.message).toMatch(/^Inserted "Budget template \(2\)"/);
 });

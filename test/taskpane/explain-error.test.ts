@@ -23,7 +23,7 @@ test("a model's problems are listed, one per line", () => {
   expect(shown.details).toEqual(['years[0]: "2019" is not a fiscal year', 'boroughs[2].gss: missing']);
 });
 
-test("a sheet the add-in does not own is left alone, and the user is told to rename it", () => {
+test('a sheet the add-in does not own is left alone, and the user is told to rename it', () => {
   const shown = explainError(viaWorker(new NotOurSheetError('Findings')), 'Writing the report');
   expect(shown.title).toBe('Nothing was written');
   expect(shown.message).toMatch(/^A sheet named "Findings" already exists and was not made by Commissioning Workbench/);
@@ -31,7 +31,10 @@ test("a sheet the add-in does not own is left alone, and the user is told to ren
 });
 
 test('Excel refusals name the Excel error code and the usual ways out', () => {
-  const shown = explainError({ name: 'RichApi.Error', code: 'InvalidOperation', message: 'The operation is not allowed while editing a cell' }, 'Writing the report');
+  const shown = explainError(
+    { name: 'RichApi.Error', code: 'InvalidOperation', message: 'The operation is not allowed while editing a cell' },
+    'Writing the report',
+  );
   expect(shown.title).toBe('Excel refused: writing the report failed');
   expect(shown.message).toBe('The operation is not allowed while editing a cell. (Excel error InvalidOperation)');
   expect(shown.next).toMatch(/press Esc/);

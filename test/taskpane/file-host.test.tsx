@@ -74,7 +74,9 @@ test('opens a workbook through the file input, checks it, and "Write report" off
   const names = workbook.worksheets.map((w) => w.name);
   expect(names.slice(-4)).toEqual(['Findings', 'Rollup', 'Register', 'Panel report']);
   expect(names).toContain('LCPF boroughs');
-  expect(screen.getByText(/^Downloaded commissioning-2019-20 \(report\)\.xlsx with the Findings, Rollup, Register and Panel report sheets/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/^Downloaded commissioning-2019-20 \(report\)\.xlsx with the Findings, Rollup, Register and Panel report sheets/),
+  ).toBeInTheDocument();
 });
 
 test('"Try the sample workbook" fetches the sample beside the page', async () => {
@@ -117,7 +119,11 @@ test('settings are kept in the browser storage and read back by the next pane', 
 
 test('where this window cannot save downloads (Excel for Mac), a written report is not announced as downloaded: the notice says what works', async () => {
   const offered: string[] = [];
-  const host = new FileHost(new MemoryStorage(), (fileName) => offered.push(fileName), () => false);
+  const host = new FileHost(
+    new MemoryStorage(),
+    (fileName) => offered.push(fileName),
+    () => false,
+  );
   const user = userEvent.setup();
   render(<App host={host} engine={new InlineEngine()} dark={false} />);
   upload('commissioning-2019-20.xlsx', sampleBytes());
@@ -127,6 +133,8 @@ test('where this window cannot save downloads (Excel for Mac), a written report 
   expect(host.canDownload()).toBe(false);
   expect(screen.queryByText(/^Downloaded/)).not.toBeInTheDocument();
   expect(
-    screen.getByText(/^commissioning-2019-20 \(report\)\.xlsx \(with the Findings, Rollup, Register and Panel report sheets\) could not be downloaded: Excel for Mac and for iPad do not save downloads from the pane\. Use the pane connected to Excel/),
+    screen.getByText(
+      /^commissioning-2019-20 \(report\)\.xlsx \(with the Findings, Rollup, Register and Panel report sheets\) could not be downloaded: Excel for Mac and for iPad do not save downloads from the pane\. Use the pane connected to Excel/,
+    ),
   ).toBeInTheDocument();
 });

@@ -75,7 +75,11 @@ test('"Copy model.json to clipboard" copies the proposed model; where downloads 
   expect(names.indexOf('Copy model.json to clipboard')).toBeGreaterThanOrEqual(0);
   expect(names.indexOf('Copy model.json to clipboard')).toBeLessThan(names.indexOf('Download model.json'));
   await user.click(within(found).getByRole('button', { name: 'Copy model.json to clipboard' }));
-  await waitFor(() => expect(screen.getByText(/^Copied the proposed model as JSON to the clipboard: paste it into a text editor and save it as model\.json\.$/)).toBeInTheDocument());
+  await waitFor(() =>
+    expect(
+      screen.getByText(/^Copied the proposed model as JSON to the clipboard: paste it into a text editor and save it as model\.json\.$/),
+    ).toBeInTheDocument(),
+  );
   const model = loadModelJson(await navigator.clipboard.readText(), 'model.json');
   expect(model.fundingStreams.map((s) => s.code)).toEqual(['BCF', 'GF', 'PHG']);
   expect(host.downloads).toHaveLength(0);

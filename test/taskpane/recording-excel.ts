@@ -95,8 +95,12 @@ export class RecordingExcel {
             const found = excel.sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
             return {
               load: (props: string) => excel.record(`sheet:${name}`, 'load', props),
-              get isNullObject() { return after(loadedAt, () => found === undefined); },
-              get name() { return after(loadedAt, () => found); },
+              get isNullObject() {
+                return after(loadedAt, () => found === undefined);
+              },
+              get name() {
+                return after(loadedAt, () => found);
+              },
             };
           },
         },

@@ -27,10 +27,15 @@ test('builds the register: every record, totals by type', async () => {
   await user.click(within(page).getByRole('button', { name: 'Build register' }));
   const records = readRegisterRecords(checkWorkbook(sample, defaultModel()).tables, sample, defaultModel());
   expect(records.length).toBeGreaterThan(0);
-  await waitFor(() => expect(within(page).getByText(new RegExp(`^${records.length} contracts and grants, £[\\d,]+ in all\\.$`))).toBeInTheDocument(), ENGINE_WAIT);
+  await waitFor(
+    () => expect(within(page).getByText(new RegExp(`^${records.length} contracts and grants, £[\\d,]+ in all\\.$`))).toBeInTheDocument(),
+    ENGINE_WAIT,
+  );
   const list = within(page).getByRole('list', { name: 'Contracts and grants' });
   expect(within(list).getAllByRole('listitem')).toHaveLength(Math.min(records.length, 100));
-  const first = within(list).getAllByRole('listitem').find((item) => item.textContent?.includes(records[0].id!));
+  const first = within(list)
+    .getAllByRole('listitem')
+    .find((item) => item.textContent?.includes(records[0].id!));
   expect(first).toHaveTextContent(records[0].title!);
   expect(first).toHaveTextContent(records[0].recipient!);
   const types = new Set(records.map((r) => r.type));
@@ -118,7 +123,9 @@ test('where downloads cannot work (Excel for Mac), the export is prepared and "C
   const copy = await within(page).findByRole('button', { name: 'Copy to clipboard' }, ENGINE_WAIT);
   // Nothing was sent to a download that would not arrive.
   expect(host.downloads).toHaveLength(0);
-  const buttons = within(page).getAllByRole('button').map((b) => b.textContent);
+  const buttons = within(page)
+    .getAllByRole('button')
+    .map((b) => b.textContent);
   const download = buttons.find((name) => /^Download .*\.csv$/.test(name ?? ''));
   expect(download).toBeDefined();
   expect(buttons.indexOf('Copy to clipboard')).toBeLessThan(buttons.indexOf(download!));
@@ -128,12 +135,18 @@ test('where downloads cannot work (Excel for Mac), the export is prepared and "C
   await user.keyboard('{Enter}');
   const summary = within(page).getByRole('list', { name: 'Export summary' }).textContent ?? '';
   const grants = Number(/(\d+) grants? worth/.exec(summary)?.[1]);
-  await waitFor(() => expect(screen.getByText(new RegExp(`^Copied ${grants} grants as CSV to the clipboard: paste them into a text editor and save the file as .*\\.csv\\.$`))).toBeInTheDocument());
+  await waitFor(() =>
+    expect(
+      screen.getByText(new RegExp(`^Copied ${grants} grants as CSV to the clipboard: paste them into a text editor and save the file as .*\\.csv\\.$`)),
+    ).toBeInTheDocument(),
+  );
   expect((await navigator.clipboard.readText()).split('\n')[0]).toMatch(/^\uFEFF?Identifier,Title,/);
   expect(copy).toHaveFocus();
 
   // Download is still there, second, and says plainly that it may not arrive.
   await user.click(within(page).getByRole('button', { name: download! }));
   expect(host.downloads).toHaveLength(1);
-  expect(screen.getByText(/^Offered .*\.csv as a download, but Excel for Mac and iPad do not save downloads from the pane: use "Copy to clipboard" instead\.$/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/^Offered .*\.csv as a download, but Excel for Mac and iPad do not save downloads from the pane: use "Copy to clipboard" instead\.$/),
+  ).toBeInTheDocument();
 });

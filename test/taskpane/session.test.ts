@@ -47,7 +47,11 @@ test('without a register: the whole report leaves the Register sheet out; asked 
   budget.set(1, 0, 'Youth work');
   budget.set(1, 1, 1000);
   await session.load({ kind: 'grids', label: 'this workbook', sheets: encodeWorkbook({ sheets: [budget] }) }, quiet);
-  expect(session.reportSheets({ ...args, which: ['Findings', 'Rollup', 'Register', 'Panel report'] }).map((s) => s.name)).toEqual(['Findings', 'Rollup', 'Panel report']);
+  expect(session.reportSheets({ ...args, which: ['Findings', 'Rollup', 'Register', 'Panel report'] }).map((s) => s.name)).toEqual([
+    'Findings',
+    'Rollup',
+    'Panel report',
+  ]);
   expect(() => session.reportSheets({ ...args, which: ['Register'] })).toThrow(/this workbook has no contracts and grants register/);
 });
 

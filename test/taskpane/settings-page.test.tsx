@@ -85,7 +85,7 @@ test('refuses amber above red, naming the field, and saves nothing', async () =>
   expect(host.savedSettings).toHaveLength(0);
 });
 
-test("\"Use the model's settings\" forgets the saved ones", async () => {
+test('"Use the model\'s settings" forgets the saved ones', async () => {
   const host = new FakeHost('file', null);
   host.settings = { ...settingsOf(defaultModel()), displayUnit: '£000', displayDecimals: 0 };
   const { user } = renderPane(host);

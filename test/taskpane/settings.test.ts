@@ -45,7 +45,12 @@ test('stored settings are used only when whole and valid', () => {
 
 test('laid over a model, settings replace its display and thresholds but not its variance convention', () => {
   const model = defaultModel();
-  const changed: PaneSettings = { displayUnit: '£', displayDecimals: 2, roundingPolicy: 'largest-remainder', rag: { amberPct: '1', redPct: '2', amberAbs: '3', redAbs: '4' } };
+  const changed: PaneSettings = {
+    displayUnit: '£',
+    displayDecimals: 2,
+    roundingPolicy: 'largest-remainder',
+    rag: { amberPct: '1', redPct: '2', amberAbs: '3', redAbs: '4' },
+  };
   const over = withSettings(model, changed);
   expect(over.settings).toEqual({ ...changed, varianceConvention: model.settings.varianceConvention });
   expect(over.priorityAreas).toBe(model.priorityAreas);

@@ -32,7 +32,7 @@ test('refuses to add a second Model sheet', async () => {
   await expect(addGridSheet(once, writeModelSheet(defaultModel()))).rejects.toThrow(/already has a sheet named "Model": it is the model in effect/);
 });
 
-test("the budget template: its header row, list drop-downs on 500 lines pointing at the hidden lists sheet, money formats", async () => {
+test('the budget template: its header row, list drop-downs on 500 lines pointing at the hidden lists sheet, money formats', async () => {
   const model = defaultModel();
   const template = budgetTemplate(model, ['Budget lines']);
   const workbook = await excelJs(await addBudgetTemplate(sampleBytes(), template));
@@ -62,10 +62,20 @@ test('an empty template is no table for the checker: nothing new to find', async
 test("the budget template's .xlsx: every data validation's errorTitle and promptTitle within Excel's 32 characters (issue item 2)", async () => {
   const template = budgetTemplate(defaultModel(), ['Budget lines']);
   const zip = await JSZip.loadAsync(await addBudgetTemplate(sampleBytes(), template));
-  const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const sheets = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+      .map((n) => zip.file(n)!.async('string')),
+  );
   const validations = sheets.flatMap((xml) => xml.match(/<dataValidation\b[^>]*>/g) ?? []);
   expect(validations).toHaveLength(template.lists.length);
-  const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const titles = validations.map((tag) => unescape(/\serrorTitle="([^"]*)"/.exec(tag)?.[1] ?? ''));
   expect(titles).toEqual(template.lists.map((list) => list.errorTitle));
   for (const tag of validations) {

@@ -44,7 +44,7 @@ const formulaNotEvaluated = defineRule({
   messages: {
     notEvaluated:
       "={formula} has no saved result, and it {reason}, so this cell's figure is unknown and was not checked. Open the workbook in Excel or LibreOffice " +
-      "and save it to store its results.",
+      'and save it to store its results.',
   },
 });
 

@@ -50,7 +50,7 @@ export function ruleCatalogueMarkdown(rules: readonly RuleMeta[] = RULES): strin
   const lines = [
     '# Rule catalogue',
     '',
-    '<!-- Generated from the rules\' meta (src/checks/rules/**) by `npm run docs:rules`; do not edit by hand. -->',
+    "<!-- Generated from the rules' meta (src/checks/rules/**) by `npm run docs:rules`; do not edit by hand. -->",
     '',
     'The ids are a public contract: the CLI, the pane, the Findings sheet and the tests use them.',
     '',

@@ -53,7 +53,13 @@ export const cellRules: TableRule = (table, ctx) => {
       } else if (a.kind === 'invalid') {
         const data = { column: columnName(col), row: rowName(row), reason: a.reason };
         findings.push(notANumber.report({ sheet: table.sheet, cell, actual: a.text, unit: col.unit }, 'text', data));
-      } else if (a.kind === 'missing' && (a.reason === 'blank' || a.reason === 'to-come') && a.formula === undefined && table.kind !== 'register' && hasFigures(row)) {
+      } else if (
+        a.kind === 'missing' &&
+        (a.reason === 'blank' || a.reason === 'to-come') &&
+        a.formula === undefined &&
+        table.kind !== 'register' &&
+        hasFigures(row)
+      ) {
         findings.push(missingValueFinding(table, row, col, setOf.get(col.col), a.placeholder, ctx));
       }
     }
@@ -67,14 +73,7 @@ function hasFigures(row: TableRow): boolean {
   return false;
 }
 
-function missingValueFinding(
-  table: Table,
-  row: TableRow,
-  col: Column,
-  set: MeasureSet | undefined,
-  placeholder: string,
-  ctx: CheckContext,
-): Finding {
+function missingValueFinding(table: Table, row: TableRow, col: Column, set: MeasureSet | undefined, placeholder: string, ctx: CheckContext): Finding {
   const place = { sheet: table.sheet, cell: toA1(row.row, col.col), unit: col.unit };
   const data = { column: columnName(col), row: rowName(row), ...(placeholder === '' ? {} : { placeholder }) };
   const form = placeholder === '' ? 'blank' : 'placeholder';
@@ -98,7 +97,8 @@ function sumOfLines(table: Table, row: TableRow, col: Column): { amount: Money; 
 }
 
 /** Lines and columns that carry either sign by convention: income and credits, changes and variances. */
-const EITHER_SIGN_COLUMN = /\b(variance|change|changes|movement|difference|diff|net|surplus|deficit|balances?|income|credit|credits|savings?|adjustments?|transfers?|reserves|under|over|increase|decrease|\+\/-)\b/i;
+const EITHER_SIGN_COLUMN =
+  /\b(variance|change|changes|movement|difference|diff|net|surplus|deficit|balances?|income|credit|credits|savings?|adjustments?|transfers?|reserves|under|over|increase|decrease|\+\/-)\b/i;
 const EITHER_SIGN_LINE =
   /\b(income|grants?|fees|charges|contributions?|recharges?|receipts?|credits?|funding|rents?|sales|reimbursements?|reserves?|transfers?|interest|dividends?|capitalisation|recovery|recoveries|savings?|adjustments?|contingency|surplus|deficit|balances?|less|net|re-?profiling|clawback|repayments?|income)\b/i;
 

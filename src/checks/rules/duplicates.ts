@@ -59,7 +59,9 @@ export const duplicateRules: TableRule = (table, ctx) => {
   }
   // Every column that tells lines apart: dimensions, periods, codes, other text (a "2016/17" down a period
   // column makes lines of different years, not duplicates).
-  const dimensionCols = table.columns.filter((c) => c.role !== 'label' && c.role !== 'notes' && (c.kind !== 'money' || (DIMENSION_ROLES as readonly string[]).includes(c.role)));
+  const dimensionCols = table.columns.filter(
+    (c) => c.role !== 'label' && c.role !== 'notes' && (c.kind !== 'money' || (DIMENSION_ROLES as readonly string[]).includes(c.role)),
+  );
   // A group name written once above its lines (a region over Exports, Imports, Balance) holds for the
   // lines below it until the next: blanks take the value above.
   const carried = new Map<number, string[]>();
@@ -76,7 +78,9 @@ export const duplicateRules: TableRule = (table, ctx) => {
     );
   }
   const keyOf = (line: (typeof lines)[number]): string | undefined =>
-    line.label === '' || line.labelCol === undefined ? undefined : [normaliseName(line.label), String(line.section ?? ''), ...(carried.get(line.row) ?? [])].join('|');
+    line.label === '' || line.labelCol === undefined
+      ? undefined
+      : [normaliseName(line.label), String(line.section ?? ''), ...(carried.get(line.row) ?? [])].join('|');
   for (const { item, first } of repeats(lines, keyOf)) {
     const place = { sheet: table.sheet, cell: toA1(item.row, item.labelCol ?? table.range.start.col), actual: item.label };
     findings.push(duplicateLine.report(place, 'sameDetails', { label: item.label, firstRow: first.row + 1 }));

@@ -105,7 +105,7 @@ function isCalendarYear(value: unknown): boolean {
 /** Which lines are in a run of three or more calendar years, one after another. */
 function calendarRuns(calendar: readonly boolean[]): boolean[] {
   const inRun = calendar.map(() => false);
-  for (let start = 0; start < calendar.length; ) {
+  for (let start = 0; start < calendar.length;) {
     let end = start;
     while (end < calendar.length && calendar[end]) end++;
     if (end - start >= 3) for (let k = start; k < end; k++) inRun[k] = true;
@@ -160,7 +160,8 @@ function yearFindings(table: Table, grid: Grid, col: Column): Finding[] {
     const parsed = judgement.parsed;
     if (parsed?.kind === 'year') continue;
     const row = lines[k];
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? (value as { code?: string }).code ?? '' : value);
+    const text =
+      value instanceof Date ? value.toISOString().slice(0, 10) : String(typeof value === 'object' ? ((value as { code?: string }).code ?? '') : value);
     const place = { sheet: table.sheet, cell: toA1(row.row, col.col), actual: text };
     if (parsed?.kind === 'invalid') findings.push(invalidYear.report(place, 'invalid', { year: text, reason: parsed.reason }));
     else findings.push(invalidYear.report(place, 'notAYear', { year: text }));

@@ -154,7 +154,15 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const modelAmount = component ? component.amount : figure.total;
       const source = component ? component.source : figure.source;
       const f = finding(
-        { table, cell: { row: row.row, col: col.col }, what: component ? `${component.name} (${name.programme.name})` : name.programme.name, year, unit: col.unit, figure: a, lines: 1 },
+        {
+          table,
+          cell: { row: row.row, col: col.col },
+          what: component ? `${component.name} (${name.programme.name})` : name.programme.name,
+          year,
+          unit: col.unit,
+          figure: a,
+          lines: 1,
+        },
         modelTerm(modelAmount),
         citeSource(ctx.model, source),
       );
@@ -269,7 +277,15 @@ function areaSummaryFigures(table: Table, grid: Grid, ctx: CheckContext, col: Co
     const stated = group.area.figures.find((f) => f.year === group.year);
     if (!stated) continue;
     const what = group.total.count > 1 ? `Lines for ${group.area.name}` : group.area.name;
-    const figure: Stated = { table, cell: { row: group.first.row, col: col.col }, what, year: group.year, unit: col.unit, figure: group.total, lines: group.total.count };
+    const figure: Stated = {
+      table,
+      cell: { row: group.first.row, col: col.col },
+      what,
+      year: group.year,
+      unit: col.unit,
+      figure: group.total,
+      lines: group.total.count,
+    };
     const f = finding(figure, modelTerm(stated.amount), citeSource(ctx.model, stated.source));
     if (f) findings.push(f);
   }

@@ -98,7 +98,9 @@ const REQUIRED: readonly RequiredField[] = [
 function columnFor(table: Table, roles: readonly ColumnRole[]): Column | undefined {
   const cols = table.columns.filter((c) => roles.includes(c.role)).sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
   // "Amount Awarded" before "Amount Applied For": a register publishes what was awarded.
-  return cols.find((c) => /\baward|\bvalue\b|\bgranted\b/i.test(c.header)) ?? cols.find((c) => !/\bapplied\b|\brequested\b|\bdisbursed\b/i.test(c.header)) ?? cols[0];
+  return (
+    cols.find((c) => /\baward|\bvalue\b|\bgranted\b/i.test(c.header)) ?? cols.find((c) => !/\bapplied\b|\brequested\b|\bdisbursed\b/i.test(c.header)) ?? cols[0]
+  );
 }
 
 function recordName(grid: Grid, row: TableRow, idCol: Column | undefined): string {

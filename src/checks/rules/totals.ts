@@ -96,7 +96,15 @@ export const totalRules: TableRule = (table, ctx) => {
           expected: inUnit(computed, col.unit),
           actual: inUnit(stated.pounds, col.unit),
           unit: col.unit,
-          ...(c.verdict === 'error' ? { suggestion: sumFormula(lines.map((l) => l.row), takenAway.map((l) => l.row), col.col) } : {}),
+          ...(c.verdict === 'error'
+            ? {
+                suggestion: sumFormula(
+                  lines.map((l) => l.row),
+                  takenAway.map((l) => l.row),
+                  col.col,
+                ),
+              }
+            : {}),
         };
         const amounts = { stated: money(stated.pounds, col.unit, d), computed: money(computed, col.unit, d), ...comparisonData(c, col.unit, d) };
         const figures = { total: totalName(total, col), scope, ...amounts };
@@ -170,7 +178,10 @@ function columnTotalFindings(table: Table): Finding[] {
  * The columns an identity adds, as a reviewer reads them: up to three by name (without a heading they
  * all share), more by letter ("the 8 columns F to M").
  */
-function partNames(identity: { readonly col: number; readonly adds: readonly number[]; readonly subtracts: readonly number[] }, column: ReadonlyMap<number, Column>): string {
+function partNames(
+  identity: { readonly col: number; readonly adds: readonly number[]; readonly subtracts: readonly number[] },
+  column: ReadonlyMap<number, Column>,
+): string {
   const parts = [...identity.adds, ...identity.subtracts];
   if (parts.length > 3) {
     const contiguous = identity.subtracts.length === 0 && identity.adds.every((c, i) => i === 0 || c === identity.adds[i - 1] + 1);

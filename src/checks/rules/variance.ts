@@ -105,7 +105,10 @@ function* rowsToCheck(table: Table, set: MeasureSet): Generator<RowCheck> {
 function isMismatch(check: RowCheck, convention: VarianceConvention): boolean {
   const computed = impliedVarianceFigure(check.base, check.outturn, convention);
   if (figuresEqual(check.stated, computed)) return false;
-  return isErrorInPence(check.stated, computed, [check.stated.step, check.base.step, check.outturn.step]) ?? verdictUnder(check, convention).comparison.verdict === 'error';
+  return (
+    isErrorInPence(check.stated, computed, [check.stated.step, check.base.step, check.outturn.step]) ??
+    verdictUnder(check, convention).comparison.verdict === 'error'
+  );
 }
 
 function verdictUnder(check: RowCheck, convention: VarianceConvention) {

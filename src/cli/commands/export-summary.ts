@@ -50,29 +50,45 @@ export function summaryLines(outcome: ExportOutcome): string[] {
   const funders = conversion.internalOrganisations.filter((o) => o.role === 'funder');
   if (recipients.length > 0) {
     lines.push(
-      `${count(recipients.length, 'recipient')} ${recipients.length === 1 ? 'needs' : 'need'} a real org-id (published under an internal id such as ${recipients[0].id}): ${fewOf(recipients.map((o) => o.name), inJsonOrFile)}.`,
+      `${count(recipients.length, 'recipient')} ${recipients.length === 1 ? 'needs' : 'need'} a real org-id (published under an internal id such as ${recipients[0].id}): ${fewOf(
+        recipients.map((o) => o.name),
+        inJsonOrFile,
+      )}.`,
     );
   }
   if (funders.length > 0) {
-    lines.push(`${count(funders.length, 'other funder')} ${funders.length === 1 ? 'needs' : 'need'} a real org-id: ${fewOf(funders.map((o) => o.name), inJsonOrFile)}.`);
+    lines.push(
+      `${count(funders.length, 'other funder')} ${funders.length === 1 ? 'needs' : 'need'} a real org-id: ${fewOf(
+        funders.map((o) => o.name),
+        inJsonOrFile,
+      )}.`,
+    );
   }
   if (conversion.keptIds > 0) {
-    lines.push(`${count(conversion.keptIds, 'grant id')} kept as written: ${conversion.keptIds === 1 ? 'it already is a 360Giving identifier' : 'they already are 360Giving identifiers'}.`);
+    lines.push(
+      `${count(conversion.keptIds, 'grant id')} kept as written: ${conversion.keptIds === 1 ? 'it already is a 360Giving identifier' : 'they already are 360Giving identifiers'}.`,
+    );
   }
   if (conversion.adjustedIds.length > 0) {
     lines.push(
-      `${count(conversion.adjustedIds.length, 'grant id')} had to be adjusted to the 360Giving identifier rules: ${fewOf(conversion.adjustedIds.map((a) => `${a.record.id} → ${a.grantId}`), inJsonOrFile)}.`,
+      `${count(conversion.adjustedIds.length, 'grant id')} had to be adjusted to the 360Giving identifier rules: ${fewOf(
+        conversion.adjustedIds.map((a) => `${a.record.id} → ${a.grantId}`),
+        inJsonOrFile,
+      )}.`,
     );
   }
   if (conversion.roundedAmounts.length > 0) {
-    lines.push(`${count(conversion.roundedAmounts.length, 'amount')} had fractions of a penny and ${conversion.roundedAmounts.length === 1 ? 'was' : 'were'} published rounded to the penny.`);
+    lines.push(
+      `${count(conversion.roundedAmounts.length, 'amount')} had fractions of a penny and ${conversion.roundedAmounts.length === 1 ? 'was' : 'were'} published rounded to the penny.`,
+    );
   }
   return lines;
 }
 
 function fundersLine(conversion: Giving360Conversion, whereAll: string): string {
   const described = conversion.funders.map(
-    (f) => `${f.name} (${f.id}${orgIdProblem(f.id) ? ', not a real org-id' : ''}) ${f.from === 'given' ? 'for grants whose register names no funder' : 'as the register names it'}`,
+    (f) =>
+      `${f.name} (${f.id}${orgIdProblem(f.id) ? ', not a real org-id' : ''}) ${f.from === 'given' ? 'for grants whose register names no funder' : 'as the register names it'}`,
   );
   if (described.length === 1) return `Funding organisation: ${described[0]}.`;
   return `${count(described.length, 'funding organisation')}: ${fewOf(

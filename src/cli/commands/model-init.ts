@@ -20,14 +20,14 @@ const MODEL_INIT_USAGE = 'commissioning model init <workbook.xlsx> --out model.j
 export const MODEL_INIT_HELP = [
   `  ${MODEL_INIT_USAGE}`,
   '',
-  '  Proposes a model from the workbook, for an organisation other than the default model\'s: priority',
+  "  Proposes a model from the workbook, for an organisation other than the default model's: priority",
   '  areas, funding streams, programmes, boroughs and commissioning models from the columns that name them',
   '  (Priority area, Programme, …, or repeated Service or Directorate names), years from year columns and',
   '  headers, and figures from the totals of money tables whose year can be read, each quoting its cell.',
-  '  Settings are the product\'s defaults. It prints what it found, what it left out, and what to edit.',
+  "  Settings are the product's defaults. It prints what it found, what it left out, and what to edit.",
   '',
   '    --out FILE            the model to write (.json); never the workbook itself',
-  '    --organisation NAME   the organisation\'s name (otherwise a placeholder to edit: the workbook\'s',
+  "    --organisation NAME   the organisation's name (otherwise a placeholder to edit: the workbook's",
   '                          title is not taken as a name)',
   '    --force               replace FILE if it exists',
 ].join('\n');

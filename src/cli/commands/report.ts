@@ -31,8 +31,8 @@ export const reportCommand: Command = {
     '',
     'Options:',
     '  --out FILE     the new workbook to write (.xlsx; .xlsm for a workbook with macros)',
-    '  --model FILE   use this JSON model instead of the workbook\'s Model sheet or the default',
-    '  --by DIMS      dimensions of the Rollup sheet: model dimensions or the workbook\'s own columns',
+    "  --model FILE   use this JSON model instead of the workbook's Model sheet or the default",
+    "  --by DIMS      dimensions of the Rollup sheet: model dimensions or the workbook's own columns",
     '                 (default: priority-area where a model applies, else the first column of names)',
     '  --organisation NAME  whose workbook it is, for titles and the register when no model applies',
     '',
@@ -95,7 +95,12 @@ function refuseKindChange(bytes: Uint8Array, request: ReportRequest): void {
   );
 }
 
-async function writeSheets(bytes: Uint8Array, sheets: readonly SheetSpec[], today: Date, kind: 'xlsx' | 'xlsm'): Promise<{ bytes: Uint8Array; sheetNames: readonly string[] }> {
+async function writeSheets(
+  bytes: Uint8Array,
+  sheets: readonly SheetSpec[],
+  today: Date,
+  kind: 'xlsx' | 'xlsm',
+): Promise<{ bytes: Uint8Array; sheetNames: readonly string[] }> {
   try {
     // The writer (and ExcelJS) loads here, not at start-up: other commands never need it.
     const { writeReport } = await import('../../workbook/xlsx/write');
@@ -118,7 +123,9 @@ function reportLines(request: ReportRequest, inEffect: ModelInEffect, s: Finding
   // A sheet of the user's with a generated sheet's name is kept; the generated one is "Register (2)".
   const renamed = sheets.filter((sheet, i) => sheetNames[i] !== sheet.name).map((sheet) => sheet.name);
   if (renamed.length > 0) {
-    lines.push(`The workbook has its own ${renamed.map((name) => `"${name}"`).join(', ')} ${renamed.length === 1 ? 'sheet, which is' : 'sheets, which are'} kept as ${renamed.length === 1 ? 'it is' : 'they are'}.\n`);
+    lines.push(
+      `The workbook has its own ${renamed.map((name) => `"${name}"`).join(', ')} ${renamed.length === 1 ? 'sheet, which is' : 'sheets, which are'} kept as ${renamed.length === 1 ? 'it is' : 'they are'}.\n`,
+    );
   }
   lines.push(`Wrote ${request.out} with ${sheetNames.join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${request.input} is unchanged.\n`);
   return lines.join('');

@@ -21,9 +21,9 @@ export const rollupCommand: Command = {
   summary: 'spend, variance and RAG rolled up by priority area, fund, borough or year',
   usage: 'commissioning rollup <workbook.xlsx> --by priority-area[,year|funding-stream|programme|borough|<column>] [--json]',
   help: [
-    'Rolls the workbook\'s budget lines up by the dimensions named in --by, with budget, forecast,',
+    "Rolls the workbook's budget lines up by the dimensions named in --by, with budget, forecast,",
     'actual, variance (forecast − budget by default), variance %, share of total, RAG status, and the',
-    'model\'s stated figure where it states one, saying where the two disagree.',
+    "model's stated figure where it states one, saying where the two disagree.",
     '',
     'Lines come from line-level tables and from panel tables grouped under priority-area sections;',
     'summary tables are never counted twice. Lines with unusable figures are left out and counted.',
@@ -31,11 +31,11 @@ export const rollupCommand: Command = {
     'Options:',
     `  --by DIMS         comma-separated: ${DIMENSIONS.join(', ')}, or any column of the`,
     '                    workbook by its header or letter (--by Authority,Year; --by C)',
-    '  --model FILE      use this JSON model instead of the workbook\'s Model sheet or the default',
+    "  --model FILE      use this JSON model instead of the workbook's Model sheet or the default",
     '  --sheet NAME      roll up the tables of this sheet only (sheets listing the same lines in',
     '                    other measures are otherwise added together; the output names its sources)',
     '  --rounding RULE   as-stated (round each figure) or largest-remainder (round so parts add up);',
-    '                    default: the model\'s setting',
+    "                    default: the model's setting",
     '  --json            print the rollup as JSON (amounts as exact decimal strings in pounds)',
   ].join('\n'),
   async run(argv, io) {
@@ -49,7 +49,11 @@ export const rollupCommand: Command = {
     const workbookPath = args.positionals[0];
     const workbook = await readWorkbookFile(io, workbookPath);
     const inEffect = await loadModelInEffect(io, { modelPath: args.options.get('model'), workbook, workbookPath });
-    const tables = onSheet(findTables(workbook, inEffect.model), args.options.get('sheet'), workbook.sheets.map((g) => g.name));
+    const tables = onSheet(
+      findTables(workbook, inEffect.model),
+      args.options.get('sheet'),
+      workbook.sheets.map((g) => g.name),
+    );
     const rollup = rollUp(workbook, inEffect, resolveDimensions(byNames, tables), tables);
     if (args.flags.has('json')) io.out(`${JSON.stringify(rollupJson(rollup), null, 2)}\n`);
     else io.out(renderRollup(workbookPath, inEffect, rollup, rounding ?? inEffect.model.settings.roundingPolicy));
@@ -61,14 +65,18 @@ export const rollupCommand: Command = {
 function onSheet(tables: Table[], sheet: string | undefined, sheets: readonly string[]): Table[] {
   if (sheet === undefined) return tables;
   const wanted = sheets.find((name) => name.trim().toLowerCase() === sheet.trim().toLowerCase());
-  if (wanted === undefined) throw new UsageError(`rollup: --sheet ${sheet}: the workbook has no such sheet (sheets: ${sheets.slice(0, 8).join(', ')}${sheets.length > 8 ? ' …' : ''})`);
+  if (wanted === undefined)
+    throw new UsageError(`rollup: --sheet ${sheet}: the workbook has no such sheet (sheets: ${sheets.slice(0, 8).join(', ')}${sheets.length > 8 ? ' …' : ''})`);
   return tables.filter((t) => t.sheet === wanted);
 }
 
 /** The names given to --by, in order: refused when empty or named twice. */
 export function splitDimensions(text: string | undefined, command = 'rollup'): string[] {
   if (text === undefined) throw new UsageError(`${command}: --by is required, e.g. --by priority-area or --by Authority,Year`);
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new UsageError(`${command}: --by needs at least one dimension`);
   return parts;
 }
@@ -124,7 +132,6 @@ function rollupJson(rollup: Rollup): unknown {
   };
 }
 
-
 /** Narrower headings than the sheet's, for a terminal; every other column is headed as on the Rollup sheet. */
 const TEXT_HEADERS: Readonly<Record<string, string>> = { variancePct: 'Var %', share: 'Share' };
 
@@ -137,7 +144,8 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
   const shown = (m: Money | null): string => (m === null ? '' : showMoney(m, figures.display));
   const { unit, decimals } = figures.display;
   const sources = rollup.sources.map((s) => `${s.sheet}!${s.range} (${s.lines} lines)`).join('; ') || 'no line-level tables';
-  const modelLine = inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`;
+  const modelLine =
+    inEffect.origin.kind === 'none' ? 'no model applies (see `commissioning check`), so no figure is compared with one' : `model: ${describeOrigin(inEffect)}`;
   const out: string[] = [
     `Rollup of ${workbookPath} by ${rollup.by.map((d) => dimensionInWords(d)).join(', ')}, in ${unit} to ${decimals} dp.`,
     `Lines from ${sources}; ${modelLine}.`,
@@ -147,7 +155,9 @@ export function renderRollup(workbookPath: string, inEffect: ModelInEffect, roll
     ...figures.roundingNotes,
   ];
   if (figures.columns.some((c) => c.key === 'variance')) {
-    out.push(`Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`);
+    out.push(
+      `Variance is ${inEffect.model.settings.varianceConvention === 'forecast-minus-budget' ? 'forecast (or actual) − budget' : 'budget − forecast (or actual)'}; exact figures with --json.`,
+    );
   }
   out.push(...excludedLines(rollup), ...disagreementLines(rollup, shown), ...yearOnYearLines(rollup, shown));
   return `${out.join('\n')}\n`;
@@ -158,14 +168,17 @@ function textTable(by: readonly Dimension[], figures: RollupFigures): string[] {
   const first = by[0];
   const subtotals = figures.totals.filter((r) => r.style === 'subtotal');
   const ordered =
-    subtotals.length === 0
-      ? [...figures.rows]
-      : subtotals.flatMap((sub) => [...figures.rows.filter((r) => r.cells[first] === sub.cells[first]), sub]);
+    subtotals.length === 0 ? [...figures.rows] : subtotals.flatMap((sub) => [...figures.rows.filter((r) => r.cells[first] === sub.cells[first]), sub]);
   const rows = [...ordered, ...figures.totals.filter((r) => r.style !== 'subtotal')];
   const table = [figures.columns.map((c) => TEXT_HEADERS[c.key] ?? c.header), ...rows.map((row) => textRow(row, by, figures))];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = (c: number): boolean => c >= by.length;
-  return table.map((r) => r.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return table.map((r) =>
+    r
+      .map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function textRow(row: SpecRow, by: readonly Dimension[], figures: RollupFigures): string[] {
@@ -198,7 +211,7 @@ function excludedLines(rollup: Rollup): string[] {
 function disagreementLines(rollup: Rollup, shown: (m: Money | null) => string): string[] {
   const out: string[] = [];
   if (rollup.disagreements.length > 0) {
-    out.push('', 'Where the model\'s stated figures (the seed reports) disagree with the lines:');
+    out.push('', "Where the model's stated figures (the seed reports) disagree with the lines:");
     for (const d of rollup.disagreements) {
       const name = Object.values(d.key).join(', ');
       out.push(`  ${name}: stated ${shown(d.stated)}, lines sum to ${shown(d.computed)} (${shown(d.computed.minus(d.stated).abs())} apart; ${d.source})`);

@@ -18,7 +18,7 @@ export const tablesCommand: Command = {
     'totals across columns. Regions of figures no table was read from are listed as not understood.',
     '',
     'Options:',
-    '  --model FILE   read section headings with this JSON model\'s priority areas',
+    "  --model FILE   read section headings with this JSON model's priority areas",
     '  --json         print {workbook, tables, unread} as JSON',
   ].join('\n'),
   async run(argv, io) {

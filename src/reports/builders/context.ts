@@ -25,20 +25,7 @@ export function moneyDisplay(context: ReportContext): MoneyDisplay {
   return { unit: context.model.settings.displayUnit, decimals: context.model.settings.displayDecimals };
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 export function monthName(monthIndex: number): string {
   return MONTH_NAMES[((monthIndex % 12) + 12) % 12];

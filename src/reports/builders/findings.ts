@@ -95,7 +95,11 @@ export function buildFindingsSheet(result: CheckResult, context: ReportContext, 
   };
   const paragraphs =
     result.findings.length === 0
-      ? [result.coverage.totalsChecked > 0 ? { text: NO_FINDINGS, emphasis: 'good' as const } : { text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' as const }]
+      ? [
+          result.coverage.totalsChecked > 0
+            ? { text: NO_FINDINGS, emphasis: 'good' as const }
+            : { text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' as const },
+        ]
       : [{ text: summaryText(result.summary), emphasis: 'strong' as const }, readinessParagraph(result.summary)];
   return { name: 'Findings', paragraphs, tables: [table] };
 }

@@ -109,7 +109,13 @@ function sumAreas({ rows, areas, footnotes }: ActivityBody, shown: MoneyDisplay)
 function roundedPartsDiffer({ rows, areas, lineIndexes }: ActivityBody, total: SpecRow, shown: MoneyDisplay): boolean {
   const areaSums = areas.map((s) => ({ parts: s.lines, total: numericValue(rows[s.index].cells.amount) }));
   return [...areaSums, { parts: lineIndexes, total: numericValue(total.cells.amount) }].some(
-    ({ parts, total: sum }) => sum !== null && displayedPartsDiffer(parts.map((i) => numericValue(rows[i].cells.amount)), sum, shown),
+    ({ parts, total: sum }) =>
+      sum !== null &&
+      displayedPartsDiffer(
+        parts.map((i) => numericValue(rows[i].cells.amount)),
+        sum,
+        shown,
+      ),
   );
 }
 

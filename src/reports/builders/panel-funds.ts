@@ -129,7 +129,16 @@ function fundTable(table: Table, name: string, context: ReportContext): TableSpe
   };
 
   const footnotes: string[] = [];
-  if (FIGURES.some((f) => displayedPartsDiffer(rows.map((r) => numericValue(r.cells[f])), numericValue(total.cells[f])!, shown))) footnotes.push(ROUNDING_NOTE);
+  if (
+    FIGURES.some((f) =>
+      displayedPartsDiffer(
+        rows.map((r) => numericValue(r.cells[f])),
+        numericValue(total.cells[f])!,
+        shown,
+      ),
+    )
+  )
+    footnotes.push(ROUNDING_NOTE);
   footnotes.push(...statedTotalNotes(table, cols, total, shown));
   if (blanks.length > 0) footnotes.push(`Blank in the workbook: ${blanks.join('; ')}.`);
   footnotes.push(...notes);

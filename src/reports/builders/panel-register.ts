@@ -16,9 +16,7 @@ function ragCounts(records: readonly RegisterRecord[]): { rating: string; record
     counts.set(rating, (counts.get(rating) ?? 0) + 1);
   }
   const rank = (rating: string): number => (RAG_ORDER.includes(rating) ? RAG_ORDER.indexOf(rating) : rating === NOT_RATED ? 4 : 3);
-  return [...counts]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([rating, n]) => ({ rating, records: n }));
+  return [...counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([rating, n]) => ({ rating, records: n }));
 }
 
 export function registerSummaryTables(

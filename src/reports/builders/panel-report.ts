@@ -31,7 +31,13 @@ function byPriorityArea(rollup: Rollup): Rollup {
     throw new Error(`the panel report needs spend by priority area first, but the rollup is by ${rollup.by.join(', ') || 'nothing'}`);
   }
   if (rollup.by.length === 1) return rollup;
-  return { ...rollup, by: ['priority-area'], rows: rollup.subtotals, subtotals: [], disagreements: rollup.disagreements.filter((d) => Object.keys(d.key).length === 1) };
+  return {
+    ...rollup,
+    by: ['priority-area'],
+    rows: rollup.subtotals,
+    subtotals: [],
+    disagreements: rollup.disagreements.filter((d) => Object.keys(d.key).length === 1),
+  };
 }
 
 export function buildPanelReportSheet(inputs: PanelInputs, context: ReportContext): SheetSpec {
@@ -45,7 +51,11 @@ export function buildPanelReportSheet(inputs: PanelInputs, context: ReportContex
     },
   ];
 
-  const spend = buildRollupTables(byPriorityArea(inputs.rollup), context, names, { prefix: 'PanelSpend', lineCounts: false, title: 'Commissioning spend by priority area' });
+  const spend = buildRollupTables(byPriorityArea(inputs.rollup), context, names, {
+    prefix: 'PanelSpend',
+    lineCounts: false,
+    title: 'Commissioning spend by priority area',
+  });
   const out: TableSpec[] = [spend.main];
   if (spend.yearOnYear) out.push(spend.yearOnYear);
   else paragraphs.push({ text: 'Year on year: the workbook and the model give spend for one year only.' });

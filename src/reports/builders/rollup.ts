@@ -16,8 +16,6 @@ import { minusOf, numericValue, percentOfColumns, sumOf } from './formulas';
 import { TableNames } from './table-names';
 import { yearOnYearTable } from './year-on-year';
 
-
-
 type Measure = 'budget' | 'forecast' | 'actual';
 const MEASURE_HEADERS: Readonly<Record<Measure, string>> = { budget: 'Budget', forecast: 'Forecast', actual: 'Actual' };
 
@@ -68,7 +66,10 @@ function columnsOf(layout: Layout): SpecColumn[] {
 }
 
 function keyText(key: DimensionKey, by: readonly Dimension[]): string {
-  return by.map((d) => key[d] ?? '').filter((v) => v !== '').join(', ');
+  return by
+    .map((d) => key[d] ?? '')
+    .filter((v) => v !== '')
+    .join(', ');
 }
 
 /**
@@ -118,7 +119,11 @@ function bodyRows(rollup: Rollup, layout: Layout, display: MoneyDisplay, policy:
   const valueRows = rollup.rows.map((_, i) => i).filter((i) => formulaColumns[i] === undefined);
   const varianceValues = new Map<number, Money>();
   if (controlled && valueRows.length > 0) {
-    const result = controlledRound(valueRows.map((i) => rollup.rows[i].variance), display.unit, display.decimals);
+    const result = controlledRound(
+      valueRows.map((i) => rollup.rows[i].variance),
+      display.unit,
+      display.decimals,
+    );
     valueRows.forEach((i, j) => varianceValues.set(i, result.rounded[j]));
     for (const j of result.moved) moved.push(`Variance of ${keyText(rollup.rows[valueRows[j]].key, layout.by)}`);
   } else for (const i of valueRows) varianceValues.set(i, rollup.rows[i].variance);
@@ -186,12 +191,24 @@ function summaryRow(
   return { cells, style };
 }
 
-function roundingDiffers(body: readonly SpecRow[], summaries: readonly { rows: 'body' | readonly number[]; row: SpecRow }[], keys: readonly string[], display: MoneyDisplay): boolean {
+function roundingDiffers(
+  body: readonly SpecRow[],
+  summaries: readonly { rows: 'body' | readonly number[]; row: SpecRow }[],
+  keys: readonly string[],
+  display: MoneyDisplay,
+): boolean {
   for (const { rows, row } of summaries) {
     const indexes = rows === 'body' ? body.map((_, i) => i) : rows;
     for (const key of keys) {
       const total = numericValue(row.cells[key]) ?? ZERO;
-      if (displayedPartsDiffer(indexes.map((i) => numericValue(body[i].cells[key])), total, display)) return true;
+      if (
+        displayedPartsDiffer(
+          indexes.map((i) => numericValue(body[i].cells[key])),
+          total,
+          display,
+        )
+      )
+        return true;
     }
   }
   return false;
@@ -360,7 +377,12 @@ export function buildRollupTables(rollup: Rollup, context: ReportContext, names:
   const workbookSources = rollup.sources.map((s) => ({ sheet: s.sheet, range: s.range }));
   const source = sourceLine(workbookSources, context);
   const charted = rollup.by.includes('priority-area');
-  const conditionalFormats: ConditionalFormat[] = variance ? [{ kind: 'rag', column: 'rag' }, { kind: 'negative', column: 'variance' }] : [];
+  const conditionalFormats: ConditionalFormat[] = variance
+    ? [
+        { kind: 'rag', column: 'rag' },
+        { kind: 'negative', column: 'variance' },
+      ]
+    : [];
   if (charted && rollup.by.length === 1) conditionalFormats.push({ kind: 'dataBar', column: 'budget' });
 
   const main: TableSpec = {

@@ -18,7 +18,6 @@ import { OrganisationIds, type InternalOrganisation } from './organisations';
 import { Giving360TotalError, totalsMismatch } from './reconcile';
 import type { Giving360Grant, Giving360Organization } from './types';
 
-
 export class Giving360InputError extends Error {
   constructor(message: string) {
     super(message);

@@ -9,7 +9,6 @@
 import { normaliseName } from '../../model/names';
 import { startsWithKnownPrefix } from './org-ids';
 
-
 type PrefixCheck = { readonly prefix: string } | { readonly problem: string };
 
 const PREFIX = /^360G-[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;

@@ -13,10 +13,9 @@ export function addAuditActionsSheet(workbook: ExcelJS.Workbook, spec: AuditActi
     writer.title(table.title);
     writer.header(spec.headers);
     for (const action of table.actions) {
-      writer.line(
-        [action.ref, action.action, action.raised, action.owner, action.status, action.statusDate, action.update],
-        { numFmts: [undefined, undefined, undefined, undefined, undefined, MONTH_FORMAT] },
-      );
+      writer.line([action.ref, action.action, action.raised, action.owner, action.status, action.statusDate, action.update], {
+        numFmts: [undefined, undefined, undefined, undefined, undefined, MONTH_FORMAT],
+      });
     }
   });
   writer.blank();

@@ -67,10 +67,7 @@ export function addSeedTablesSheet(workbook: ExcelJS.Workbook, spec: SeedTablesS
     if (i > 0) writer.blank();
     writeSeedTable(writer, table);
   });
-  writeFooter(writer, spec.notes, [
-    ...spec.tables.flatMap(tableSources),
-    ...spec.noteSources.map((source) => ({ subject: 'note', source })),
-  ]);
+  writeFooter(writer, spec.notes, [...spec.tables.flatMap(tableSources), ...spec.noteSources.map((source) => ({ subject: 'note', source }))]);
   writer.fitColumns();
   return sheet;
 }

@@ -40,12 +40,7 @@ function millionsCell(text: string): { value: number; numFmt: string } {
   return { value: Number(amount.decimal), numFmt: millionsFormat(amount.decimals) };
 }
 
-export function addSpendSheet(
-  workbook: ExcelJS.Workbook,
-  totals: SeedTablesSheet,
-  byArea: SpendByPriorityArea,
-  activities: KeyActivities,
-): ExcelJS.Worksheet {
+export function addSpendSheet(workbook: ExcelJS.Workbook, totals: SeedTablesSheet, byArea: SpendByPriorityArea, activities: KeyActivities): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(totals.sheet);
   const writer = new SheetWriter(sheet);
   if (totals.title !== undefined) {

@@ -176,7 +176,10 @@ class Aggregation {
     const refs = rowsAggregated(formula, col.col);
     if (!refs || refs.adds.length + refs.subtracts.length < 2) return undefined;
     const parts: Part[] = [];
-    for (const [list, sign] of [[refs.adds, 1], [refs.subtracts, -1]] as const) {
+    for (const [list, sign] of [
+      [refs.adds, 1],
+      [refs.subtracts, -1],
+    ] as const) {
       for (const row of list) {
         const index = this.indexOfRow(row);
         // Blank rows and headings inside a SUM range hold nothing; rows outside the table are not ours.
@@ -215,7 +218,10 @@ class Aggregation {
     const sums = columns.map((v) => members.reduce((s, j) => s + (Number.isNaN(v[j]) ? 0 : v[j]), 0));
     // Screened on two columns first (one may hold the wrong figure): only a row at half the group's
     // sum in one of them is weighed in full.
-    const screens = sums.map((_, k) => k).filter((k) => sums[k] !== 0).slice(0, 2);
+    const screens = sums
+      .map((_, k) => k)
+      .filter((k) => sums[k] !== 0)
+      .slice(0, 2);
     if (screens.length === 0) return;
     const atHalf = (t: number, k: number): boolean => Math.abs(columns[k][t] - sums[k] / 2) <= 0.005 + Math.abs(sums[k]) * 1e-12;
     for (const t of members) {
@@ -263,14 +269,20 @@ class Aggregation {
   searchUnlabelled(): void {
     const exact = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts);
     // Exact first, and the lines just beneath before the headlines of blocks further down.
-    this.searchPass((i) => this.runFrom(i, 1, exact) ?? this.siblingHeadlines(i), (i) => this.runFrom(i, -1, exact));
+    this.searchPass(
+      (i) => this.runFrom(i, 1, exact) ?? this.siblingHeadlines(i),
+      (i) => this.runFrom(i, -1, exact),
+    );
     // A wide table's figures, apportioned and rounded in some periods, may break a few columns of a
     // breakdown: what the exact pass left is weighed again on most columns, screened on more of them.
     // A headline over blocks that add up exactly (all prisoners = remand + sentenced + other, each over
     // its age bands) is then read before the same total by age that misses in a few columns.
     if (this.cols.length < WIDE_TABLE) return;
     const most = (t: number, parts: readonly Part[]): boolean => this.matchesMost(t, parts);
-    this.searchPass((i) => this.siblingHeadlines(i) ?? this.runFrom(i, 1, most, WIDE_SCREENS), (i) => this.runFrom(i, -1, most, WIDE_SCREENS));
+    this.searchPass(
+      (i) => this.siblingHeadlines(i) ?? this.runFrom(i, 1, most, WIDE_SCREENS),
+      (i) => this.runFrom(i, -1, most, WIDE_SCREENS),
+    );
   }
 
   /** Headlines bottom-up (a nested one finds its inner headlines as single parts), then subtotals top-down. */
@@ -318,7 +330,12 @@ class Aggregation {
   }
 
   /** The shortest run of at least two unclaimed items beside row i (direction ±1) whose sum it is. */
-  private runFrom(i: number, direction: 1 | -1, accept = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts), screenCount = 2): Part[] | undefined {
+  private runFrom(
+    i: number,
+    direction: 1 | -1,
+    accept = (t: number, parts: readonly Part[]): boolean => this.matchesAllButOne(t, parts),
+    screenCount = 2,
+  ): Part[] | undefined {
     if (!this.hasNonZeroFigure(i)) return undefined;
     // A running sum of one column screens each longer run; only a run that passes is compared exactly.
     // A second column screens too, so a wrong figure in the first does not hide the row's structure.
@@ -581,7 +598,6 @@ class Aggregation {
     });
   }
 
-
   /** In how many columns the reading holds (rounding allowed), of how many it can be checked in. */
   private columnsHolding(i: number, parts: readonly Part[], countZeros: boolean): { holds: number; checked: number } {
     let holds = 0;
@@ -626,8 +642,14 @@ class Aggregation {
     const pairs: Part[][] = [];
     for (let a = totals.length - 1; a >= 0; a--) {
       for (let b = a - 1; b >= 0; b--) {
-        pairs.push([{ index: totals[a], sign: 1 }, { index: totals[b], sign: 1 }]);
-        pairs.push([{ index: totals[a], sign: 1 }, { index: totals[b], sign: -1 }]);
+        pairs.push([
+          { index: totals[a], sign: 1 },
+          { index: totals[b], sign: 1 },
+        ]);
+        pairs.push([
+          { index: totals[a], sign: 1 },
+          { index: totals[b], sign: -1 },
+        ]);
       }
     }
     return pairs;

@@ -72,7 +72,13 @@ Object.defineProperty(WholePenceCell.prototype, 'kind', { value: 'amount', enume
 
 /** The same, from a formula: most figures are typed, and carry no formula field. */
 class WholePenceFormulaCell extends WholePenceCell {
-  constructor(row: number, col: number, pence: bigint, step: Money, readonly formula: string) {
+  constructor(
+    row: number,
+    col: number,
+    pence: bigint,
+    step: Money,
+    readonly formula: string,
+  ) {
     super(row, col, pence, step);
   }
 }

@@ -83,7 +83,10 @@ class BodyRowReader {
     for (const c of this.countCols) this.isMeasureCol[c.col] = true;
     for (const c of layout.columns) if (c.hidden) this.skipCol[c.col] = true;
     this.hasPriorityColumn = layout.columns.some((c) => c.role === 'priority-area');
-    this.amountColumns = new AmountColumns(layout.measureCols.map((c) => c.col), rowCount);
+    this.amountColumns = new AmountColumns(
+      layout.measureCols.map((c) => c.col),
+      rowCount,
+    );
   }
 
   read(bodyRows: readonly number[]): DraftRow[] {
@@ -149,7 +152,8 @@ class BodyRowReader {
     const { hasFigures, otherText } = shape;
     const label = this.label;
     // Only a row with text where figures go can be the header repeated (signatures cost a string each).
-    if (typeof cells[measureCols[0]?.col ?? -1]?.value === 'string' && headerSignature(this.grid, r, this.layout.block) === this.layout.headerSignature) return 'header';
+    if (typeof cells[measureCols[0]?.col ?? -1]?.value === 'string' && headerSignature(this.grid, r, this.layout.block) === this.layout.headerSignature)
+      return 'header';
     // "Total borrowing" over lines of its own, with no figures, heads a section.
     if (words === 'strong' && !hasFigures && !otherText && kind === 'budget') return 'section';
     if (words === 'strong' || (words && kind !== 'register')) return words === 'strong' ? 'total' : 'line';

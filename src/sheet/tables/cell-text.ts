@@ -15,7 +15,10 @@ export function cellText(cell: Cell | undefined): string {
 
 /** Text without the note references accessible tables put in headers and cells ("Year [Note 1]"), on one line. */
 export function withoutNoteMarkers(text: string): string {
-  return text.replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\[\s*notes?\s*\d+[a-z]?(\s*(,|and)\s*\d+[a-z]?)*\s*\]/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A year as statistics tables write it, for the fiscal-year reader: "2020/21r [Note 3]" → "2020/21" (r revised, p provisional). */

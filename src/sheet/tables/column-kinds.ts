@@ -69,7 +69,23 @@ export interface ContentTally {
 }
 
 export function emptyTally(): ContentTally {
-  return { filled: 0, numbers: 0, amountTexts: 0, nonZeroFigures: 0, words: 0, percentFormatted: 0, dateFormatted: 0, dates: 0, years: 0, integers: 0, rising: 0, codes: 0, lastNumber: Number.NaN, named: 0, distinct: new Set() };
+  return {
+    filled: 0,
+    numbers: 0,
+    amountTexts: 0,
+    nonZeroFigures: 0,
+    words: 0,
+    percentFormatted: 0,
+    dateFormatted: 0,
+    dates: 0,
+    years: 0,
+    integers: 0,
+    rising: 0,
+    codes: 0,
+    lastNumber: Number.NaN,
+    named: 0,
+    distinct: new Set(),
+  };
 }
 
 const CODE_TEXT = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-_/.]{3,}$/;
@@ -102,8 +118,7 @@ export function tallyCell(t: ContentTally, cell: Cell): void {
     t.amountTexts++;
     const parsed = parseAmount(text, '£');
     if (parsed.kind === 'amount' && !parsed.pounds.isZero()) t.nonZeroFigures++;
-  }
-  else {
+  } else {
     if (CODE_TEXT.test(text)) t.codes++;
     else t.words++;
     if (/[a-z]/.test(text)) t.named++;

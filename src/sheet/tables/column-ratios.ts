@@ -64,7 +64,7 @@ function formulaRatio(grid: Grid, rows: readonly RowFigures[], p: Column, measur
 /** `=D5/B5`, `=(C5-B5)/B5`, `=IFERROR(D5/B5,0)`, `=ROUND(D5/B5*100,1)`: the columns it divides, in row `row`. */
 function ratioOfFormula(formula: string, row: number): Candidate | undefined {
   let text = formula.trim().replace(/^=/, '').replace(/\$/g, '').replace(/\s+/g, '');
-  for (let unwrapped = true; unwrapped; ) {
+  for (let unwrapped = true; unwrapped;) {
     unwrapped = false;
     const wrapper = /^(IFERROR|ROUND)\((.*),[^,()]*\)$/i.exec(text);
     if (wrapper) {

@@ -171,7 +171,8 @@ function candidatesFor(target: Column, measureCols: readonly Column[]): Candidat
   // change): among dozens of columns, mostly zero, some pair agrees by chance.
   const differences: Candidate[] = [];
   if (others.length <= 8 || target.role === 'variance' || /\b(net|surplus|deficit|change|difference|movement|balance|variance)\b/i.test(target.header)) {
-    for (const a of others) for (const b of others) if (a !== b && !namesakes(target, a, b)) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
+    for (const a of others)
+      for (const b of others) if (a !== b && !namesakes(target, a, b)) differences.push({ col: target.col, adds: [a.col], subtracts: [b.col] });
   }
   // Two columns apart, with others between them (Total waiting = within 18 weeks + over 18 weeks, a
   // per cent and an estimate between): tried after runs, among no more columns than differences are.
@@ -196,7 +197,9 @@ function namesakes(...cols: readonly Column[]): boolean {
 /** A column under one group as the total of the columns of the same name under the others. */
 function namesakeTotal(target: Column, measureCols: readonly Column[]): Candidate | undefined {
   if (target.group === undefined) return undefined;
-  const namesakes = measureCols.filter((c) => c !== target && c.kind === target.kind && c.group !== undefined && c.group !== target.group && ownName(c) === ownName(target));
+  const namesakes = measureCols.filter(
+    (c) => c !== target && c.kind === target.kind && c.group !== undefined && c.group !== target.group && ownName(c) === ownName(target),
+  );
   return namesakes.length >= 2 ? { col: target.col, adds: namesakes.map((c) => c.col), subtracts: [] } : undefined;
 }
 
@@ -215,7 +218,12 @@ function distance(c: Candidate, target: Column): number {
  * zero in some row where it holds, so "Total = A + B" with B all zero is not taken. Among runs, the one
  * that breaks least wins (a run that leaves out a column of mostly zeros breaks where it is not zero).
  */
-function searchIdentity(target: Column, measureCols: readonly Column[], values: Map<number, (Figure | undefined)[]>, known: readonly Candidate[]): Candidate | undefined {
+function searchIdentity(
+  target: Column,
+  measureCols: readonly Column[],
+  values: Map<number, (Figure | undefined)[]>,
+  known: readonly Candidate[],
+): Candidate | undefined {
   const knownSets = new Set(known.map(columnSet));
   let best: { candidate: Candidate; breaks: number } | undefined;
   for (const candidate of candidatesFor(target, measureCols)) {
@@ -230,7 +238,10 @@ function searchIdentity(target: Column, measureCols: readonly Column[], values: 
 
 /** How many rows a candidate breaks in, or undefined when it is not an identity of the table. */
 function breaksOf(candidate: Candidate, t: readonly (Figure | undefined)[], values: Map<number, (Figure | undefined)[]>): number | undefined {
-  const parts = [...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })), ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 }))];
+  const parts = [
+    ...candidate.adds.map((c) => ({ v: values.get(c) ?? [], sign: 1 })),
+    ...candidate.subtracts.map((c) => ({ v: values.get(c) ?? [], sign: -1 })),
+  ];
   let holds = 0;
   let breaks = 0;
   const counted = new Uint8Array(parts.length);

@@ -156,7 +156,11 @@ function readContent(grid: Grid, block: Block, bodyRows: readonly number[]): Map
 }
 
 /** The unit of one money column: its header, then the table's evidence, then its number format, else pounds. */
-function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: string | undefined): { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } {
+function columnUnit(
+  d: ColumnDraft,
+  table: UnitEvidence | undefined,
+  numFmt: string | undefined,
+): { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } {
   const format = unitFromNumberFormat(numFmt);
   const display = format.displayUnit ? { displayUnit: format.displayUnit } : {};
   if (d.headerUnit) return { unit: d.headerUnit, source: 'header', ...display };
@@ -167,10 +171,63 @@ function columnUnit(d: ColumnDraft, table: UnitEvidence | undefined, numFmt: str
   return POUNDS_AS_WRITTEN;
 }
 
+interface KindEvidence {
+  readonly headerKind: ReturnType<typeof kindFromHeader>;
+  /** The column sits left of the first column of words (codes and refs live there). */
+  readonly leftOfLabel: boolean;
+  readonly bodyRowCount: number;
+  readonly countedThings: boolean;
+}
+
+/** A column's kind from its header and what it holds. */
+function decideKind(d: ColumnDraft, tally: ReturnType<typeof emptyTally>, evidence: KindEvidence): Column['kind'] {
+  const { headerKind, leftOfLabel, bodyRowCount, countedThings } = evidence;
+  // A header stating a unit or a year ("Budget £m", "2019/20") makes a money column whatever it holds,
+  // so text in it is reported as not an amount rather than read as a label.
+  const statesMoney =
+    (d.headerUnit !== undefined || d.year !== undefined) &&
+    headerKind !== 'percent' &&
+    headerKind !== 'rate' &&
+    headerKind !== 'count' &&
+    headerKind !== 'identifier';
+  const found = columnKind(d.role && isMeasureRole(d.role) && !headerKind ? 'money' : headerKind, tally, leftOfLabel);
+  // A year alone does not make prose money: a column of nothing but words under "… 2018-19" is text.
+  const hasFigure = d.headerUnit !== undefined || tally.amountTexts + tally.numbers > 0;
+  const asMoney =
+    statesMoney &&
+    (found === 'text' || found === 'year') &&
+    d.lower !== '' &&
+    hasFigure &&
+    tally.words + tally.amountTexts + tally.numbers > 0 &&
+    tally.years < tally.filled
+      ? 'money'
+      : found;
+  // A column with no header and a stray number or two (footnote markers) holds no money.
+  const strayNumbers = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRowCount / 5) ? 'text' : asMoney;
+  // Figures under headers that name no kind, in a table whose title counts things, are counts.
+  const columnKindFound =
+    strayNumbers === 'money' &&
+    countedThings &&
+    headerKind === undefined &&
+    d.headerUnit === undefined &&
+    !(d.role && isMeasureRole(d.role) && d.role !== 'amount')
+      ? 'count'
+      : strayNumbers;
+  return columnKindFound;
+}
+
 /** Roles, kinds and units for every column that has a header or holds anything. */
 /** `tableUnit`: from a unit row, the title, the other headers or the sheet name, for columns whose header states none. */
 /** `countedThings`: the title names a count ("Number of cattle", "Prison population") and no unit says money. */
-export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDraft[], bodyRows: readonly number[], kind: TableKind, tableUnit: UnitEvidence | undefined, countedThings = false): Column[] {
+export function readColumns(
+  grid: Grid,
+  block: Block,
+  drafts: readonly ColumnDraft[],
+  bodyRows: readonly number[],
+  kind: TableKind,
+  tableUnit: UnitEvidence | undefined,
+  countedThings = false,
+): Column[] {
   const contents = readContent(grid, block, bodyRows);
   const firstWordColumn = drafts.find((d) => {
     const t = contents.get(d.col)?.tally;
@@ -184,19 +241,10 @@ export function readColumns(grid: Grid, block: Block, drafts: readonly ColumnDra
     const hidden = grid.hiddenCols.has(d.col);
     const headerKind = kindFromHeader(d.header, headerWords(d.lower || d.upper));
     const leftOfLabel = firstWordColumn !== undefined && d.col < firstWordColumn;
-    // A header stating a unit or a year ("Budget £m", "2019/20") makes a money column whatever it holds,
-    // so text in it is reported as not an amount rather than read as a label.
-    const statesMoney = (d.headerUnit !== undefined || d.year !== undefined) && headerKind !== 'percent' && headerKind !== 'rate' && headerKind !== 'count' && headerKind !== 'identifier';
-    const found = columnKind(d.role && isMeasureRole(d.role) && !headerKind ? 'money' : headerKind, tally, leftOfLabel);
-    // A year alone does not make prose money: a column of nothing but words under "… 2018-19" is text.
-    const hasFigure = d.headerUnit !== undefined || tally.amountTexts + tally.numbers > 0;
-    const asMoney = statesMoney && (found === 'text' || found === 'year') && d.lower !== '' && hasFigure && tally.words + tally.amountTexts + tally.numbers > 0 && tally.years < tally.filled ? 'money' : found;
-    // A column with no header and a stray number or two (footnote markers) holds no money.
-    const strayNumbers = asMoney === 'money' && d.header === '' && tally.numbers + tally.amountTexts < Math.max(3, bodyRows.length / 5) ? 'text' : asMoney;
-    // Figures under headers that name no kind, in a table whose title counts things, are counts.
-    const columnKindFound = strayNumbers === 'money' && countedThings && headerKind === undefined && d.headerUnit === undefined && !(d.role && isMeasureRole(d.role) && d.role !== 'amount') ? 'count' : strayNumbers;
+    const columnKindFound = decideKind(d, tally, { headerKind, leftOfLabel, bodyRowCount: bodyRows.length, countedThings });
     const role = roleOf(d, columnKindFound, kind, hidden);
-    const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } = columnKindFound === 'money' ? columnUnit(d, tableUnit, content?.numFmt) : POUNDS_AS_WRITTEN;
+    const unit: { unit: UnitId; source: UnitEvidence['source']; displayUnit?: UnitId } =
+      columnKindFound === 'money' ? columnUnit(d, tableUnit, content?.numFmt) : POUNDS_AS_WRITTEN;
     columns.push({
       col: d.col,
       header: d.header,
@@ -260,7 +308,8 @@ function roleOf(d: ColumnDraft, kind: Column['kind'], tableKind: TableKind, hidd
     return { role: kind === 'year' ? 'year' : 'other', declared: false };
   }
   // Figures under a date word ("end-Mar" over 2019) are amounts at that date, not dates.
-  if (kind === 'money' && (role === undefined || role === 'award-date' || role === 'start-date' || role === 'end-date' || role === 'date')) return { role: 'amount', declared: false };
+  if (kind === 'money' && (role === undefined || role === 'award-date' || role === 'start-date' || role === 'end-date' || role === 'date'))
+    return { role: 'amount', declared: false };
   if (kind === 'money') return { role: role ?? 'amount', declared: true };
   if (kind === 'year' && role === undefined) return { role: 'year', declared: false };
   if (kind === 'identifier' && role === undefined && /\b(ref|reference|id|identifier)\b/i.test(d.lower)) return { role: 'ref', declared: true };

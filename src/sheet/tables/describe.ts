@@ -126,12 +126,18 @@ function rowRuns(rows: readonly number[]): string {
 /** One table as lines of text, for the terminal. */
 export function renderTable(d: TableDescription): string[] {
   const lines = [`${d.sheet}!${d.range}${d.title ? `  “${d.title}”` : ''}`];
-  lines.push(`  ${d.kind} table; money in ${d.unit} (from ${d.unitSource}); header row${d.headerRows.length === 1 ? '' : 's'} ${d.headerRows.join(', ')}; lines named in column ${d.labelColumn ?? '(none)'}`);
+  lines.push(
+    `  ${d.kind} table; money in ${d.unit} (from ${d.unitSource}); header row${d.headerRows.length === 1 ? '' : 's'} ${d.headerRows.join(', ')}; lines named in column ${d.labelColumn ?? '(none)'}`,
+  );
   for (const c of d.columns) {
     const unit = c.unit ? ` [${c.unit} from ${c.unitSource}${c.displayUnit ? `, shown in ${c.displayUnit}` : ''}]` : '';
-    lines.push(`  ${c.column.padEnd(3)} ${c.kind.padEnd(10)} ${c.role.padEnd(12)} ${c.header || '(no header)'}${unit}${c.hidden ? ' [hidden]' : ''}${c.categorical ? ' [categories]' : ''}`);
+    lines.push(
+      `  ${c.column.padEnd(3)} ${c.kind.padEnd(10)} ${c.role.padEnd(12)} ${c.header || '(no header)'}${unit}${c.hidden ? ' [hidden]' : ''}${c.categorical ? ' [categories]' : ''}`,
+    );
   }
-  lines.push(`  ${d.lines} line${d.lines === 1 ? '' : 's'}${d.sections.length > 0 ? `, ${d.sections.length} section${d.sections.length === 1 ? '' : 's'}` : ''}${d.repeatedHeaders.length > 0 ? `; header repeated at row ${rowRuns(d.repeatedHeaders)} (skipped)` : ''}`);
+  lines.push(
+    `  ${d.lines} line${d.lines === 1 ? '' : 's'}${d.sections.length > 0 ? `, ${d.sections.length} section${d.sections.length === 1 ? '' : 's'}` : ''}${d.repeatedHeaders.length > 0 ? `; header repeated at row ${rowRuns(d.repeatedHeaders)} (skipped)` : ''}`,
+  );
   for (const t of d.totals) {
     const minus = t.subtracts.length > 0 ? ` minus rows ${rowRuns(t.subtracts)}` : '';
     lines.push(`  total row ${t.row} “${t.label}” adds rows ${rowRuns(t.adds) || '(none)'}${minus} (by ${t.evidence})`);
@@ -142,4 +148,3 @@ export function renderTable(d: TableDescription): string[] {
   for (const r of d.columnRatios) lines.push(`  per-cent column ${r.column} = ${r.ratio} (by ${r.evidence})`);
   return lines;
 }
-

@@ -139,7 +139,13 @@ function nextTableStart(grid: Grid, block: Block, from: number, headerSig?: stri
       continue;
     }
     const header = block.rows[preamble.next];
-    if (header !== undefined && preamble.next < block.rows.length - 1 && isHeaderLike(grid, header, block) && filledColumns(grid, header, block.firstCol, block.lastCol).length >= 2) return i;
+    if (
+      header !== undefined &&
+      preamble.next < block.rows.length - 1 &&
+      isHeaderLike(grid, header, block) &&
+      filledColumns(grid, header, block.firstCol, block.lastCol).length >= 2
+    )
+      return i;
   }
   return block.rows.length;
 }
@@ -150,10 +156,21 @@ function isNewHeader(grid: Grid, block: Block, r: number, headerSig: string | un
   const filled = filledColumns(grid, r, block.firstCol, block.lastCol);
   if (filled.length < 2) return false;
   const named = namedColumns(grid, r, block);
-  return named >= 2 || (named === 1 && filled.some((c) => unitFromText(cellText(grid.cell(r, c))) !== undefined || findFiscalYear(cellText(grid.cell(r, c))) !== undefined));
+  return (
+    named >= 2 ||
+    (named === 1 && filled.some((c) => unitFromText(cellText(grid.cell(r, c))) !== undefined || findFiscalYear(cellText(grid.cell(r, c))) !== undefined))
+  );
 }
 
-function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: number[], bodyRows: readonly number[], options: DetectOptions, above: readonly Column[] | undefined): Table {
+function buildTable(
+  grid: Grid,
+  block: Block,
+  preamble: Preamble,
+  headerRows: number[],
+  bodyRows: readonly number[],
+  options: DetectOptions,
+  above: readonly Column[] | undefined,
+): Table {
   const drafts = inheritHeaders(draftColumns(grid, block, headerRows), above);
   const kind = tableKind(drafts);
   const stated = tableUnit(preamble, grid.name, drafts);
@@ -165,7 +182,11 @@ function buildTable(grid: Grid, block: Block, preamble: Preamble, headerRows: nu
   const labelCol = pickLabelColumn(columns);
   const signature = headerSignature(grid, headerRows[headerRows.length - 1], block);
   const legend = readShorthandLegend(notes);
-  const drafted = classifyRows(grid, { block, columns, measureCols, labelCol, kind, headerSignature: signature, legend, isPriorityArea: options.isPriorityArea }, bodyRows);
+  const drafted = classifyRows(
+    grid,
+    { block, columns, measureCols, labelCol, kind, headerSignature: signature, legend, isPriorityArea: options.isPriorityArea },
+    bodyRows,
+  );
   const counts = countFigures(grid, drafted, columns, legend);
   findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
@@ -203,7 +224,11 @@ function titleYearOf(title: string | undefined): { titleYear?: FiscalYear } {
 
 /** The text of each row above the header, its cells joined. */
 function preambleTexts(grid: Grid, block: Block, preamble: Preamble): string[] {
-  return preamble.rows.map((r) => filledColumns(grid, r, block.firstCol, block.lastCol).map((c) => cellText(grid.cell(r, c))).join(' '));
+  return preamble.rows.map((r) =>
+    filledColumns(grid, r, block.firstCol, block.lastCol)
+      .map((c) => cellText(grid.cell(r, c)))
+      .join(' '),
+  );
 }
 
 /** Count columns that total others (Total = Men + Women): structure only, never reconciled. */
@@ -248,7 +273,8 @@ function groupings(grid: Grid, rows: readonly DraftRow[], columns: readonly Colu
 function tableRange(grid: Grid, block: Block, preamble: Preamble, headerRows: readonly number[], lastRow: number): RangeRef {
   const first = preamble.rows[0] ?? headerRows[0];
   // A table that is its whole block spans the block's columns: no need to visit its rows again.
-  if (first === block.rows[0] && lastRow === block.rows[block.rows.length - 1]) return { start: { row: first, col: block.firstCol }, end: { row: lastRow, col: block.lastCol } };
+  if (first === block.rows[0] && lastRow === block.rows[block.rows.length - 1])
+    return { start: { row: first, col: block.firstCol }, end: { row: lastRow, col: block.lastCol } };
   let firstCol = Number.MAX_SAFE_INTEGER;
   let lastCol = -1;
   for (const r of block.rows) {
@@ -292,7 +318,12 @@ function assignSections(drafts: DraftRow[]): void {
       d.section = section;
     } else if (d.kind === 'line') {
       d.section = section;
-    } else if (d.kind === 'total' && d.evidence !== 'arithmetic' && section !== undefined && d.sums?.some((r) => drafts.some((x) => x.row === r && x.section === section))) {
+    } else if (
+      d.kind === 'total' &&
+      d.evidence !== 'arithmetic' &&
+      section !== undefined &&
+      d.sums?.some((r) => drafts.some((x) => x.row === r && x.section === section))
+    ) {
       section = undefined;
     }
   }
@@ -313,4 +344,3 @@ function sectionHeadlines(drafts: readonly DraftRow[], measureCols: readonly Col
   }
   return headlines;
 }
-

@@ -84,6 +84,11 @@ export function totalWords(label: string): 'strong' | 'weak' | undefined {
   const text = label.trim();
   if (text === '') return undefined;
   if (isTotalLabel(text) || /^sub-?\s*totals?\b/i.test(text)) return 'strong';
-  if (/^(net|gross)\b|^all\b|^(surplus|deficit)\b|^(total )?balances? (carried|c\/f)|^(england|wales|scotland|northern ireland|united kingdom|uk|great britain|england and wales)\b/i.test(text)) return 'weak';
+  if (
+    /^(net|gross)\b|^all\b|^(surplus|deficit)\b|^(total )?balances? (carried|c\/f)|^(england|wales|scotland|northern ireland|united kingdom|uk|great britain|england and wales)\b/i.test(
+      text,
+    )
+  )
+    return 'weak';
   return undefined;
 }

@@ -51,7 +51,13 @@ export function readHeaderRows(grid: Grid, block: Block, start: number): number[
   const first = block.rows[start];
   if (first === undefined || !isHeaderLike(grid, first, block)) return [];
   // One cell over a table three or more wide is a title or note, not a header.
-  if (block.lastCol - block.firstCol >= 2 && filledColumns(grid, first, block.firstCol, block.lastCol).length === 1 && start + 1 < block.rows.length && filledColumns(grid, block.rows[start + 1], block.firstCol, block.lastCol).length >= 3) return [];
+  if (
+    block.lastCol - block.firstCol >= 2 &&
+    filledColumns(grid, first, block.firstCol, block.lastCol).length === 1 &&
+    start + 1 < block.rows.length &&
+    filledColumns(grid, block.rows[start + 1], block.firstCol, block.lastCol).length >= 3
+  )
+    return [];
   const rows = [first];
   for (let i = start + 1; i < block.rows.length - 1 && rows.length < MAX_HEADER_ROWS; i++) {
     const r = block.rows[i];
@@ -65,7 +71,9 @@ export function readHeaderRows(grid: Grid, block: Block, start: number): number[
     const fillsIn = filledColumns(grid, r, block.firstCol, block.lastCol).length > filledColumns(grid, above, block.firstCol, block.lastCol).length;
     const namesMore = namedColumns(grid, r, block) > namedColumns(grid, above, block);
     // Measures or quarters under a row of bare years ("2019" over "Q1 | Q2 …") belong to the header.
-    const underYears = filledColumns(grid, r, block.firstCol, block.lastCol).length >= 2 && filledColumns(grid, above, block.firstCol, block.lastCol).every((c) => isBareYear(cellText(grid.cell(above, c))));
+    const underYears =
+      filledColumns(grid, r, block.firstCol, block.lastCol).length >= 2 &&
+      filledColumns(grid, above, block.firstCol, block.lastCol).every((c) => isBareYear(cellText(grid.cell(above, c))));
     const cells = filledColumns(grid, r, block.firstCol, block.lastCol);
     const yearsRow = cells.length >= 2 && cells.every((c) => isBareYear(cellText(grid.cell(r, c))));
     if (!fillsIn && !namesMore && !underYears && !yearsRow) break;

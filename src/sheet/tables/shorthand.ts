@@ -18,7 +18,8 @@ const MARKER = /\[([a-z]{1,4})\]/gi;
 const NOT_GIVEN_WORDS = /\b(not available|unavailable|not known|unknown|no data|not collected|missing|not (?:yet )?published)\b/i;
 const SUPPRESSED_WORDS = /\b(confidential|suppressed|disclos\w*)\b/i;
 /** Words that say there was nothing: nil, zero, not applicable, no traffic reported. */
-const NOTHING_WORDS = /\b(nil|zero|none|not applicable|does not apply)\b|\bno\s+(?:\w+\s+){0,3}(?:was|were|is|are|has been|have been)\s+(?:reported|recorded|made|paid|received)\b/i;
+const NOTHING_WORDS =
+  /\b(nil|zero|none|not applicable|does not apply)\b|\bno\s+(?:\w+\s+){0,3}(?:was|were|is|are|has been|have been)\s+(?:reported|recorded|made|paid|received)\b/i;
 
 /** Reads every marker a note defines: "[x] = not available, [z] = not applicable". */
 export function readShorthandLegend(notes: readonly string[]): ShorthandLegend {

@@ -15,29 +15,11 @@ export type DimensionRole = 'priority-area' | 'funding-stream' | 'programme' | '
 export type MeasureRole = 'budget' | 'forecast' | 'actual' | 'variance' | 'amount';
 /** Register and audit-action columns. */
 type RecordRole =
-  | 'recipient'
-  | 'type'
-  | 'award-date'
-  | 'start-date'
-  | 'end-date'
-  | 'funder'
-  | 'procurement-route'
-  | 'status'
-  | 'rag'
-  | 'outcomes'
-  | 'owner'
-  | 'date';
+  'recipient' | 'type' | 'award-date' | 'start-date' | 'end-date' | 'funder' | 'procurement-route' | 'status' | 'rag' | 'outcomes' | 'owner' | 'date';
 export type ColumnRole = 'label' | 'ref' | 'notes' | 'other' | DimensionRole | MeasureRole | RecordRole;
 
 const MEASURE_ROLES: readonly MeasureRole[] = ['budget', 'forecast', 'actual', 'variance', 'amount'];
-export const DIMENSION_ROLES: readonly DimensionRole[] = [
-  'priority-area',
-  'funding-stream',
-  'programme',
-  'borough',
-  'commissioning-model',
-  'year',
-];
+export const DIMENSION_ROLES: readonly DimensionRole[] = ['priority-area', 'funding-stream', 'programme', 'borough', 'commissioning-model', 'year'];
 
 export function isDimensionRole(role: ColumnRole): role is DimensionRole {
   return (DIMENSION_ROLES as readonly string[]).includes(role);

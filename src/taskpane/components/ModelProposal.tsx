@@ -31,8 +31,8 @@ export function ModelProposalSection() {
         A model of your own
       </h3>
       <Text size={200}>
-        Proposes a model from this workbook: its priority areas, funding streams and programmes from the columns that name them, its years, and its
-        totals as headline figures. Nothing of the default model is used. Edit what it proposes, then keep it as the workbook's Model sheet.
+        Proposes a model from this workbook: its priority areas, funding streams and programmes from the columns that name them, its years, and its totals as
+        headline figures. Nothing of the default model is used. Edit what it proposes, then keep it as the workbook's Model sheet.
       </Text>
       <div className={styles.actions}>
         <Field label="Organisation (optional)" hint="Its name as the model should state it; otherwise a placeholder you edit.">

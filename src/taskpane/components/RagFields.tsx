@@ -38,14 +38,28 @@ function fieldProblem(problem: string | undefined) {
   return problem ? { validationMessage: problem, validationState: 'error' as const } : { validationState: 'none' as const };
 }
 
-export function RagFields({ draft, onChange, problems }: { draft: RagDraft; onChange: (draft: RagDraft) => void; problems: Partial<Record<keyof RagDraft, string>> }) {
+export function RagFields({
+  draft,
+  onChange,
+  problems,
+}: {
+  draft: RagDraft;
+  onChange: (draft: RagDraft) => void;
+  problems: Partial<Record<keyof RagDraft, string>>;
+}) {
   const styles = useStyles();
   return (
     <fieldset className={styles.grid}>
       <legend className={styles.legend}>RAG thresholds (whichever limit a variance passes first)</legend>
       {FIELDS.map(({ key, label, hint }) => (
         <Field key={key} className={styles.field} label={label} {...fieldProblem(problems[key])}>
-          <Input className={styles.input} value={draft[key]} inputMode="decimal" placeholder={hint} onChange={(_, data) => onChange({ ...draft, [key]: data.value })} />
+          <Input
+            className={styles.input}
+            value={draft[key]}
+            inputMode="decimal"
+            placeholder={hint}
+            onChange={(_, data) => onChange({ ...draft, [key]: data.value })}
+          />
         </Field>
       ))}
     </fieldset>

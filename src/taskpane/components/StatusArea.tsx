@@ -1,15 +1,5 @@
 /** The work under way (progress and Cancel), the last error (what failed and what to do) and the last notice. */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useWorkbench } from '../workbench';
 
 const useStyles = makeStyles({
@@ -35,11 +25,7 @@ export function StatusArea() {
           <Button size="small" onClick={() => workbench.cancel()}>
             Cancel
           </Button>
-          <ProgressBar
-            className={styles.bar}
-            aria-label={busy.label}
-            {...(busy.progress?.fraction !== undefined ? { value: busy.progress.fraction } : {})}
-          />
+          <ProgressBar className={styles.bar} aria-label={busy.label} {...(busy.progress?.fraction !== undefined ? { value: busy.progress.fraction } : {})} />
         </div>
       )}
       {error && (

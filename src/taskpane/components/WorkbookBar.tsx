@@ -66,11 +66,19 @@ export function WorkbookBar() {
           </Button>
         </>
       )}
-      <Button appearance={host.kind === 'excel' ? 'secondary' : 'primary'} disabled={!canWrite || busy !== null} onClick={() => void workbench.write(['Findings', 'Rollup', 'Register', 'Panel report'])}>
+      <Button
+        appearance={host.kind === 'excel' ? 'secondary' : 'primary'}
+        disabled={!canWrite || busy !== null}
+        onClick={() => void workbench.write(['Findings', 'Rollup', 'Register', 'Panel report'])}
+      >
         Write report
       </Button>
       <Text size={200} className={styles.status}>
-        {host.kind === 'excel' ? 'Working on this workbook in Excel.' : label ? `Working on ${label} (your file is never changed).` : 'No workbook open: open an .xlsx file, or try the sample.'}
+        {host.kind === 'excel'
+          ? 'Working on this workbook in Excel.'
+          : label
+            ? `Working on ${label} (your file is never changed).`
+            : 'No workbook open: open an .xlsx file, or try the sample.'}
       </Text>
     </div>
   );

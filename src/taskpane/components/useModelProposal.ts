@@ -58,7 +58,9 @@ export function useModelProposal(): ModelProposalState {
       await copyText(saveModelJson(proposal.model));
       workbench.showNotice(`Copied the proposed model as JSON to the clipboard: paste it into a text editor and save it as ${PROPOSAL_FILE_NAME}.`);
     } catch (caught) {
-      workbench.showNotice(`Could not copy the proposed model to the clipboard (${caught instanceof Error ? caught.message : String(caught)}): insert it as the Model sheet instead.`);
+      workbench.showNotice(
+        `Could not copy the proposed model to the clipboard (${caught instanceof Error ? caught.message : String(caught)}): insert it as the Model sheet instead.`,
+      );
     }
   };
 

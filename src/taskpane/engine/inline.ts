@@ -43,4 +43,3 @@ export class InlineEngine implements Engine {
     this.cancel();
   }
 }
-

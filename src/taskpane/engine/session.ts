@@ -143,7 +143,14 @@ export class EngineSession {
     progress({ stage: 'Summarising the findings', fraction: 0.9 });
     const present = new Set(result.findings.map((f) => f.rule));
     return {
-      tables: result.tables.map((t) => ({ sheet: t.sheet, range: rangeToA1(t.range), ...(t.title ? { title: t.title } : {}), unit: t.unit, kind: t.kind, structure: renderTable(describeTable(t)) })),
+      tables: result.tables.map((t) => ({
+        sheet: t.sheet,
+        range: rangeToA1(t.range),
+        ...(t.title ? { title: t.title } : {}),
+        unit: t.unit,
+        kind: t.kind,
+        structure: renderTable(describeTable(t)),
+      })),
       findings: result.findings,
       summary: result.summary,
       sheets: this.scoped(args.sheet).sheets.map((g) => g.name),
@@ -203,7 +210,9 @@ export class EngineSession {
 
   private panelSheet(args: ModelArgs, today: Date): SheetSpec {
     if (args.origin.kind === 'none') {
-      throw new EngineUsageError(`There is no panel report for ${this.label}: no model applies to it (${args.origin.reason}). Its Findings, Rollup and Register sheets can still be written.`);
+      throw new EngineUsageError(
+        `There is no panel report for ${this.label}: no model applies to it (${args.origin.reason}). Its Findings, Rollup and Register sheets can still be written.`,
+      );
     }
     const check = this.check(args);
     const rollup = this.rollup(args, ['priority-area']);
@@ -277,7 +286,9 @@ export class EngineSession {
     const pkg = giving360Package(conversion, args.today);
     const validation = validateGiving360Package(pkg);
     if (!validation.valid) {
-      throw new Error(`the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it`);
+      throw new Error(
+        `the export does not match the 360Giving schema at ${validation.path} (${validation.message}); this is a bug in the export, please report it`,
+      );
     }
     const json = args.format === 'json';
     const base = this.fileName.replace(/\.xlsx$/i, '');
@@ -318,7 +329,10 @@ export class EngineSession {
 
   private async budgetTemplateFile(model: CommissioningModel): Promise<FileResult> {
     if (!this.bytes) throw new EngineUsageError('Adding a sheet needs a workbook opened from a file: open one first.');
-    const template = budgetTemplate(model, this.requireWorkbook().sheets.map((g) => g.name));
+    const template = budgetTemplate(
+      model,
+      this.requireWorkbook().sheets.map((g) => g.name),
+    );
     this.bytes = await addBudgetTemplate(this.bytes, template);
     return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: [template.sheet, template.listsSheet] };
   }

@@ -12,7 +12,10 @@ import { lineRange, listSource, listsSheetRows, validationAlert, type BudgetTemp
 const MAX_WIDTH = 60;
 
 class SheetExistsError extends Error {
-  constructor(readonly sheetName: string, advice: string) {
+  constructor(
+    readonly sheetName: string,
+    advice: string,
+  ) {
     super(`The workbook already has a sheet named "${sheetName}": ${advice}`);
     this.name = 'SheetExistsError';
   }

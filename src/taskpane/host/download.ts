@@ -59,7 +59,11 @@ export function downloadsWork(
  * selected and copied with document.execCommand('copy') (older web views, or a clipboard permission
  * refused). Call it from the click itself: both need the user's gesture. Throws when neither works.
  */
-export async function copyText(text: string, doc: Document = document, clipboard: Pick<Clipboard, 'writeText'> | undefined = navigator.clipboard): Promise<void> {
+export async function copyText(
+  text: string,
+  doc: Document = document,
+  clipboard: Pick<Clipboard, 'writeText'> | undefined = navigator.clipboard,
+): Promise<void> {
   if (clipboard && typeof clipboard.writeText === 'function') {
     try {
       await clipboard.writeText(text);

@@ -120,7 +120,9 @@ export class ExcelHost implements PaneHost {
       existing.load('name');
       await context.sync();
       if (!existing.isNullObject) {
-        throw new EngineUsageError(`This workbook already has a "${existing.name}" sheet, and it is the model in effect: edit it there, or rename it to insert a fresh copy.`);
+        throw new EngineUsageError(
+          `This workbook already has a "${existing.name}" sheet, and it is the model in effect: edit it there, or rename it to insert a fresh copy.`,
+        );
       }
       const sheet = context.workbook.worksheets.add(grid.name);
       context.application.suspendApiCalculationUntilNextSync();
@@ -171,7 +173,9 @@ export class ExcelHost implements PaneHost {
       await context.sync();
       return plan;
     });
-    return { message: `Inserted "${template.sheet}": fill in one budget line per row; the name columns offer the model's lists (kept on the hidden "${template.listsSheet}" sheet).` };
+    return {
+      message: `Inserted "${template.sheet}": fill in one budget line per row; the name columns offer the model's lists (kept on the hidden "${template.listsSheet}" sheet).`,
+    };
   }
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
@@ -199,7 +203,12 @@ export class ExcelHost implements PaneHost {
     await new Promise<void>((resolve, reject) =>
       store.saveAsync((result) => {
         if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-        else reject(new EngineUsageError(`Excel could not save the settings with the workbook (${result.error?.message ?? 'no reason given'}); they apply until you close the pane.`));
+        else
+          reject(
+            new EngineUsageError(
+              `Excel could not save the settings with the workbook (${result.error?.message ?? 'no reason given'}); they apply until you close the pane.`,
+            ),
+          );
       }),
     );
   }

@@ -58,7 +58,13 @@ export class FileHost implements PaneHost {
   async writeReport(engine: Engine, args: ReportArgs, onProgress?: (progress: Progress) => void): Promise<HostOutcome> {
     const file = await engine.call('reportFile', args, onProgress);
     this.offer(file.fileName, file.bytes, workbookMime(file.fileName));
-    return { message: this.downloaded(file.fileName, `with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}`, 'The file you opened is unchanged.') };
+    return {
+      message: this.downloaded(
+        file.fileName,
+        `with the ${listInWords(file.sheets)} ${file.sheets.length === 1 ? 'sheet' : 'sheets'}`,
+        'The file you opened is unchanged.',
+      ),
+    };
   }
 
   select(sheet: string, cell: string): Promise<HostOutcome> {

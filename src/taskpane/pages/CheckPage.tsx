@@ -45,7 +45,9 @@ function CheckResults({ check, view }: { readonly check: CheckView; readonly vie
       <SummaryBar check={check} checkScope={checkScope} modelInUse={workbench.modelInUse} />
       <FindingFilters check={check} view={view} />
       <Text aria-live="polite">
-        {filtered.length === check.findings.length ? `${plural(filtered.length, 'finding')}` : `${plural(filtered.length, 'finding')} of ${check.findings.length} shown by the filters`}
+        {filtered.length === check.findings.length
+          ? `${plural(filtered.length, 'finding')}`
+          : `${plural(filtered.length, 'finding')} of ${check.findings.length} shown by the filters`}
       </Text>
       <FindingList tables={check.tables} view={view} />
       {view.undrawn > 0 && <Button onClick={view.showMore}>Show {Math.min(FINDINGS_PAGE, view.undrawn)} more findings</Button>}

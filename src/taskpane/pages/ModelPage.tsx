@@ -61,8 +61,8 @@ function InsertActions() {
         </Button>
       </div>
       <Text size={200}>
-        The Model sheet holds this model as tables you can edit; the workbook's Model sheet is then the model in effect. The budget template is an empty
-        sheet of budget lines whose name columns offer the model's lists as drop-downs.
+        The Model sheet holds this model as tables you can edit; the workbook's Model sheet is then the model in effect. The budget template is an empty sheet
+        of budget lines whose name columns offer the model's lists as drop-downs.
       </Text>
     </>
   );

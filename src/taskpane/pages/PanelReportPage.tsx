@@ -76,7 +76,9 @@ function TableChoice({ panel, report }: { readonly panel: PanelView; readonly re
         </ul>
       )}
       <fieldset className={styles.tables}>
-        <legend className={styles.legend}>Tables to include ({chosen} of {panel.tables.length})</legend>
+        <legend className={styles.legend}>
+          Tables to include ({chosen} of {panel.tables.length})
+        </legend>
         {panel.tables.map((t) => (
           <Checkbox key={t.name} label={t.title} checked={!excluded.has(t.name)} onChange={(_, data) => report.include(t.name, data.checked === true)} />
         ))}

@@ -4,14 +4,7 @@
  */
 import { Money } from '../../money/decimal';
 import { excelNumberFormat, formatAmount } from '../../money/format';
-import {
-  isFormulaValue,
-  isLinkValue,
-  looksLikeFormula,
-  type ColumnType,
-  type SpecValue,
-  type TableSpec,
-} from '../../reports/spec';
+import { isFormulaValue, isLinkValue, looksLikeFormula, type ColumnType, type SpecValue, type TableSpec } from '../../reports/spec';
 import { linkLocation } from './plan';
 
 /** A live formula (without "=") and the result it shows until Excel calculates it. */

@@ -6,9 +6,7 @@
 /** A sheet has the name of a generated sheet but the product did not make it, so it must not be replaced. */
 export class NotOurSheetError extends Error {
   constructor(readonly sheetName: string) {
-    super(
-      `a sheet named "${sheetName}" already exists and was not made by Commissioning Workbench; rename it and run again`,
-    );
+    super(`a sheet named "${sheetName}" already exists and was not made by Commissioning Workbench; rename it and run again`);
     this.name = 'NotOurSheetError';
   }
 }

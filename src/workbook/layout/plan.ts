@@ -79,19 +79,12 @@ function planTable(spec: TableSpec, startRow: number): TablePlan {
 
 /** The last row a table uses (its source line, last footnote, last total or last data row). */
 export function lastRowOf(plan: TablePlan): number {
-  return Math.max(
-    plan.headerRow + plan.tableDataRows,
-    ...plan.totalRows,
-    ...plan.footnoteRows,
-    plan.sourceRow ?? -1,
-  );
+  return Math.max(plan.headerRow + plan.tableDataRows, ...plan.totalRows, ...plan.footnoteRows, plan.sourceRow ?? -1);
 }
 
 function validateTable(spec: TableSpec): void {
   if (!TABLE_NAME.test(spec.name) || parseA1(spec.name) !== undefined || /^[RrCc]$/.test(spec.name)) {
-    throw new SheetSpecError(
-      `table name "${spec.name}" is not a valid Excel table name: use letters, digits and underscores, starting with a letter`,
-    );
+    throw new SheetSpecError(`table name "${spec.name}" is not a valid Excel table name: use letters, digits and underscores, starting with a letter`);
   }
   if (spec.columns.length === 0) throw new SheetSpecError(`table "${spec.name}" has no columns`);
   const keys = new Set<string>();

@@ -13,11 +13,16 @@ export class SheetNotFoundError extends Error {
 
 /** Workbook structure or sheet protection would refuse the write part-way; nothing was changed. */
 export class WorkbookProtectedError extends Error {
-  constructor(readonly workbookProtected: boolean, readonly protectedSheets: readonly string[]) {
+  constructor(
+    readonly workbookProtected: boolean,
+    readonly protectedSheets: readonly string[],
+  ) {
     const what = [
       ...(workbookProtected ? ["the workbook's structure is protected (Review > Protect Workbook)"] : []),
       ...(protectedSheets.length > 0
-        ? [`${protectedSheets.length === 1 ? 'the sheet' : 'the sheets'} ${protectedSheets.map((s) => `"${s}"`).join(', ')} ${protectedSheets.length === 1 ? 'is' : 'are'} protected (Review > Unprotect Sheet)`]
+        ? [
+            `${protectedSheets.length === 1 ? 'the sheet' : 'the sheets'} ${protectedSheets.map((s) => `"${s}"`).join(', ')} ${protectedSheets.length === 1 ? 'is' : 'are'} protected (Review > Unprotect Sheet)`,
+          ]
         : []),
     ];
     super(`nothing was written: ${what.join(' and ')}; remove the protection and run again`);

@@ -88,10 +88,7 @@ const CHART_ROWS = 18;
 
 export function layoutSheet(spec: SheetSpec): OfficeSheetLayout {
   const plan = planSheet(spec);
-  const height = Math.max(
-    plan.paragraphs.length,
-    ...plan.tables.map((t) => lastRowOf(t) + 1),
-  );
+  const height = Math.max(plan.paragraphs.length, ...plan.tables.map((t) => lastRowOf(t) + 1));
   const width = Math.max(1, ...plan.tables.map((t) => t.spec.columns.length));
   const inputs: OfficeInput[][] = Array.from({ length: height }, () => new Array<OfficeInput>(width).fill(null));
   const numFmts: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
@@ -159,8 +156,7 @@ function tableLayout(table: TablePlan, links: readonly { row: number; col: numbe
   const firstData = table.headerRow + 1;
   const lastData = table.headerRow + table.tableDataRows;
   const lastBlock = Math.max(lastData, ...table.totalRows);
-  const columnsOfType = (type: ColumnType): number[] =>
-    spec.columns.flatMap((column, c) => (column.type === type ? [c] : []));
+  const columnsOfType = (type: ColumnType): number[] => spec.columns.flatMap((column, c) => (column.type === type ? [c] : []));
   return {
     plan: table,
     tableAddress: area(table.headerRow, 0, lastData, lastColumn),
@@ -300,4 +296,3 @@ function stringLiteral(value: string): string {
 export function area(r1: number, c1: number, r2: number, c2: number): string {
   return rangeToA1({ start: { row: r1, col: c1 }, end: { row: r2, col: c2 } });
 }
-

@@ -192,9 +192,8 @@ function addCells(grid: Grid, band: Band, values: Cells, formulas: Cells, number
       const formulaText = formulaRow[c];
       // A text cell that looks like a formula ("'=x") reads back the same in both arrays; a real formula's
       // result differs from its own text.
-      const formula = typeof formulaText === 'string' && formulaText.length > 1 && formulaText.startsWith('=') && formulaText !== raw
-        ? formulaText.slice(1)
-        : undefined;
+      const formula =
+        typeof formulaText === 'string' && formulaText.length > 1 && formulaText.startsWith('=') && formulaText !== raw ? formulaText.slice(1) : undefined;
       const numFmt = formatRow[c];
       const value = cellValue(raw, numFmt);
       if (value === null && formula === undefined) continue;

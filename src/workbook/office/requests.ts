@@ -61,11 +61,7 @@ export interface CellEditRetry {
  * InvalidOperationInCellEditMode is run again after a pause, and in the end refused with one clear message.
  * Only safe for batches that re-read what they need: each attempt starts from the workbook as it is.
  */
-export async function runRetryingCellEdit<T>(
-  run: ExcelRunner,
-  batch: (context: Excel.RequestContext) => Promise<T>,
-  retry: CellEditRetry = {},
-): Promise<T> {
+export async function runRetryingCellEdit<T>(run: ExcelRunner, batch: (context: Excel.RequestContext) => Promise<T>, retry: CellEditRetry = {}): Promise<T> {
   const attempts = Math.max(1, retry.attempts ?? 4);
   for (let attempt = 1; ; attempt++) {
     try {

@@ -70,50 +70,50 @@ export function charactersToPoints(chars: number): number {
  *         having changed nothing, when the workbook's structure or a sheet to rewrite is protected;
  *         CellEditModeError when Excel stayed in cell-edit mode.
  */
-export async function writeSheetSpecsToExcel(
-  run: ExcelRunner,
-  sheets: readonly SheetSpec[],
-  options: WriteOptions = {},
-): Promise<WriteReport> {
+export async function writeSheetSpecsToExcel(run: ExcelRunner, sheets: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteReport> {
   // Laid out before Excel is touched: a spec that cannot be written fails without a request.
   const layouts = sheets.map(layoutSheet);
   const tableNames = sheets.flatMap((s) => s.tables.map((t) => t.name));
-  return runRetryingCellEdit(run, async (context) => {
-    const session = new RequestSession(context, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
-    const state = await readWorkbookState(session);
-    const plan = planWrite(
-      state,
-      sheets.map((s) => s.name),
-      tableNames,
-    );
-    const existing = await readSheetsToReplace(session, plan, state);
+  return runRetryingCellEdit(
+    run,
+    async (context) => {
+      const session = new RequestSession(context, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+      const state = await readWorkbookState(session);
+      const plan = planWrite(
+        state,
+        sheets.map((s) => s.name),
+        tableNames,
+      );
+      const existing = await readSheetsToReplace(session, plan, state);
 
-    const syncsBeforeWriting = session.syncs;
-    session.suspendCalculation();
-    let cellsWritten = 0;
-    const widths: ColumnWidthCheck[] = [];
-    for (let i = 0; i < layouts.length; i++) {
-      const worksheet = await prepareSheet(context, plan.sheets[i], existing, state, session);
-      cellsWritten += await writeCells(worksheet, layouts[i], session);
-      await writeNumberFormats(worksheet, layouts[i], session);
-      await formatSheet(worksheet, layouts[i], session, plan.sheets[i].name);
-      widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
-    }
-    // Broken markers go last: every sheet written already has its own.
-    for (const name of plan.namesToDelete) {
-      await session.reserve();
-      context.workbook.names.getItem(name).delete();
-      session.queued();
-    }
-    await session.sync();
-    const chunks = session.syncs - syncsBeforeWriting;
-
-    if (widths.length > 0) {
-      for (const check of widths) boundColumnWidth(check);
+      const syncsBeforeWriting = session.syncs;
+      session.suspendCalculation();
+      let cellsWritten = 0;
+      const widths: ColumnWidthCheck[] = [];
+      for (let i = 0; i < layouts.length; i++) {
+        const worksheet = await prepareSheet(context, plan.sheets[i], existing, state, session);
+        cellsWritten += await writeCells(worksheet, layouts[i], session);
+        await writeNumberFormats(worksheet, layouts[i], session);
+        await formatSheet(worksheet, layouts[i], session, plan.sheets[i].name);
+        widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
+      }
+      // Broken markers go last: every sheet written already has its own.
+      for (const name of plan.namesToDelete) {
+        await session.reserve();
+        context.workbook.names.getItem(name).delete();
+        session.queued();
+      }
       await session.sync();
-    }
-    return { sheetsWritten: plan.sheets.map((s) => s.name), tables: tableNames, cellsWritten, syncs: session.syncs, chunks };
-  }, options.cellEditRetry);
+      const chunks = session.syncs - syncsBeforeWriting;
+
+      if (widths.length > 0) {
+        for (const check of widths) boundColumnWidth(check);
+        await session.sync();
+      }
+      return { sheetsWritten: plan.sheets.map((s) => s.name), tables: tableNames, cellsWritten, syncs: session.syncs, chunks };
+    },
+    options.cellEditRetry,
+  );
 }
 
 interface StateWithProtection extends WorkbookState {
@@ -143,7 +143,11 @@ type SheetsToReplace = ReadonlyMap<string, { readonly worksheet: Excel.Worksheet
  * refuses, before anything is changed, when protection would stop the write part-way: a write that
  * fails half done could leave a sheet without its marker, or the user's sheets mid-change.
  */
-async function readSheetsToReplace(session: RequestSession, plan: { readonly sheets: readonly SheetPlan[] }, state: StateWithProtection): Promise<SheetsToReplace> {
+async function readSheetsToReplace(
+  session: RequestSession,
+  plan: { readonly sheets: readonly SheetPlan[] },
+  state: StateWithProtection,
+): Promise<SheetsToReplace> {
   const { worksheets } = session.context.workbook;
   const loaded = new Map<string, { worksheet: Excel.Worksheet; charts: Excel.ChartCollection; protection: Excel.WorksheetProtection }>();
   for (const sheet of plan.sheets) {

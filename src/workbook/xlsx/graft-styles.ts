@@ -30,8 +30,15 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
 
   // Fonts, fills, borders: a generated one identical to one the user's styles hold is reused.
   const moved: Record<string, (index: number) => number> = {};
-  for (const [name, item, id] of [['fonts', 'font', 'fontId'], ['fills', 'fill', 'fillId'], ['borders', 'border', 'borderId']] as const) {
-    const merged = appendNew(section(xml, name, item)?.items ?? [], (section(generatedXml, name, item)?.items ?? []).map((element) => withPrefix(element, prefix)));
+  for (const [name, item, id] of [
+    ['fonts', 'font', 'fontId'],
+    ['fills', 'fill', 'fillId'],
+    ['borders', 'border', 'borderId'],
+  ] as const) {
+    const merged = appendNew(
+      section(xml, name, item)?.items ?? [],
+      (section(generatedXml, name, item)?.items ?? []).map((element) => withPrefix(element, prefix)),
+    );
     moved[id] = merged.index;
     xml = putSection(xml, name, merged.items, prefix);
   }
@@ -55,7 +62,10 @@ export function mergeStyles(userXml: string | undefined, generatedXml: string): 
 
   const userDxfs = section(xml, 'dxfs', 'dxf')?.items ?? [];
   const generatedDxfs = (section(generatedXml, 'dxfs', 'dxf')?.items ?? []).map((element) =>
-    withPrefix(element.replace(/(<numFmt\b[^>]*\snumFmtId=")(\d+)"/, (_, head: string, id: string) => `${head}${numberFormat.id(Number(id))}"`), prefix),
+    withPrefix(
+      element.replace(/(<numFmt\b[^>]*\snumFmtId=")(\d+)"/, (_, head: string, id: string) => `${head}${numberFormat.id(Number(id))}"`),
+      prefix,
+    ),
   );
   const dxfs = appendNew(userDxfs, generatedDxfs);
   if (dxfs.items.length > userDxfs.length) xml = putSection(xml, 'dxfs', dxfs.items, prefix);
@@ -88,11 +98,7 @@ function appendNew(mine: readonly string[], theirs: readonly string[]): { items:
 }
 
 /** The user's number formats plus the generated ones whose code the user's lack, under new ids. */
-function mergeNumberFormats(
-  user: XmlList | undefined,
-  generated: readonly string[],
-  prefix: string,
-): { items: string[]; id: (generatedId: number) => number } {
+function mergeNumberFormats(user: XmlList | undefined, generated: readonly string[], prefix: string): { items: string[]; id: (generatedId: number) => number } {
   const items = [...(user?.items ?? [])];
   const idByCode = new Map<string, number>();
   let highest = FIRST_CUSTOM_NUMBER_FORMAT - 1;

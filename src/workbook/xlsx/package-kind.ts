@@ -28,7 +28,9 @@ export function kindOfFileName(fileName: string): PackageKind | undefined {
 /** The kind [Content_Types].xml gives the workbook part; xlsx when it names none that Excel knows. */
 export function kindOfContentTypes(contentTypesXml: string, workbookPart = 'xl/workbook.xml'): PackageKind {
   const override = startTags(contentTypesXml, 'Override').find((o) => (o.attributes.PartName ?? '').toLowerCase() === `/${workbookPart}`.toLowerCase());
-  const type = override?.attributes.ContentType ?? startTags(contentTypesXml, 'Default').find((d) => d.attributes.Extension?.toLowerCase() === 'xml')?.attributes.ContentType;
+  const type =
+    override?.attributes.ContentType ??
+    startTags(contentTypesXml, 'Default').find((d) => d.attributes.Extension?.toLowerCase() === 'xml')?.attributes.ContentType;
   const kind = (Object.keys(MAIN_CONTENT_TYPE) as PackageKind[]).find((k) => MAIN_CONTENT_TYPE[k] === type);
   return kind ?? 'xlsx';
 }

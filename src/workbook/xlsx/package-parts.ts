@@ -150,7 +150,8 @@ export async function contentTypes(zip: JSZip): Promise<ContentTypes> {
   // kept under the part name as the package first spelt it.
   const overrides = new Map<string, { partName: string; contentType: string }>();
   for (const { attributes } of startTags(xml, 'Override')) {
-    if (attributes.PartName !== undefined) overrides.set(attributes.PartName.toLowerCase(), { partName: attributes.PartName, contentType: attributes.ContentType ?? '' });
+    if (attributes.PartName !== undefined)
+      overrides.set(attributes.PartName.toLowerCase(), { partName: attributes.PartName, contentType: attributes.ContentType ?? '' });
   }
   const defaults = startTags(xml, 'Default').map((d) => d.tag.replace(/\s*\/?>$/, '/>'));
   return {
@@ -162,7 +163,9 @@ export async function contentTypes(zip: JSZip): Promise<ContentTypes> {
       overrides.delete(`/${part}`.toLowerCase());
     },
     write(target: JSZip): void {
-      const items = [...overrides.values()].map(({ partName, contentType }) => `<Override PartName="${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
+      const items = [...overrides.values()].map(
+        ({ partName, contentType }) => `<Override PartName="${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`,
+      );
       target.file(
         path,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults.join('')}${items.join('')}</Types>`,

@@ -92,4 +92,3 @@ export function withChartDataBars(plan: SheetPlan): SheetPlan {
   const spec = { ...target.spec, conditionalFormats: [...target.spec.conditionalFormats, { kind: 'dataBar' as const, column: chart.valueColumn }] };
   return { ...plan, tables: plan.tables.map((t) => (t === target ? { ...t, spec } : t)) };
 }
-

@@ -238,10 +238,17 @@ function sourceOfRels(relsPath: string): string {
 
 /** Workbook elements that follow <definedNames>, in schema order. */
 const AFTER_DEFINED_NAMES = [
-  'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing',
-  'fileRecoveryPr', 'webPublishObjects', 'extLst',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
 ];
-
 
 /**
  * The user's defined names, less the owner names and sheet-scoped names of the sheets being replaced,
@@ -288,5 +295,8 @@ async function stampModified(zip: JSZip, modified: Date): Promise<void> {
   const core = await readOptionalPart(zip, path);
   if (core === undefined) return;
   const stamp = modified.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  zip.file(path, core.replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, (_, open: string, close: string) => `${open}${stamp}${close}`));
+  zip.file(
+    path,
+    core.replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, (_, open: string, close: string) => `${open}${stamp}${close}`),
+  );
 }

@@ -36,8 +36,7 @@ export function markSheet(workbook: ExcelJS.Workbook, sheetName: string): void {
   const ownName = ownerNameFor(sheetName).toUpperCase();
   const key = sheetName.toUpperCase();
   const kept = workbook.definedNames.model.filter(
-    ({ name, ranges }) =>
-      !(isOwnerName(name) && (name.toUpperCase() === ownName || ranges.some((r) => sheetOfReference(r)?.toUpperCase() === key))),
+    ({ name, ranges }) => !(isOwnerName(name) && (name.toUpperCase() === ownName || ranges.some((r) => sheetOfReference(r)?.toUpperCase() === key))),
   );
   workbook.definedNames.model = [...kept, { name: ownerNameFor(sheetName), ranges: [`${quoteSheetName(sheetName)}!$A$1`] }];
 }

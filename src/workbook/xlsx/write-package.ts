@@ -61,7 +61,9 @@ async function fixInternalHyperlinks(zip: JSZip, sheetPath: string): Promise<voi
     dropped.add(rel.Id);
     const kept: Record<string, string> = { ref: attributes.ref, location: location.replace(/^#/, '') };
     if (attributes.tooltip !== undefined) kept.tooltip = attributes.tooltip;
-    return `<hyperlink ${Object.entries(kept).map(([k, v]) => `${k}="${escapeXml(v)}"`).join(' ')}/>`;
+    return `<hyperlink ${Object.entries(kept)
+      .map(([k, v]) => `${k}="${escapeXml(v)}"`)
+      .join(' ')}/>`;
   });
   if (dropped.size === 0) return;
   relsXml = relsXml.replace(/<Relationship\b[^>]*\/>/g, (tag) => (dropped.has(parseTag(tag).attributes.Id) ? '' : tag));

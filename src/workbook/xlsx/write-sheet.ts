@@ -5,17 +5,7 @@ import { isFormulaValue, looksLikeFormula, type SpecColumn, type SpecRow } from 
 import { contentText, formulaCell, textCell, writtenCell, type WrittenCell } from '../layout/cells';
 import { addConditionalFormats } from './write-formats';
 import { renderFormula, type SheetPlan, type TablePlan } from '../layout/plan';
-import {
-  BODY_FONT,
-  FOOTNOTE_FONT,
-  HEADER_FILL,
-  HEADER_FONT,
-  SOURCE_FONT,
-  TITLE_FONT,
-  UNIT_NOTE_FONT,
-  paragraphFont,
-  rowLook,
-} from './write-styles';
+import { BODY_FONT, FOOTNOTE_FONT, HEADER_FILL, HEADER_FONT, SOURCE_FONT, TITLE_FONT, UNIT_NOTE_FONT, paragraphFont, rowLook } from './write-styles';
 import { LINK_COLOUR, TABLE_STYLE } from '../layout/looks';
 import type { SheetFinish } from './write-package';
 import { ColumnWidths, PORTRAIT_WIDTH } from './write-widths';

@@ -64,8 +64,7 @@ export class ColumnWidths {
     for (const [col, width] of widths) worksheet.getColumn(col + 1).width = width;
 
     const heights = new Map<number, number>();
-    const grow = (row: number, lines: number, size: number) =>
-      heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(lines * size * LINE_SPACING) + 2));
+    const grow = (row: number, lines: number, size: number) => heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(lines * size * LINE_SPACING) + 2));
     for (const { row, col, text, size } of this.texts) {
       const width = widths.get(col);
       if (width === undefined) continue;

@@ -113,7 +113,11 @@ function latin1(bytes: Uint8Array): string {
  */
 export async function readXmlPart(part: JSZip.JSZipObject): Promise<{ text: string; utf8: boolean }> {
   const asUtf8 = await part.async('string');
-  const other = asUtf8.startsWith('\uFFFD\uFFFD') || asUtf8.startsWith('<\u0000') || asUtf8.startsWith('\u0000<') || !/^(utf-?8)?$/i.test(declaredEncoding(asUtf8.slice(0, 200)) ?? '');
+  const other =
+    asUtf8.startsWith('\uFFFD\uFFFD') ||
+    asUtf8.startsWith('<\u0000') ||
+    asUtf8.startsWith('\u0000<') ||
+    !/^(utf-?8)?$/i.test(declaredEncoding(asUtf8.slice(0, 200)) ?? '');
   if (!other) return { text: asUtf8.replace(/^\uFEFF/, ''), utf8: true };
   return decodeXml(await part.async('uint8array'), asUtf8);
 }

@@ -103,7 +103,9 @@ async function openPackage(input: Uint8Array): Promise<JSZip> {
 function mainContentTypeFor(input: PackageKind, wanted: PackageKind | undefined): string | undefined {
   if (wanted === undefined || wanted === input) return undefined;
   if (isMacroEnabled(input) && !isMacroEnabled(wanted)) {
-    throw new OutputKindError(`the workbook is macro-enabled (.${input}), and Excel will not open a macro-enabled workbook saved as .${wanted}: write the copy as .xlsm`);
+    throw new OutputKindError(
+      `the workbook is macro-enabled (.${input}), and Excel will not open a macro-enabled workbook saved as .${wanted}: write the copy as .xlsm`,
+    );
   }
   if (!isMacroEnabled(input) && isMacroEnabled(wanted)) {
     throw new OutputKindError(`the workbook has no macros (.${input}), and Excel will not open it saved as .${wanted}: write the copy as .xlsx`);
@@ -132,7 +134,9 @@ async function readUserPackage(zip: JSZip): Promise<UserPackage> {
   if (workbookXml === undefined) throw new UnreadableWorkbookError('the workbook is a zip file but not an Excel workbook: it has no xl/workbook.xml part.');
   if (workbookXml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) {
     // Sheets written in the transitional dialect cannot join a Strict package.
-    throw new UnreadableWorkbookError('the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx) and run again. Nothing was written.');
+    throw new UnreadableWorkbookError(
+      'the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx) and run again. Nothing was written.',
+    );
   }
   const ours = markedSheetKeysInXml(workbookXml);
   const definedNames = definedNameElements(workbookXml)

@@ -30,10 +30,42 @@ const REGIONS: readonly { readonly name: string; readonly code: string; readonly
 ];
 
 const PLACES = [
-  'Ashbourne', 'Barnford', 'Castlebridge', 'Dunmoor', 'Eastwick', 'Fernley', 'Greyhaven', 'Holmbury', 'Ironbridge Vale',
-  'Kingsmere', 'Longford', 'Marchbank', 'Northolt Park', 'Oakenshaw', 'Pennington', 'Queensbury', 'Redcliffe', 'Stanmoor',
-  'Thornbury', 'Upperton', 'Westmarsh', 'Yarrowdale', 'Aldermoor', 'Brookfield', 'Coldharbour', 'Deepdale', 'Elmsworth',
-  'Foxley', 'Glenridge', 'Hartwell', 'Kelsey', 'Lindfield', 'Millbrook', 'Newlands', 'Orchard Vale', 'Ridgeway',
+  'Ashbourne',
+  'Barnford',
+  'Castlebridge',
+  'Dunmoor',
+  'Eastwick',
+  'Fernley',
+  'Greyhaven',
+  'Holmbury',
+  'Ironbridge Vale',
+  'Kingsmere',
+  'Longford',
+  'Marchbank',
+  'Northolt Park',
+  'Oakenshaw',
+  'Pennington',
+  'Queensbury',
+  'Redcliffe',
+  'Stanmoor',
+  'Thornbury',
+  'Upperton',
+  'Westmarsh',
+  'Yarrowdale',
+  'Aldermoor',
+  'Brookfield',
+  'Coldharbour',
+  'Deepdale',
+  'Elmsworth',
+  'Foxley',
+  'Glenridge',
+  'Hartwell',
+  'Kelsey',
+  'Lindfield',
+  'Millbrook',
+  'Newlands',
+  'Orchard Vale',
+  'Ridgeway',
 ];
 
 interface Authority {
@@ -65,7 +97,13 @@ export function authoritiesByRegion(seed: number): CorpusCase {
   w.write([rng.pick(['£ thousands', '£000', 'All figures in £000 unless stated'])]);
   w.skip();
   const header = w.write([
-    'ONS code', 'Local authority', 'Region', 'Council tax', 'Retained business rates', 'Total', 'Number of dwellings',
+    'ONS code',
+    'Local authority',
+    'Region',
+    'Council tax',
+    'Retained business rates',
+    'Total',
+    'Number of dwellings',
     ...(withAverage ? ['Average per dwelling (£)'] : []),
   ]);
   const last = withAverage ? 7 : 6;
@@ -73,7 +111,11 @@ export function authoritiesByRegion(seed: number): CorpusCase {
   const englandKey = byCode ? 'ENG' : 'England';
   const writeRow = (code: string, name: string, region: string, figures: readonly Amount[], dwellings: number): number =>
     w.write([
-      code, name, region, ...figures.map((a) => moneyCell(a, '#,##0')), { value: dwellings, numFmt: '#,##0' },
+      code,
+      name,
+      region,
+      ...figures.map((a) => moneyCell(a, '#,##0')),
+      { value: dwellings, numFmt: '#,##0' },
       ...(withAverage ? [{ value: Math.round((Number(figures[2]) * 10) / dwellings) / 100, numFmt: '#,##0.00' }] : []),
     ]);
   const members = regions.map((_, r) => authorities.filter((a) => a.region === r));
@@ -82,7 +124,13 @@ export function authoritiesByRegion(seed: number): CorpusCase {
   const englandFigures = [0, 1, 2].map((k) => sum(regionFigures.map((f) => f[k])));
 
   const writeSummary = (): { england: number; regionRows: number[] } => {
-    const england = writeRow('E92000001', 'England', englandKey, englandFigures, regionDwellings.reduce((a, b) => a + b, 0));
+    const england = writeRow(
+      'E92000001',
+      'England',
+      englandKey,
+      englandFigures,
+      regionDwellings.reduce((a, b) => a + b, 0),
+    );
     const regionRows = regions.map((region, r) => writeRow(region.gss, region.name, key(r), regionFigures[r], regionDwellings[r]));
     return { england, regionRows };
   };

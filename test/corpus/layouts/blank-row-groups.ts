@@ -70,7 +70,7 @@ export function blankRowGroups(seed: number): CorpusCase {
       const fte = rng.int(8, 600);
       // About £50k a post, and non-pay a fraction of pay.
       const pay = BigInt(fte) * BigInt(rng.int(42, 62)) * 100n;
-      return { label, f: { fte, pay, nonPay: (pay * BigInt(rng.int(5, 40))) / 100n / 100n * 100n } };
+      return { label, f: { fte, pay, nonPay: ((pay * BigInt(rng.int(5, 40))) / 100n / 100n) * 100n } };
     });
     const rows = figures.map(({ label, f }) => w.write(cells(label, f)));
     all.push(...figures.map((x) => x.f));

@@ -17,9 +17,18 @@ import type { CorpusCase } from '../types';
 export const LAYOUT = 'budget-book';
 
 const DIRECTORATES: readonly { readonly name: string; readonly services: readonly string[] }[] = [
-  { name: 'Adult Social Care and Health', services: ['Older people', 'Learning disabilities', 'Mental health', 'Physical support', 'Safeguarding adults', 'Adult commissioning'] },
-  { name: "Children's Services", services: ["Children's social care", 'Looked after children', 'Early help', 'Education and skills', 'Home to school transport', 'SEND services'] },
-  { name: 'Place', services: ['Highways', 'Waste management', 'Planning and regeneration', 'Leisure and culture', 'Public protection', 'Parks and open spaces'] },
+  {
+    name: 'Adult Social Care and Health',
+    services: ['Older people', 'Learning disabilities', 'Mental health', 'Physical support', 'Safeguarding adults', 'Adult commissioning'],
+  },
+  {
+    name: "Children's Services",
+    services: ["Children's social care", 'Looked after children', 'Early help', 'Education and skills', 'Home to school transport', 'SEND services'],
+  },
+  {
+    name: 'Place',
+    services: ['Highways', 'Waste management', 'Planning and regeneration', 'Leisure and culture', 'Public protection', 'Parks and open spaces'],
+  },
   { name: 'Resources', services: ['Finance', 'Human resources', 'ICT', 'Legal and democratic services', 'Property services', 'Revenues and benefits'] },
   { name: "Chief Executive's Office", services: ['Communications', 'Policy and performance', 'Emergency planning'] },
 ];
@@ -52,8 +61,8 @@ export function budgetBook(seed: number): CorpusCase {
   const serviceFigures = (): Amount[] => {
     const base = rng.amount(500, 40_000);
     if (columns === 'gross-income-net') return withNet([base, -((base * BigInt(rng.int(5, 45))) / 100n / 100n) * 100n]);
-    const growth = rng.chance(0.6) ? (base * BigInt(rng.int(1, 8))) / 100n / 100n * 100n : 0n;
-    const inflation = (base * BigInt(rng.int(2, 6))) / 100n / 100n * 100n;
+    const growth = rng.chance(0.6) ? ((base * BigInt(rng.int(1, 8))) / 100n / 100n) * 100n : 0n;
+    const inflation = ((base * BigInt(rng.int(2, 6))) / 100n / 100n) * 100n;
     const savings = rng.chance(0.7) ? -((base * BigInt(rng.int(1, 5))) / 100n / 100n) * 100n : 0n;
     return withNet([base, growth, inflation, savings]);
   };

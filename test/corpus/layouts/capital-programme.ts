@@ -18,11 +18,24 @@ export const LAYOUT = 'capital-programme';
 const DIRECTORATES: readonly { readonly name: string; readonly schemes: readonly string[] }[] = [
   {
     name: "Children's Services",
-    schemes: ["Primary school expansion - St Mary's", 'Secondary school basic need', 'SEND resource base provision', 'Schools condition programme', "Children's home refurbishment"],
+    schemes: [
+      "Primary school expansion - St Mary's",
+      'Secondary school basic need',
+      'SEND resource base provision',
+      'Schools condition programme',
+      "Children's home refurbishment",
+    ],
   },
   {
     name: 'Highways and Transport',
-    schemes: ['Highways resurfacing programme', 'Bridge strengthening - Mill Lane', 'LED street lighting replacement', 'Active travel schemes', 'Bus priority corridor', 'Town centre public realm'],
+    schemes: [
+      'Highways resurfacing programme',
+      'Bridge strengthening - Mill Lane',
+      'LED street lighting replacement',
+      'Active travel schemes',
+      'Bus priority corridor',
+      'Town centre public realm',
+    ],
   },
   {
     name: 'Housing',

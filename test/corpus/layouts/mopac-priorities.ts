@@ -46,7 +46,11 @@ const AREAS: readonly { readonly name: string; readonly heading: string; readonl
   {
     name: 'Standing Together Against Hatred, Intolerance and Extremism',
     heading: 'Standing Together Against Hatred, Intolerance and Extremism',
-    activities: ['Countering violent extremism and hate crime small grants', 'Support for LGBT and male survivors of sexual violence', 'Hate crime victim advocacy'],
+    activities: [
+      'Countering violent extremism and hate crime small grants',
+      'Support for LGBT and male survivors of sexual violence',
+      'Hate crime victim advocacy',
+    ],
   },
   {
     name: 'A Better Criminal Justice Service',

@@ -150,8 +150,8 @@ export function outturnForm(seed: number): CorpusCase {
     if (rng.chance(0.1)) return measures(0n, 0n, 0n, 0n);
     const c1 = rng.amount(50, 9_000);
     const c2 = rng.amount(100, 12_000);
-    const c4 = ((c1 + c2) * BigInt(rng.int(0, 40))) / 100n / 100n * 100n;
-    const c5 = ((c1 + c2) * BigInt(rng.int(0, 15))) / 100n / 100n * 100n;
+    const c4 = (((c1 + c2) * BigInt(rng.int(0, 40))) / 100n / 100n) * 100n;
+    const c5 = (((c1 + c2) * BigInt(rng.int(0, 15))) / 100n / 100n) * 100n;
     return measures(c1, c2, c4, c5);
   });
   const lineRows = lines.map((label, i) => row(label, firstCode + i, lineFigures[i]));

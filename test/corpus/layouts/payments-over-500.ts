@@ -13,7 +13,13 @@ import type { CorpusCase } from '../types';
 
 export const LAYOUT = 'payments-over-500';
 
-const BODIES = ['Eastbridge Borough Council', 'Northshire County Council', 'Wealdon District Council', 'Kingsmere Borough Council', 'Midshire Fire and Rescue Authority'];
+const BODIES = [
+  'Eastbridge Borough Council',
+  'Northshire County Council',
+  'Wealdon District Council',
+  'Kingsmere Borough Council',
+  'Midshire Fire and Rescue Authority',
+];
 
 /** `contract`: a supplier whose monthly payments can run to six figures. */
 const SUPPLIERS: readonly { readonly name: string; readonly expense: string; readonly contract?: boolean }[] = [
@@ -35,7 +41,16 @@ const SUPPLIERS: readonly { readonly name: string; readonly expense: string; rea
   { name: 'Redacted - personal data', expense: 'Foster carer allowances' },
 ];
 
-const SERVICE_AREAS = ['Adult Social Care', "Children's Services", 'Environment and Waste', 'Highways', 'Corporate Services', 'Housing', 'Culture and Leisure', 'Education'];
+const SERVICE_AREAS = [
+  'Adult Social Care',
+  "Children's Services",
+  'Environment and Waste',
+  'Highways',
+  'Corporate Services',
+  'Housing',
+  'Culture and Leisure',
+  'Education',
+];
 
 export function paymentsOver500(seed: number): CorpusCase {
   const rng = new Random(seed, LAYOUT);

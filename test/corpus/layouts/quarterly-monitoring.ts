@@ -19,15 +19,45 @@ export const LAYOUT = 'quarterly-monitoring';
 const BODIES: readonly { readonly name: string; readonly services: readonly string[] }[] = [
   {
     name: 'Kingsmere Borough Council',
-    services: ['Adult social care', "Children's services", 'Education', 'Public health', 'Highways and transport', 'Waste and environment', 'Housing', 'Planning and regeneration', 'Culture and leisure', 'Corporate services'],
+    services: [
+      'Adult social care',
+      "Children's services",
+      'Education',
+      'Public health',
+      'Highways and transport',
+      'Waste and environment',
+      'Housing',
+      'Planning and regeneration',
+      'Culture and leisure',
+      'Corporate services',
+    ],
   },
   {
     name: 'Severnvale Police',
-    services: ['Local policing', 'Response', 'Specialist operations', 'Investigations', 'Public protection', 'Intelligence', 'Criminal justice and custody', 'Contact management', 'Corporate support'],
+    services: [
+      'Local policing',
+      'Response',
+      'Specialist operations',
+      'Investigations',
+      'Public protection',
+      'Intelligence',
+      'Criminal justice and custody',
+      'Contact management',
+      'Corporate support',
+    ],
   },
   {
     name: 'NHS Weald and Downs Integrated Care Board',
-    services: ['Acute services', 'Mental health services', 'Community health services', 'Continuing care', 'Primary care', 'Prescribing', 'Other programme services', 'Running costs'],
+    services: [
+      'Acute services',
+      'Mental health services',
+      'Community health services',
+      'Continuing care',
+      'Primary care',
+      'Prescribing',
+      'Other programme services',
+      'Running costs',
+    ],
   },
 ];
 

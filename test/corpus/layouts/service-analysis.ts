@@ -23,7 +23,16 @@ interface Service {
 const SCOTTISH: readonly Service[] = [
   { label: 'Education', children: ['Pre-primary education', 'Primary education', 'Secondary education', 'Special education', 'Community learning'] },
   { label: 'Cultural and related services', children: ['Museums and galleries', 'Library service', 'Sport facilities', 'Parks and open spaces'] },
-  { label: 'Social work', children: ['Children and families', 'Older persons', 'Adults with learning disabilities', 'Adults with mental health needs', 'Criminal justice social work'] },
+  {
+    label: 'Social work',
+    children: [
+      'Children and families',
+      'Older persons',
+      'Adults with learning disabilities',
+      'Adults with mental health needs',
+      'Criminal justice social work',
+    ],
+  },
   { label: 'Roads and transport', children: ['Roads maintenance', 'Winter maintenance', 'Street lighting', 'Public transport', 'Parking'] },
   { label: 'Environmental services', children: ['Waste collection', 'Waste disposal', 'Street cleaning', 'Trading standards'] },
   { label: 'Planning and development services' },
@@ -32,10 +41,22 @@ const SCOTTISH: readonly Service[] = [
 ];
 
 const ENGLISH: readonly Service[] = [
-  { label: 'Education services', children: ['Early years', 'Primary schools', 'Secondary schools', 'Special schools and alternative provision', 'Education central support'] },
-  { label: 'Highways and transport services', children: ['Structural maintenance', 'Winter service', 'Traffic management and road safety', 'Concessionary fares'] },
-  { label: "Children's social care", children: ['Looked after children', 'Safeguarding children and young people', 'Family support services', 'Youth justice'] },
-  { label: 'Adult social care', children: ['Physical support', 'Sensory support', 'Support with memory and cognition', 'Learning disability support', 'Mental health support'] },
+  {
+    label: 'Education services',
+    children: ['Early years', 'Primary schools', 'Secondary schools', 'Special schools and alternative provision', 'Education central support'],
+  },
+  {
+    label: 'Highways and transport services',
+    children: ['Structural maintenance', 'Winter service', 'Traffic management and road safety', 'Concessionary fares'],
+  },
+  {
+    label: "Children's social care",
+    children: ['Looked after children', 'Safeguarding children and young people', 'Family support services', 'Youth justice'],
+  },
+  {
+    label: 'Adult social care',
+    children: ['Physical support', 'Sensory support', 'Support with memory and cognition', 'Learning disability support', 'Mental health support'],
+  },
   { label: 'Public health' },
   { label: 'Housing services (GFRA only)' },
   { label: 'Cultural and related services' },
@@ -63,20 +84,25 @@ export function serviceAnalysis(seed: number): CorpusCase {
   // Education always has its children; up to two more services are broken down, the rest are single rows.
   const [first, ...rest] = catalogue;
   const chosen = [first, ...rng.sample(rest, rng.int(4, rest.length))];
-  const brokenDown = new Set(rng.sample(chosen.slice(1).filter((s) => s.children), rng.int(0, 2)).map((s) => s.label));
+  const brokenDown = new Set(
+    rng
+      .sample(
+        chosen.slice(1).filter((s) => s.children),
+        rng.int(0, 2),
+      )
+      .map((s) => s.label),
+  );
   brokenDown.add(first.label);
 
   const figures = (): Figures => {
     const gross = rng.amount(800, 60_000);
-    return { gross, income: (gross * BigInt(rng.int(5, 55))) / 100n / 100n * 100n };
+    return { gross, income: ((gross * BigInt(rng.int(5, 55))) / 100n / 100n) * 100n };
   };
   const cells = (label: string, f: Figures) => [label, moneyCell(f.gross, numFmt), moneyCell(f.income, numFmt), moneyCell(f.gross - f.income, numFmt)];
   const add = (fs: readonly Figures[]): Figures => ({ gross: sum(fs.map((f) => f.gross)), income: sum(fs.map((f) => f.income)) });
 
   w.write([
-    scottish
-      ? `Local Financial Return ${fiscalYear(year)}: service analysis`
-      : `Revenue outturn ${fiscalYear(year)}: expenditure and income by service`,
+    scottish ? `Local Financial Return ${fiscalYear(year)}: service analysis` : `Revenue outturn ${fiscalYear(year)}: expenditure and income by service`,
   ]);
   const unitInHeader = rng.chance(0.4);
   if (!unitInHeader) w.write([rng.pick(['£000', '£ thousands'])]);

@@ -56,16 +56,13 @@ export function stacked(seed: number): CorpusCase {
   // Grants and rates take 20-45% of the net budget, a collection fund surplus a little, council tax the rest.
   const sources = rng.sample(GRANTS, rng.int(2, GRANTS.length));
   const net = spendTotals[2];
-  const others = rng.split((net * BigInt(rng.int(20, 45))) / 100n / 100n * 100n, sources.length);
+  const others = rng.split(((net * BigInt(rng.int(20, 45))) / 100n / 100n) * 100n, sources.length);
   if (rng.chance(0.5)) {
     sources.push('Collection fund surplus');
-    others.push((net * BigInt(rng.int(1, 15))) / 1000n / 100n * 100n + 100n);
+    others.push(((net * BigInt(rng.int(1, 15))) / 1000n / 100n) * 100n + 100n);
   }
   const councilTax = net - sum(others);
-  const fundingRows = [
-    w.write(['Council tax', moneyCell(councilTax, numFmt)]),
-    ...sources.map((s, i) => w.write([s, moneyCell(others[i], numFmt)])),
-  ];
+  const fundingRows = [w.write(['Council tax', moneyCell(councilTax, numFmt)]), ...sources.map((s, i) => w.write([s, moneyCell(others[i], numFmt)]))];
   const fundingTotalRow = w.write(['Total funding', moneyCell(net, numFmt)]);
   const fundingTable: ExpectedTable = {
     sheet: grid.name,

@@ -50,7 +50,15 @@ const POLICE_SPEND: readonly Heading[] = [
   { label: 'Capital financing', min: 2_000, max: 8_000 },
 ];
 
-const COUNCIL_INCOME = ['Fees and charges', 'Sales', 'Rents', 'Government grants', 'Other grants and contributions', 'Recharges to other services', 'Other income'];
+const COUNCIL_INCOME = [
+  'Fees and charges',
+  'Sales',
+  'Rents',
+  'Government grants',
+  'Other grants and contributions',
+  'Recharges to other services',
+  'Other income',
+];
 const POLICE_INCOME = ['Specific grants', 'Fees and charges', 'Partnership income', 'Secondments', 'Other income'];
 
 const ORGANISATIONS: readonly Organisation[] = [
@@ -107,7 +115,9 @@ export function subjectiveBudget(seed: number): CorpusCase {
     later: sum(lines.map((l) => l.later)),
   });
 
-  w.write([`${org.name}: revenue budget ${fiscalYear(startYear)}, ${rng.pick(['subjective analysis', 'analysis by subjective heading', 'summary by type of spend'])}`]);
+  w.write([
+    `${org.name}: revenue budget ${fiscalYear(startYear)}, ${rng.pick(['subjective analysis', 'analysis by subjective heading', 'summary by type of spend'])}`,
+  ]);
   w.write([rng.pick(['£000', '£ thousands'])]);
   if (rng.chance(0.3)) w.skip();
   const header = w.write(['Subjective', `${fiscalYear(startYear - 1)} Budget`, `${fiscalYear(startYear)} Budget`, 'Change', 'Change %']);

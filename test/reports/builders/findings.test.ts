@@ -25,7 +25,9 @@ describe('Findings sheet of the sample workbook', () => {
       expect(link.sheet).toBe(row.cells.sheet);
     }
     // Every finding appears exactly once, with its message, rule and cell.
-    const listed = table.rows.map((r) => `${textIn(r.cells.rule)}|${textIn(r.cells.sheet)}|${(r.cells.cell as { cell: string }).cell}|${textIn(r.cells.message)}`).sort();
+    const listed = table.rows
+      .map((r) => `${textIn(r.cells.rule)}|${textIn(r.cells.sheet)}|${(r.cells.cell as { cell: string }).cell}|${textIn(r.cells.message)}`)
+      .sort();
     const found = sample.check.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`).sort();
     expect(listed).toEqual(found);
   });
@@ -93,7 +95,10 @@ describe('Findings sheet without findings', () => {
     expect(sheet.tables).toHaveLength(1);
     expect(sheet.tables[0].rows).toEqual([]);
     const nothingChecked = { ...sample.check.coverage, totalsChecked: 0 };
-    const unchecked = buildFindingsSheet({ ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 }, coverage: nothingChecked }, sample.context);
+    const unchecked = buildFindingsSheet(
+      { ...sample.check, findings: [], summary: { errors: 0, warnings: 0, info: 0 }, coverage: nothingChecked },
+      sample.context,
+    );
     expect(unchecked.paragraphs).toEqual([{ text: NO_FINDINGS_NOTHING_CHECKED, emphasis: 'warning' }]);
     expect(sheet.tables[0].columns.map((c) => c.header)).toEqual([
       'Severity',
@@ -111,11 +116,24 @@ describe('Findings sheet without findings', () => {
 });
 
 describe('sortFindings', () => {
-  const finding = (severity: Finding['severity'], sheet: string, cell: string): Finding => ({ rule: 'missing-value', severity, sheet, cell, message: `${sheet}!${cell}` });
+  const finding = (severity: Finding['severity'], sheet: string, cell: string): Finding => ({
+    rule: 'missing-value',
+    severity,
+    sheet,
+    cell,
+    message: `${sheet}!${cell}`,
+  });
 
   it('orders by severity, then sheet order, then row before column (B10 after B9, AA1 after Z1)', () => {
     const sorted = sortFindings(
-      [finding('info', 'A', 'A1'), finding('warning', 'B', 'B10'), finding('warning', 'B', 'B9'), finding('warning', 'A', 'AA1'), finding('warning', 'A', 'Z1'), finding('error', 'B', 'C3')],
+      [
+        finding('info', 'A', 'A1'),
+        finding('warning', 'B', 'B10'),
+        finding('warning', 'B', 'B9'),
+        finding('warning', 'A', 'AA1'),
+        finding('warning', 'A', 'Z1'),
+        finding('error', 'B', 'C3'),
+      ],
       ['A', 'B'],
     );
     expect(sorted.map((f) => f.message)).toEqual(['B!C3', 'A!Z1', 'A!AA1', 'B!B9', 'B!B10', 'A!A1']);

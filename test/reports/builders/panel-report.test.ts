@@ -19,7 +19,10 @@ function workbookFigures(grid: Grid): Map<string, (Decimal | null)[]> {
     if (typeof label !== 'string') continue;
     const cells = [1, 2, 3].map((c) => grid.value(r, c));
     if (!cells.some((v) => typeof v === 'number')) continue;
-    figures.set(label.trim(), cells.map((v) => (typeof v === 'number' ? millions(v) : null)));
+    figures.set(
+      label.trim(),
+      cells.map((v) => (typeof v === 'number' ? millions(v) : null)),
+    );
     if (/^total/i.test(label.trim())) break;
   }
   return figures;
@@ -81,7 +84,9 @@ describe('Panel report of the sample workbook', () => {
       for (const key of ['budget', 'forecast', 'variance']) {
         const cell = total.cells[key];
         expect(isFormula(cell) && cell.formula).toEqual({ op: 'sum', rows: 'body' });
-        const sum = [...figures.entries()].filter(([l]) => lineLabels.includes(l)).reduce((s, [, f]) => s.plus(f[['budget', 'forecast', 'variance'].indexOf(key)] ?? 0), new Decimal(0));
+        const sum = [...figures.entries()]
+          .filter(([l]) => lineLabels.includes(l))
+          .reduce((s, [, f]) => s.plus(f[['budget', 'forecast', 'variance'].indexOf(key)] ?? 0), new Decimal(0));
         expect(numberIn(cell)!.eq(sum)).toBe(true);
       }
       expect(table.source).toMatch(new RegExp(`^Source: ${sheetName}!A1:D\\d+; model: default; generated 22 November 2026$`));

@@ -131,7 +131,11 @@ describe('Rollup sheet formulas, for random rollups', () => {
     fc.assert(
       fc.property(scenario, ({ lines, by, stated, rag, settings: s }) => {
         const rollup = rollupOf(lines, by, stated, rag);
-        const [table] = buildRollupSheet(rollup, { model: withSettings(model, { ...s, roundingPolicy: 'largest-remainder' }), modelDescription: 'test', today: new Date() }).tables;
+        const [table] = buildRollupSheet(rollup, {
+          model: withSettings(model, { ...s, roundingPolicy: 'largest-remainder' }),
+          modelDescription: 'test',
+          today: new Date(),
+        }).tables;
         const total = table.totals.at(-1)!;
         for (const key of ['budget', 'forecast', 'actual', 'variance']) {
           if (!table.columns.some((c) => c.key === key)) continue;

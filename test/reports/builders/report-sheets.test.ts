@@ -11,7 +11,15 @@ describe('buildReportSheets on the sample workbook', () => {
     sample = await loadSample();
   });
 
-  const inputs = (s: Sample) => ({ workbook: s.workbook, model: s.model, modelOrigin: { kind: 'default' as const }, check: s.check, rollup: s.rollup, records: s.records, today: TODAY });
+  const inputs = (s: Sample) => ({
+    workbook: s.workbook,
+    model: s.model,
+    modelOrigin: { kind: 'default' as const },
+    check: s.check,
+    rollup: s.rollup,
+    records: s.records,
+    today: TODAY,
+  });
 
   it('builds Findings, Rollup, Register and Panel report, in that order, all sheets the product owns', () => {
     const sheets = buildReportSheets(inputs(sample));
@@ -33,11 +41,15 @@ describe('buildReportSheets on the sample workbook', () => {
     for (const sheet of buildReportSheets(inputs(sample))) {
       expect(formulaMismatches(sheet)).toEqual([]);
       for (const table of sheet.tables) expect(table.source).toMatch(/^Source: .+; model: default; generated 22 November 2026$/);
-      if (sheet.chart) expect(tableNamed(sheet, sheet.chart.table).columns.map((c) => c.key)).toEqual(expect.arrayContaining([sheet.chart.labelColumn, sheet.chart.valueColumn]));
+      if (sheet.chart)
+        expect(tableNamed(sheet, sheet.chart.table).columns.map((c) => c.key)).toEqual(
+          expect.arrayContaining([sheet.chart.labelColumn, sheet.chart.valueColumn]),
+        );
       // Every cell a row fills belongs to one of its table's columns.
       for (const table of sheet.tables) {
         const keys = new Set(table.columns.map((c) => c.key));
-        for (const row of [...table.rows, ...table.totals]) for (const key of Object.keys(row.cells)) expect(keys.has(key) ? key : `${table.name}.${key}`).toBe(key);
+        for (const row of [...table.rows, ...table.totals])
+          for (const key of Object.keys(row.cells)) expect(keys.has(key) ? key : `${table.name}.${key}`).toBe(key);
       }
     }
   });

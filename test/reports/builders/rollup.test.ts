@@ -60,7 +60,12 @@ describe('Rollup sheet of the sample workbook, by priority area', () => {
   it('shows the stated figures and RAG, colours RAG and draws data bars on the budget', () => {
     expect(numberIn(rowLabelled(table, 'priority-area', 'A Better Criminal Justice Service').cells.stated)!.eq(millions('17.9'))).toBe(true);
     expect(table.rows.map((r) => r.cells.rag)).toEqual(sample.rollup.rows.map((r) => r.rag ?? ''));
-    expect(table.conditionalFormats).toEqual(expect.arrayContaining([{ kind: 'rag', column: 'rag' }, { kind: 'dataBar', column: 'budget' }]));
+    expect(table.conditionalFormats).toEqual(
+      expect.arrayContaining([
+        { kind: 'rag', column: 'rag' },
+        { kind: 'dataBar', column: 'budget' },
+      ]),
+    );
   });
 
   it('names its sources in a footnote and in the source line', () => {

@@ -51,7 +51,9 @@ describe('the sample register as 360Giving', () => {
     const conversion = toGiving360(register, model, OPTIONS);
     expect(records.length).toBeGreaterThan(0);
     expect(conversion.grants).toHaveLength(records.length);
-    expect(conversion.skipped.map((s) => s.reason)).toEqual(register.filter((r) => !records.includes(r)).map(() => 'a contract, not a grant (360Giving publishes grants)'));
+    expect(conversion.skipped.map((s) => s.reason)).toEqual(
+      register.filter((r) => !records.includes(r)).map(() => 'a contract, not a grant (360Giving publishes grants)'),
+    );
     expect(conversion.skipped.length).toBeGreaterThan(0);
     const pkg = giving360Package(conversion, d(2020, 1, 8));
     expect(validateGiving360Package(pkg)).toEqual({ valid: true });

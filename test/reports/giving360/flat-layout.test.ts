@@ -91,7 +91,12 @@ describe('a register in the 360Giving flat layout', () => {
       flatLine({ Identifier: '360G-kindfund-1', 'Recipient Org:Charity Number': 1133079 }),
       flatLine({ Identifier: '360G-kindfund-2', 'Recipient Org:Name': 'Be Active Ltd', 'Recipient Org:Company Number': 7597525 }),
       flatLine({ Identifier: '360G-kindfund-3', 'Recipient Org:Name': 'Highland Trust', 'Recipient Org:Charity Number': 'SC012345' }),
-      flatLine({ Identifier: '360G-kindfund-4', 'Recipient Org:Name': 'Kept', 'Recipient Org:Identifier': 'GB-COH-04695523', 'Recipient Org:Charity Number': 1102075 }),
+      flatLine({
+        Identifier: '360G-kindfund-4',
+        'Recipient Org:Name': 'Kept',
+        'Recipient Org:Identifier': 'GB-COH-04695523',
+        'Recipient Org:Charity Number': 1102075,
+      }),
     ]);
     const { grants, internalOrganisations } = toGiving360(records, neutralModel(), { prefix: PREFIX });
     expect(grants.map((g) => g.recipientOrganization[0])).toEqual([
@@ -138,10 +143,7 @@ describe('a register in the 360Giving flat layout', () => {
   });
 
   it("uses the record's own funder before the one the caller gives, and the caller's where the record names none", () => {
-    const records = flatRecords([
-      flatLine({ Identifier: 'G1' }),
-      flatLine({ Identifier: 'G2', 'Funding Org:Identifier': null, 'Funding Org:Name': null }),
-    ]);
+    const records = flatRecords([flatLine({ Identifier: 'G1' }), flatLine({ Identifier: 'G2', 'Funding Org:Identifier': null, 'Funding Org:Name': null })]);
     const given = { name: 'Trafford Council', shortName: 'Trafford', orgId: 'GB-LAE-TRF' };
     const conversion = toGiving360(records, neutralModel(), { prefix: PREFIX, funder: given });
     expect(conversion.grants.map((g) => [g.id, g.fundingOrganization[0]])).toEqual([
@@ -182,7 +184,7 @@ describe('a register in the 360Giving flat layout', () => {
     expect(conversion.skipped.map((s) => s.reason)).toEqual(['an amount in EUR: the export publishes pounds (GBP)']);
   });
 
-  it('never multiplies an amount by the default model\'s unit: a flat register is in pounds as written', () => {
+  it("never multiplies an amount by the default model's unit: a flat register is in pounds as written", () => {
     const model = defaultModel();
     const [record] = flatRecords([flatLine({ 'Amount Awarded': 3028.63 })], model);
     expect(record.amount?.toString()).toBe('3028.63');
@@ -200,7 +202,8 @@ describe('a £200 grant is 200 in every writer', () => {
     ],
     [
       'an "Amount" column with no unit, under the default model',
-      () => toGiving360(recordsFrom([bareAmountLine], defaultModel(), bareAmountHeader), defaultModel(), { prefix: PREFIX, funder: defaultModel().organisation }),
+      () =>
+        toGiving360(recordsFrom([bareAmountLine], defaultModel(), bareAmountHeader), defaultModel(), { prefix: PREFIX, funder: defaultModel().organisation }),
     ],
   ];
 
@@ -215,7 +218,10 @@ describe('a £200 grant is 200 in every writer', () => {
   it.each(layouts)('CSV, from %s: 200 under Amount Awarded', (_layout, convert) => {
     const conversion = convert();
     expect(conversion.grants).toHaveLength(1);
-    const [headings, row] = giving360Csv(conversion.grants).slice(1).split('\r\n').map((l) => l.split(','));
+    const [headings, row] = giving360Csv(conversion.grants)
+      .slice(1)
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(headings).toEqual(GIVING360_CSV_COLUMNS.map((c) => c.heading));
     expect(row[headings.indexOf('Amount Awarded')]).toBe('200');
   });

@@ -92,12 +92,40 @@ describe('register records of the sample workbook', () => {
 });
 
 describe('readRegisterRecords on hand-made registers', () => {
-  const header = ['Ref', 'Title', 'Recipient', 'Type', 'Value £m', 'Award date', 'Start date', 'End date', 'Funder', 'Priority area', 'Funding stream', 'Borough', 'Notes'];
+  const header = [
+    'Ref',
+    'Title',
+    'Recipient',
+    'Type',
+    'Value £m',
+    'Award date',
+    'Start date',
+    'End date',
+    'Funder',
+    'Priority area',
+    'Funding stream',
+    'Borough',
+    'Notes',
+  ];
 
   it('reads amounts in the column unit as exact pounds, text dates, numeric ids and resolvable names', () => {
     const grid = gridOf('Grants', [
       header,
-      [1001, 'Youth hub', 'London Borough of Lambeth', 'Grant', 1.25, '01/04/2019', '1 April 2019', '2020-03-31', 'MOPAC', 'VAWG', 'lcpf', 'lambeth', 'Second year'],
+      [
+        1001,
+        'Youth hub',
+        'London Borough of Lambeth',
+        'Grant',
+        1.25,
+        '01/04/2019',
+        '1 April 2019',
+        '2020-03-31',
+        'MOPAC',
+        'VAWG',
+        'lcpf',
+        'lambeth',
+        'Second year',
+      ],
     ]);
     const [record] = recordsOf({ sheets: [grid] });
     expect(record.id).toBe('1001');
@@ -116,7 +144,21 @@ describe('readRegisterRecords on hand-made registers', () => {
   it('keeps unknown names and other funders as written', () => {
     const grid = gridOf('Grants', [
       header,
-      ['G1', 'Pilot', 'Redthread', 'Grant', 0.5, d(2019, 3, 1), d(2019, 4, 1), d(2020, 3, 31), 'Home Office', 'Not a priority', 'Mystery fund', 'Atlantis', null],
+      [
+        'G1',
+        'Pilot',
+        'Redthread',
+        'Grant',
+        0.5,
+        d(2019, 3, 1),
+        d(2019, 4, 1),
+        d(2020, 3, 31),
+        'Home Office',
+        'Not a priority',
+        'Mystery fund',
+        'Atlantis',
+        null,
+      ],
     ]);
     const [record] = recordsOf({ sheets: [grid] });
     expect([record.funder, record.priorityArea, record.fundingStream, record.borough]).toEqual(['Home Office', 'Not a priority', 'Mystery fund', 'Atlantis']);

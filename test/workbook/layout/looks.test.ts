@@ -51,7 +51,10 @@ describe('the office.js writer', () => {
         'borders[InsideHorizontal].color=#BFBFBF',
       ]),
     );
-    const ragFills = book.sheet('Register')!.conditionalFormats.filter((f) => f.type === 'Custom').map((f) => [f.props['custom.format.fill.color'], f.props['custom.format.font.color']]);
+    const ragFills = book
+      .sheet('Register')!
+      .conditionalFormats.filter((f) => f.type === 'Custom')
+      .map((f) => [f.props['custom.format.fill.color'], f.props['custom.format.font.color']]);
     expect(ragFills).toEqual(looks.RAG_LOOKS.map((look) => [`#${look.fill.slice(2)}`, `#${look.colour.slice(2)}`]));
   });
 });

@@ -88,9 +88,7 @@ describe('renderFormula', () => {
   it('sums the listed body rows as ranges of consecutive rows', () => {
     const t = planSheet(sheet(table(body(8)))).tables[0];
     const first = t.bodyRows[0] + 1;
-    expect(renderFormula({ op: 'sum', rows: [0, 1, 2, 5, 7] }, t, 'amount', 99)).toBe(
-      `SUM(B${first}:B${first + 2},B${first + 5},B${first + 7})`,
-    );
+    expect(renderFormula({ op: 'sum', rows: [0, 1, 2, 5, 7] }, t, 'amount', 99)).toBe(`SUM(B${first}:B${first + 2},B${first + 5},B${first + 7})`);
   });
 
   it('leaves subtotal and total rows inside the body out of a body sum', () => {

@@ -300,8 +300,7 @@ export class FakeContext {
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () =>
-        this.queue({ a: 'suspendApiCalculationUntilNextSync' }, () => void book.stats.suspendCalculationCalls++),
+      suspendApiCalculationUntilNextSync: () => this.queue({ a: 'suspendApiCalculationUntilNextSync' }, () => void book.stats.suspendCalculationCalls++),
     };
   }
 
@@ -333,7 +332,10 @@ export class FakeContext {
     this.book.stats.requestBytes.push(actions.reduce((sum, a) => sum + utf8Bytes(JSON.stringify(a.json)), 0));
     if (this.book.cellEditSyncs > 0) {
       this.book.cellEditSyncs--;
-      throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      throw new FakeExcelError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     }
     for (const action of actions) action.apply();
     const answers = this.answers;
@@ -438,9 +440,10 @@ function retargetReferences(book: FakeWorkbook, from: string, to: string | null)
     for (const [, cells] of sheet.rows) {
       for (const [, cell] of cells) {
         if (cell.formula === undefined) continue;
-        cell.formula = to === null
-          ? cell.formula.replace(new RegExp(`${reference.source}\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gi'), '#REF!')
-          : cell.formula.replace(reference, `${quoteSheetName(to)}!`);
+        cell.formula =
+          to === null
+            ? cell.formula.replace(new RegExp(`${reference.source}\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gi'), '#REF!')
+            : cell.formula.replace(reference, `${quoteSheetName(to)}!`);
       }
     }
   }
@@ -456,17 +459,28 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   load(props?: string | string[]): this {
-    const itemProps = String(props ?? '').split(',').map((p) => p.trim().replace(/^items\//, ''));
-    this.request(props, () => ({
-      items: this.ctx.book.sheets.map((sheet) => FakeWorksheet.loaded(this.ctx, sheet, itemProps)),
-    }), this.ctx, 'worksheets');
+    const itemProps = String(props ?? '')
+      .split(',')
+      .map((p) => p.trim().replace(/^items\//, ''));
+    this.request(
+      props,
+      () => ({
+        items: this.ctx.book.sheets.map((sheet) => FakeWorksheet.loaded(this.ctx, sheet, itemProps)),
+      }),
+      this.ctx,
+      'worksheets',
+    );
     return this;
   }
 
   add(name: string): FakeWorksheet {
-    const proxy = new FakeWorksheet(this.ctx, () => {
-      throw new FakeExcelError('InvalidArgument', 'the sheet was not added');
-    }, `worksheets.add(${name})`);
+    const proxy = new FakeWorksheet(
+      this.ctx,
+      () => {
+        throw new FakeExcelError('InvalidArgument', 'the sheet was not added');
+      },
+      `worksheets.add(${name})`,
+    );
     this.ctx.queue({ a: 'add', o: 'worksheets', name }, () => {
       refuseIfStructureProtected(this.ctx.book, 'add a sheet');
       if (this.ctx.book.sheet(name)) throw new FakeExcelError('InvalidArgument', `A sheet named ${name} already exists.`);
@@ -480,11 +494,15 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => {
-      const sheet = this.ctx.book.sheet(name);
-      if (!sheet) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
-      return sheet;
-    }, `worksheets.getItem(${name})`);
+    return new FakeWorksheet(
+      this.ctx,
+      () => {
+        const sheet = this.ctx.book.sheet(name);
+        if (!sheet) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+        return sheet;
+      },
+      `worksheets.getItem(${name})`,
+    );
   }
 }
 
@@ -622,7 +640,13 @@ class FakeWorksheet extends Loadable {
     this.act({ a: 'tables.add', address, hasHeaders }, (sheet) => {
       refuseIfSheetProtected(sheet);
       const bang = address.lastIndexOf('!');
-      const sheetPart = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheet.name;
+      const sheetPart =
+        bang > 0
+          ? address
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, '$1')
+              .replace(/''/g, "'")
+          : sheet.name;
       const target = this.ctx.book.sheet(sheetPart);
       if (!target) throw new FakeExcelError('InvalidArgument', `tables.add: no sheet ${sheetPart}`);
       const rect = parseRect(bang > 0 ? address.slice(bang + 1) : address);
@@ -637,8 +661,9 @@ class FakeWorksheet extends Loadable {
       this.act({ o: `table`, p: path, v: value }, () => {
         if (path === 'name') {
           const name = String(value);
-          const clash = this.ctx.book.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toUpperCase() === name.toUpperCase()))
-            || this.ctx.book.names.some((n) => n.name.toUpperCase() === name.toUpperCase());
+          const clash =
+            this.ctx.book.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toUpperCase() === name.toUpperCase())) ||
+            this.ctx.book.names.some((n) => n.name.toUpperCase() === name.toUpperCase());
           if (clash) throw new FakeExcelError('InvalidArgument', `The name ${name} is already in use.`);
           table.name = name;
         } else table.props[path] = value;
@@ -679,19 +704,24 @@ class FakeChartCollection extends Loadable {
   }
 
   load(props?: string | string[]): this {
-    this.request(props, () => ({
-      items: this.worksheet.resolve().charts.map((chart, i) => ({
-        name: typeof chart.props['title.text'] === 'string' ? chart.props['title.text'] : `Chart ${i + 1}`,
-        delete: () =>
-          this.ctx.queue({ o: `${this.worksheet.path}.charts[${i}]`, a: 'delete' }, () => {
-            const sheet = this.worksheet.resolve();
-            refuseIfSheetProtected(sheet);
-            const index = sheet.charts.indexOf(chart);
-            if (index < 0) throw new FakeExcelError('ItemNotFound', 'the chart was deleted');
-            sheet.charts.splice(index, 1);
-          }),
-      })),
-    }), this.ctx, `${this.worksheet.path}.charts`);
+    this.request(
+      props,
+      () => ({
+        items: this.worksheet.resolve().charts.map((chart, i) => ({
+          name: typeof chart.props['title.text'] === 'string' ? chart.props['title.text'] : `Chart ${i + 1}`,
+          delete: () =>
+            this.ctx.queue({ o: `${this.worksheet.path}.charts[${i}]`, a: 'delete' }, () => {
+              const sheet = this.worksheet.resolve();
+              refuseIfSheetProtected(sheet);
+              const index = sheet.charts.indexOf(chart);
+              if (index < 0) throw new FakeExcelError('ItemNotFound', 'the chart was deleted');
+              sheet.charts.splice(index, 1);
+            }),
+        })),
+      }),
+      this.ctx,
+      `${this.worksheet.path}.charts`,
+    );
     return this;
   }
 }
@@ -971,17 +1001,23 @@ class FakeNameCollection extends Loadable {
   }
 
   load(props?: string | string[]): this {
-    this.request(props, () => ({
-      items: this.ctx.book.names.map((n) => ({ name: n.name, comment: n.comment, value: nameValue(n), type: n.ref ? 'Range' : 'Error' })),
-    }), this.ctx, 'names');
+    this.request(
+      props,
+      () => ({
+        items: this.ctx.book.names.map((n) => ({ name: n.name, comment: n.comment, value: nameValue(n), type: n.ref ? 'Range' : 'Error' })),
+      }),
+      this.ctx,
+      'names',
+    );
     return this;
   }
 
   add(name: string, reference: FakeRange, comment?: string): void {
     this.ctx.queue({ o: 'names', a: 'add', name, reference: reference.path, comment }, () => {
       const book = this.ctx.book;
-      const taken = book.names.some((n) => n.name.toUpperCase() === name.toUpperCase())
-        || book.sheets.some((s) => s.tables.some((t) => t.name.toUpperCase() === name.toUpperCase()));
+      const taken =
+        book.names.some((n) => n.name.toUpperCase() === name.toUpperCase()) ||
+        book.sheets.some((s) => s.tables.some((t) => t.name.toUpperCase() === name.toUpperCase()));
       if (taken) throw new FakeExcelError('InvalidArgument', `The name ${name} is already in use.`);
       const sheet = reference.worksheet.resolve();
       book.names.push({ name, comment: comment ?? '', ref: { sheet, address: rectAddress(reference.rect()) } });
@@ -1011,9 +1047,14 @@ class FakeTableCollection extends Loadable {
   }
 
   load(props?: string | string[]): this {
-    this.request(props, () => ({
-      items: this.ctx.book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))),
-    }), this.ctx, 'tables');
+    this.request(
+      props,
+      () => ({
+        items: this.ctx.book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))),
+      }),
+      this.ctx,
+      'tables',
+    );
     return this;
   }
 
@@ -1041,11 +1082,7 @@ class FakeTableCollection extends Loadable {
  * A stand-in for office.js's nested objects (format.font, conditional format rules, chart parts): any
  * property set or method call is reported with its dotted path; `getItem(x)` becomes "[x]" in the path.
  */
-function recorder(
-  onSet: (path: string, value: unknown) => void,
-  onCall?: (path: string, args: unknown[]) => unknown,
-  prefix = '',
-): unknown {
+function recorder(onSet: (path: string, value: unknown) => void, onCall?: (path: string, args: unknown[]) => unknown, prefix = ''): unknown {
   const target = function () {} as unknown as object;
   return new Proxy(target, {
     get: (_, prop) => {
@@ -1353,9 +1390,7 @@ class FormulaParser {
         return total;
       }
       case 'IF':
-        return this.value(args[0]) === true || (typeof this.value(args[0]) === 'number' && this.value(args[0]) !== 0)
-          ? (args[1] ?? true)
-          : (args[2] ?? false);
+        return this.value(args[0]) === true || (typeof this.value(args[0]) === 'number' && this.value(args[0]) !== 0) ? (args[1] ?? true) : (args[2] ?? false);
       case 'N': {
         const v = this.value(args[0]);
         return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : 0;

@@ -15,9 +15,7 @@ describe('officeInput', () => {
 
   test('writes formulas with "=" and links as HYPERLINK formulas with quotes doubled and text cut to 255', () => {
     expect(officeInput({ value: { formula: 'SUM(C6:C9)', result: 3 }, display: '' })).toBe('=SUM(C6:C9)');
-    expect(officeInput({ value: 'Say "hi"', display: '', linkLocation: "'Budget lines'!B7" })).toBe(
-      `=HYPERLINK("#'Budget lines'!B7","Say ""hi""")`,
-    );
+    expect(officeInput({ value: 'Say "hi"', display: '', linkLocation: "'Budget lines'!B7" })).toBe(`=HYPERLINK("#'Budget lines'!B7","Say ""hi""")`);
     const long = officeInput({ value: 'x'.repeat(300), display: '', linkLocation: 'A!B1' }) as string;
     expect(long).toBe(`=HYPERLINK("#A!B1","${'x'.repeat(255)}")`);
   });

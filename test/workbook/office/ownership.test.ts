@@ -40,7 +40,10 @@ describe('planWrite', () => {
   test('replaces a marker holding a new marker name once its sheet exists, deletes other broken markers last, keeps the rest', () => {
     const plan = planWrite(
       state({
-        sheets: [{ name: 'Rollup 2019', position: 0 }, { name: 'Register', position: 1 }],
+        sheets: [
+          { name: 'Rollup 2019', position: 0 },
+          { name: 'Register', position: 1 },
+        ],
         names: [
           { name: 'CW_GENERATED_Rollup', value: "'Rollup 2019'!$A$1" },
           { name: 'CW_GENERATED_Findings', value: '#REF!' },
@@ -61,7 +64,10 @@ describe('planWrite', () => {
   });
 
   test('keeps an unmarked sheet of a generated name, writing ours beside it, and refuses names taken elsewhere', () => {
-    const sheets = [{ name: 'Rollup', position: 0 }, { name: 'Other', position: 1 }];
+    const sheets = [
+      { name: 'Rollup', position: 0 },
+      { name: 'Other', position: 1 },
+    ];
     expect(planWrite(state({ sheets }), ['Rollup'], []).sheets[0]).toMatchObject({ kind: 'add', name: 'Rollup (2)', markerName: 'CW_GENERATED_Rollup__2_' });
     // A marker pointing at another sheet does not make the user's Rollup ours.
     const elsewhere = planWrite(state({ sheets, names: [{ name: 'CW_GENERATED_Rollup', value: 'Other!$A$1' }] }), ['Rollup'], []);

@@ -95,7 +95,11 @@ describe('readGridsFromExcel', () => {
 
   test('gathers small ranges into one request and splits by the byte budget given', async () => {
     const book = new FakeWorkbook();
-    for (const name of ['A', 'B', 'C']) book.addSheet(name, Array.from({ length: 10 }, (_, r) => [r, r * 2, `${name}${r}`]));
+    for (const name of ['A', 'B', 'C'])
+      book.addSheet(
+        name,
+        Array.from({ length: 10 }, (_, r) => [r, r * 2, `${name}${r}`]),
+      );
     const together = await readGridsFromExcel(book.runner);
     expect(together.sheets.map((g) => g.cellCount)).toEqual([30, 30, 30]);
     expect(book.stats.syncs).toBe(3);
@@ -129,7 +133,10 @@ describe('readGridsFromExcel', () => {
 
   test('takes an answer without its arrays near the limit as a refusal, and reads it in halves', async () => {
     const book = new FakeWorkbook();
-    book.addSheet('Lines', Array.from({ length: 1_000 }, (_, r) => [`Line ${r}`, r, r * 2]));
+    book.addSheet(
+      'Lines',
+      Array.from({ length: 1_000 }, (_, r) => [`Line ${r}`, r, r * 2]),
+    );
     book.nullArraysAboveBytes = 20_000;
     const workbook = await readGridsFromExcel(book.runner);
     expect(workbook.sheets[0].cellCount).toBe(3_000);

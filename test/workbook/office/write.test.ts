@@ -46,9 +46,7 @@ describe('writeSheetSpecsToExcel', () => {
     const header = rowOf(book, 'Register', 'Grant id');
     expect(sheet.valueAt(header - 2, 0)).toBe('Contracts and Grants Register');
     expect(sheet.valueAt(header - 1, 0)).toBe('£m, 2019/20. Negative figures in brackets.');
-    expect(sheet.tables).toEqual([
-      expect.objectContaining({ name: 'CW_Register', address: `A${header + 1}:H${header + 1 + rows}`, hasHeaders: true }),
-    ]);
+    expect(sheet.tables).toEqual([expect.objectContaining({ name: 'CW_Register', address: `A${header + 1}:H${header + 1 + rows}`, hasHeaders: true })]);
     expect(sheet.tables[0].props.style).toBe('TableStyleLight9');
 
     const total = header + 1 + rows;
@@ -131,7 +129,18 @@ describe('writeSheetSpecsToExcel', () => {
   });
 
   test('stores text from data that a spreadsheet would take for a formula, a number or a date as that exact text', async () => {
-    const hostile = ['=HYPERLINK("http://evil.example","click")', '+44 20 7946 0000', '-2+3', '@SUM(A1:A9)', '=cmd|\' /C calc\'!A0', '2019/20', '007', "'quoted", 'TRUE', '#REF!'];
+    const hostile = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+44 20 7946 0000',
+      '-2+3',
+      '@SUM(A1:A9)',
+      "=cmd|' /C calc'!A0",
+      '2019/20',
+      '007',
+      "'quoted",
+      'TRUE',
+      '#REF!',
+    ];
     const book = new FakeWorkbook();
     book.addSheet('Budget lines', [['x']]);
     await writeSheetSpecsToExcel(book.runner, [registerSheet({ rows: hostile.length, organisation: (i) => hostile[i] })]);
@@ -185,7 +194,9 @@ describe('writeSheetSpecsToExcel', () => {
     for (const bytes of book.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(budget);
     const total = rowOf(book, 'Register', 'Total');
     expect(book.sheet('Register')!.valueAt(total, 3)).toBeCloseTo(
-      Array.from({ length: 600 }, (_, i) => actualOf(i)).reduce((a, b) => a.plus(b)).toNumber(),
+      Array.from({ length: 600 }, (_, i) => actualOf(i))
+        .reduce((a, b) => a.plus(b))
+        .toNumber(),
       4,
     );
   });
@@ -248,7 +259,12 @@ describe('writeSheetSpecsToExcel', () => {
     expect(book.sheets.map((s) => s.name)).toEqual(order);
     expect(book.sheet('Rollup')).toBe(rollup); // the same sheet, rewritten: references to it survive
     expect(book.names).toHaveLength(nameCount);
-    expect(book.names.filter((n) => n.name.startsWith('CW_GENERATED_')).map(nameValue).sort()).toEqual(['Register!$A$1', 'Rollup!$A$1']);
+    expect(
+      book.names
+        .filter((n) => n.name.startsWith('CW_GENERATED_'))
+        .map(nameValue)
+        .sort(),
+    ).toEqual(['Register!$A$1', 'Rollup!$A$1']);
     // Nothing of the longer first run is left behind.
     const register = book.sheet('Register')!;
     expect(register.usedRect()!.r1).toBe(rowOf(book, 'Register', 'Total') + 3);

@@ -22,7 +22,9 @@ function snapshot(workbook: GridWorkbook): unknown {
     cells: g.rowIndexes().flatMap((r) =>
       g
         .row(r)
-        .map((c, col) => (c ? { at: `${r},${col}`, value: c.value instanceof Date ? c.value.toISOString() : c.value, formula: c.formula, numFmt: c.numFmt } : undefined))
+        .map((c, col) =>
+          c ? { at: `${r},${col}`, value: c.value instanceof Date ? c.value.toISOString() : c.value, formula: c.formula, numFmt: c.numFmt } : undefined,
+        )
         .filter((c) => c !== undefined),
     ),
   }));
@@ -91,7 +93,10 @@ describe('number formats with escaped letters', () => {
     const file = path.join(dir, 'escaped.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Escaped');
-    ws.addRows([['Line', 'Budget £m'], ['Youth work', 1400000]]);
+    ws.addRows([
+      ['Line', 'Budget £m'],
+      ['Youth work', 1400000],
+    ]);
     ws.getCell('B2').numFmt = '\\£#,##0.0,,\\m_)';
     await wb.xlsx.writeFile(file);
     const bytes = await fs.readFile(file);
@@ -114,7 +119,10 @@ describe('formula results the file holds empty', () => {
       'xl/_rels/workbook.xml.rels',
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     );
-    zip.file('xl/worksheets/sheet1.xml', sheet('<c r="A1" t="str"><f>IF(B1&gt;0,"Error","")</f><v/></c><c r="B1"><v>0</v></c><c r="C1"><f>B1+1</f><v></v></c>'));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheet('<c r="A1" t="str"><f>IF(B1&gt;0,"Error","")</f><v/></c><c r="B1"><v>0</v></c><c r="C1"><f>B1+1</f><v></v></c>'),
+    );
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     const grid = readXlsxFast(bytes, (data) => inflateRawSync(data)).sheets[0];
     expect(grid.cell(0, 0)).toEqual({ value: '', formula: 'IF(B1>0,"Error","")' });

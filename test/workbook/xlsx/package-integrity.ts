@@ -65,7 +65,8 @@ export async function packageProblems(bytes: Uint8Array): Promise<string[]> {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(path)) continue;
     for (const m of xml.matchAll(/<(?:c|row)\b[^>]*\ss="(\d+)"/g)) if (Number(m[1]) >= xfs) problems.push(`${path}: cell format ${m[1]} of ${xfs}`);
     for (const m of xml.matchAll(/\sdxfId="(\d+)"/g)) if (Number(m[1]) >= dxfs) problems.push(`${path}: differential format ${m[1]} of ${dxfs}`);
-    for (const m of xml.matchAll(/<c\b[^>]*\st="s"[^>]*><v>(\d+)<\/v>/g)) if (Number(m[1]) >= strings) problems.push(`${path}: shared string ${m[1]} of ${strings}`);
+    for (const m of xml.matchAll(/<c\b[^>]*\st="s"[^>]*><v>(\d+)<\/v>/g))
+      if (Number(m[1]) >= strings) problems.push(`${path}: shared string ${m[1]} of ${strings}`);
   }
   return problems;
 }

@@ -63,10 +63,26 @@ describe('a workbook with a chart sheet', () => {
     // A chart sheet listed last with the highest id, as Excel lists one added last.
     const input = await edited(
       sample,
-      (zip) => void zip.file('xl/chartsheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>'),
+      (zip) =>
+        void zip.file(
+          'xl/chartsheets/sheet1.xml',
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+        ),
       (zip) => replaceIn(zip, 'xl/workbook.xml', '</sheets>', '<sheet name="Chart1" sheetId="12" r:id="rId90"/></sheets>'),
-      (zip) => replaceIn(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'),
-      (zip) => replaceIn(zip, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'),
+      (zip) =>
+        replaceIn(
+          zip,
+          'xl/_rels/workbook.xml.rels',
+          '</Relationships>',
+          '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+        ),
+      (zip) =>
+        replaceIn(
+          zip,
+          '[Content_Types].xml',
+          '</Types>',
+          '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+        ),
     );
     const findings: SheetSpec = { name: 'Findings', paragraphs: [], tables: [{ ...NOTES_TABLE, name: 'CW_TestFindings' }] };
     const out = await writeSheetSpecs(input, [findings, ROLLUP_SHEET]);
@@ -82,8 +98,20 @@ describe('a macro-enabled workbook or a template', () => {
     ...(withMacros
       ? [
           (zip: JSZip) => void zip.file('xl/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])),
-          (zip: JSZip) => replaceIn(zip, '[Content_Types].xml', '<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"'),
-          (zip: JSZip) => replaceIn(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
+          (zip: JSZip) =>
+            replaceIn(
+              zip,
+              '[Content_Types].xml',
+              '<Default Extension="xml"',
+              '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"',
+            ),
+          (zip: JSZip) =>
+            replaceIn(
+              zip,
+              'xl/_rels/workbook.xml.rels',
+              '</Relationships>',
+              '<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+            ),
         ]
       : []),
   ];
@@ -103,7 +131,9 @@ describe('a macro-enabled workbook or a template', () => {
       const input = await edited(sample, ...asKind(MAIN_CONTENT_TYPE[kind], true));
       const attempt = writeSheetSpecs(input, [ROLLUP_SHEET], { kind: 'xlsx' });
       await expect(attempt).rejects.toThrow(OutputKindError);
-      await expect(writeSheetSpecs(input, [ROLLUP_SHEET], { kind: 'xlsx' })).rejects.toThrow(`the workbook is macro-enabled (.${kind}), and Excel will not open a macro-enabled workbook saved as .xlsx: write the copy as .xlsm`);
+      await expect(writeSheetSpecs(input, [ROLLUP_SHEET], { kind: 'xlsx' })).rejects.toThrow(
+        `the workbook is macro-enabled (.${kind}), and Excel will not open a macro-enabled workbook saved as .xlsx: write the copy as .xlsm`,
+      );
     }
     await expect(writeSheetSpecs(sample, [ROLLUP_SHEET], { kind: 'xlsm' })).rejects.toThrow('write the copy as .xlsx');
   });
@@ -140,16 +170,24 @@ describe('part names in another case', () => {
     expect(await caseProblems(out)).toEqual([]);
     const zip = await JSZip.loadAsync(out);
     // The new sheet takes a name no part has in any case.
-    expect(Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet(1|12)\.xml$/i.test(p)).sort()).toEqual(['xl/worksheets/Sheet1.xml', 'xl/worksheets/sheet12.xml']);
+    expect(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/worksheets\/sheet(1|12)\.xml$/i.test(p))
+        .sort(),
+    ).toEqual(['xl/worksheets/Sheet1.xml', 'xl/worksheets/sheet12.xml']);
     // The user's sheet is the same bytes under its own name; the styles part is edited in place.
-    expect(await zip.file('xl/worksheets/Sheet1.xml')!.async('uint8array')).toEqual(await (await JSZip.loadAsync(input)).file('xl/worksheets/Sheet1.xml')!.async('uint8array'));
+    expect(await zip.file('xl/worksheets/Sheet1.xml')!.async('uint8array')).toEqual(
+      await (await JSZip.loadAsync(input)).file('xl/worksheets/Sheet1.xml')!.async('uint8array'),
+    );
     expect(zip.file('xl/styles.xml')).toBeNull();
     expect(await zip.file('xl/Styles.xml')!.async('string')).toMatch(/<cellXfs count="\d+">/);
   });
 
   it('are found when a re-run replaces a generated sheet whose relationship spells its part in another case', async () => {
     const once = await writeSheetSpecs(await edited(sample, ...renamed), [ROLLUP_SHEET]);
-    const rollupPath = /Target="(worksheets\/sheet\d+\.xml)"/.exec((await text(once, 'xl/_rels/workbook.xml.rels')).split('Target="worksheets/Sheet1.xml"').join(''))![1];
+    const rollupPath = /Target="(worksheets\/sheet\d+\.xml)"/.exec(
+      (await text(once, 'xl/_rels/workbook.xml.rels')).split('Target="worksheets/Sheet1.xml"').join(''),
+    )![1];
     const upper = rollupPath.replace('sheet', 'SHEET');
     const input = await edited(once, (zip) => replaceIn(zip, 'xl/_rels/workbook.xml.rels', `Target="${rollupPath}"`, `Target="${upper}"`));
     const twice = await writeSheetSpecs(input, [ROLLUP_SHEET]);
@@ -172,7 +210,9 @@ describe('links to sheets whose names Excel would read as something else', () =>
   it('are written with quoted locations in the generated sheet', async () => {
     const table: TableSpec = {
       ...NOTES_TABLE,
-      rows: ['FY08', 'Q1', 'PM10', 'R1C1', 'TRUE'].map((sheet, i) => ({ cells: { note: sheet, count: i, due: null, where: { sheet, cell: 'B2', text: `${sheet}!B2` } } })),
+      rows: ['FY08', 'Q1', 'PM10', 'R1C1', 'TRUE'].map((sheet, i) => ({
+        cells: { note: sheet, count: i, due: null, where: { sheet, cell: 'B2', text: `${sheet}!B2` } },
+      })),
     };
     const out = await writeSheetSpecs(sample, [{ name: 'Findings', paragraphs: [], tables: [table] }]);
     const zip = await JSZip.loadAsync(out);
@@ -183,7 +223,8 @@ describe('links to sheets whose names Excel would read as something else', () =>
 });
 
 describe('a customXml part in UTF-16 with a byte-order mark, as SharePoint writes it', () => {
-  const xml = '<?xml version="1.0" encoding="UTF-16" standalone="no"?><ds:datastoreItem ds:itemID="{1}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>';
+  const xml =
+    '<?xml version="1.0" encoding="UTF-16" standalone="no"?><ds:datastoreItem ds:itemID="{1}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>';
   const utf16 = (s: string, bom = true) => new Uint8Array([...(bom ? [0xff, 0xfe] : []), ...Buffer.from(s, 'utf16le')]);
 
   it('is decoded by its byte-order mark or its declaration', () => {
@@ -193,7 +234,9 @@ describe('a customXml part in UTF-16 with a byte-order mark, as SharePoint write
     be.swap16();
     expect(decodeXml(new Uint8Array([0xfe, 0xff, ...be])).text).toBe(xml);
     expect(decodeXml(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('<a>é</a>')])).text).toBe('<a>é</a>');
-    expect(decodeXml(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>\xe9</a>', 'latin1'))).text).toBe('<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>');
+    expect(decodeXml(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>\xe9</a>', 'latin1'))).text).toBe(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>',
+    );
   });
 
   it('is accepted as well-formed and carried over byte for byte; a damaged one is still refused', async () => {
@@ -230,7 +273,14 @@ describe('running again on the copy', () => {
     for (const later of [twice, thrice]) {
       expect(await text(later, 'xl/sharedStrings.xml')).toBe(await text(sample, 'xl/sharedStrings.xml'));
       const [before, after] = [await text(once, 'xl/styles.xml'), await text(later, 'xl/styles.xml')];
-      for (const [section, item] of [['cellXfs', 'xf'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['dxfs', 'dxf'], ['numFmts', 'numFmt']]) {
+      for (const [section, item] of [
+        ['cellXfs', 'xf'],
+        ['fonts', 'font'],
+        ['fills', 'fill'],
+        ['borders', 'border'],
+        ['dxfs', 'dxf'],
+        ['numFmts', 'numFmt'],
+      ]) {
         expect({ section, count: count(after, section, item) }).toEqual({ section, count: count(before, section, item) });
       }
       expect(await tableIds(later)).toEqual(await tableIds(once));

@@ -15,13 +15,7 @@ const WITH_CHART = path.join(__dirname, 'fixtures', 'with-chart.xlsx');
  * Parts the graft edits on purpose: the workbook's lists of sheets, names, parts and styles. The
  * shared strings are not among them: the generated text is inline.
  */
-const BOOKKEEPING = new Set([
-  '[Content_Types].xml',
-  'xl/workbook.xml',
-  'xl/_rels/workbook.xml.rels',
-  'xl/styles.xml',
-  'docProps/core.xml',
-]);
+const BOOKKEEPING = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'docProps/core.xml']);
 
 async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -33,7 +27,9 @@ async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
 /** Parts of `before` that `after` lacks or holds with other bytes, bookkeeping aside. */
 async function changedParts(before: Uint8Array, after: Uint8Array, except: ReadonlySet<string> = BOOKKEEPING): Promise<string[]> {
   const [old, now] = await Promise.all([partsOf(before), partsOf(after)]);
-  return [...old].filter(([name, bytes]) => !except.has(name) && !Buffer.from(bytes).equals(Buffer.from(now.get(name) ?? new Uint8Array()))).map(([name]) => name);
+  return [...old]
+    .filter(([name, bytes]) => !except.has(name) && !Buffer.from(bytes).equals(Buffer.from(now.get(name) ?? new Uint8Array())))
+    .map(([name]) => name);
 }
 
 /** Replaces `text` in a part of the package being built. */
@@ -65,9 +61,15 @@ describe("the generated sheets grafted into the user's package", () => {
 
   it('keep parts the product knows nothing about, such as a pivot table', async () => {
     const zip = await JSZip.loadAsync(sample);
-    const pivot = '<?xml version="1.0" encoding="UTF-8"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1" cacheId="1"/>';
+    const pivot =
+      '<?xml version="1.0" encoding="UTF-8"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1" cacheId="1"/>';
     zip.file('xl/pivotTables/pivotTable1.xml', pivot);
-    await editPart(zip, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/></Types>');
+    await editPart(
+      zip,
+      '[Content_Types].xml',
+      '</Types>',
+      '<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/></Types>',
+    );
     const withPivot = await zip.generateAsync({ type: 'uint8array' });
     const out = await writeSheetSpecs(withPivot, [ROLLUP_SHEET]);
     expect(await changedParts(withPivot, out)).toEqual([]);
@@ -108,9 +110,22 @@ describe("the generated sheets grafted into the user's package", () => {
   it('drop a calculation chain that named the replaced sheet, which Excel rebuilds', async () => {
     const once = await writeSheetSpecs(sample, [ROLLUP_SHEET]);
     const zip = await JSZip.loadAsync(once);
-    zip.file('xl/calcChain.xml', '<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="12"/></calcChain>');
-    await editPart(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>');
-    await editPart(zip, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+    zip.file(
+      'xl/calcChain.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="12"/></calcChain>',
+    );
+    await editPart(
+      zip,
+      'xl/_rels/workbook.xml.rels',
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    );
+    await editPart(
+      zip,
+      '[Content_Types].xml',
+      '</Types>',
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    );
     const again = await writeSheetSpecs(await zip.generateAsync({ type: 'uint8array' }), [ROLLUP_SHEET]);
     expect((await partsOf(again)).has('xl/calcChain.xml')).toBe(false);
     expect(await packageProblems(again)).toEqual([]);
@@ -121,14 +136,27 @@ describe('the workbook part of the copy', () => {
   it('puts new defined names after links to other workbooks and before the calculation settings, as the schema orders them', async () => {
     const zip = await JSZip.loadAsync(sample);
     await editPart(zip, 'xl/workbook.xml', '</sheets>', '</sheets><externalReferences><externalReference r:id="rId90"/></externalReferences>');
-    await editPart(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>');
-    const link = '<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>';
+    await editPart(
+      zip,
+      'xl/_rels/workbook.xml.rels',
+      '</Relationships>',
+      '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+    );
+    const link =
+      '<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>';
     zip.file('xl/externalLinks/externalLink1.xml', link);
-    await editPart(zip, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>');
+    await editPart(
+      zip,
+      '[Content_Types].xml',
+      '</Types>',
+      '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+    );
     const linked = await zip.generateAsync({ type: 'uint8array' });
     const out = await writeSheetSpecs(linked, [ROLLUP_SHEET]);
     const written = await (await JSZip.loadAsync(out)).file('xl/workbook.xml')!.async('string');
-    expect(written).toMatch(/<\/sheets><externalReferences><externalReference r:id="rId90"\/><\/externalReferences><definedNames><definedName name="CW_GENERATED_Rollup"[^>]*>Rollup!\$A\$1<\/definedName><\/definedNames><calcPr /);
+    expect(written).toMatch(
+      /<\/sheets><externalReferences><externalReference r:id="rId90"\/><\/externalReferences><definedNames><definedName name="CW_GENERATED_Rollup"[^>]*>Rollup!\$A\$1<\/definedName><\/definedNames><calcPr /,
+    );
     expect(await changedParts(linked, out)).toEqual([]);
     expect(await packageProblems(out)).toEqual([]);
   });
@@ -146,7 +174,9 @@ describe('the workbook part of the copy', () => {
     const zip = await JSZip.loadAsync(sample);
     await editPart(zip, 'xl/workbook.xml', 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main');
     const strict = await zip.generateAsync({ type: 'uint8array' });
-    await expect(writeSheetSpecs(strict, [ROLLUP_SHEET])).rejects.toThrow('the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx)');
+    await expect(writeSheetSpecs(strict, [ROLLUP_SHEET])).rejects.toThrow(
+      'the workbook is saved as Strict Open XML; save it in Excel as an Excel Workbook (.xlsx)',
+    );
   });
 });
 
@@ -183,7 +213,9 @@ describe('mergeStyles', () => {
       '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font><x:sz val="10"/></x:font></x:fonts>' +
       '<x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></x:cellXfs></x:styleSheet>';
     const merged = mergeStyles(user, generated).stylesXml;
-    expect(merged).toContain('<x:fonts count="3"><x:font><x:sz val="10"/></x:font><x:font><x:sz val="11"/></x:font><x:font><x:b/><x:sz val="11"/></x:font></x:fonts>');
+    expect(merged).toContain(
+      '<x:fonts count="3"><x:font><x:sz val="10"/></x:font><x:font><x:sz val="11"/></x:font><x:font><x:b/><x:sz val="11"/></x:font></x:fonts>',
+    );
     expect(merged).toMatch(/^<x:styleSheet[^>]*><x:numFmts count="2">/);
     expect(merged).not.toMatch(/<(?!\/?x:)[a-z]/);
   });
@@ -197,7 +229,8 @@ describe('mergeStyles', () => {
 
 describe('renumberSheet', () => {
   it("writes the generated strings inline and moves the sheet's format indexes to the merged styles", () => {
-    const generated = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Rollup</t></si><si><t xml:space="preserve"> Total </t></si></sst>';
+    const generated =
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Rollup</t></si><si><t xml:space="preserve"> Total </t></si></sst>';
     const strings = sharedStringItems(generated);
     expect(strings).toEqual(['<t>Rollup</t>', '<t xml:space="preserve"> Total </t>']);
     const styles = { stylesXml: '', xf: (i: number) => i + 10, dxf: (i: number) => i + 5 };
@@ -236,7 +269,13 @@ async function addChartTo(bytes: Uint8Array, name: string): Promise<Uint8Array> 
   const drawingRels = await source.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string');
   zip.file('xl/drawings/_rels/drawing90.xml.rels', drawingRels.replace('chart1.xml', 'chart90.xml').replace('image1.png', 'image90.png'));
   const rels = await zip.file(sheetRels)!.async('string');
-  zip.file(sheetRels, rels.replace('</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing90.xml"/></Relationships>'));
+  zip.file(
+    sheetRels,
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing90.xml"/></Relationships>',
+    ),
+  );
   const sheet = await zip.file(sheetPath)!.async('string');
   zip.file(sheetPath, sheet.replace('<tableParts', '<drawing r:id="rId90"/><tableParts'));
   const types = await zip.file('[Content_Types].xml')!.async('string');

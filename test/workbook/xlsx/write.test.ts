@@ -8,15 +8,7 @@ import type { Grid } from '../../../src/sheet/grid';
 import { readXlsx } from '../../../src/workbook/xlsx/read';
 import { writeReport, writeSheetSpecs } from '../../../src/workbook/xlsx/write';
 import { SheetSpecError } from '../../../src/workbook/layout/errors';
-import {
-  FORMULA_LIKE_LINK_TEXT,
-  FORMULA_LIKE_TEXTS,
-  NOTES_TABLE,
-  ROLLUP_SHEET,
-  ROLLUP_TABLE,
-  SAMPLE,
-  formulaFigures,
-} from './fixture';
+import { FORMULA_LIKE_LINK_TEXT, FORMULA_LIKE_TEXTS, NOTES_TABLE, ROLLUP_SHEET, ROLLUP_TABLE, SAMPLE, formulaFigures } from './fixture';
 
 let sample: Uint8Array;
 let written: Uint8Array;
@@ -57,7 +49,12 @@ async function partsOf(bytes: Uint8Array, sheetName: string) {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** The raw <c> element for an address, with its contents. */
@@ -97,9 +94,7 @@ describe('the Rollup sheet written into the sample workbook', () => {
     expect(sheet.getCell('A4').font).toMatchObject({ bold: true, size: 14 });
     expect(sheet.getCell('A5').value).toBe(ROLLUP_TABLE.unitNote);
     expect(sheet.getCell('A5').font.italic).toBe(true);
-    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((a) => sheet.getCell(a).value)).toEqual(
-      ROLLUP_TABLE.columns.map((c) => c.header),
-    );
+    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((a) => sheet.getCell(a).value)).toEqual(ROLLUP_TABLE.columns.map((c) => c.header));
   });
 
   it('holds each table as a named, styled, filterable Excel table over its header and body', () => {
@@ -207,7 +202,10 @@ describe('the Rollup sheet written into the sample workbook', () => {
   });
 
   it('colours RAG, reddens negatives, and draws data bars once for the table and its chart', () => {
-    const formats = (sheet as unknown as { conditionalFormattings: unknown }).conditionalFormattings as { ref: string; rules: { type: string; formulae?: string[]; operator?: string }[] }[];
+    const formats = (sheet as unknown as { conditionalFormattings: unknown }).conditionalFormattings as {
+      ref: string;
+      rules: { type: string; formulae?: string[]; operator?: string }[];
+    }[];
     const rag = formats.find((f) => f.ref === 'F7:F16');
     expect(rag?.rules.map((r) => r.formulae?.[0])).toEqual(['$F7="green"', '$F7="amber"', '$F7="red"']);
     const negative = formats.find((f) => f.ref === 'D7:D16');
@@ -218,7 +216,9 @@ describe('the Rollup sheet written into the sample workbook', () => {
 
   it('writes the data bars as a plain rule, from the lowest value when the column has negatives', async () => {
     const { sheetXml } = await partsOf(written, 'Rollup');
-    expect(sheetXml).toContain('<conditionalFormatting sqref="C7:C13"><cfRule type="dataBar" priority="5"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>');
+    expect(sheetXml).toContain(
+      '<conditionalFormatting sqref="C7:C13"><cfRule type="dataBar" priority="5"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>',
+    );
     expect(sheetXml).not.toContain('x14:id');
   });
 
@@ -242,10 +242,7 @@ describe('the Rollup sheet written into the sample workbook', () => {
 describe('formula-like text from data', () => {
   it('is stored as an inline string with a quote prefix, never as a formula', async () => {
     const { sheetXml, xfs } = await partsOf(written, 'Rollup');
-    const cases = [
-      ...FORMULA_LIKE_TEXTS.map((text, i) => ({ address: `A${24 + i}`, text })),
-      { address: 'D28', text: FORMULA_LIKE_LINK_TEXT },
-    ];
+    const cases = [...FORMULA_LIKE_TEXTS.map((text, i) => ({ address: `A${24 + i}`, text })), { address: 'D28', text: FORMULA_LIKE_LINK_TEXT }];
     for (const { address, text } of cases) {
       const xml = cellXml(sheetXml, address);
       expect({ address, xml }).toEqual({ address, xml: expect.stringMatching(/ t="inlineStr"/) as unknown });
@@ -329,7 +326,7 @@ describe('running again', () => {
     const moved = await loadExcelJs(written);
     const rollup = moved.getWorksheet('Rollup') as unknown as { orderNo: number };
     rollup.orderNo = -1; // first tab
-    const input = new Uint8Array((await moved.xlsx.writeBuffer()));
+    const input = new Uint8Array(await moved.xlsx.writeBuffer());
     const names = sheetNamesOf(await loadExcelJs(await writeSheetSpecs(input, [ROLLUP_SHEET])));
     expect(names[0]).toBe('Rollup');
     expect(names.filter((n) => n === 'Rollup')).toHaveLength(1);
@@ -342,7 +339,7 @@ describe('a sheet of a generated name that is not ours', () => {
     const workbook = await loadExcelJs(sample);
     workbook.addWorksheet(name).getCell('A1').value = 'my own rollup';
     if (markOther) workbook.definedNames.add("'Budget lines'!$A$1", 'CW_GENERATED_Rollup');
-    return new Uint8Array((await workbook.xlsx.writeBuffer()));
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
   }
 
   /** The bytes of the part holding sheet `name`. */
@@ -385,7 +382,7 @@ describe('a sheet of a generated name that is not ours', () => {
   it('takes "(3)" when "(2)" is the user\'s too, and leaves the other generated sheets their own names', async () => {
     const workbook = await loadExcelJs(await withUserSheet('Rollup'));
     workbook.addWorksheet('Rollup (2)').getCell('A1').value = 'my second rollup';
-    const input = new Uint8Array((await workbook.xlsx.writeBuffer()));
+    const input = new Uint8Array(await workbook.xlsx.writeBuffer());
     const findings: SheetSpec = { name: 'Findings', paragraphs: [], tables: [{ ...NOTES_TABLE, name: 'CW_TestFindings' }] };
     const { sheetNames } = await writeReport(input, [findings, ROLLUP_SHEET]);
     expect(sheetNames).toEqual(['Findings', 'Rollup (3)']);
@@ -441,7 +438,10 @@ describe("the user's names and links, which a round trip through ExcelJS would d
     const first = await partsOf(sample, 'Spend by priority area');
     zip.file(
       first.sheetPath,
-      first.sheetXml.replace('<pageMargins', '<hyperlinks><hyperlink ref="A1" location="&apos;Budget lines&apos;!A1" display="Budget lines"/></hyperlinks><pageMargins'),
+      first.sheetXml.replace(
+        '<pageMargins',
+        '<hyperlinks><hyperlink ref="A1" location="&apos;Budget lines&apos;!A1" display="Budget lines"/></hyperlinks><pageMargins',
+      ),
     );
     return zip.generateAsync({ type: 'uint8array' });
   }
@@ -480,7 +480,9 @@ describe('a chart in an .xlsx file', () => {
       chart: { title: 'Budget by priority area', table: 'CW_TestChart', labelColumn: 'area', valueColumn: 'budget' },
     };
     const { sheetXml } = await partsOf(await writeSheetSpecs(sample, [spec]), 'Panel report');
-    expect(sheetXml).toMatch(/<conditionalFormatting sqref="B4:B9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"\/><cfvo type="max"\/>/);
+    expect(sheetXml).toMatch(
+      /<conditionalFormatting sqref="B4:B9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"\/><cfvo type="max"\/>/,
+    );
   });
 
   it('must plot a table and column of its sheet', async () => {

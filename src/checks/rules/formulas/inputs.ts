@@ -60,7 +60,7 @@ const formulaAmongInputs = defineRule({
   messages: {
     derived:
       "{column} for {line} in {cell} is worked out by a formula, ={formula}, while the column's other {count} lines are typed figures: a reviewer should " +
-      "know this figure is derived, and check it is meant to be.",
+      'know this figure is derived, and check it is meant to be.',
   },
 });
 

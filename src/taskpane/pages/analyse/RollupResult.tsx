@@ -38,7 +38,11 @@ function RollupNotes({ rollup, settings }: RollupResultProps) {
     <ul className={styles.notes}>
       {excluded.length > 0 && (
         <li>
-          {plural(excluded.length, 'line')} left out because a figure cannot be used (see the Check page): {excluded.slice(0, 3).map((e) => `${e.sheet}!${e.cell}`).join(', ')}
+          {plural(excluded.length, 'line')} left out because a figure cannot be used (see the Check page):{' '}
+          {excluded
+            .slice(0, 3)
+            .map((e) => `${e.sheet}!${e.cell}`)
+            .join(', ')}
           {excluded.length > 3 ? ', …' : ''}
         </li>
       )}

@@ -130,7 +130,15 @@ function RollupLine({ shown, by, columns, settings }: RollupLineProps) {
         </>
       )}
       <TableCell className={styles.amount}>{showPercent(row.share)}</TableCell>
-      {columns.variance && <TableCell>{row.rag && <Badge appearance="filled" color={RAG_BADGE[row.rag]}>{RAG_WORD[row.rag]}</Badge>}</TableCell>}
+      {columns.variance && (
+        <TableCell>
+          {row.rag && (
+            <Badge appearance="filled" color={RAG_BADGE[row.rag]}>
+              {RAG_WORD[row.rag]}
+            </Badge>
+          )}
+        </TableCell>
+      )}
       {columns.stated && <TableCell className={styles.amount}>{row.stated ? showMoney(row.stated, settings) : ''}</TableCell>}
     </TableRow>
   );

@@ -29,7 +29,11 @@ export function CheckRunBar({ canCheck }: { readonly canCheck: boolean }) {
           </Select>
         </Field>
       )}
-      <Button appearance="primary" disabled={!canCheck || workbench.busy !== null} onClick={() => void workbench.runCheck(scope === WHOLE_WORKBOOK ? undefined : scope)}>
+      <Button
+        appearance="primary"
+        disabled={!canCheck || workbench.busy !== null}
+        onClick={() => void workbench.runCheck(scope === WHOLE_WORKBOOK ? undefined : scope)}
+      >
         Check workbook
       </Button>
     </div>

@@ -6,7 +6,13 @@ import { useWorkbench } from '../../workbench';
 import { useGiving360Export, type ExportFormat, type Giving360Export } from './useGiving360Export';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -31,7 +37,9 @@ export function Giving360Section({ canRun }: { readonly canRun: boolean }) {
         </Button>
       </div>
       {!canDownload && (
-        <Text size={200}>Excel for Mac and for iPad do not save downloads from the pane: prepare the export, then copy it to the clipboard and paste it into a file.</Text>
+        <Text size={200}>
+          Excel for Mac and for iPad do not save downloads from the pane: prepare the export, then copy it to the clipboard and paste it into a file.
+        </Text>
       )}
       {exported && <ExportActions giving={giving} exported={exported} />}
       {exported && <ExportSummary exported={exported} />}
@@ -91,7 +99,11 @@ function ExportSummary({ exported }: { readonly exported: Giving360Result }) {
       </li>
       {exported.registerErrors > 0 && <li className={styles.errors}>The register has {plural(exported.registerErrors, 'error')}: fix before publishing.</li>}
       {exported.skipped.length > 0 && <li>Left out: {exported.skipped.map((s) => `${s.ref} (${s.where ? `${s.where}: ` : ''}${s.reason})`).join('; ')}.</li>}
-      {exported.internalOrganisations.length > 0 && <li>{plural(exported.internalOrganisations.length, 'recipient')} need a real org-id: {exported.internalOrganisations.join('; ')}.</li>}
+      {exported.internalOrganisations.length > 0 && (
+        <li>
+          {plural(exported.internalOrganisations.length, 'recipient')} need a real org-id: {exported.internalOrganisations.join('; ')}.
+        </li>
+      )}
       {exported.funderIdProblem && <li>The funding organisation id {exported.funderIdProblem}.</li>}
     </ul>
   );

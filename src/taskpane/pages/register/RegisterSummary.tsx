@@ -41,7 +41,11 @@ export function RegisterSummary({ register }: { readonly register: RegisterView 
       )}
       {register.byType.length > 0 && <TypesTable byType={register.byType} />}
       {register.records.length > 0 && <RecordList records={register.records} />}
-      {register.records.length > RECORDS_SHOWN && <Text>The first {RECORDS_SHOWN} records are shown; the Register sheet lists all {register.records.length}.</Text>}
+      {register.records.length > RECORDS_SHOWN && (
+        <Text>
+          The first {RECORDS_SHOWN} records are shown; the Register sheet lists all {register.records.length}.
+        </Text>
+      )}
     </>
   );
 }

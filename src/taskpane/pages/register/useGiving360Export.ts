@@ -52,10 +52,14 @@ export function useGiving360Export(): Giving360Export {
     const kind = exportKind(exported);
     try {
       await copyText(exported.text);
-      workbench.showNotice(`Copied ${plural(exported.grants, 'grant')} as ${kind} to the clipboard: paste them into a text editor and save the file as ${exported.fileName}.`);
+      workbench.showNotice(
+        `Copied ${plural(exported.grants, 'grant')} as ${kind} to the clipboard: paste them into a text editor and save the file as ${exported.fileName}.`,
+      );
     } catch (caught) {
       const reason = caught instanceof Error ? caught.message : String(caught);
-      workbench.showNotice(`Could not copy the 360Giving export to the clipboard (${reason}).${canDownload ? ' Use "Download" instead.' : ' Open this page in a web browser to download it.'}`);
+      workbench.showNotice(
+        `Could not copy the 360Giving export to the clipboard (${reason}).${canDownload ? ' Use "Download" instead.' : ' Open this page in a web browser to download it.'}`,
+      );
     }
   };
 

@@ -30,4 +30,3 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   48: '##0.0E+0',
   49: '@',
 };
-
