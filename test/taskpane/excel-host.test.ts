@@ -1,6 +1,6 @@
 /**
- * The pane's Excel host: reading the workbook and writing the report through the office.js adapter
- * (against the project's fake Excel), and its own inserts and settings (against a recording fake).
+ * The pane's Excel host against the project's fake Excel: reading the workbook and writing the report
+ * through the office.js adapter, its own inserts (judged by the workbook they leave), and settings.
  */
 import { checkWorkbook } from '../../src/checks/runner';
 import { defaultModel } from '../../src/model/json';
@@ -9,12 +9,14 @@ import { MODEL_SHEET_NAME } from '../../src/sheet/reserved-sheet-names';
 import type { GridWorkbook } from '../../src/sheet/grid';
 import { decodeWorkbook } from '../../src/taskpane/engine/codec';
 import { InlineEngine } from '../../src/taskpane/engine/inline';
-import { ExcelHost, asTypedText, gridBlock } from '../../src/taskpane/host/excel-host';
+import { ExcelHost, gridBlock } from '../../src/taskpane/host/excel-host';
+import { budgetTemplate, validationAlert } from '../../src/taskpane/budget-template';
 import { WORKBOOK_SETTINGS_KEY, settingsOf } from '../../src/app/settings';
+import { toA1 } from '../../src/sheet/a1';
+import { FakeWorkbook, type FakeSheet } from '../workbook/office/fake-excel';
 import { FakeOffice } from '../workbook/office/fake-office';
 import { fakeExcelHolding } from './excel-from-grids';
 import { sampleWorkbook } from './fake-host';
-import { RecordingExcel } from './recording-excel';
 
 jest.setTimeout(60_000);
 
@@ -22,6 +24,19 @@ let sample: GridWorkbook;
 beforeAll(async () => {
   sample = await sampleWorkbook();
 });
+
+/** A fake Excel holding empty sheets of these names. */
+function workbookWith(...sheetNames: string[]): FakeWorkbook {
+  const excel = new FakeWorkbook();
+  for (const name of sheetNames) excel.addSheet(name);
+  return excel;
+}
+
+function sheetNamed(excel: FakeWorkbook, name: string): FakeSheet {
+  const sheet = excel.sheet(name);
+  if (!sheet) throw new Error(`no sheet named ${name}: ${excel.sheets.map((s) => s.name).join(', ')}`);
+  return sheet;
+}
 
 /** The workbook settings of the tests' fake Office: in memory, saveAsync succeeds unless told to fail. */
 function settingsStore(fake: FakeOffice): Office.Settings {
@@ -84,58 +99,75 @@ test('selects the cell of a finding', async () => {
 });
 
 test('inserts the Model sheet as typed text and numbers, in one block, in two requests', async () => {
-  const excel = new RecordingExcel(['Budget lines']);
+  const excel = workbookWith('Budget lines');
   const model = defaultModel();
-  await new ExcelHost(excel.run, null).insertModelSheet(new InlineEngine(), model);
-  expect(excel.syncs).toBe(2);
-  expect(excel.about('worksheets').filter((r) => r.op === 'add')).toEqual([{ target: 'worksheets', op: 'add', value: MODEL_SHEET_NAME }]);
-  const block = gridBlock(writeModelSheet(model));
-  const values = excel.log.find((r) => r.op === 'values=');
-  expect(values?.target).toBe(`Model!R0C0:${block.rows}x${block.cols}`);
-  const written = values?.value as unknown[][];
-  expect(written).toHaveLength(block.rows);
-  // Text keeps Excel from reading "2019/20" as a date or a quote starting "=" as a formula.
-  for (const row of written) for (const cell of row) if (typeof cell === 'string' && cell !== '') expect(cell.startsWith("'")).toBe(true);
-  expect(written.flat()).toContain(asTypedText(model.organisation.name));
+  await new ExcelHost(excel.runner, null).insertModelSheet(new InlineEngine(), model);
+  expect(excel.stats.syncs).toBe(2);
+  expect(excel.sheets.map((s) => s.name)).toEqual(['Budget lines', MODEL_SHEET_NAME]);
+  expect(excel.activeSheet?.name).toBe(MODEL_SHEET_NAME);
+  const grid = writeModelSheet(model);
+  const block = gridBlock(grid);
+  // One block from A1: the values, then their number formats, each set once over the whole block.
+  expect(excel.stats.cellsPerWrite).toEqual([block.rows * block.cols, block.rows * block.cols]);
+  const sheet = sheetNamed(excel, MODEL_SHEET_NAME);
+  expect(sheet.usedRect()).toEqual({ r0: 0, c0: 0, r1: block.rows - 1, c1: block.cols - 1 });
+  // Text stays text (Excel reads neither "2019/20" as a date nor a quote starting "=" as a formula), numbers stay numbers.
+  const typed: { at: string; value: string | number; quoted: boolean | undefined }[] = [];
+  for (let r = 0; r < block.rows; r++) {
+    for (let c = 0; c < block.cols; c++) {
+      const value = grid.cell(r, c)?.value;
+      if (typeof value === 'string' && value !== '') typed.push({ at: toA1(r, c), value, quoted: true });
+      if (typeof value === 'number') typed.push({ at: toA1(r, c), value, quoted: undefined });
+    }
+  }
+  expect(typed.filter((t) => t.quoted).length).toBeGreaterThan(0);
+  const cells = sheet.snapshot();
+  expect(typed.map(({ at }) => ({ at, value: cells[at]?.formula ?? cells[at]?.value, quoted: cells[at]?.quoted }))).toEqual(typed);
+  expect(Object.values(cells).map((cell) => cell.value)).toContain(model.organisation.name);
 });
 
 test('refuses to insert a Model sheet over an existing one, and adds nothing', async () => {
-  const excel = new RecordingExcel(['Budget lines', 'model']);
-  await expect(new ExcelHost(excel.run, null).insertModelSheet(new InlineEngine(), defaultModel())).rejects.toThrow(
+  const excel = workbookWith('Budget lines', 'model');
+  await expect(new ExcelHost(excel.runner, null).insertModelSheet(new InlineEngine(), defaultModel())).rejects.toThrow(
     'This workbook already has a "model" sheet, and it is the model in effect: edit it there, or rename it to insert a fresh copy.',
   );
-  expect(excel.about('worksheets')).toEqual([]);
-  expect(excel.syncs).toBe(1);
+  expect(excel.sheets.map((s) => s.name)).toEqual(['Budget lines', 'model']);
+  expect(excel.stats.cellsPerWrite).toEqual([]);
+  expect(excel.stats.syncs).toBe(1);
 });
 
 test("inserts the budget template: headers, formats, the model's lists as drop-downs, a hidden lists sheet; two requests", async () => {
-  const excel = new RecordingExcel(['Budget lines', 'Budget template']);
-  const outcome = await new ExcelHost(excel.run, null).insertBudgetTemplate(new InlineEngine(), defaultModel());
-  expect(excel.syncs).toBe(2);
-  expect(
-    excel
-      .about('worksheets')
-      .filter((r) => r.op === 'add')
-      .map((r) => r.value),
-  ).toEqual(['Budget template (2) lists', 'Budget template (2)']);
-  expect(excel.about('sheet:Budget template (2) lists')).toEqual([{ target: 'sheet:Budget template (2) lists', op: 'visibility=', value: 'Hidden' }]);
-  expect(excel.about('Budget template (2)!C2:C501')).toEqual([
-    {
-      target: 'Budget template (2)!C2:C501',
-      op: 'dataValidation.rule=',
-      value: { list: { inCellDropDown: true, source: "='Budget template (2) lists'!$A$2:$A$6" } },
-    },
-    expect.objectContaining({ op: 'dataValidation.errorAlert=' }),
-  ]);
-  expect(excel.about('Budget template (2)!F2:F501')[0].value).toEqual({ list: { inCellDropDown: true, source: "='Budget template (2) lists'!$D$2:$D$34" } });
-  const budgetFormat = excel.about('Budget template (2)!I2:I501').find((r) => r.op === 'numberFormat=');
-  expect((budgetFormat?.value as string[][]).length).toBe(500);
-  expect(excel.about('sheet:Budget template (2)')).toEqual(
-    expect.arrayContaining([
-      { target: 'sheet:Budget template (2)', op: 'freezeRows', value: 1 },
-      { target: 'sheet:Budget template (2)', op: 'activate' },
-    ]),
-  );
+  const excel = workbookWith('Budget lines', 'Budget template');
+  const model = defaultModel();
+  const outcome = await new ExcelHost(excel.runner, null).insertBudgetTemplate(new InlineEngine(), model);
+  expect(excel.stats.syncs).toBe(2);
+  expect(excel.sheets.map((s) => s.name)).toEqual(['Budget lines', 'Budget template', 'Budget template (2) lists', 'Budget template (2)']);
+  const lists = sheetNamed(excel, 'Budget template (2) lists');
+  expect({ visibility: lists.visibility, frozenRows: lists.frozenRows }).toEqual({ visibility: 'Hidden', frozenRows: 0 });
+  expect(lists.formats).toContainEqual({ address: 'A1:F1', path: 'font.bold', value: true });
+  const sheet = sheetNamed(excel, 'Budget template (2)');
+  expect(sheet.valueAt(0, 0)).toBe('Ref');
+  expect(sheet.formats).toContainEqual({ address: 'A1:L1', path: 'font.bold', value: true });
+  // The priority area column: a drop-down of the model's priority areas, warning on anything else, and no number format.
+  const plan = budgetTemplate(model, ['Budget lines', 'Budget template']);
+  expect(sheet.validationAt('C2')).toEqual({
+    rule: { list: { inCellDropDown: true, source: "='Budget template (2) lists'!$A$2:$A$6" } },
+    errorAlert: { showAlert: true, style: 'Warning', ...validationAlert(plan, 0) },
+  });
+  expect(sheet.validationAt('C501')).toEqual(sheet.validationAt('C2'));
+  expect([sheet.validationAt('C1'), sheet.validationAt('C502')]).toEqual([undefined, undefined]);
+  expect(sheet.dropDownAt('C2')).toEqual(model.priorityAreas.map((p) => p.name));
+  expect([sheet.cell(1, 2)?.numberFormat, sheet.cell(500, 2)?.numberFormat]).toEqual([undefined, undefined]);
+  expect(sheet.validationAt('F2')?.rule).toEqual({ list: { inCellDropDown: true, source: "='Budget template (2) lists'!$D$2:$D$34" } });
+  expect(sheet.dropDownAt('F2')).toEqual(model.boroughs.map((b) => b.name));
+  // The budget column's pounds format on its 500 line rows, not below them.
+  const pounds = sheet.cell(1, 8)?.numberFormat;
+  expect(pounds).toMatch(/£/);
+  expect(sheet.cell(500, 8)?.numberFormat).toBe(pounds);
+  expect(sheet.cell(501, 8)?.numberFormat).toBeUndefined();
+  expect(sheet.frozenRows).toBe(1);
+  expect(excel.activeSheet?.name).toBe('Budget template (2)');
+  expect(excel.selection).toEqual({ sheet: 'Budget template (2)', address: 'A2' });
   expect(outcome.message).toMatch(/^Inserted "Budget template \(2\)"/);
 });
 
@@ -163,7 +195,7 @@ test('a failed save says the settings apply only until the pane closes', async (
 });
 
 test('in Excel for Mac or iPad the host says downloads cannot work (the pages then offer the clipboard first); on Windows they can', () => {
-  const runner = new RecordingExcel([]).run;
+  const runner = new FakeWorkbook().runner;
   const onPlatform = (platform: string, check: () => void): void => {
     const uninstall = new FakeOffice({ platform }).install();
     try {

@@ -14,8 +14,9 @@
  * it is imitated): Excel on the web's 5 MB response limit and its ResponsePayloadSizeLimitExceeded code;
  * workbook structure and worksheet protection; cell-edit mode (InvalidOperationInCellEditMode, and
  * Excel.run's delayForCellEdit); dates held as serial numbers; a single value set on a range applying
- * to every cell; and sheets as objects that formulas follow through renames, whose deletion turns
- * references to them into #REF!.
+ * to every cell; sheets as objects that formulas follow through renames, whose deletion turns
+ * references to them into #REF!; hidden sheets; and data validation (a list's in-cell drop-down, its
+ * error alert within Excel's length limits).
  */
 import type { ExcelRunner } from '../../../src/workbook/office/requests';
 import { columnIndex, columnLetters, parseA1, quoteSheetName, toA1 } from '../../../src/sheet/a1';
@@ -74,6 +75,18 @@ export interface FakeName {
   ref: { sheet: FakeSheet; address: string } | null;
 }
 
+/** Part of a range's data validation, as Range.dataValidation sets it (https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidation). */
+export interface FakeDataValidation {
+  rule?: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
+/** A data validation setting applied to a range; a cell's validation is the merge of those covering it, in order. */
+export interface FakeDataValidationRecord {
+  readonly address: string;
+  readonly set: FakeDataValidation;
+}
+
 export class FakeExcelError extends Error {
   constructor(
     readonly code: string,
@@ -100,6 +113,7 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly formats: FormatRecord[] = [];
+  readonly dataValidations: FakeDataValidationRecord[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   readonly hiddenColumns = new Set<number>();
@@ -137,6 +151,29 @@ export class FakeSheet {
     const out: Record<string, FakeCell> = {};
     for (const [row, cells] of this.rows) for (const [col, cell] of cells) out[toA1(row, col)] = { ...cell };
     return out;
+  }
+
+  /** The data validation of one cell ("C2"): what Data > Data Validation shows for it; undefined without one. */
+  validationAt(address: string): FakeDataValidation | undefined {
+    const cell = parseRect(address);
+    const covering = this.dataValidations.filter((v) => overlaps(parseRect(v.address), cell));
+    return covering.length === 0 ? undefined : (Object.assign({}, ...covering.map((v) => v.set)) as FakeDataValidation);
+  }
+
+  /** What the cell's in-cell drop-down offers: its list rule's items, from the source's cells or its comma-separated text. */
+  dropDownAt(address: string): FakeValue[] | undefined {
+    const list = this.validationAt(address)?.rule?.list;
+    if (!list?.inCellDropDown) return undefined;
+    if (typeof list.source !== 'string') throw new Error('fake: a list source given as a Range is not supported');
+    if (!list.source.startsWith('=')) return list.source.split(',').map((item) => item.trim());
+    const reference = /^=(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(list.source);
+    const sheetName = reference ? (reference[1]?.replace(/''/g, "'") ?? reference[2]) : this.name;
+    const sheet = this.book?.sheet(sheetName) ?? (sheetName === this.name ? this : undefined);
+    if (!sheet) throw new Error(`fake: the list source ${list.source} refers to no sheet`);
+    const rect = parseRect(reference ? reference[3] : list.source.slice(1));
+    const items: FakeValue[] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) items.push(sheet.valueAt(r, c));
+    return items;
   }
 
   usedRect(): Rect | undefined {
@@ -180,6 +217,8 @@ export interface FakeStats {
   suspendCalculationCalls: number;
   /** Cells each range read asked for (values/formulas/numberFormat loads). */
   cellsPerRead: number[];
+  /** Cells each range write set (values/formulas/numberFormat), in order. */
+  cellsPerWrite: number[];
   /** Bytes of each sync's answer (the JSON of what it loaded), in order; refused answers included. */
   responseBytes: number[];
   /** Batches Excel held until the user left cell-edit mode (Excel.run with delayForCellEdit). */
@@ -221,7 +260,16 @@ export class FakeWorkbook {
   supportsDelayForCellEdit = true;
 
   static emptyStats(): FakeStats {
-    return { syncs: 0, requestBytes: [], implicitSyncs: 0, suspendCalculationCalls: 0, cellsPerRead: [], responseBytes: [], delayedForCellEdit: 0 };
+    return {
+      syncs: 0,
+      requestBytes: [],
+      implicitSyncs: 0,
+      suspendCalculationCalls: 0,
+      cellsPerRead: [],
+      cellsPerWrite: [],
+      responseBytes: [],
+      delayedForCellEdit: 0,
+    };
   }
 
   resetStats(): void {
@@ -493,6 +541,11 @@ class FakeWorksheetCollection extends Loadable {
     return proxy;
   }
 
+  /** The sheet (names compare case-insensitively, as Excel's do), or a null object once loaded when there is none. */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null, `worksheets.getItemOrNullObject(${name})`);
+  }
+
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(
       this.ctx,
@@ -515,7 +568,8 @@ class FakeWorksheet extends Loadable {
 
   constructor(
     private readonly ctx: FakeContext,
-    private readonly find: () => FakeSheet,
+    /** The sheet, found when first needed; null for a null object (getItemOrNullObject's miss). */
+    private readonly find: () => FakeSheet | null,
     readonly path: string,
   ) {
     super();
@@ -536,14 +590,35 @@ class FakeWorksheet extends Loadable {
   }
 
   private setLoaded(props: readonly string[], sheet: FakeSheet): void {
-    const book = this.ctx.book;
+    (this as unknown as { loaded: Record<string, unknown> }).loaded = this.properties(props, sheet);
+  }
+
+  private properties(props: Iterable<string>, sheet: FakeSheet): Record<string, unknown> {
     const snapshot: Record<string, unknown> = {};
     for (const p of props) {
       if (p === 'name') snapshot.name = sheet.name;
-      if (p === 'position') snapshot.position = book.sheets.indexOf(sheet);
+      if (p === 'position') snapshot.position = this.ctx.book.sheets.indexOf(sheet);
       if (p === 'visibility') snapshot.visibility = sheet.visibility;
     }
-    (this as unknown as { loaded: Record<string, unknown> }).loaded = snapshot;
+    return snapshot;
+  }
+
+  /** Loads name, position or visibility; isNullObject comes with any load, as office.js's does. */
+  load(props?: string | string[]): this {
+    this.request(
+      props,
+      (wanted) => {
+        this.bound ??= this.find() ?? undefined;
+        return this.bound ? { isNullObject: false, ...this.properties(wanted, this.resolve()) } : { isNullObject: true };
+      },
+      this.ctx,
+      this.path,
+    );
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
   }
 
   bind(sheet: FakeSheet): void {
@@ -552,7 +627,8 @@ class FakeWorksheet extends Loadable {
 
   /** The sheet this proxy stands for, found when its first action runs (as office.js binds a proxy). */
   resolve(): FakeSheet {
-    this.bound ??= this.find();
+    this.bound ??= this.find() ?? undefined;
+    if (!this.bound) throw new FakeExcelError('ItemNotFound', `${this.path} is a null object`);
     if (!this.ctx.book.sheets.includes(this.bound)) throw new FakeExcelError('ItemNotFound', `the sheet ${this.bound.name} was deleted`);
     return this.bound;
   }
@@ -591,8 +667,26 @@ class FakeWorksheet extends Loadable {
     });
   }
 
-  get visibility(): string {
+  get visibility(): FakeSheet['visibility'] {
     return this.read('visibility');
+  }
+
+  /**
+   * Hides or shows the sheet. Excel keeps one sheet visible, and workbook structure protection prevents
+   * hiding and unhiding sheets (https://support.microsoft.com/office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517);
+   * hiding the active sheet activates the first visible one.
+   */
+  set visibility(value: FakeSheet['visibility']) {
+    this.act({ p: 'visibility', v: value }, (sheet) => {
+      if (sheet.visibility === value) return;
+      const book = this.ctx.book;
+      refuseIfStructureProtected(book, 'hide or unhide a sheet');
+      if (value !== 'Visible' && !book.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      sheet.visibility = value;
+      if (book.activeSheet === sheet && value !== 'Visible') book.activeSheet = book.sheets.find((s) => s.visibility === 'Visible');
+    });
   }
 
   set showGridlines(value: boolean) {
@@ -629,6 +723,16 @@ class FakeWorksheet extends Loadable {
   getRange(address?: string): FakeRange {
     if (address === undefined) return new FakeRange(this.ctx, this, () => ({ r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 }), 'all');
     return new FakeRange(this.ctx, this, () => parseRect(address), address);
+  }
+
+  /** The rowCount × columnCount cells from (startRow, startColumn), 0-based. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+    const locate = () => {
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) throw new FakeExcelError('InvalidArgument', 'getRangeByIndexes: an empty range');
+      return rect;
+    };
+    return new FakeRange(this.ctx, this, locate, `R${startRow + 1}C${startColumn + 1}:${rowCount}x${columnCount}`);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -729,6 +833,7 @@ class FakeChartCollection extends Loadable {
 class FakeRange extends Loadable {
   readonly format: unknown;
   readonly conditionalFormats: { add(type: string): unknown; clearAll(): void };
+  readonly dataValidation: FakeDataValidationProxy;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -738,6 +843,7 @@ class FakeRange extends Loadable {
   ) {
     super();
     this.format = this.formatRecorder();
+    this.dataValidation = new FakeDataValidationProxy((set) => this.setValidation(set));
     this.conditionalFormats = {
       add: (type: string) => this.addConditionalFormat(type),
       clearAll: () =>
@@ -831,6 +937,16 @@ class FakeRange extends Loadable {
     });
   }
 
+  /** Sets part of the data validation of every cell of the range; the rest of each cell's validation stays. */
+  private setValidation(set: FakeDataValidation): void {
+    this.ctx.queue({ o: `${this.path}.dataValidation`, v: set }, () => {
+      const sheet = this.worksheet.resolve();
+      refuseIfSheetProtected(sheet);
+      if (set.errorAlert) refuseOverlongAlert(set.errorAlert);
+      sheet.dataValidations.push({ address: rectAddress(this.rect()), set });
+    });
+  }
+
   private write<T>(prop: string, given: T[][], put: (sheet: FakeSheet, row: number, col: number, value: NonNullable<T>) => void): void {
     this.ctx.queue({ o: this.path, p: prop, v: given }, () => {
       const sheet = this.worksheet.resolve();
@@ -844,6 +960,7 @@ class FakeRange extends Loadable {
       if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
         throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range (${prop}).`);
       }
+      this.ctx.book.stats.cellsPerWrite.push(rows * cols);
       input.forEach((cells, r) =>
         cells.forEach((value, c) => {
           if (value !== null && value !== undefined) put(sheet, rect.r0 + r, rect.c0 + c, value);
@@ -978,6 +1095,39 @@ class FakeRange extends Loadable {
       this.ctx.queue({ o: `${this.path}.conditionalFormat`, p: path, v: value }, () => void (props[path] = value));
     });
   }
+}
+
+/**
+ * range.dataValidation (ExcelApi 1.8): `rule` and `errorAlert` set on every cell of the range. Reading
+ * them back needs a load, which nothing here needs, so a read fails as an unloaded property does.
+ */
+class FakeDataValidationProxy {
+  constructor(private readonly apply: (set: FakeDataValidation) => void) {}
+
+  get rule(): Excel.DataValidationRule {
+    throw new FakeExcelError('PropertyNotLoaded', 'dataValidation.rule is not loaded');
+  }
+
+  set rule(rule: Excel.DataValidationRule) {
+    this.apply({ rule });
+  }
+
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    throw new FakeExcelError('PropertyNotLoaded', 'dataValidation.errorAlert is not loaded');
+  }
+
+  set errorAlert(errorAlert: Excel.DataValidationErrorAlert) {
+    this.apply({ errorAlert });
+  }
+}
+
+/**
+ * Excel's limits on a validation's error alert: a title of at most 32 characters and a message of at
+ * most 224 (MS-OI29500 §2.1.613). office.js documents none, but Excel refuses a longer title.
+ */
+function refuseOverlongAlert(alert: Excel.DataValidationErrorAlert): void {
+  if (alert.title.length > 32) throw new FakeExcelError('InvalidArgument', `The error alert title "${alert.title}" is over 32 characters.`);
+  if (alert.message.length > 224) throw new FakeExcelError('InvalidArgument', 'The error alert message is over 224 characters.');
 }
 
 class FakeRangeView {
