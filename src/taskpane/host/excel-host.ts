@@ -30,7 +30,7 @@ function columnPoints(chars: number): number {
  * Text as Excel must keep it: a leading apostrophe stops "=...", "+1", "2019/20" or "007" becoming a
  * formula, a date or a number (the apostrophe is not part of the value).
  */
-export function asTypedText(text: string): string {
+function asTypedText(text: string): string {
   return `'${text}`;
 }
 
