@@ -58,3 +58,9 @@ declare module 'fast-formula-parser/formulas/functions/reference' {
   const ReferenceFunctions: { INDEX(context: unknown, ...args: unknown[]): unknown };
   export default ReferenceFunctions;
 }
+
+/** SheetJS's number formatter (SSF), which the parser carries: the engine's TEXT calls it itself. */
+declare module 'fast-formula-parser/ssf/ssf' {
+  const SSF: { format(format: string, value: number): string };
+  export default SSF;
+}

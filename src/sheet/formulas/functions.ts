@@ -9,6 +9,8 @@
 import * as formulajs from '@formulajs/formulajs';
 import FormulaParser, { type FunctionArgument } from 'fast-formula-parser';
 import ReferenceFunctions from 'fast-formula-parser/formulas/functions/reference';
+import SSF from 'fast-formula-parser/ssf/ssf';
+import { excelTextAsNumber } from '../../money/parse';
 import { CONDITIONAL_FUNCTIONS } from './conditional';
 import { cellsOf } from './values';
 
@@ -109,6 +111,35 @@ function hyperlink(link?: FunctionArgument, text?: FunctionArgument): unknown {
   return text && !text.omitted ? text.value : link?.value;
 }
 
+/** Excel writes a currency sign in a format as itself; SSF knows only $, so the others are quoted for it. */
+function quoteCurrencySigns(format: string): string {
+  let quoted = false;
+  let out = '';
+  for (const ch of format) {
+    if (ch === '"') quoted = !quoted;
+    out += !quoted && /[£€¥]/.test(ch) ? `"${ch}"` : ch;
+  }
+  return out;
+}
+
+/**
+ * TEXT(value, format). The parser's own logs to the console and gives #VALUE! for a format with £ in it
+ * ("£###,,"), where Excel shows text. Text that is not a number is shown as it is, as in Excel.
+ */
+function text(value?: FunctionArgument, format?: FunctionArgument): unknown {
+  const v = value?.value ?? 0;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? excelTextAsNumber(v) : v === null ? 0 : undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (n === undefined) return typeof v === 'string' ? v : FormulaParser.FormulaError.VALUE;
+  const pattern = format?.value ?? '';
+  if (typeof pattern !== 'string' && typeof pattern !== 'number') return FormulaParser.FormulaError.VALUE;
+  try {
+    return SSF.format(quoteCurrencySigns(String(pattern)), n);
+  } catch {
+    return FormulaParser.FormulaError.VALUE;
+  }
+}
+
 interface Reference {
   readonly ref?: { readonly sheet?: string };
 }
@@ -129,6 +160,7 @@ export function extraFunctions(): Record<string, (...args: never[]) => unknown> 
     CHOOSE: choose,
     HYPERLINK: hyperlink,
     INDEX: index,
+    TEXT: text,
   };
   const library = formulajs as unknown as Record<string, unknown>;
   for (const name of FROM_FORMULAJS) {
