@@ -58,6 +58,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** A column's header without its unit, for prose: "2019/20 Budget £m" → "2019/20 Budget". */
+/** A row as a reviewer reads it: its label in quotes, or "row 7" where it has none. */
+export function rowName(row: { readonly label: string; readonly row: number }): string {
+  return row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
+}
+
 export function columnTitle(col: { header: string }): string {
   const text = col.header
     .replace(/\(\s*£[^)]*\)|£\s*'?000s?|£\s*(?:ms?|k|million)?(?![\w])/gi, ' ')

@@ -5,7 +5,7 @@ import type { AmountCell, Column, Table, TableRow } from '../../sheet/tables/typ
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { inferMissing, measureSets, type MeasureSet } from '../../budget/measures';
-import { columnTitle, decimalsFor, inUnit, money } from '../present';
+import { columnTitle, decimalsFor, inUnit, money, rowName } from '../present';
 import type { Money } from '../../money/decimal';
 import { sumPounds } from '../../money/tolerance';
 import { isNegativeFigure, isZeroFigure } from '../../money/pence';
@@ -21,14 +21,6 @@ const ERROR_MEANINGS: Record<string, string> = {
   '#NUM!': 'a calculation gives an impossible number',
   '#NULL!': 'a formula refers to ranges that do not meet',
 };
-
-function columnName(col: Column): string {
-  return columnTitle(col);
-}
-
-function rowName(row: TableRow): string {
-  return row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
-}
 
 export const cellRules: TableRule = (table, ctx) => {
   const findings: Finding[] = [];
@@ -48,10 +40,10 @@ export const cellRules: TableRule = (table, ctx) => {
       const cell = toA1(a.row, a.col);
       if (a.kind === 'error') {
         const meaning = ERROR_MEANINGS[a.code] ?? 'the formula failed';
-        const data = { column: columnName(col), row: rowName(row), code: a.code, meaning };
+        const data = { column: columnTitle(col), row: rowName(row), code: a.code, meaning };
         findings.push(formulaError.report({ sheet: table.sheet, cell, actual: a.code }, 'shows', data));
       } else if (a.kind === 'invalid') {
-        const data = { column: columnName(col), row: rowName(row), reason: a.reason };
+        const data = { column: columnTitle(col), row: rowName(row), reason: a.reason };
         findings.push(notANumber.report({ sheet: table.sheet, cell, actual: a.text, unit: col.unit }, 'text', data));
       } else if (
         a.kind === 'missing' &&
@@ -75,7 +67,7 @@ function hasFigures(row: TableRow): boolean {
 
 function missingValueFinding(table: Table, row: TableRow, col: Column, set: MeasureSet | undefined, placeholder: string, ctx: CheckContext): Finding {
   const place = { sheet: table.sheet, cell: toA1(row.row, col.col), unit: col.unit };
-  const data = { column: columnName(col), row: rowName(row), ...(placeholder === '' ? {} : { placeholder }) };
+  const data = { column: columnTitle(col), row: rowName(row), ...(placeholder === '' ? {} : { placeholder }) };
   const form = placeholder === '' ? 'blank' : 'placeholder';
   const implied = set ? inferMissing(row, set, col.col, ctx.model.settings.varianceConvention) : undefined;
   const summed = implied ? undefined : sumOfLines(table, row, col);
@@ -154,7 +146,7 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
     if (negatives.length === nonZero) {
       if (negatives.length < 2 || anyIncomeLine || !['budget', 'forecast', 'actual'].includes(col.role)) continue;
       const first = toA1(negatives[0].row, negatives[0].col);
-      findings.push(negativeAmount.report({ sheet: table.sheet, cell: first }, 'allNegative', { count: negatives.length, column: columnName(col), first }));
+      findings.push(negativeAmount.report({ sheet: table.sheet, cell: first }, 'allNegative', { count: negatives.length, column: columnTitle(col), first }));
       continue;
     }
     const positives = nonZero - negatives.length;
@@ -164,7 +156,7 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
       const place = { sheet: table.sheet, cell: toA1(a.row, a.col), actual: inUnit(a.pounds, col.unit), unit: col.unit };
       // At least MIN_POSITIVES_FOR_STRAY positives, so "figures … are" always reads right.
       const amount = money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds));
-      findings.push(negativeAmount.report(place, 'stray', { column: columnName(col), amount, positives }));
+      findings.push(negativeAmount.report(place, 'stray', { column: columnTitle(col), amount, positives }));
     }
   }
   return findings;

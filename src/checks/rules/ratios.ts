@@ -9,7 +9,7 @@ import type { Cell } from '../../sheet/grid';
 import { ratioText, shownPlaces } from '../../sheet/tables/column-ratios';
 import type { AmountCell, Column, ColumnRatio, Table, TableRow } from '../../sheet/tables/types';
 import type { Finding } from '../finding';
-import { columnTitle, decimalsFor, money } from '../present';
+import { columnTitle, decimalsFor, money, rowName } from '../present';
 import type { TableRule } from './rule';
 import { defineRule } from './meta';
 
@@ -66,7 +66,7 @@ function checkRow(table: Table, row: TableRow, ratio: ColumnRatio, cell: Cell | 
   const place = { sheet: table.sheet, cell: toA1(row.row, ratio.col), expected: String(expected), actual: String(cell.value), suggestion };
   return percentMismatch.report(place, 'ratio', {
     column: columnTitle(target ?? { header: '' }),
-    row: row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`,
+    row: rowName(row),
     stated: percent(cell.value),
     ratio: ratioNames(ratio, column),
     computed: percent(expected),

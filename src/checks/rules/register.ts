@@ -7,6 +7,7 @@ import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { isoDate, readDate } from '../dates';
 import type { TableRule } from './rule';
+import { rowName } from '../present';
 import { repeats } from '../repeats';
 import { defineRule } from './meta';
 
@@ -107,7 +108,7 @@ function recordName(grid: Grid, row: TableRow, idCol: Column | undefined): strin
   const id = idCol ? grid.value(row.row, idCol.col) : null;
   if (typeof id === 'string' && id.trim() !== '') return `record ${id.trim()}`;
   if (typeof id === 'number') return `record ${id}`;
-  return row.label ? `“${row.label}”` : `row ${row.row + 1}`;
+  return rowName(row);
 }
 
 /** A register's records, the sheet they are on and the column that names them, as every register rule reads them. */

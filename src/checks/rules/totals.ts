@@ -7,7 +7,7 @@ import { ZERO } from '../../money/decimal';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { inferMissing, measureSets, type MeasureSet } from '../../budget/measures';
-import { columnTitle, decimalsFor, inUnit, money, plural } from '../present';
+import { columnTitle, decimalsFor, inUnit, money, plural, rowName } from '../present';
 import { compareStated, sumPounds, type Term } from '../../money/tolerance';
 import type { TableRule } from './rule';
 import { comparisonData } from './comparison-data';
@@ -157,7 +157,6 @@ function columnTotalFindings(table: Table): Finding[] {
       const c = compareStated(stated, computed, [...plus, ...minus]);
       if (c.verdict === 'equal') continue;
       const d = decimalsFor(target.unit, stated.pounds, computed, c.difference);
-      const rowName = row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
       const place = {
         sheet: table.sheet,
         cell: toA1(row.row, identity.col),
@@ -168,7 +167,7 @@ function columnTotalFindings(table: Table): Finding[] {
       };
       const amounts = { stated: money(stated.pounds, target.unit, d), computed: money(computed, target.unit, d), ...comparisonData(c, target.unit, d) };
       const rule = c.verdict === 'rounding' ? totalRounding : totalMismatch;
-      findings.push(rule.report(place, 'columns', { column: columnTitle(target), row: rowName, parts: names, ...amounts }));
+      findings.push(rule.report(place, 'columns', { column: columnTitle(target), row: rowName(row), parts: names, ...amounts }));
     }
   }
   return findings;

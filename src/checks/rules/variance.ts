@@ -8,7 +8,7 @@ import type { Finding } from '../finding';
 import type { CheckContext } from '../context';
 import { amountIn, baseColumn, impliedVariance, impliedVarianceFigure, measureSets, outturnColumn, type MeasureSet } from '../../budget/measures';
 import { absPence, figuresEqual, isZeroFigure, type Figure } from '../../money/pence';
-import { columnTitle, decimalsFor, inUnit, money } from '../present';
+import { columnTitle, decimalsFor, inUnit, money, rowName } from '../present';
 import { compareStated, isErrorInPence } from '../../money/tolerance';
 import type { TableRule } from './rule';
 import { ragForFigures, ragLimits } from '../../budget/rag';
@@ -164,10 +164,6 @@ function mismatchFinding(table: Table, check: RowCheck, convention: VarianceConv
     computed: money(computed, unit, d),
     ...comparisonData(comparison, unit, d),
   });
-}
-
-function rowName(row: TableRow): string {
-  return row.label ? `“${row.label}”` : `row ${row.row + 1}`;
 }
 
 /** |variance| ÷ |budget| × 100 to one decimal place, half up, as text ("12.5", "7"); undefined for a zero budget. */

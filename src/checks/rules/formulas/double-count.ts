@@ -3,7 +3,8 @@ import { toA1 } from '../../../sheet/a1';
 import type { TableRow } from '../../../sheet/tables/types';
 import { figureEffect, placeOf, sumFormula } from './range-effect';
 import { classOf, isAdded, isCredibleTotal, type Candidate, type Scope, type TotalFormula } from './range-scope';
-import { formulaText, nameOf, rowsText, totalName } from './range-wording';
+import { formulaText, rowsText, totalName } from './range-wording';
+import { rowName } from '../../present';
 import { formulaDoubleCount } from './ranges.meta';
 
 export function doubleCount(scope: Scope, tf: TotalFormula): Candidate | undefined {
@@ -30,7 +31,7 @@ export function doubleCount(scope: Scope, tf: TotalFormula): Candidate | undefin
     total: totalName(tf),
     cell: tf.cell,
     formula: formulaText(tf),
-    subtotals: subtotals.map((s) => `${nameOf(s)} in ${toA1(s.row, tf.col.col)} already adds ${rowsText(s.sums ?? [], tf.col.col)}`).join('; '),
+    subtotals: subtotals.map((s) => `${rowName(s)} in ${toA1(s.row, tf.col.col)} already adds ${rowsText(s.sums ?? [], tf.col.col)}`).join('; '),
     effect: effect.sentence,
     fix,
   };

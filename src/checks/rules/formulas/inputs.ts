@@ -15,7 +15,7 @@ import { ZERO, type Money } from '../../../money/decimal';
 import { compareStated, type Term } from '../../../money/tolerance';
 import type { CheckContext } from '../../context';
 import type { Finding } from '../../finding';
-import { columnTitle, decimalsFor, inUnit, money } from '../../present';
+import { columnTitle, decimalsFor, inUnit, money, rowName } from '../../present';
 import { defineRule } from '../meta';
 import type { TableRule } from '../rule';
 import { ratioRules } from '../ratios';
@@ -259,10 +259,6 @@ function formulasAmongInputs(table: Table, col: Column, cells: readonly LineCell
   const cell = toA1(c.line.row, col.col);
   const data = { column: columnTitle(col), line: rowName(c.line), cell, formula: c.formula ?? '', count: cells.length - 1 };
   return [{ finding: formulaAmongInputs.report({ sheet: table.sheet, cell }, 'derived', data), wrongFigure: false }];
-}
-
-function rowName(line: TableRow): string {
-  return line.label === '' ? `row ${line.row + 1}` : `“${line.label}”`;
 }
 
 /** A typed figure another rule already reports as wrong (with its own fix) is left to that rule. */

@@ -5,7 +5,8 @@
 import { toA1 } from '../../../sheet/a1';
 import { figureEffect, placeOf, sumFormula } from './range-effect';
 import { classOf, isAdded, isCredibleTotal, type Candidate, type Scope, type TotalFormula } from './range-scope';
-import { formulaText, nameOf, rowsText, totalName } from './range-wording';
+import { formulaText, rowsText, totalName } from './range-wording';
+import { rowName } from '../../present';
 import { formulaRange } from './ranges.meta';
 
 /**
@@ -34,13 +35,13 @@ export function reachIntoTotal(scope: Scope, tf: TotalFormula): Candidate | unde
     total: totalName(tf),
     cell: tf.cell,
     formula: formulaText(tf),
-    other: nameOf(other),
+    other: rowName(other),
     otherCell: toA1(edge, tf.col.col),
     effect: effect.sentence,
     fix,
   };
   const finding = later
-    ? formulaRange.report(place, 'countedTwiceLater', { ...data, later: nameOf(later), laterCell: toA1(later.row, tf.col.col) })
+    ? formulaRange.report(place, 'countedTwiceLater', { ...data, later: rowName(later), laterCell: toA1(later.row, tf.col.col) })
     : formulaRange.report(place, 'acrossHeading', { ...data, heading: heading?.label ?? '' });
   return { finding, seenByTotals: false };
 }

@@ -1,13 +1,8 @@
 /** How the range rules name totals, formulas and rows in their messages. */
 import { rangeToA1, toA1 } from '../../../sheet/a1';
-import type { Column, TableRow } from '../../../sheet/tables/types';
+import type { Column } from '../../../sheet/tables/types';
 import { columnTitle, decimalsFor, money } from '../../present';
 import { amountAt, type Scope, type TotalFormula } from './range-scope';
-
-/** A row by its label, or by its number where it has none. */
-export function nameOf(row: TableRow): string {
-  return row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`;
-}
 
 /** "Total (Budget)": the total's label and its column. */
 export function totalName(tf: TotalFormula): string {

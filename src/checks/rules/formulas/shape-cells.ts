@@ -8,7 +8,7 @@ import { decimalFigure, ExactSum, PenceFigure, wholePence, type Figure } from '.
 import { HALF_PENNY } from '../../../money/tolerance';
 import { POUNDS_PER_UNIT, toPounds, type UnitId } from '../../../money/units';
 import type { CheckContext } from '../../context';
-import { columnTitle } from '../../present';
+import { columnTitle, rowName } from '../../present';
 
 export interface FormulaCell {
   readonly row: TableRow;
@@ -56,7 +56,7 @@ export function formulaCells(table: Table, grid: Grid, kinds: readonly TableRow[
 /** “Forecast for “Youth services””, or “Total (Forecast)” for a total row, as the totals rule names them. */
 export function cellName(row: TableRow, col: Column): string {
   if (row.kind === 'total') return `${row.label === '' ? 'Total' : row.label} (${columnTitle(col)})`;
-  return `${columnTitle(col)} for ${row.label === '' ? `row ${row.row + 1}` : `“${row.label}”`}`;
+  return `${columnTitle(col)} for ${rowName(row)}`;
 }
 
 /** A number as written in a column of `unit`: whole pence when it is, else exact decimal pounds. */
