@@ -99,6 +99,41 @@ testRule('missing-value', {
       ],
     },
     {
+      name: 'a placeholder the rest of its row determines',
+      sheet: [
+        ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+        ['A', 100, 'TBC', -10],
+        ['B', 200, 190, -10],
+      ],
+      findings: [
+        {
+          cell: 'C2',
+          severity: 'warning',
+          expected: '90',
+          suggestion: '90',
+          message: 'Forecast for “A” holds “TBC” instead of a figure while the row has other figures; the other figures in the row imply £90.',
+        },
+      ],
+    },
+    {
+      name: 'a placeholder in a total whose lines are all figures',
+      sheet: [
+        ['Line', 'Budget £', 'Forecast £'],
+        ['A', 100, 90],
+        ['B', 200, 190],
+        ['Total', 'TBC', 280],
+      ],
+      findings: [
+        {
+          cell: 'B4',
+          severity: 'warning',
+          expected: '300',
+          suggestion: '300',
+          message: 'Budget for “Total” holds “TBC” instead of a figure while the row has other figures; its 2 lines sum to £300.',
+        },
+      ],
+    },
+    {
       name: 'a placeholder nothing else determines',
       sheet: [
         ['Line', 'Budget £', 'Forecast £'],
