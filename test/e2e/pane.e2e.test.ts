@@ -10,93 +10,33 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
 import { Grid, type GridWorkbook } from '../../src/sheet/grid';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { fakeRows } from '../taskpane/excel-from-grids';
 import type { FakeOfficeOptions } from '../workbook/office/fake-office';
-import { bundleFakeOffice, fakeOfficeInitScript } from './fake-office-bundle';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const harness = require('./harness.js') as typeof import('./harness');
-
-const SAMPLE = path.join(harness.REPO_ROOT, 'assets', 'samples', 'commissioning-2019-20.xlsx');
-const ARTIFACTS = path.join(harness.REPO_ROOT, 'test-artifacts', 'e2e');
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const WAIT = { timeout: 30_000 };
+import * as pane from './pane-page';
+import { SAMPLE, WAIT, checkWorkbook, shot, type PaneServer } from './pane-page';
 
 jest.setTimeout(120_000);
 
-let work = '';
-let server: { origin: string; close(): Promise<void> };
-let browser: Browser;
-let fakeOffice = '';
+let server: PaneServer;
 let sample: GridWorkbook;
 
 beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-e2e-'));
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const dist = path.join(work, 'dist');
-  harness.buildPane(dist, 'production');
-  [fakeOffice, sample] = await Promise.all([bundleFakeOffice(path.join(work, 'fake')), readXlsx(new Uint8Array(fs.readFileSync(SAMPLE)))]);
-  server = await harness.serve(dist);
-  browser = await harness.launchChromium();
+  [server, sample] = await Promise.all([pane.startPane(), readXlsx(new Uint8Array(fs.readFileSync(SAMPLE)))]);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly page: Page;
-  readonly problems: string[];
-}
-
-/** A pane page outside Office: office.js from the CDN cannot load. Page errors are collected. */
-async function paneOutsideOffice(viewport = { width: 360, height: 900 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await harness.keepLocal(page, server.origin);
-  await page.goto(`${server.origin}/taskpane.html`);
-  return { page, problems };
-}
-
-/** A pane page "inside Excel": the fake Office is in place before the bundle runs; office.js is answered with nothing. */
-async function paneInFakeExcel(options: FakeOfficeOptions, viewport = { width: 360, height: 900 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript({ content: fakeOfficeInitScript(fakeOffice, options) });
-  await harness.keepLocal(page, server.origin, (url) => (url === OFFICE_JS_CDN ? '/* office.js: the page has a fake */' : undefined));
-  await page.goto(`${server.origin}/taskpane.html`);
-  await page.getByText('Connected to Excel').waitFor(WAIT);
-  return { page, problems };
-}
-
-async function checkWorkbook(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Check workbook' }).click();
-  const summary = page.getByRole('group', { name: 'Summary' });
-  const failed = page.getByText(/failed$|could not be read|not possible yet/).first();
-  await summary.or(failed).waitFor(WAIT);
-  // A failure shows in the message bar: make it the test's message.
-  if (!(await summary.isVisible())) throw new Error(`the check failed: ${await page.locator('.fui-MessageBar').first().innerText()}`);
-}
+const paneOutsideOffice = (viewport?: { width: number; height: number }) => pane.paneOutsideOffice(server, viewport);
+const paneInFakeExcel = (options: FakeOfficeOptions, viewport?: { width: number; height: number }) => pane.paneInFakeExcel(server, options, viewport);
 
 async function sheetNamesIn(bytes: Buffer): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets.map((w) => w.name);
-}
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 describe('outside Excel, with office.js unreachable', () => {
