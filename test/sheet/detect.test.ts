@@ -239,3 +239,30 @@ describe('table detection', () => {
     ).toEqual([]);
   });
 });
+
+describe('the precision of whole figures in a column of decimals', () => {
+  /** A £000 column: one figure stored unrounded, the others whole; `format` is the whole figures' number format. */
+  function stepOfWholeFigure(format: string | undefined): string | undefined {
+    const grid = gridOf('Returns', [['Council', 'Revenue £000']]);
+    const rows: [string, number][] = [
+      ['Ashford', 120.456],
+      ['Barnet', 15025],
+      ['Total', 15145.456],
+    ];
+    rows.forEach(([name, value], i) => {
+      grid.set(i + 1, 0, name);
+      grid.set(i + 1, 1, value, i === 1 ? format : undefined);
+    });
+    const [table] = detectTables(grid, options);
+    const a = table.rows.find((r) => r.row === 2)?.amounts.get(1);
+    return a?.kind === 'amount' ? a.step.toString() : a?.kind;
+  }
+
+  it('a whole figure shown in General takes the column’s finer precision: 15025 stands for 15025.000', () => {
+    expect(stepOfWholeFigure(undefined)).toBe('1');
+  });
+
+  it('a whole figure formatted to show whole units (#,##0) keeps its own: it is shown rounded to £1,000', () => {
+    expect(stepOfWholeFigure('#,##0')).toBe('1000');
+  });
+});

@@ -190,8 +190,8 @@ function buildTable(
   const counts = countFigures(grid, drafted, columns, legend);
   findAggregates(drafted, measureCols, { groupings: groupings(grid, drafted, columns), counts });
   const rows = drafted as unknown as TableRow[];
-  const rowAmounts = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => d.amounts) : [];
-  for (const col of measureCols) alignWholeNumberSteps(rowAmounts, col);
+  const rowFigures = measureCols.some((c) => c.unit !== '£') ? drafted.map((d) => ({ row: d.row, amounts: d.amounts })) : [];
+  for (const col of measureCols) alignWholeNumberSteps(rowFigures, col, grid);
   assignSections(drafted);
   const sections = buildSections(rows, sectionHeadlines(drafted, measureCols));
   const figureRows = drafted.filter((d) => d.kind === 'line' || d.kind === 'total');
