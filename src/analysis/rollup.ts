@@ -5,6 +5,7 @@ import type { GridWorkbook } from '../sheet/grid';
 import type { Table } from '../sheet/tables/types';
 import type { CommissioningModel } from '../model/types';
 import { buildModelNames } from '../model/model-names';
+import { citeSource } from '../model/documents';
 import { compareStated, modelStep } from '../money/tolerance';
 import { extractLines } from './lines';
 import { percentOf, ragFor, ragLimits } from '../budget/rag';
@@ -216,7 +217,7 @@ function disagreements(rows: readonly RollupRow[], model: CommissioningModel, si
       key: row.key,
       stated: row.stated,
       computed: row.budget,
-      source: figure ? `${figure.source.document}, ${figure.source.locator}` : 'the model',
+      source: figure ? citeSource(model, figure.source) : 'the model',
     });
   }
   return found;

@@ -6,7 +6,7 @@
 import { defaultDimensions } from '../analysis/dimensions';
 import { rollupWorkbook } from '../analysis/rollup';
 import type { Dimension, Rollup } from '../analysis/types';
-import { checkWorkbook, type CheckResult } from '../checks/runner';
+import type { CheckResult } from '../checks/runner';
 import { buildModelNames } from '../model/model-names';
 import type { CommissioningModel, ModelInEffect } from '../model/types';
 import { buildReportSheets } from '../reports/report-sheets';
@@ -14,6 +14,7 @@ import { readRegisterRecords, type RegisterRecord } from '../reports/register-re
 import type { SheetSpec } from '../reports/spec';
 import type { GridWorkbook } from '../sheet/grid';
 import type { Table } from '../sheet/tables/types';
+import { checkWithDecisions, isDecidedCheck } from './decisions';
 
 /**
  * The rollup by the dimensions chosen or, with none chosen, by priority area where a model applies and
@@ -34,7 +35,7 @@ interface ReportOptions {
   readonly by: readonly Dimension[] | ((tables: readonly Table[]) => readonly Dimension[]);
   /** The report's date, and the date the check judges award dates against. */
   readonly today: Date;
-  /** A check of the whole workbook against the same model already made (the pane keeps its last one). */
+  /** A check of the whole workbook against the same model already made (the pane keeps its last one), decisions laid over it. */
   readonly check?: CheckResult;
 }
 
@@ -47,10 +48,20 @@ interface Report {
 }
 
 export function buildReport(workbook: GridWorkbook, inEffect: ModelInEffect, options: ReportOptions): Report {
-  const check = options.check ?? checkWorkbook(workbook, inEffect.model, { today: options.today });
+  const check = options.check ?? checkWithDecisions(workbook, inEffect.model, { today: options.today });
   const by = typeof options.by === 'function' ? options.by(check.tables) : options.by;
   const rollup = rollUp(workbook, inEffect, by, check.tables);
   const records = registerOf(workbook, inEffect.model, check.tables);
-  const sheets = buildReportSheets({ workbook, model: inEffect.model, modelOrigin: inEffect.origin, check, rollup, records, today: options.today });
+  const unmatchedDecisions = isDecidedCheck(check) ? check.decisions.unmatched : [];
+  const sheets = buildReportSheets({
+    workbook,
+    model: inEffect.model,
+    modelOrigin: inEffect.origin,
+    check,
+    rollup,
+    records,
+    today: options.today,
+    unmatchedDecisions,
+  });
   return { check, rollup, records, sheets };
 }

@@ -7,6 +7,7 @@ import { Money } from '../money/decimal';
 import { UNIT_IDS } from '../money/units';
 import type { CommissioningModel, ModelSettings, RagThresholds, RoundingPolicy } from '../model/types';
 import type { UnitId } from '../money/units';
+import { NEGATIVE_STYLES, type NegativeStyle } from '../money/format';
 
 /** Where Excel keeps the pane's settings inside the workbook (Office.context.document.settings). */
 export const WORKBOOK_SETTINGS_KEY = 'commissioningWorkbench.settings';
@@ -16,14 +17,16 @@ export interface PaneSettings {
   readonly displayDecimals: number;
   readonly roundingPolicy: RoundingPolicy;
   readonly rag: RagThresholds;
+  /** Negative amounts as "-£1.0m" or "(£1.0m)", in the pane's figures and the check's messages alike. */
+  readonly negatives: NegativeStyle;
 }
 
 /** Most decimal places the pane offers: finer than a penny in £ makes no sense for published tables. */
 export const MAX_DISPLAY_DECIMALS = 4;
 
 export function settingsOf(model: CommissioningModel): PaneSettings {
-  const { displayUnit, displayDecimals, roundingPolicy, rag } = model.settings;
-  return { displayUnit, displayDecimals, roundingPolicy, rag };
+  const { displayUnit, displayDecimals, roundingPolicy, rag, negatives } = model.settings;
+  return { displayUnit, displayDecimals, roundingPolicy, rag, negatives: negatives ?? 'minus' };
 }
 
 /** The model with the pane's settings in place of its own (variance convention stays the model's). */
@@ -40,6 +43,7 @@ export function settingsProblems(settings: PaneSettings): string[] {
   if (!Number.isInteger(settings.displayDecimals) || settings.displayDecimals < 0 || settings.displayDecimals > MAX_DISPLAY_DECIMALS) {
     problems.push(`Decimal places must be a whole number from 0 to ${MAX_DISPLAY_DECIMALS}.`);
   }
+  if (!NEGATIVE_STYLES.includes(settings.negatives)) problems.push('Negatives must be shown with a minus or in brackets.');
   const { amberPct, redPct, amberAbs, redAbs } = settings.rag;
   const figures: [string, string][] = [
     ['Amber at (% of budget)', amberPct],
@@ -87,6 +91,8 @@ export function parseStoredSettings(json: string | null | undefined): PaneSettin
     displayDecimals: d.displayDecimals,
     roundingPolicy: d.roundingPolicy,
     rag: { amberPct: rag.amberPct!, redPct: rag.redPct!, amberAbs: rag.amberAbs!, redAbs: rag.redAbs! },
+    // Settings saved before negatives could be chosen show them as they were shown then, with a minus.
+    negatives: d.negatives ?? 'minus',
   };
   return settingsProblems(settings).length === 0 ? settings : null;
 }

@@ -11,6 +11,8 @@ import { type CheckContext } from './context';
 import { buildModelNames } from '../model/model-names';
 import { summarise, type Finding, type FindingSummary } from './finding';
 import { measureCoverage, type Coverage } from './coverage';
+import { withNegatives } from './present';
+import { linkRelated } from './related';
 import { calculationRules } from './rules/calculation';
 import { cellRules } from './rules/cells';
 import { duplicateRules } from './rules/duplicates';
@@ -40,9 +42,18 @@ export interface CheckResult {
 
 export interface CheckOptions {
   readonly today?: Date;
+  /**
+   * Run the table rules only on tables on these sheets (the pane's re-check of sheets changed since the
+   * last check); the workbook rules, which compare tables across sheets, still run over every table.
+   */
+  readonly tableRulesOn?: ReadonlySet<string>;
 }
 
 export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel, options: CheckOptions = {}): CheckResult {
+  return withNegatives(model.settings.negatives ?? 'minus', () => runChecks(workbook, model, options));
+}
+
+function runChecks(workbook: GridWorkbook, model: CommissioningModel, options: CheckOptions): CheckResult {
   const names = buildModelNames(model);
   const { tables, unread } = readWorkbookStructure(workbook, model, names);
   const ctx: CheckContext = {
@@ -55,6 +66,7 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
   };
   const findings: Finding[] = [];
   for (const table of tables) {
+    if (options.tableRulesOn && !options.tableRulesOn.has(table.sheet)) continue;
     const own: Finding[] = [];
     for (const rule of TABLE_RULES) appendAll(own, rule(table, ctx));
     appendAll(findings, foldTotalsIntoCauses(table, own));
@@ -62,7 +74,7 @@ export function checkWorkbook(workbook: GridWorkbook, model: CommissioningModel,
   for (const rule of WORKBOOK_RULES) appendAll(findings, rule(ctx));
   const sheetOrder = new Map(workbook.sheets.map((g, i) => [g.name, i]));
   const coverage = measureCoverage(tables, unread, findings, workbook.formulas);
-  const result = { tables, unread, findings: inSheetOrder(findings, sheetOrder), summary: summarise(findings), coverage };
+  const result = { tables, unread, findings: linkRelated(inSheetOrder(findings, sheetOrder)), summary: summarise(findings), coverage };
   return workbook.formulas ? { ...result, formulas: workbook.formulas } : result;
 }
 

@@ -72,7 +72,11 @@ export const SETTINGS = [
   ['Display unit', 'settings.displayUnit'],
   ['Display decimals', 'settings.displayDecimals'],
   ['Rounding policy', 'settings.roundingPolicy'],
+  ['Negatives', 'settings.negatives'],
 ] as const;
+
+/** Settings a model may leave unset: written only where set, so older Model sheets read as before. */
+export const OPTIONAL_SETTINGS: ReadonlySet<SettingPath> = new Set(['settings.negatives']);
 
 export type SettingPath = (typeof SETTINGS)[number][1];
 export const NUMBER_SETTINGS: ReadonlySet<SettingPath> = new Set(['schemaVersion', 'fiscalYearStartMonth', 'settings.displayDecimals']);

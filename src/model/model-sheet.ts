@@ -13,6 +13,7 @@ import {
   AMOUNT_SETTINGS,
   HEADERS,
   NUMBER_SETTINGS,
+  OPTIONAL_SETTINGS,
   OPTIONAL_TABLES,
   REQUIRED_HEADERS,
   SETTINGS,
@@ -62,7 +63,7 @@ const aliasCell = (list: readonly string[]): string => list.join(ALIAS_SEPARATOR
 
 /** The Model sheet's tables in the order they are written; the documents table only where the model names any. */
 function modelTables(model: CommissioningModel): SheetTable[] {
-  const settings = SETTINGS.map(([label, path]): Row => {
+  const settings = SETTINGS.filter(([, path]) => !OPTIONAL_SETTINGS.has(path) || settingValue(model, path) !== undefined).map(([label, path]): Row => {
     const value = settingValue(model, path);
     return [label, AMOUNT_SETTINGS.has(path) ? amount(String(value)) : value];
   });

@@ -82,6 +82,7 @@ export interface Borough {
 export type VarianceConvention = 'forecast-minus-budget' | 'budget-minus-forecast';
 export type RoundingPolicy = 'as-stated' | 'largest-remainder';
 import type { UnitId } from '../money/units';
+import type { NegativeStyle } from '../money/format';
 
 export interface RagThresholds {
   /** Percent of budget (as a decimal string, "5" meaning 5%) at which a variance turns amber. */
@@ -98,6 +99,8 @@ export interface ModelSettings {
   readonly displayUnit: UnitId;
   readonly displayDecimals: number;
   readonly roundingPolicy: RoundingPolicy;
+  /** How negative amounts are written in messages and the pane: "-£1.0m" (minus, the default) or "(£1.0m)". */
+  readonly negatives?: NegativeStyle;
 }
 
 export interface Organisation {

@@ -26,6 +26,7 @@ import Decimal from 'decimal.js';
 import { fiscalYearSpan, isFiscalYearLabel } from '../money/fiscal-year';
 import { isDecimalAmount } from '../money/parse';
 import { UNIT_IDS } from '../money/units';
+import { NEGATIVE_STYLES } from '../money/format';
 import { normaliseName } from './names';
 
 /** One problem in a model: where (a path such as `boroughs[4].gss`, empty for the whole model) and what. */
@@ -489,14 +490,16 @@ class Checker {
   }
 
   private settings(value: unknown, path: string): ModelSettings | undefined {
-    const o = this.object(value, path, ['varianceConvention', 'rag', 'displayUnit', 'displayDecimals', 'roundingPolicy']);
+    const o = this.object(value, path, ['varianceConvention', 'rag', 'displayUnit', 'displayDecimals', 'roundingPolicy'], ['negatives']);
     if (!o) return undefined;
+    const negatives = this.oneOf(o.negatives, at(path, 'negatives'), NEGATIVE_STYLES, 'a way to write negatives (optional)');
     return {
       varianceConvention: this.oneOf(o.varianceConvention, at(path, 'varianceConvention'), VARIANCE_CONVENTIONS, 'a variance convention'),
       rag: this.rag(o.rag, at(path, 'rag')),
       displayUnit: this.unit(o.displayUnit, at(path, 'displayUnit')),
       displayDecimals: this.integer(o.displayDecimals, at(path, 'displayDecimals'), 0, 10),
       roundingPolicy: this.oneOf(o.roundingPolicy, at(path, 'roundingPolicy'), ROUNDING_POLICIES, 'a rounding policy'),
+      ...(negatives !== undefined ? { negatives } : {}),
     } as ModelSettings;
   }
 

@@ -5,6 +5,11 @@
 import { Money, asMoney, withoutNegativeZero } from './decimal';
 import { POUNDS_PER_UNIT, UNITS, type UnitId } from './units';
 
+/** How a negative amount is written: "(£1.0m)" as accountants print it, or "-£1.0m". */
+export type NegativeStyle = 'brackets' | 'minus';
+
+export const NEGATIVE_STYLES: readonly NegativeStyle[] = ['brackets', 'minus'];
+
 interface FormatOptions {
   /** Default £m. */
   readonly unit?: UnitId;
@@ -13,7 +18,7 @@ interface FormatOptions {
   /** Show "£" and the unit suffix ("£1.4m"); without, just the figure ("1.4"). Default true. */
   readonly symbol?: boolean;
   /** Negatives as "(£1.0m)" (default) or "-£1.0m". */
-  readonly negative?: 'brackets' | 'minus';
+  readonly negative?: NegativeStyle;
 }
 
 /** Most decimal places a display may ask for; more is a mistake, not a format. */
@@ -45,6 +50,27 @@ export function formatAmount(pounds: Money, options: FormatOptions = {}): string
   const body = options.symbol === false ? figure : `£${figure}${UNITS[unit].suffix}`;
   if (!shown.isNegative() || shown.isZero()) return body;
   return options.negative === 'minus' ? `-${body}` : `(${body})`;
+}
+
+/** Decimal places of a unit that are whole pence: 2 in £, 5 in £k, 8 in £m. Finer than a penny is not money. */
+export function penceDecimals(unit: UnitId): number {
+  return Math.round(Math.log10(POUNDS_PER_UNIT[unit] * 100));
+}
+
+/**
+ * formatAmount for people reading a figure beside others: a non-zero amount too small for `decimals` gets
+ * the extra places that show its sign and first significant figure, up to pence, rather than reading as
+ * nothing: -£22,900 in £m to 1 dp is "-£0.02m" (or "(£0.02m)"), never "£0.0m".
+ */
+export function formatAmountSeen(pounds: Money, options: FormatOptions = {}): string {
+  const unit = options.unit ?? '£m';
+  let decimals = options.decimals ?? defaultDecimals(unit);
+  const finest = Math.max(decimals, penceDecimals(unit));
+  const asked = decimals;
+  while (decimals < finest && !pounds.isZero() && roundedInUnit(pounds, unit, decimals).isZero()) decimals++;
+  // Pounds are whole or in pence: "-£0.40", never "-£0.4".
+  if (unit === '£' && decimals === 1 && asked === 0) decimals = 2;
+  return formatAmount(pounds, { ...options, unit, decimals });
 }
 
 /**

@@ -1,10 +1,12 @@
 /** The generated sheets of a report, built from one check, one rollup and the register: pure, no I/O. */
 import { rollupWorkbook } from '../analysis/rollup';
 import type { Rollup } from '../analysis/types';
+import type { Decision } from '../checks/decisions';
 import type { CheckResult } from '../checks/runner';
 import type { CommissioningModel, ModelInEffect, RoundingPolicy } from '../model/types';
 import type { GridWorkbook } from '../sheet/grid';
 import type { ReportContext } from './builders/context';
+import { decisionsTable, withDecisionsTable } from './builders/decisions';
 import { buildFindingsSheet } from './builders/findings';
 import { buildPanelReportSheet } from './builders/panel-report';
 import { buildRegisterSheet } from './builders/register';
@@ -22,6 +24,8 @@ interface ReportInputs {
   readonly today: Date;
   /** Overrides the model's rounding policy for the Rollup sheet. */
   readonly rounding?: RoundingPolicy;
+  /** Decisions that match no finding: listed in the Findings sheet's Decisions table with the decided findings. */
+  readonly unmatchedDecisions?: readonly Decision[];
 }
 
 /** How a source line names the model: "default", "m.json", "the Model sheet". */
@@ -42,7 +46,10 @@ export function describeModel(origin: ModelInEffect['origin']): string {
 export function buildReportSheets(inputs: ReportInputs): SheetSpec[] {
   const context: ReportContext = { model: inputs.model, modelDescription: describeModel(inputs.modelOrigin), today: inputs.today };
   const sheetOrder = inputs.workbook.sheets.map((g) => g.name);
-  const findings = buildFindingsSheet(inputs.check, context, { sheetOrder });
+  const findings = withDecisionsTable(
+    buildFindingsSheet(inputs.check, context, { sheetOrder }),
+    decisionsTable(inputs.check.findings, inputs.unmatchedDecisions ?? [], context, sheetOrder),
+  );
   const origin = inputs.modelOrigin;
   const sheets: SheetSpec[] = [
     // A reader of the Findings sheet learns at once that nothing was compared with a model.

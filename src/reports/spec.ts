@@ -122,6 +122,8 @@ export interface SheetSpec {
   readonly paragraphs: readonly SpecParagraph[];
   readonly tables: readonly TableSpec[];
   readonly chart?: ChartSpec;
+  /** Written hidden (not very hidden: a reader can unhide it), as the decisions sheet is. */
+  readonly hidden?: boolean;
 }
 
 export function isFormulaValue(v: SpecValue): v is { readonly formula: SpecFormula; readonly value: Money | null } {

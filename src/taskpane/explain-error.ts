@@ -51,6 +51,8 @@ export function explainError(error: unknown, doing: string): PaneError {
       return { title: 'Nothing was written', message, next: 'Rename the sheet or name it mentions, then write again.', details: [] };
     case 'SheetExistsError':
       return { title: 'Nothing was added', message, next: 'Rename or remove that sheet, then try again.', details: [] };
+    case 'CellChangedError':
+      return { title: 'Nothing was written', message, next: 'Choose "Apply…" again to see the cell as it is now.', details: [] };
     case 'SheetNotFoundError':
       return { title: 'That cell is not in the workbook any more', message, next: 'Check the workbook again to refresh the findings.', details: [] };
     case 'Giving360InputError':

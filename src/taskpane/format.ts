@@ -1,10 +1,15 @@
 /** How the pages show figures: money in the display unit of the settings, percentages to one place. */
 import type { Money } from '../money/decimal';
-import { formatAmount } from '../money/format';
+import { formatAmountSeen } from '../money/format';
 import type { PaneSettings } from '../app/settings';
 
-export function showMoney(pounds: Money, settings: Pick<PaneSettings, 'displayUnit' | 'displayDecimals'>): string {
-  return formatAmount(pounds, { unit: settings.displayUnit, decimals: settings.displayDecimals });
+/**
+ * The pane's one way to show money: in the display unit to the display decimals, with separators, negatives
+ * with a minus or in brackets as the settings say, and a small amount that is not zero never shown as an
+ * unsigned zero (-£22,900 in £m to 1 dp is "-£0.02m"). Settings without `negatives` show a minus.
+ */
+export function showMoney(pounds: Money, settings: Pick<PaneSettings, 'displayUnit' | 'displayDecimals'> & Partial<Pick<PaneSettings, 'negatives'>>): string {
+  return formatAmountSeen(pounds, { unit: settings.displayUnit, decimals: settings.displayDecimals, negative: settings.negatives ?? 'minus' });
 }
 
 export function showPercent(value: Money | null): string {

@@ -25,6 +25,7 @@ export function sameSettings(a: PaneSettings, b: PaneSettings): boolean {
     a.displayUnit === b.displayUnit &&
     a.displayDecimals === b.displayDecimals &&
     a.roundingPolicy === b.roundingPolicy &&
+    a.negatives === b.negatives &&
     a.rag.amberPct === b.rag.amberPct &&
     a.rag.redPct === b.rag.redPct &&
     a.rag.amberAbs === b.rag.amberAbs &&
@@ -43,7 +44,7 @@ export function ragFromInputs(inputs: Readonly<Record<RagKey, string>>): { rag?:
   const read = (key: RagKey, kind: 'percent' | 'pounds'): string | undefined => {
     const value = thresholdFromInput(inputs[key], kind);
     if (value === undefined)
-      problems[key] = kind === 'percent' ? 'Enter a percentage of zero or more, such as 5.' : 'Enter an amount in pounds of zero or more, such as 100000.';
+      problems[key] = kind === 'percent' ? 'Enter a percentage of zero or more, such as 5.' : 'Enter an amount in pounds of zero or more, such as 100,000.';
     return value;
   };
   const amberPct = read('amberPct', 'percent');

@@ -1,6 +1,6 @@
 /**
  * What the pane's pages ask the workbench to do: open a workbook, check it, ask the engine, write
- * sheets, go to a cell. Each runs as the one piece of work under way (workbench-work.ts), on the
+ * sheets (going to a cell is workbench-act.ts). Each runs as the one piece of work under way (workbench-work.ts), on the
  * workbook as it is now and with the model in effect for it.
  */
 import type { Dimension } from '../analysis/types';
@@ -8,7 +8,8 @@ import type { CommissioningModel } from '../model/types';
 import type { GeneratedSheetName } from '../sheet/reserved-sheet-names';
 import type { Engine } from './engine/client';
 import type { ArgsOf, CheckView, LoadedWorkbook, ModelArgs, Progress, ReportArgs, ResultOf } from './engine/protocol';
-import { explainError } from './explain-error';
+import { isCancelled } from './engine/errors';
+import { explainError, type PaneError } from './explain-error';
 import type { FileHost, OpenFile } from './host/file-host';
 import type { PaneHost } from './host/types';
 import type { ModelChoice } from './workbench-model';
@@ -35,12 +36,31 @@ export interface ActionNeeds {
   readonly rollupBy: () => readonly Dimension[];
 }
 
+/**
+ * A workbook that could not be opened: which file, why, and which file the pane is still working on
+ * (the one open before, kept), so the pane never names a file it does not have.
+ */
+function failedOpen(caught: unknown, label: string, fileName: string, stillOpen: string | undefined): PaneError {
+  const explained = explainError(caught, label);
+  const kept = stillOpen ? `${stillOpen} is still open: the pane keeps working on it.` : 'No workbook is open.';
+  return { ...explained, title: `${fileName} could not be opened`, next: `${kept} ${explained.next}` };
+}
+
 export function openActions({ host, engine, work, opened }: ActionNeeds) {
   const open = async (label: string, getFile: () => Promise<OpenFile>): Promise<void> => {
     await work.run(label, async (onProgress) => {
       const file = await getFile();
-      (host as FileHost).open(file);
-      const loaded = await engine.call('load', await host.readWorkbook(), onProgress);
+      const fileHost = host as FileHost;
+      const previous = fileHost.open(file);
+      let loaded: LoadedWorkbook;
+      try {
+        loaded = await engine.call('load', await host.readWorkbook(), onProgress);
+      } catch (caught) {
+        fileHost.restore(previous);
+        if (isCancelled(caught)) throw caught;
+        work.setError(failedOpen(caught, label, file.fileName, previous?.fileName));
+        return;
+      }
       opened(loaded);
       work.setNotice(
         `Opened ${file.fileName}: ${loaded.sheets.length} ${loaded.sheets.length === 1 ? 'sheet' : 'sheets'}. Choose "Check workbook" to check it.`,
@@ -100,15 +120,6 @@ export function sheetActions({ host, engine, work, choice, loadCurrent }: Action
         return host.insertBudgetTemplate(engine, choice.modelInUse.model);
       });
       if (outcome) work.setNotice(outcome.message);
-    },
-
-    select: async (sheet: string, cell: string): Promise<void> => {
-      try {
-        const outcome = await host.select(sheet, cell);
-        work.setNotice(outcome.message);
-      } catch (caught) {
-        work.setError(explainError(caught, `Going to ${sheet}!${cell}`));
-      }
     },
   };
 }

@@ -14,16 +14,19 @@ import type { OpenFile } from './host/file-host';
 import type { PaneHost } from './host/types';
 import { RESERVED_SHEET_NAMES, type GeneratedSheetName } from '../sheet/reserved-sheet-names';
 import { describeOrigin } from '../app/model-in-effect';
-import { engineActions, openActions, sheetActions, type ActionNeeds, type AskedCall, type Checked } from './workbench-actions';
+import { engineActions, openActions, sheetActions, type ActionNeeds, type AskedCall } from './workbench-actions';
+import { decisionActions, type DecisionActions } from './workbench-decisions';
 import { useModelChoice } from './workbench-model';
-import { useWork, type Busy } from './workbench-work';
+import { useFindingActs, type FindingActs } from './workbench-act';
+import { checkChangedAction, useKeptCheck, type Staleness } from './workbench-stale';
+import { useWork, type Busy, type Place } from './workbench-work';
 
 export interface ModelInUse {
   readonly model: CommissioningModel;
   readonly origin: ModelOrigin;
 }
 
-interface Workbench {
+interface Workbench extends DecisionActions, FindingActs {
   readonly host: PaneHost;
   readonly engine: Engine;
   readonly workbook: LoadedWorkbook | null;
@@ -39,11 +42,19 @@ interface Workbench {
   readonly settingsSaved: boolean;
   readonly check: CheckView | null;
   readonly checkScope: string | undefined;
+  /** What changed since the check (sheets edited, settings that could change findings); null while it is current. */
+  readonly stale: Staleness | null;
+  /** "Check changed sheets" (or, after a settings change, "Check again"): brings the check up to date. */
+  checkChanged(): Promise<void>;
   readonly rollupBy: readonly Dimension[];
   readonly busy: Busy | null;
   readonly error: PaneError | null;
   readonly notice: string | null;
+  /** Where the error or notice was raised (null: the pane's general place), so it shows beside its cause. */
+  readonly place: Place | null;
 
+  /** This workbench for the action at `place`: the notices and errors of what is called through it show there. */
+  from(place: Place): Workbench;
   openFile(file: OpenFile): Promise<void>;
   openSample(): Promise<void>;
   runCheck(sheet?: string): Promise<void>;
@@ -112,16 +123,27 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
   const { workbook, setWorkbook, loadCurrent } = useLoadedWorkbook(host, engine);
   const choice = useModelChoice(host, workbook, work);
   const { rollupBy, setRollupBy, rollupByRef } = useRollupBy();
-  const [checked, setChecked] = useState<Checked | null>(null);
-  // A check made with another model or other settings no longer describes the workbook, so it is not shown.
-  const current = checked && checked.modelKey === choice.modelKey ? checked : null;
+  // A check made before edits or under other settings is kept and marked stale: the user decides when to check again.
+  const kept = useKeptCheck(host, loadCurrent, choice);
+  const { checked: current, stale } = kept;
   const opened = (loaded: LoadedWorkbook): void => {
-    setChecked(null);
+    kept.forget();
     setWorkbook(loaded);
   };
-  const needs: ActionNeeds = { host, engine, work, choice, loadCurrent, opened, setChecked, rollupBy: () => rollupByRef.current };
+  const needs: ActionNeeds = {
+    host,
+    engine,
+    work,
+    choice,
+    loadCurrent: kept.readCurrent,
+    opened,
+    setChecked: kept.setChecked,
+    rollupBy: () => rollupByRef.current,
+  };
+  const acts = useFindingActs(needs, () => current?.scope, kept.markChanged);
+  const engineCalls = engineActions(needs);
 
-  const workbench: Workbench = {
+  const built: Omit<Workbench, 'from'> = {
     host,
     engine,
     workbook,
@@ -133,13 +155,18 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
     settingsSaved: choice.settingsSaved,
     check: current?.view ?? null,
     checkScope: current?.scope,
+    stale,
+    checkChanged: checkChangedAction(needs, current, stale, engineCalls.runCheck),
     rollupBy,
     busy: work.busy,
     error: work.error,
     notice: work.notice,
+    place: work.place,
     ...openActions(needs),
-    ...engineActions(needs),
+    ...engineCalls,
     ...sheetActions(needs),
+    ...acts,
+    ...decisionActions(needs, current, workbook),
     chooseModelFile: choice.chooseModelFile,
     forgetModelFile: choice.forgetModelFile,
     saveSettings: choice.saveSettings,
@@ -150,7 +177,22 @@ export function WorkbenchProvider({ host, engine, children }: WorkbenchProviderP
     showNotice: work.setNotice,
   };
 
-  return <WorkbenchContext.Provider value={workbench}>{children}</WorkbenchContext.Provider>;
+  return <WorkbenchContext.Provider value={placed(built, null, work.setPlace)}>{children}</WorkbenchContext.Provider>;
+}
+
+/** The workbench whose every call first marks `place` as where its notices and errors are to show. */
+function placed(built: Omit<Workbench, 'from'>, place: Place | null, setPlace: (place: Place | null) => void): Workbench {
+  const bound: Record<string, unknown> = { from: (other: Place) => placed(built, other, setPlace) };
+  for (const [key, value] of Object.entries(built)) {
+    bound[key] =
+      typeof value === 'function'
+        ? (...args: unknown[]): unknown => {
+            setPlace(place);
+            return (value as (...a: unknown[]) => unknown)(...args);
+          }
+        : value;
+  }
+  return bound as unknown as Workbench;
 }
 
 /** The sheet names a page may offer: the loaded workbook's, generated ones and the Model sheet aside. */

@@ -4,7 +4,7 @@
  * checked against the rule's own templates, so a rule cannot word a finding its meta does not declare.
  */
 import { checkWorkbook } from '../../src/checks/runner';
-import type { Finding, RuleId, Severity } from '../../src/checks/finding';
+import type { Finding, RagStatus, RuleId, Severity } from '../../src/checks/finding';
 import { ALSO_EXPLAINS } from '../../src/checks/rules/formulas/explained';
 import { ruleMeta } from '../../src/checks/rules/registry';
 import { defaultModel } from '../../src/model/json';
@@ -33,6 +33,10 @@ export interface ExpectedFinding {
   readonly expected?: string;
   readonly actual?: string;
   readonly suggestion?: string;
+  /** The RAG status the finding must carry; 'none' where it must carry none. */
+  readonly status?: RagStatus | 'none';
+  /** The findings it must name as about the same difference, as "Sheet!A1 rule"; [] where it must name none. */
+  readonly related?: readonly string[];
 }
 
 export interface InvalidCase extends RuleCase {
@@ -82,6 +86,8 @@ function expectFinding(actual: Finding, wanted: ExpectedFinding): void {
   for (const field of ['expected', 'actual', 'suggestion'] as const) {
     if (wanted[field] !== undefined) expect(actual[field]).toBe(wanted[field]);
   }
+  if (wanted.status !== undefined) expect(actual.status ?? 'none').toBe(wanted.status);
+  if (wanted.related !== undefined) expect((actual.related ?? []).map((r) => `${r.sheet}!${r.cell} ${r.rule}`)).toEqual(wanted.related);
 }
 
 /** Declares a jest block for one rule: each valid case gives no finding, each invalid case exactly the findings listed. */

@@ -84,6 +84,46 @@ describe('commissioning check on the sample workbook', () => {
     expect(run.stdout).toMatch(/Summary: \d+ errors?, \d+ warnings?, \d+ info\./);
     expect(run.stderr).toBe('');
   });
+
+  it('prints a RAG status beside the severity, never in its place, and the figures as the message shows them', async () => {
+    const run = await runCli(['check', SAMPLE]);
+    expect(run.stdout).toContain(
+      [
+        '  J9     warning Red   variance-threshold',
+        '         Variance -£1,100,000 for “Other small projects” is 52.4% of the budget, past the red threshold of 10% or £500,000.',
+        '         actual -£1,100,000',
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain('  J11    info    Amber variance-threshold\n');
+    expect(run.stdout).not.toMatch(/^\s+(Red|Amber): /m);
+    expect(run.stdout).toContain('         expected £53,600,000  actual £53,800,000\n');
+  });
+
+  it('names the other findings about the same difference', async () => {
+    const run = await runCli(['check', SAMPLE]);
+    expect(run.stdout).toContain('  A31    warning headline-mismatch\n');
+    expect(run.stdout).toContain("         same difference as: 'Budget lines'!H12 (reconciliation-mismatch)\n");
+    expect(run.stdout).toContain("         same difference as: 'Spend by priority area'!A31 (headline-mismatch)\n");
+  });
+
+  it('carries the status and the links in --json, in the one key order', () => {
+    const [red] = at(result.json.findings, 'Budget lines', 'variance-threshold').filter((f) => f.cell === 'J9');
+    expect(Object.keys(red)).toEqual(['rule', 'severity', 'status', 'sheet', 'cell', 'message', 'actual', 'unit', 'decimals']);
+    expect(red.status).toBe('red');
+    const [h12] = at(result.json.findings, 'Budget lines', 'reconciliation-mismatch').filter((f) => f.cell === 'H12');
+    expect(h12.related).toEqual([{ sheet: 'Spend by priority area', cell: 'A31', rule: 'headline-mismatch' }]);
+  });
+
+  it('writes negatives in brackets with --negatives brackets, in messages and figures alike', async () => {
+    const run = await runCli(['check', SAMPLE, '--negatives', 'brackets']);
+    expect(run.stdout).toContain('         Variance (£1,100,000) for “Other small projects” is 52.4% of the budget');
+    expect(run.stdout).toContain('         actual (£1,100,000)\n');
+    const json = JSON.parse((await runCli(['check', SAMPLE, '--negatives', 'brackets', '--json'])).stdout) as CheckJson;
+    expect(json.findings.find((f) => f.cell === 'J9')?.message).toMatch(/^Variance \(£1,100,000\)/);
+    const bad = await runCli(['check', SAMPLE, '--negatives', 'red']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--negatives is brackets or minus, not "red"/);
+  });
 });
 
 describe('commissioning check on a workbook with nothing wrong', () => {

@@ -101,6 +101,15 @@ describe('readModelSheet', () => {
     expect(readModelSheet(writeModelSheet(model))).toEqual(model);
   });
 
+  it('writes Negatives only where the model sets it, and reads it back', () => {
+    const settingLabels = (g: Grid): unknown[] => g.rowIndexes().map((r) => g.value(r, 0));
+    expect(settingLabels(writeModelSheet(model))).not.toContain('Negatives');
+    const brackets: CommissioningModel = { ...model, settings: { ...model.settings, negatives: 'brackets' } };
+    const sheet = writeModelSheet(brackets);
+    expect(settingLabels(sheet)).toContain('Negatives');
+    expect(readModelSheet(sheet)).toEqual(brackets);
+  });
+
   it('round-trips generated models', () => {
     fc.assert(
       fc.property(smallModel, (m: CommissioningModel) => {
@@ -208,7 +217,7 @@ describe('readModelSheet', () => {
     grid.set(row, 0, 'Colour');
     grid.set(row, 1, 'blue');
     expect(readError(grid).message).toBe(
-      `Model!A${row + 1}: "Colour" is not a setting (known: Schema version, Organisation, Short name, Org id, Currency, Default unit, Fiscal year start month, Variance convention, RAG amber %, RAG red %, RAG amber £, RAG red £, Display unit, Display decimals, Rounding policy)`,
+      `Model!A${row + 1}: "Colour" is not a setting (known: Schema version, Organisation, Short name, Org id, Currency, Default unit, Fiscal year start month, Variance convention, RAG amber %, RAG red %, RAG amber £, RAG red £, Display unit, Display decimals, Rounding policy, Negatives)`,
     );
   });
 

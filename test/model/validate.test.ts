@@ -58,6 +58,15 @@ describe('validateModel', () => {
     expect(valid).not.toBe(copy);
   });
 
+  it('accepts negatives in brackets or with a minus, and a model that does not say', () => {
+    for (const negatives of ['brackets', 'minus']) {
+      const m = base();
+      at(m, 'settings').negatives = negatives;
+      expect(validateModel(m).settings.negatives).toBe(negatives);
+    }
+    expect(validateModel(base()).settings.negatives).toBeUndefined();
+  });
+
   it.each<[string, (m: Breakable) => void, string]>([
     [
       'an amount with a unit',
@@ -125,6 +134,7 @@ describe('validateModel', () => {
       (m) => (at(m, 'settings').varianceConvention = 'actual-minus-budget'),
       'settings.varianceConvention: "actual-minus-budget" is not a variance convention',
     ],
+    ['an unknown way to write negatives', (m) => (at(m, 'settings').negatives = 'red'), 'settings.negatives: "red" is not a way to write negatives'],
     ['a source without a locator', (m) => delete at(m, 'totals', 1, 'source').locator, 'totals[1].source.locator: is missing'],
     ['an empty name', (m) => (at(m, 'fundingStreams', 0).name = '  '), 'fundingStreams[0].name: is empty'],
     [

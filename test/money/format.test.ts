@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { Money } from '../../src/money/decimal';
-import { defaultDecimals, excelNumberFormat, formatAmount, roundToUnit } from '../../src/money/format';
+import { defaultDecimals, excelNumberFormat, formatAmount, formatAmountSeen, roundToUnit } from '../../src/money/format';
 import { parseAmount } from '../../src/money/parse';
 import { UNITS, UNIT_IDS, type UnitId } from '../../src/money/units';
 
@@ -165,6 +165,57 @@ describe('formatting: properties', () => {
         expect(parsed.kind === 'amount' && parsed.pounds.toString()).toBe(roundToUnit(amount, unit, decimals).toString());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('formatAmountSeen: a small amount that is not zero never reads as nothing', () => {
+  it.each([
+    ['-22900', { unit: '£m', decimals: 1, negative: 'minus' }, '-£0.02m'],
+    ['-22900', { unit: '£m', decimals: 1, negative: 'brackets' }, '(£0.02m)'],
+    ['22900', { unit: '£m', decimals: 1 }, '£0.02m'],
+    ['-1400000', { unit: '£m', decimals: 1, negative: 'minus' }, '-£1.4m'],
+    ['0', { unit: '£m', decimals: 1 }, '£0.0m'],
+    ['0.004', { unit: '£', decimals: 0 }, '£0.00'],
+    ['-0.4', { unit: '£', decimals: 0, negative: 'minus' }, '-£0.40'],
+    ['-1234567.89', { unit: '£', decimals: 0, negative: 'brackets' }, '(£1,234,568)'],
+  ] as const)('shows %s pounds with %j as %s', (amount, options, shown) => {
+    expect(formatAmountSeen(pounds(amount), options)).toBe(shown);
+  });
+
+  const anyPounds = fc
+    .record({ digits: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), scale: fc.integer({ min: 0, max: 6 }) })
+    .map(({ digits, scale }) => new Money(digits.toString()).div(new Money(10).pow(scale)));
+  const units = fc.constantFrom<UnitId>(...UNIT_IDS);
+  const styles = fc.constantFrom('brackets' as const, 'minus' as const);
+
+  it('parses back to within half a shown unit, with the sign kept, and is never an unsigned zero for a figure of a penny or more', () => {
+    fc.assert(
+      fc.property(anyPounds, units, fc.integer({ min: 0, max: 3 }), styles, (amount, unit, decimals, negative) => {
+        const shown = formatAmountSeen(amount, { unit, decimals, negative });
+        const parsed = parseAmount(shown, unit);
+        expect(parsed.kind).toBe('amount');
+        if (parsed.kind !== 'amount') return;
+        const shownDecimals = /\.(\d+)/.exec(shown)?.[1].length ?? 0;
+        expect(shownDecimals).toBeGreaterThanOrEqual(decimals);
+        const halfUnit = new Money(10).pow(-shownDecimals).times(UNITS[unit].factor).div(2);
+        expect(parsed.pounds.minus(amount).abs().lte(halfUnit)).toBe(true);
+        if (amount.abs().gte('0.01')) {
+          expect(parsed.pounds.isZero()).toBe(false);
+          expect(parsed.pounds.isNegative()).toBe(amount.isNegative());
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shows amounts that read as non-zero exactly as formatAmount does', () => {
+    fc.assert(
+      fc.property(anyPounds, units, fc.integer({ min: 0, max: 3 }), styles, (amount, unit, decimals, negative) => {
+        const plain = formatAmount(amount, { unit, decimals, negative });
+        if (!roundToUnit(amount, unit, decimals).isZero() || amount.isZero()) expect(formatAmountSeen(amount, { unit, decimals, negative })).toBe(plain);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -73,6 +73,23 @@ test('thresholds that are not figures are refused in place, and nothing runs', a
   expect(within(page).queryByRole('table')).not.toBeInTheDocument();
 });
 
+test('amounts show with thousands separators, are read with them, and a problem shows under its field when it is left', async () => {
+  const { page, user, host } = await analyse();
+  const amberAbs = within(page).getByRole('textbox', { name: 'Amber at (£)' });
+  expect(amberAbs).toHaveValue('100,000');
+  await user.clear(amberAbs);
+  await user.type(amberAbs, '2,50,000');
+  await user.tab();
+  expect(amberAbs).toHaveAttribute('aria-invalid', 'true');
+  expect(within(page).getByText('Enter an amount in pounds of zero or more, such as 100,000.')).toBeInTheDocument();
+  await user.clear(amberAbs);
+  await user.type(amberAbs, '250,000');
+  await user.click(within(page).getByRole('button', { name: 'Roll up' }));
+  await waitFor(() => expect(within(page).getByRole('table')).toBeInTheDocument(), ENGINE_WAIT);
+  expect(host.savedSettings[0]?.rag.amberAbs).toBe('250000');
+  expect(amberAbs).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('new thresholds are saved with the workbook and change the RAG of the rows', async () => {
   const { page, user, host } = await analyse();
   const set = async (name: string, value: string) => {

@@ -38,6 +38,8 @@ export class FakeHost implements PaneHost {
   readonly modelSheets: CommissioningModel[] = [];
   readonly templates: CommissioningModel[] = [];
   readonly savedSettings: (PaneSettings | null)[] = [];
+  /** Each decisions sheet saveDecisions was given, in order. */
+  readonly decisionSheets: SheetSpec[] = [];
   reads = 0;
   /** What canDownload answers: false plays Excel for Mac, whose pane cannot save downloads. */
   canDownloadFiles = true;
@@ -69,6 +71,17 @@ export class FakeHost implements PaneHost {
     const sheets = await engine.call('reportSheets', args);
     this.written.push({ args, sheets });
     return { message: `Wrote ${sheets.map((s) => s.name).join(', ')}.` };
+  }
+
+  saveDecisions(sheet: SheetSpec): Promise<HostOutcome> {
+    this.decisionSheets.push(sheet);
+    return Promise.resolve({ message: 'Decision saved.' });
+  }
+
+  async downloadWithDecisions(engine: Engine): Promise<HostOutcome> {
+    const file = await engine.call('decisionsFile', { today: new Date() });
+    this.download(file.fileName, file.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return { message: `Downloaded ${file.fileName}.` };
   }
 
   select(sheet: string, cell: string): Promise<HostOutcome> {

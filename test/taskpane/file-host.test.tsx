@@ -15,7 +15,7 @@ import { XLSX_MIME } from '../../src/taskpane/host/types';
 import { defaultModel } from '../../src/model/json';
 import { settingsOf } from '../../src/app/settings';
 import { sampleBytes } from './fake-host';
-import { ENGINE_WAIT, screen, within } from './render';
+import { ENGINE_WAIT, openPage, screen, within } from './render';
 
 jest.setTimeout(60_000);
 
@@ -58,11 +58,14 @@ test('opens a workbook through the file input, checks it, and "Write report" off
   await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx: 11 sheets/)).toBeInTheDocument(), ENGINE_WAIT);
   await user.click(screen.getByRole('button', { name: 'Check workbook' }));
   await waitFor(() => expect(screen.getByText(/errors open: not ready for the panel/)).toBeInTheDocument(), ENGINE_WAIT);
-  expect(within(screen.getByRole('region', { name: 'Findings on LCPF boroughs' })).getAllByText('total-rounding').length).toBeGreaterThan(0);
+  // The list draws only the cards near the view: the search brings B36's into it.
+  await user.type(screen.getByRole('searchbox', { name: /^Search findings/ }), 'LCPF boroughs!B36');
+  expect(screen.getAllByText('total-rounding').length).toBeGreaterThan(0);
 
-  // Outside Excel a cell cannot be selected: the pane says where it is.
-  await user.click(screen.getByRole('button', { name: 'Go to LCPF boroughs!B36 (total-rounding)' }));
-  expect(screen.getByText('LCPF boroughs!B36: open the workbook in Excel to go to this cell.')).toBeInTheDocument();
+  // Outside Excel a cell cannot be selected: the card shows the finding's row as the check read it, its cell marked.
+  await user.click(screen.getByRole('button', { name: 'Go to B36 on LCPF boroughs, total-rounding' }));
+  const row = await screen.findByRole('table', { name: /^Row 36/ }, ENGINE_WAIT);
+  expect(within(row).getByRole('rowheader', { name: /\(B36\): this finding$/ })).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Write report' }));
   await waitFor(() => expect(offered).toHaveLength(1), ENGINE_WAIT);
@@ -79,7 +82,7 @@ test('opens a workbook through the file input, checks it, and "Write report" off
   ).toBeInTheDocument();
 });
 
-test('"Try the sample workbook" fetches the sample beside the page', async () => {
+test('"Try the sample" fetches the sample beside the page', async () => {
   const fetched: string[] = [];
   const bytes = sampleBytes();
   const realFetch = (globalThis as { fetch?: unknown }).fetch;
@@ -89,7 +92,7 @@ test('"Try the sample workbook" fetches the sample beside the page', async () =>
   };
   try {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: 'Try the sample workbook' }));
+    await user.click(screen.getByRole('button', { name: 'Try the sample' }));
     await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx/)).toBeInTheDocument(), ENGINE_WAIT);
     expect(fetched).toEqual([SAMPLE_WORKBOOK_URL]);
   } finally {
@@ -97,19 +100,34 @@ test('"Try the sample workbook" fetches the sample beside the page', async () =>
   }
 });
 
-test('a file that is not a workbook is explained in the message bar with what to do next', async () => {
+test('a file that is not a workbook is explained in the message bar with what to do next, and no workbook is named as open', async () => {
   setup();
   upload('notes.xlsx', new Uint8Array(Buffer.from('these are my notes, not a workbook')));
-  await waitFor(() => expect(screen.getByText('The workbook could not be read')).toBeInTheDocument(), ENGINE_WAIT);
+  await waitFor(() => expect(screen.getByText('notes.xlsx could not be opened')).toBeInTheDocument(), ENGINE_WAIT);
   expect(screen.getByText(/notes\.xlsx is not an Excel workbook/)).toBeInTheDocument();
-  expect(screen.getByText('Open an .xlsx workbook saved from Excel, or try the sample workbook.')).toBeInTheDocument();
+  expect(screen.getByText('No workbook is open. Open an .xlsx workbook saved from Excel, or try the sample workbook.')).toBeInTheDocument();
+  expect(screen.getByText('No workbook open: open an .xlsx file, or try the sample.')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Check workbook' })).toBeDisabled();
+});
+
+test('after a failed open the workbook open before is still the one worked on, and the error says so', async () => {
+  const { user, offered } = setup();
+  upload('commissioning-2019-20.xlsx', sampleBytes());
+  await waitFor(() => expect(screen.getByText(/^Opened commissioning-2019-20\.xlsx/)).toBeInTheDocument(), ENGINE_WAIT);
+  upload('notes.xlsx', new Uint8Array(Buffer.from('these are my notes, not a workbook')));
+  await waitFor(() => expect(screen.getByText('notes.xlsx could not be opened')).toBeInTheDocument(), ENGINE_WAIT);
+  expect(screen.getByText(/^commissioning-2019-20\.xlsx is still open: the pane keeps working on it\./)).toBeInTheDocument();
+  expect(screen.getByText('Working on commissioning-2019-20.xlsx (your file is never changed).')).toBeInTheDocument();
+  // The report is still the sample's: the file that failed did not replace it.
+  await user.click(screen.getByRole('button', { name: 'Write report' }));
+  await waitFor(() => expect(offered).toHaveLength(1), ENGINE_WAIT);
+  expect(offered[0].fileName).toBe('commissioning-2019-20 (report).xlsx');
 });
 
 test('settings are kept in the browser storage and read back by the next pane', async () => {
   const storage = new MemoryStorage();
   const first = setup(storage);
-  await first.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await openPage(first.user, 'Settings');
   await first.user.selectOptions(screen.getByRole('combobox', { name: 'Display unit' }), '£k');
   await first.user.click(screen.getByRole('button', { name: 'Save settings' }));
   await waitFor(() => expect(storage.items.has(SETTINGS_STORAGE_KEY)).toBe(true));

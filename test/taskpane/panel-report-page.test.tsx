@@ -24,6 +24,27 @@ async function prepared() {
   return { ...pane, page, host };
 }
 
+test('before the report is prepared, readiness shows from the last check, and a thresholds change keeps it, marked as changed since', async () => {
+  const host = new FakeHost('excel', sample);
+  const { user } = renderPane(host);
+  const check = await openPage(user, 'Check');
+  await user.click(within(check).getByRole('button', { name: 'Check workbook' }));
+  await waitFor(() => expect(within(check).getByRole('group', { name: 'Summary' })).toBeInTheDocument(), ENGINE_WAIT);
+  const errors = checkWorkbook(sample, defaultModel()).summary.errors;
+  let page = await openPage(user, 'Panel report');
+  expect(within(page).getByText(new RegExp(`^${errors} errors to fix on the Check page before this goes to the panel\\.`))).toBeInTheDocument();
+
+  const analyse = await openPage(user, 'Analyse');
+  const red = within(analyse).getByRole('textbox', { name: 'Red at (£)' });
+  await user.clear(red);
+  await user.type(red, '600,000');
+  await user.click(within(analyse).getByRole('button', { name: 'Roll up' }));
+  await waitFor(() => expect(within(analyse).getByRole('table')).toBeInTheDocument(), ENGINE_WAIT);
+  page = await openPage(user, 'Panel report');
+  expect(within(page).getByText(new RegExp(`^${errors} errors to fix on the Check page before this goes to the panel\\.`))).toBeInTheDocument();
+  expect(within(page).getByText(/Changed since checked: RAG thresholds/)).toBeInTheDocument();
+});
+
 test('the readiness line comes first, before the tables', async () => {
   const { page } = await prepared();
   const errors = checkWorkbook(sample, defaultModel()).summary.errors;

@@ -28,7 +28,8 @@ test('builds the register: every record, totals by type', async () => {
   const records = readRegisterRecords(checkWorkbook(sample, defaultModel()).tables, sample, defaultModel());
   expect(records.length).toBeGreaterThan(0);
   await waitFor(
-    () => expect(within(page).getByText(new RegExp(`^${records.length} contracts and grants, £[\\d,]+ in all\\.$`))).toBeInTheDocument(),
+    // In the display unit (the model's £m), as every figure in the pane.
+    () => expect(within(page).getByText(new RegExp(`^${records.length} contracts and grants, £[\\d,]+\\.\\dm in all\\.$`))).toBeInTheDocument(),
     ENGINE_WAIT,
   );
   const list = within(page).getByRole('list', { name: 'Contracts and grants' });
@@ -57,14 +58,19 @@ test('a workbook without a register says so instead of writing an empty sheet', 
   budget.set(1, 1, 1000);
   const { page, user, host } = await registerPage(new FakeHost('excel', { sheets: [budget] }));
   await user.click(within(page).getByRole('button', { name: 'Write register' }));
-  await waitFor(() => expect(screen.getByText(/has no contracts and grants register/)).toBeInTheDocument(), ENGINE_WAIT);
+  // Said on the Register page, beside "Write register", not above the pages.
+  await waitFor(() => expect(within(page).getByText(/has no contracts and grants register/)).toBeInTheDocument(), ENGINE_WAIT);
   expect(host.written).toHaveLength(0);
 });
 
 test('downloads the 360Giving export as JSON: one grant per complete record', async () => {
   const { page, user, host } = await registerPage();
   const button = within(page).getByRole('button', { name: 'Download 360Giving export' });
-  expect(button).toBeDisabled(); // no prefix yet
+  // Without a prefix, the button says what is missing, under the prefix field, rather than sitting disabled.
+  await user.click(button);
+  expect(within(page).getByRole('textbox', { name: /360Giving prefix/ })).toHaveAttribute('aria-invalid', 'true');
+  expect(within(page).getByText("Enter your organisation's 360Giving prefix, such as 360G-mopac.")).toBeInTheDocument();
+  expect(host.downloads).toHaveLength(0);
   await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), '360G-mopac');
   await user.click(button);
   await waitFor(() => expect(host.downloads).toHaveLength(1), ENGINE_WAIT);
@@ -87,13 +93,20 @@ test('downloads CSV when asked', async () => {
   expect(String(host.downloads[0].data).split('\n')[0]).toMatch(/^\uFEFF?Identifier,Title,/);
 });
 
-test('a prefix that is not a 360Giving prefix is explained in the message bar, and nothing downloads', async () => {
+test('a prefix that is not a 360Giving prefix is explained under the field, and nothing downloads until it is fixed', async () => {
   const { page, user, host } = await registerPage();
-  await user.type(within(page).getByRole('textbox', { name: /360Giving prefix/ }), 'mopac');
+  const prefix = within(page).getByRole('textbox', { name: /360Giving prefix/ });
+  await user.type(prefix, 'mopac');
   await user.click(within(page).getByRole('button', { name: 'Download 360Giving export' }));
-  await waitFor(() => expect(screen.getByText('The 360Giving prefix is not valid')).toBeInTheDocument(), ENGINE_WAIT);
-  expect(screen.getByText(/registered 360Giving prefix, such as 360G-mopac/)).toBeInTheDocument();
+  expect(within(page).getByText(/^"mopac" is not a 360Giving prefix: it must start with 360G- \(capital G\)/)).toBeInTheDocument();
+  expect(prefix).toHaveAttribute('aria-invalid', 'true');
+  expect(prefix).toHaveFocus();
   expect(host.downloads).toHaveLength(0);
+  // Fixed, the problem goes as it is typed.
+  await user.clear(prefix);
+  await user.type(prefix, '360G-mopac');
+  expect(within(page).queryByText(/is not a 360Giving prefix/)).toBeNull();
+  expect(prefix).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('after a download, the export can also be copied to the clipboard, with what was copied said in words', async () => {

@@ -12,8 +12,18 @@ export function renderPane(host: FakeHost) {
   return { user, engine, ...view };
 }
 
-/** Switches to a page by its tab. */
+/** The pages behind the "More" menu, and the parts of Publish (tabs within that page). */
+const MENU_PAGES = ['Model', 'Settings', 'Rule help'];
+const PUBLISH_PARTS = ['Register', 'Panel report'];
+
+/** Switches to a page: by its tab, through the "More" menu, or Publish and then its part's tab. */
 export async function openPage(user: ReturnType<typeof userEvent.setup>, name: string): Promise<HTMLElement> {
+  if (MENU_PAGES.includes(name)) {
+    await user.click(screen.getByRole('button', { name: 'More' }));
+    await user.click(await screen.findByRole('menuitem', { name }));
+    return screen.getByRole('region', { name });
+  }
+  if (PUBLISH_PARTS.includes(name)) await user.click(screen.getByRole('tab', { name: 'Publish' }));
   await user.click(screen.getByRole('tab', { name }));
   return screen.getByRole('tabpanel', { name });
 }

@@ -25,6 +25,18 @@ test("starts from the model's settings and previews the display", async () => {
   expect(within(page).getByText('£1,234,567.89 shows as £1,235k')).toBeInTheDocument();
 });
 
+test('negatives in brackets or with a minus: each choice shows a figure as it would look, and is saved', async () => {
+  const host = new FakeHost('excel', sample);
+  const { user } = renderPane(host);
+  const page = await openPage(user, 'Settings');
+  const brackets = within(page).getByRole('radio', { name: 'In brackets: (£1.2m)' });
+  expect(within(page).getByRole('radio', { name: 'With a minus: -£1.2m' })).toBeChecked();
+  await user.click(brackets);
+  await user.click(within(page).getByRole('button', { name: 'Save settings' }));
+  await waitFor(() => expect(host.savedSettings).toHaveLength(1));
+  expect(host.savedSettings[0]?.negatives).toBe('brackets');
+});
+
 test('saves through the host, and the Analyse page then shows £k', async () => {
   const host = new FakeHost('excel', sample);
   const { user } = renderPane(host);
@@ -48,8 +60,11 @@ test('thresholds change the check: a variance past red at the model thresholds i
   const host = new FakeHost('excel', sample);
   const { user } = renderPane(host);
   const check = await openPage(user, 'Check');
-  const goToJ9 = { name: 'Go to Budget lines!J9 (variance-threshold)' };
+  const goToJ9 = { name: 'Go to J9 on Budget lines, variance-threshold' };
   await user.click(within(check).getByRole('button', { name: 'Check workbook' }));
+  // The list draws only the cards near the view (the search stays for the check below).
+  await waitFor(() => expect(within(check).getByRole('searchbox', { name: /^Search findings/ })).toBeInTheDocument(), ENGINE_WAIT);
+  await user.type(within(check).getByRole('searchbox', { name: /^Search findings/ }), 'Budget lines!J9');
   await waitFor(() => expect(within(check).getByRole('button', goToJ9)).toBeInTheDocument(), ENGINE_WAIT);
   expect(within(check).getByRole('button', goToJ9).closest('li')).toHaveTextContent(/^Warning/);
 
@@ -65,10 +80,10 @@ test('thresholds change the check: a variance past red at the model thresholds i
   await user.click(within(page).getByRole('button', { name: 'Save settings' }));
   await waitFor(() => expect(host.savedSettings).toHaveLength(1));
 
-  // A check made under other settings is no longer shown; checking again uses the new thresholds.
+  // The check made under other settings is kept, marked stale; checking again uses the new thresholds.
   await openPage(user, 'Check');
-  expect(within(check).queryByRole('group', { name: 'Summary' })).not.toBeInTheDocument();
-  await user.click(within(check).getByRole('button', { name: 'Check workbook' }));
+  expect(within(check).getByRole('group', { name: 'Summary' })).toHaveTextContent('Settings changed since checked: RAG thresholds');
+  await user.click(within(check).getByRole('button', { name: 'Check again' }));
   await waitFor(() => expect(within(check).getByRole('button', goToJ9)).toBeInTheDocument(), ENGINE_WAIT);
   expect(within(check).getByRole('button', goToJ9).closest('li')).toHaveTextContent(/^Info/);
 });

@@ -41,6 +41,12 @@ test('stored settings are used only when whole and valid', () => {
   expect(parseStoredSettings(JSON.stringify({ ...changed, rag: { amberPct: '5' } }))).toBeNull();
   expect(parseStoredSettings(JSON.stringify({ ...changed, displayDecimals: 12 }))).toBeNull();
   expect(parseStoredSettings(JSON.stringify({ ...changed, roundingPolicy: 'banker' }))).toBeNull();
+  expect(parseStoredSettings(JSON.stringify({ ...changed, negatives: 'red' }))).toBeNull();
+  expect(parseStoredSettings(JSON.stringify({ ...changed, negatives: 'brackets' }))?.negatives).toBe('brackets');
+  // Saved before negatives could be chosen: shown with a minus, as they were then.
+  const older = JSON.stringify(changed, (key, value: unknown) => (key === 'negatives' ? undefined : value));
+  expect(older).not.toContain('negatives');
+  expect(parseStoredSettings(older)?.negatives).toBe('minus');
 });
 
 test('laid over a model, settings replace its display and thresholds but not its variance convention', () => {
@@ -50,6 +56,7 @@ test('laid over a model, settings replace its display and thresholds but not its
     displayDecimals: 2,
     roundingPolicy: 'largest-remainder',
     rag: { amberPct: '1', redPct: '2', amberAbs: '3', redAbs: '4' },
+    negatives: 'brackets',
   };
   const over = withSettings(model, changed);
   expect(over.settings).toEqual({ ...changed, varianceConvention: model.settings.varianceConvention });

@@ -11,6 +11,7 @@ import { sumPounds } from '../../money/tolerance';
 import { isNegativeFigure, isZeroFigure } from '../../money/pence';
 import type { TableRule } from './rule';
 import { formulaError, missingValue, negativeAmount, notANumber } from './cells.meta';
+import { valueFix } from './meta';
 
 const ERROR_MEANINGS: Record<string, string> = {
   '#REF!': 'a formula refers to a cell that was deleted',
@@ -73,8 +74,9 @@ function missingValueFinding(table: Table, row: TableRow, col: Column, set: Meas
   const summed = implied ? undefined : sumOfLines(table, row, col);
   const inferred = implied ?? summed?.amount;
   if (!inferred) return missingValue.report(place, `${form}LeftOut`, data);
-  const amount = money(inferred, col.unit, decimalsFor(col.unit, inferred));
-  const figures = { ...place, expected: inUnit(inferred, col.unit), suggestion: inUnit(inferred, col.unit) };
+  const d = decimalsFor(col, inferred);
+  const amount = money(inferred, col.unit, d);
+  const figures = { ...place, expected: inUnit(inferred, col.unit), decimals: d, ...valueFix(inUnit(inferred, col.unit)) };
   if (summed) return missingValue.report(figures, `${form}Summed`, { ...data, lines: summed.lines, amount });
   return missingValue.report(figures, `${form}Implied`, { ...data, amount });
 }
@@ -153,9 +155,10 @@ function negativeAmounts(table: Table, measureCols: readonly Column[]): Finding[
     // One negative among a handful of figures says nothing about the column's convention.
     if (positives < MIN_POSITIVES_FOR_STRAY || negatives.length > Math.max(1, Math.floor(nonZero / 10))) continue;
     for (const a of negatives) {
-      const place = { sheet: table.sheet, cell: toA1(a.row, a.col), actual: inUnit(a.pounds, col.unit), unit: col.unit };
+      const d = decimalsFor(col, a.pounds);
+      const place = { sheet: table.sheet, cell: toA1(a.row, a.col), actual: inUnit(a.pounds, col.unit), unit: col.unit, decimals: d };
       // At least MIN_POSITIVES_FOR_STRAY positives, so "figures … are" always reads right.
-      const amount = money(a.pounds, col.unit, decimalsFor(col.unit, a.pounds));
+      const amount = money(a.pounds, col.unit, d);
       findings.push(negativeAmount.report(place, 'stray', { column: columnTitle(col), amount, positives }));
     }
   }

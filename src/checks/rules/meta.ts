@@ -4,7 +4,7 @@
  * The rule catalogue (docs/rules.md), the pane's rule help and every finding's message come from here.
  */
 import type { UnitId } from '../../money/units';
-import type { Finding, RuleId, Severity } from '../finding';
+import type { Finding, FindingApply, RagStatus, RuleId, Severity } from '../finding';
 
 /** Where rules are listed together, in the catalogue and the pane's help. */
 export type RuleGroup = 'figures' | 'totals' | 'variances' | 'names' | 'register' | 'reconciliation' | 'formulas' | 'calculation';
@@ -37,10 +37,26 @@ export interface FindingPlace {
   readonly sheet: string;
   readonly cell: string;
   readonly severity?: Severity;
+  /** A variance's RAG status, where the finding is about one. */
+  readonly status?: RagStatus;
   readonly expected?: string;
   readonly actual?: string;
   readonly unit?: UnitId;
+  /** The decimal places the message shows `unit` to (present.decimalsFor), where it shows expected or actual. */
+  readonly decimals?: number;
   readonly suggestion?: string;
+  /** What "Apply" writes: set (through formulaFix or valueFix) only where the suggestion is exactly what the cell should hold. */
+  readonly apply?: FindingApply;
+}
+
+/** A corrected formula as both the suggestion people read and what "Apply" writes. */
+export function formulaFix(formula: string): { readonly suggestion: string; readonly apply: FindingApply } {
+  return { suggestion: formula, apply: { formula } };
+}
+
+/** A value (a decimal in the table's unit, or a name) as both the suggestion and what "Apply" writes. */
+export function valueFix(value: string): { readonly suggestion: string; readonly apply: FindingApply } {
+  return { suggestion: value, apply: { value } };
 }
 
 type MessageData = Readonly<Record<string, string | number>>;
@@ -73,24 +89,36 @@ export function placeholdersOf(template: string): string[] {
 }
 
 /**
- * A rule's definition. Findings always list their fields in one order (rule, severity, sheet, cell, message,
- * expected, actual, unit, suggestion), whichever rule made them, so JSON output reads the same everywhere.
+ * A finding with its fields in the one order every finding lists them (rule, severity, status, sheet, cell,
+ * message, expected, actual, unit, decimals, suggestion, related, decision, apply), whichever rule or pass
+ * made it, so JSON output reads the same everywhere. Fields left undefined are left out.
  */
+export function inFieldOrder(f: Finding): Finding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    ...(f.status !== undefined ? { status: f.status } : {}),
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.actual !== undefined ? { actual: f.actual } : {}),
+    ...(f.unit !== undefined ? { unit: f.unit } : {}),
+    ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
+    ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    ...(f.related !== undefined ? { related: f.related } : {}),
+    ...(f.decision !== undefined ? { decision: f.decision } : {}),
+    ...(f.apply !== undefined ? { apply: f.apply } : {}),
+  };
+}
+
+/** A rule's definition: its meta, and `report`, which words each finding from the meta's templates. */
 export function defineRule<MessageId extends string>(meta: RuleMeta<MessageId>): Rule<MessageId> {
   return {
     meta,
     report(place, messageId, data) {
-      return {
-        rule: meta.id,
-        severity: place.severity ?? meta.severity,
-        sheet: place.sheet,
-        cell: place.cell,
-        message: fillTemplate(meta.messages[messageId], data),
-        ...(place.expected !== undefined ? { expected: place.expected } : {}),
-        ...(place.actual !== undefined ? { actual: place.actual } : {}),
-        ...(place.unit !== undefined ? { unit: place.unit } : {}),
-        ...(place.suggestion !== undefined ? { suggestion: place.suggestion } : {}),
-      };
+      const { severity, ...rest } = place;
+      return inFieldOrder({ ...rest, rule: meta.id, severity: severity ?? meta.severity, message: fillTemplate(meta.messages[messageId], data) });
     },
   };
 }

@@ -11,6 +11,7 @@ import type { ModelNames } from '../../model/model-names';
 import { withoutParenthetical } from '../../model/model-names';
 import type { TableRule } from './rule';
 import type { CellValue, Grid } from '../../sheet/grid';
+import { valueFix } from './meta';
 import { invalidYear, unknownBorough, unknownFundingStream, unknownPriorityArea, unknownProgramme } from './names.meta';
 
 interface NameRule {
@@ -91,7 +92,7 @@ function unknownNames(table: Table, grid: Grid, col: Column, spec: NameRule, ctx
     const text = value.trim();
     const suggestion = judgement.suggestion;
     const place = { sheet: table.sheet, cell: toA1(row, col.col), actual: text };
-    if (suggestion) findings.push(spec.rule.report({ ...place, suggestion }, 'closest', { name: text, suggestion }));
+    if (suggestion) findings.push(spec.rule.report({ ...place, ...valueFix(suggestion) }, 'closest', { name: text, suggestion }));
     else findings.push(spec.rule.report(place, 'noneClose', { name: text }));
   }
   return findings;

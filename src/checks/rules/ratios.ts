@@ -11,7 +11,7 @@ import type { AmountCell, Column, ColumnRatio, Table, TableRow } from '../../she
 import type { Finding } from '../finding';
 import { columnTitle, decimalsFor, money, rowName } from '../present';
 import type { TableRule } from './rule';
-import { defineRule } from './meta';
+import { defineRule, formulaFix } from './meta';
 
 const percentMismatch = defineRule({
   id: 'percent-mismatch',
@@ -62,8 +62,8 @@ function checkRow(table: Table, row: TableRow, ratio: ColumnRatio, cell: Cell | 
   const target = column.get(ratio.col);
   const den = column.get(ratio.denominator);
   const unit = den?.unit ?? '£';
-  const suggestion = `=${ratioFormula(ratio, row.row)}`;
-  const place = { sheet: table.sheet, cell: toA1(row.row, ratio.col), expected: String(expected), actual: String(cell.value), suggestion };
+  const fix = formulaFix(`=${ratioFormula(ratio, row.row)}`);
+  const place = { sheet: table.sheet, cell: toA1(row.row, ratio.col), expected: String(expected), actual: String(cell.value), ...fix };
   return percentMismatch.report(place, 'ratio', {
     column: columnTitle(target ?? { header: '' }),
     row: rowName(row),

@@ -7,7 +7,7 @@
  */
 import { appendAll } from '../../util/append';
 import { toA1 } from '../../sheet/a1';
-import type { Column, Table, TableRow } from '../../sheet/tables/types';
+import type { Column, Section, Table, TableRow } from '../../sheet/tables/types';
 import { Money } from '../../money/decimal';
 import { parseFiscalYear } from '../../money/fiscal-year';
 import type { UnitId } from '../../money/units';
@@ -24,6 +24,7 @@ import type { WorkbookRule } from './rule';
 import type { Grid } from '../../sheet/grid';
 import { comparisonData } from './comparison-data';
 import { reconciliationMismatch } from './reconciliation.meta';
+import { about, modelFigureSubject, type Subject } from '../related';
 
 function modelTerm(amount: string): Term {
   const pounds = new Money(amount);
@@ -39,13 +40,21 @@ interface Stated {
   /** The figure, a single cell's or the total of the lines that make it. */
   readonly figure: Term | TermTotal;
   readonly lines: number;
+  /** What the model's figure is for: findings elsewhere about the same thing and the same two figures are linked to this one. */
+  readonly subject?: Subject;
+}
+
+/** The decimals the stated figure's column shows, where its number format says (a headline in a heading has none). */
+function shownDecimalsOf(stated: Stated): { shownDecimals?: number } {
+  const shown = stated.table.columns.find((c) => c.col === stated.cell.col)?.shownDecimals;
+  return shown === undefined ? {} : { shownDecimals: shown };
 }
 
 function finding(stated: Stated, model: Term, source: string): Finding | undefined {
   const computed = stated.figure.pounds;
   const c = compareWithTotal(model, computed, stated.figure instanceof TermTotal ? stated.figure : TermTotal.of([stated.figure]));
   if (c.verdict === 'equal') return undefined;
-  const d = decimalsFor(stated.unit, model.pounds, computed, c.difference);
+  const d = decimalsFor({ unit: stated.unit, ...shownDecimalsOf(stated) }, model.pounds, computed, c.difference);
   const place = {
     sheet: stated.table.sheet,
     cell: toA1(stated.cell.row, stated.cell.col),
@@ -53,11 +62,12 @@ function finding(stated: Stated, model: Term, source: string): Finding | undefin
     expected: inUnit(model.pounds, stated.unit),
     actual: inUnit(computed, stated.unit),
     unit: stated.unit,
+    decimals: d,
   } as const;
   const figures = { figure: money(computed, stated.unit, d), model: money(model.pounds, stated.unit, d), ...comparisonData(c, stated.unit, d) };
   const data = { what: stated.what, year: stated.year, source, ...figures };
-  if (stated.lines > 1) return reconciliationMismatch.report(place, 'lines', { ...data, lines: stated.lines });
-  return reconciliationMismatch.report(place, 'figure', data);
+  if (stated.lines > 1) return about(reconciliationMismatch.report(place, 'lines', { ...data, lines: stated.lines }), stated.subject);
+  return about(reconciliationMismatch.report(place, 'figure', data), stated.subject);
 }
 
 /** The year a column's figures are for: its header's year, else the row's Year cell, else the title's. */
@@ -162,6 +172,7 @@ function fundFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
           unit: col.unit,
           figure: a,
           lines: 1,
+          subject: modelFigureSubject('programme', component ? `${name.programme.name}\u0000${component.name}` : name.programme.name, year),
         },
         modelTerm(modelAmount),
         citeSource(ctx.model, source),
@@ -204,24 +215,44 @@ function priorityAreaReader(table: Table, grid: Grid, ctx: CheckContext): (row: 
 function priorityAreaFigures(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
   for (const col of onlyBaseColumns(table)) {
-    appendAll(findings, sectionHeadlineFigures(table, grid, ctx, col));
+    appendAll(findings, sectionHeadlineFigures(table, ctx, col));
     appendAll(findings, areaSummaryFigures(table, grid, ctx, col));
   }
   return findings;
 }
 
+/**
+ * The priority area and year a section's headline states a figure for, read as this rule compares it: a
+ * base column (budget or amount) of a table not split by funder, a section named for the area, the column's
+ * or the title's year. Undefined where any of that cannot be read.
+ */
+function sectionHeadlineArea(table: Table, section: Section, col: Column, ctx: CheckContext): { area: PriorityArea; year: string } | undefined {
+  const area = resolvePriorityArea(ctx.names, section.name);
+  const year = col.year?.label ?? table.titleYear?.label;
+  return area && year ? { area, year } : undefined;
+}
+
+/** What a section's headline in column `col` states, where it states a priority area's figure: for linking the headline's other findings. */
+export function sectionHeadlineSubject(table: Table, section: Section, col: number, ctx: CheckContext): Subject | undefined {
+  if (table.kind !== 'budget') return undefined;
+  const base = onlyBaseColumns(table).find((c) => c.col === col);
+  const named = base && sectionHeadlineArea(table, section, base, ctx);
+  return named && modelFigureSubject('priority-area', named.area.code, named.year);
+}
+
 /** Section headlines that name a priority area, against the model's figure for the area. */
-function sectionHeadlineFigures(table: Table, grid: Grid, ctx: CheckContext, col: Column): Finding[] {
+function sectionHeadlineFigures(table: Table, ctx: CheckContext, col: Column): Finding[] {
   const findings: Finding[] = [];
   for (const section of table.sections) {
-    const area = resolvePriorityArea(ctx.names, section.name);
     const headline = section.headlines.find((h) => h.col === col.col);
-    const year = yearOf(table, col, undefined, grid);
-    if (!area || !headline || !year) continue;
+    const named = headline && sectionHeadlineArea(table, section, col, ctx);
+    if (!headline || !named) continue;
+    const { area, year } = named;
     const stated = area.figures.find((f) => f.year === year);
     if (!stated) continue;
+    const subject = modelFigureSubject('priority-area', area.code, year);
     const f = finding(
-      { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, lines: 1 },
+      { table, cell: headline.cell, what: area.name, year, unit: col.unit, figure: headline, lines: 1, subject },
       modelTerm(stated.amount),
       citeSource(ctx.model, stated.source),
     );
@@ -285,6 +316,7 @@ function areaSummaryFigures(table: Table, grid: Grid, ctx: CheckContext, col: Co
       unit: col.unit,
       figure: group.total,
       lines: group.total.count,
+      subject: modelFigureSubject('priority-area', group.area.code, group.year),
     };
     const f = finding(figure, modelTerm(stated.amount), citeSource(ctx.model, stated.source));
     if (f) findings.push(f);
@@ -296,10 +328,11 @@ function areaSummaryFigures(table: Table, grid: Grid, ctx: CheckContext, col: Co
     const totalCell = totalRow?.amounts.get(col.col);
     // A single year's summary is compared at its total row where it has one; otherwise its lines' sum, at the header.
     const atHeader = { row: table.headerRows[table.headerRows.length - 1], col: col.col };
+    const subject = modelFigureSubject('total-spend', '', year);
     const figure: Stated =
       totalCell?.kind === 'amount' && yearTotals.size === 1
-        ? { table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, lines: 1 }
-        : { table, cell: atHeader, what: 'All lines (total commissioning spend)', year, unit: col.unit, figure: total, lines: total.count };
+        ? { table, cell: { row: totalCell.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: totalCell, lines: 1, subject }
+        : { table, cell: atHeader, what: 'All lines (total commissioning spend)', year, unit: col.unit, figure: total, lines: total.count, subject };
     const f = finding(figure, modelTerm(stated.amount), citeSource(ctx.model, stated.source));
     if (f) findings.push(f);
   }
@@ -322,7 +355,16 @@ function yearTotals(table: Table, grid: Grid, ctx: CheckContext): Finding[] {
       const stated = ctx.model.totals.find((t) => t.year === year);
       if (!stated) continue;
       const f = finding(
-        { table, cell: { row: row.row, col: col.col }, what: 'Total commissioning spend', year, unit: col.unit, figure: a, lines: 1 },
+        {
+          table,
+          cell: { row: row.row, col: col.col },
+          what: 'Total commissioning spend',
+          year,
+          unit: col.unit,
+          figure: a,
+          lines: 1,
+          subject: modelFigureSubject('total-spend', '', year),
+        },
         modelTerm(stated.amount),
         citeSource(ctx.model, stated.source),
       );

@@ -11,6 +11,9 @@ import { columnTitle, decimalsFor, inUnit, money, plural, rowName } from '../pre
 import { compareStated, sumPounds, type Term } from '../../money/tolerance';
 import type { TableRule } from './rule';
 import { comparisonData } from './comparison-data';
+import { about, linesSubject, type Subject } from '../related';
+import { sectionHeadlineSubject } from './reconciliation';
+import { formulaFix } from './meta';
 import { hardcodedTotal, headlineMismatch, totalMismatch, totalRounding } from './totals.meta';
 
 interface LineTerms {
@@ -89,29 +92,32 @@ export const totalRules: TableRule = (table, ctx) => {
       const c = compareStated(stated, computed, [...parts.terms, ...minus.terms]);
       const cell = toA1(total.row, col.col);
       if (c.verdict !== 'equal') {
-        const d = decimalsFor(col.unit, stated.pounds, computed, c.difference);
+        const d = decimalsFor(col, stated.pounds, computed, c.difference);
         const place = {
           sheet: table.sheet,
           cell,
           expected: inUnit(computed, col.unit),
           actual: inUnit(stated.pounds, col.unit),
           unit: col.unit,
+          decimals: d,
           ...(c.verdict === 'error'
-            ? {
-                suggestion: sumFormula(
+            ? formulaFix(
+                sumFormula(
                   lines.map((l) => l.row),
                   takenAway.map((l) => l.row),
                   col.col,
                 ),
-              }
+              )
             : {}),
         };
         const amounts = { stated: money(stated.pounds, col.unit, d), computed: money(computed, col.unit, d), ...comparisonData(c, col.unit, d) };
         const figures = { total: totalName(total, col), scope, ...amounts };
         const blanks = parts.inferred + minus.inferred;
         const rule = c.verdict === 'rounding' ? totalRounding : totalMismatch;
-        if (blanks > 1) findings.push(rule.report(place, 'linesFilledIn', { ...figures, blanks }));
-        else findings.push(rule.report(place, totalMessageId(lines.length + takenAway.length === 1, blanks === 1), figures));
+        // What the total compares: the sum of its lines, which a headline for the same lines compares too.
+        const subject = takenAway.length === 0 ? linesSubject(table.sheet, col.col, total.sums) : undefined;
+        if (blanks > 1) findings.push(about(rule.report(place, 'linesFilledIn', { ...figures, blanks }), subject));
+        else findings.push(about(rule.report(place, totalMessageId(lines.length + takenAway.length === 1, blanks === 1), figures), subject));
       }
       const hardcoded = hardcodedTotalFinding(table, total, lines, col, cell);
       if (hardcoded && takenAway.length === 0) findings.push(hardcoded);
@@ -156,14 +162,15 @@ function columnTotalFindings(table: Table): Finding[] {
       const computed = sumPounds(plus).minus(sumPounds(minus));
       const c = compareStated(stated, computed, [...plus, ...minus]);
       if (c.verdict === 'equal') continue;
-      const d = decimalsFor(target.unit, stated.pounds, computed, c.difference);
+      const d = decimalsFor(target, stated.pounds, computed, c.difference);
       const place = {
         sheet: table.sheet,
         cell: toA1(row.row, identity.col),
         expected: inUnit(computed, target.unit),
         actual: inUnit(stated.pounds, target.unit),
         unit: target.unit,
-        ...(c.verdict === 'error' ? { suggestion: rowFormula(identity.adds, identity.subtracts, row.row) } : {}),
+        decimals: d,
+        ...(c.verdict === 'error' ? formulaFix(rowFormula(identity.adds, identity.subtracts, row.row)) : {}),
       };
       const amounts = { stated: money(stated.pounds, target.unit, d), computed: money(computed, target.unit, d), ...comparisonData(c, target.unit, d) };
       const rule = c.verdict === 'rounding' ? totalRounding : totalMismatch;
@@ -236,13 +243,13 @@ function hardcodedTotalFinding(table: Table, total: TableRow, lines: readonly Ta
   const data = { total: totalName(total, col), count: lines.length };
   if (!contiguous) return hardcodedTotal.report({ sheet: table.sheet, cell }, 'scattered', data);
   const formula = `=SUM(${toA1(rows[0], col.col)}:${toA1(rows[rows.length - 1], col.col)})`;
-  return hardcodedTotal.report({ sheet: table.sheet, cell, suggestion: formula }, 'block', { ...data, formula });
+  return hardcodedTotal.report({ sheet: table.sheet, cell, ...formulaFix(formula) }, 'block', { ...data, formula });
 }
 
 function headlineFindings(table: Table, ctx: CheckContext, setOf: Map<number, MeasureSet>): Finding[] {
   const findings: Finding[] = [];
   const lines = table.rows.filter((r) => r.kind === 'line');
-  const check = (headline: Headline, name: string, scopeLines: readonly TableRow[]): void => {
+  const check = (headline: Headline, name: string, scopeLines: readonly TableRow[], area?: Subject): void => {
     const col = table.columns.find((c) => c.col === headline.col);
     if (!col || scopeLines.length === 0) return;
     const parts = termsFor(scopeLines, col, setOf.get(col.col), ctx);
@@ -250,7 +257,7 @@ function headlineFindings(table: Table, ctx: CheckContext, setOf: Map<number, Me
     const computed = sumPounds(parts.terms);
     const c = compareStated(headline, computed, parts.terms);
     if (c.verdict === 'equal') return;
-    const d = decimalsFor(col.unit, headline.pounds, computed, c.difference);
+    const d = decimalsFor(col, headline.pounds, computed, c.difference);
     const place = {
       sheet: table.sheet,
       cell: toA1(headline.cell.row, headline.cell.col),
@@ -258,14 +265,17 @@ function headlineFindings(table: Table, ctx: CheckContext, setOf: Map<number, Me
       expected: inUnit(computed, col.unit),
       actual: inUnit(headline.pounds, col.unit),
       unit: col.unit,
+      decimals: d,
     } as const;
     const data = { name, stated: money(headline.pounds, col.unit, d), lines: plural(scopeLines.length, 'line'), computed: money(computed, col.unit, d) };
-    findings.push(headlineMismatch.report(place, 'lines', { ...data, ...comparisonData(c, col.unit, d) }));
+    const finding = headlineMismatch.report(place, 'lines', { ...data, ...comparisonData(c, col.unit, d) });
+    const rows = scopeLines.map((l) => l.row);
+    findings.push(about(finding, linesSubject(table.sheet, col.col, rows), area));
   };
   for (const section of table.sections) {
     const inSection = new Set(section.lineRows);
     const sectionLines = lines.filter((l) => inSection.has(l.row));
-    for (const headline of section.headlines) check(headline, section.name, sectionLines);
+    for (const headline of section.headlines) check(headline, section.name, sectionLines, sectionHeadlineSubject(table, section, headline.col, ctx));
   }
   for (const headline of table.titleHeadlines) check(headline, table.title ?? 'The table', lines);
   return findings;

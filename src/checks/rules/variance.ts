@@ -60,7 +60,9 @@ const varianceThreshold = defineRule({
   id: 'variance-threshold',
   group: 'variances',
   title: 'Variance past a RAG threshold',
-  checks: 'A line whose variance, as a share of its budget or in pounds, passes the model’s amber or red threshold.',
+  checks:
+    'A line whose variance, as a share of its budget or in pounds, passes the model’s amber or red threshold. The finding carries that RAG status (red or ' +
+    'amber) as a status of its own, beside its severity.',
   why:
     'These are the lines a budget holder is expected to explain at monitoring: a large variance left unexplained is usually a forecast not updated, or a ' +
     'real overspend that needs action.',
@@ -71,9 +73,9 @@ const varianceThreshold = defineRule({
   severity: 'warning',
   otherSeverities: 'info for an amber variance (past the amber threshold, not the red)',
   messages: {
-    red: 'Red: variance {variance} for {row} is {percent}% of the budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
-    redZeroBudget: 'Red: variance {variance} for {row} is against a zero budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
-    amber: 'Amber: variance {variance} for {row} is {percent}% of the budget, past the amber threshold of {thresholdPercent}% or {thresholdAmount}.',
+    red: 'Variance {variance} for {row} is {percent}% of the budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
+    redZeroBudget: 'Variance {variance} for {row} is against a zero budget, past the red threshold of {thresholdPercent}% or {thresholdAmount}.',
+    amber: 'Variance {variance} for {row} is {percent}% of the budget, past the amber threshold of {thresholdPercent}% or {thresholdAmount}.',
   },
 });
 
@@ -143,7 +145,7 @@ export const varianceRules: TableRule = (table, ctx) => {
     } else {
       for (const check of mismatches) findings.push(mismatchFinding(table, check, convention, varianceCol, outturnName));
     }
-    appendAll(findings, thresholdFindings(table, signal, ctx, varianceCol.unit, varianceCol.col));
+    appendAll(findings, thresholdFindings(table, signal, ctx, varianceCol));
   }
   return findings;
 };
@@ -151,9 +153,9 @@ export const varianceRules: TableRule = (table, ctx) => {
 function mismatchFinding(table: Table, check: RowCheck, convention: VarianceConvention, varianceCol: Column, outturnName: 'forecast' | 'actual'): Finding {
   const { computed, comparison } = verdictUnder(check, convention);
   const unit = varianceCol.unit;
-  const d = decimalsFor(unit, check.stated.pounds, computed);
+  const d = decimalsFor(varianceCol, check.stated.pounds, computed, comparison.difference);
   const cell = toA1(check.row.row, varianceCol.col);
-  const place = { sheet: table.sheet, cell, expected: inUnit(computed, unit), actual: inUnit(check.stated.pounds, unit), unit };
+  const place = { sheet: table.sheet, cell, expected: inUnit(computed, unit), actual: inUnit(check.stated.pounds, unit), unit, decimals: d };
   const budgetFirst = convention === 'budget-minus-forecast';
   const messageId = outturnName === 'forecast' ? (budgetFirst ? 'budgetLessForecast' : 'forecast') : budgetFirst ? 'budgetLessActual' : 'actual';
   return varianceMismatch.report(place, messageId, {
@@ -181,8 +183,9 @@ export function percentToOnePlace(variance: Figure, budget: Figure): string | un
   return tenth === 0n ? `${whole}` : `${whole}.${tenth}`;
 }
 
-function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: CheckContext, unit: Table['unit'], col: number): Finding[] {
+function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: CheckContext, varianceCol: Column): Finding[] {
   const findings: Finding[] = [];
+  const unit = varianceCol.unit;
   const rag = ctx.model.settings.rag;
   const limits = ragLimits(ctx.model);
   const thresholds = {
@@ -193,9 +196,10 @@ function thresholdFindings(table: Table, checks: readonly RowCheck[], ctx: Check
     if (check.row.kind !== 'line') continue;
     const status = ragForFigures(check.stated, check.base, limits);
     if (status === 'green') continue;
-    const d = decimalsFor(unit, check.stated, check.base);
+    const d = decimalsFor(varianceCol, check.stated, check.base);
     const severity = status === 'red' ? 'warning' : 'info';
-    const place = { sheet: table.sheet, cell: toA1(check.row.row, col), severity, actual: inUnit(check.stated, unit), unit } as const;
+    const cell = toA1(check.row.row, varianceCol.col);
+    const place = { sheet: table.sheet, cell, severity, status, actual: inUnit(check.stated, unit), unit, decimals: d } as const;
     const data = { variance: money(check.stated, unit, d), row: rowName(check.row), ...thresholds[status] };
     const percent = percentToOnePlace(check.stated, check.base);
     // Any variance against a zero budget is red: it passes every percentage.

@@ -89,7 +89,7 @@ function renderModel(inEffect: ModelInEffect): string {
   lines.push(
     `Settings: variance ${s.varianceConvention === 'forecast-minus-budget' ? 'forecast − budget' : 'budget − forecast'}; ` +
       `RAG amber at ${s.rag.amberPct}% or ${money(s.rag.amberAbs)}, red at ${s.rag.redPct}% or ${money(s.rag.redAbs)}; ` +
-      `display ${s.displayUnit} to ${s.displayDecimals} dp; rounding ${s.roundingPolicy}`,
+      `display ${s.displayUnit} to ${s.displayDecimals} dp, negatives ${s.negatives === 'brackets' ? 'in brackets' : 'with a minus'}; rounding ${s.roundingPolicy}`,
   );
   return `${lines.join('\n')}\n`;
 }

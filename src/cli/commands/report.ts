@@ -127,6 +127,8 @@ function reportLines(request: ReportRequest, inEffect: ModelInEffect, s: Finding
       `The workbook has its own ${renamed.map((name) => `"${name}"`).join(', ')} ${renamed.length === 1 ? 'sheet, which is' : 'sheets, which are'} kept as ${renamed.length === 1 ? 'it is' : 'they are'}.\n`,
     );
   }
-  lines.push(`Wrote ${request.out} with ${sheetNames.join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info). ${request.input} is unchanged.\n`);
+  lines.push(
+    `Wrote ${request.out} with ${sheetNames.join(', ')} (${readiness}; ${s.warnings} warnings, ${s.info} info${s.decided ? `; ${s.decided} decided` : ''}). ${request.input} is unchanged.\n`,
+  );
   return lines.join('');
 }

@@ -1,6 +1,6 @@
 /** The Findings sheet: every finding of the check, most serious first, each linked to its cell. */
 import type { CheckResult } from '../../checks/runner';
-import type { Finding, Severity } from '../../checks/finding';
+import { SEVERITY_WORD, type Finding, type Severity } from '../../checks/finding';
 import { parseA1, rangeToA1 } from '../../sheet/a1';
 import type { SheetSpec, SpecColumn, SpecRow, TableSpec } from '../spec';
 import { sourceLine, type ReportContext } from './context';
@@ -12,13 +12,14 @@ export const NO_FINDINGS = 'No findings: every total checked adds up and every n
 export const NO_FINDINGS_NOTHING_CHECKED = 'No findings, but no totals were found to check: nothing here says the figures add up.';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
 /** Errors red, warnings amber; information is not a problem, so it gets no colour. */
 const SEVERITY_RAG: Readonly<Record<Severity, string>> = { error: 'red', warning: 'amber', info: '' };
 
 const COLUMNS: readonly SpecColumn[] = [
   { key: 'severity', header: 'Severity', type: 'text', minWidth: 9 },
   { key: 'flag', header: 'Flag', type: 'rag', minWidth: 6 },
+  // A variance's RAG status, coloured as the Rollup sheet colours RAG: a status of the figure, beside how serious the finding is.
+  { key: 'status', header: 'RAG', type: 'rag', minWidth: 6 },
   { key: 'rule', header: 'Rule', type: 'text', minWidth: 18 },
   { key: 'sheet', header: 'Sheet', type: 'text', minWidth: 16 },
   { key: 'cell', header: 'Cell', type: 'link', minWidth: 6 },
@@ -51,6 +52,7 @@ function findingRow(f: Finding): SpecRow {
     cells: {
       severity: SEVERITY_WORD[f.severity],
       flag: SEVERITY_RAG[f.severity],
+      status: f.status ?? '',
       rule: f.rule,
       sheet: f.sheet,
       cell: { sheet: f.sheet, cell: f.cell, text: f.cell },
@@ -78,9 +80,16 @@ export function buildFindingsSheet(result: CheckResult, context: ReportContext, 
     unit: context.model.settings.displayUnit,
     decimals: context.model.settings.displayDecimals,
     columns: COLUMNS,
-    rows: sortFindings(result.findings, sheetOrder).map(findingRow),
+    // Decided findings are listed in the Decisions table below this one (builders/decisions.ts), not as open.
+    rows: sortFindings(
+      result.findings.filter((f) => !f.decision),
+      sheetOrder,
+    ).map(findingRow),
     totals: [],
-    conditionalFormats: [{ kind: 'rag', column: 'flag' }],
+    conditionalFormats: [
+      { kind: 'rag', column: 'flag' },
+      { kind: 'rag', column: 'status' },
+    ],
     footnotes:
       result.findings.length > 0
         ? [

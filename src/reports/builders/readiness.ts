@@ -9,7 +9,8 @@ export function readinessParagraph(summary: FindingSummary): SpecParagraph {
     : { text: 'No errors open', emphasis: 'good' };
 }
 
-/** "3 errors, 20 warnings, 23 info". */
+/** "3 errors, 20 warnings, 23 info", and "; 2 decided" when reviewers have decided some (not counted before it). */
 export function summaryText(summary: FindingSummary): string {
-  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.info} info`;
+  const decided = summary.decided ? `; ${summary.decided} decided` : '';
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.info} info${decided}`;
 }

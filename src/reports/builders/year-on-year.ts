@@ -1,5 +1,6 @@
 /** Total commissioning spend by year, with the change on the year before (Rollup sheet and panel report). */
 import type { YearOnYear } from '../../analysis/types';
+import { citeSource } from '../../model/documents';
 import type { CommissioningModel } from '../../model/types';
 import type { SpecColumn, SpecRow, TableSpec } from '../spec';
 import { listInWords, moneyDisplay, sourceLine, unitNote, type ReportContext, type SourceRange } from './context';
@@ -12,12 +13,12 @@ const COLUMNS: readonly SpecColumn[] = [
   { key: 'from', header: 'From', type: 'text', minWidth: 10 },
 ];
 
-/** Where the model's stated totals come from: "000_5be5cdee322bf63c.txt para 1.1". */
+/** Where the model's stated totals come from, by the document's title: "January 2020 panel report, para 1.1". */
 function modelTotalSources(model: CommissioningModel, years: readonly string[]): string[] {
   const notes: string[] = [];
   for (const t of model.totals) {
     if (!years.includes(t.year)) continue;
-    const note = `${t.source.document} ${t.source.locator}`;
+    const note = citeSource(model, t.source);
     if (!notes.includes(note)) notes.push(note);
   }
   return notes;

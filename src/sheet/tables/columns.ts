@@ -4,7 +4,7 @@
  * for what it is.
  */
 import { findFiscalYear, type FiscalYear } from '../../money/fiscal-year';
-import { unitFromText, type UnitId } from '../../money/units';
+import { POUNDS_PER_UNIT, unitFromText, type UnitId } from '../../money/units';
 import { Cell, Grid, forEachCellIn } from '../grid';
 import type { Block } from './blocks';
 import { cellText, withoutNoteMarkers } from './cell-text';
@@ -13,6 +13,7 @@ import { headerWords, roleFromHeader } from './header-roles';
 import { isColumnNumberRow } from './header-rows';
 import { POUNDS_AS_WRITTEN, type UnitEvidence } from './table-units';
 import { unitFromNumberFormat } from '../number-format';
+import { formatDecimals } from './amount-cell';
 import { isDimensionRole, isMeasureRole, type Column, type ColumnRole, type TableKind } from './types';
 
 export interface ColumnDraft {
@@ -171,6 +172,14 @@ function columnUnit(
   return POUNDS_AS_WRITTEN;
 }
 
+/** The decimals a money column's number format shows, in the column's unit: "#,##0.0,," shows pounds to £0.1m, whole pounds. */
+function shownDecimalsOf(numFmt: string | undefined, unit: { unit: UnitId; displayUnit?: UnitId }): { shownDecimals?: number } {
+  const decimals = formatDecimals(numFmt);
+  if (decimals === undefined) return {};
+  const scaled = unit.displayUnit ? Math.round(Math.log10(POUNDS_PER_UNIT[unit.displayUnit] / POUNDS_PER_UNIT[unit.unit])) : 0;
+  return { shownDecimals: Math.max(0, decimals - scaled) };
+}
+
 interface KindEvidence {
   readonly headerKind: ReturnType<typeof kindFromHeader>;
   /** The column sits left of the first column of words (codes and refs live there). */
@@ -254,6 +263,7 @@ export function readColumns(
       unit: unit.unit,
       unitSource: unit.source,
       ...(unit.displayUnit ? { displayUnit: unit.displayUnit } : {}),
+      ...(columnKindFound === 'money' ? shownDecimalsOf(content?.numFmt, unit) : {}),
       ...(d.year ? { year: d.year } : {}),
       ...(d.group ? { group: d.group } : {}),
       ...(hidden ? { hidden } : {}),

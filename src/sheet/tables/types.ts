@@ -49,6 +49,8 @@ export interface Column {
   readonly unitSource: UnitSource;
   /** Where a number format shows pounds scaled (#,##0, as thousands), the unit shown. */
   readonly displayUnit?: UnitId;
+  /** Decimal places of `unit` its number format shows (most of its figures' format), where it has one: findings show figures so. */
+  readonly shownDecimals?: number;
   /** True for a column hidden in the workbook. */
   readonly hidden?: boolean;
   /** True for a column of a few values repeated down the lines (Region, Class): it sorts them into groups. */

@@ -8,6 +8,7 @@ import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-
 import { useId } from 'react';
 import type { ModelProposal } from '../../model/propose';
 import { useWorkbench } from '../workbench';
+import { PlaceMessages } from './StatusArea';
 import { ProposalFacts } from './ProposalFacts';
 import { PROPOSAL_FILE_NAME, useModelProposal, type ModelProposalState } from './useModelProposal';
 
@@ -43,6 +44,7 @@ export function ModelProposalSection() {
         </Button>
       </div>
       {state.proposal && <ProposedModel proposal={state.proposal} state={state} />}
+      <PlaceMessages place="proposal" />
     </section>
   );
 }
@@ -73,7 +75,7 @@ function ProposedModel({ proposal, state }: { readonly proposal: ModelProposal; 
 /** "Insert as Model sheet", then download and copy, the route that works on this host first. */
 function KeepActions({ proposal, state }: { readonly proposal: ModelProposal; readonly state: ModelProposalState }) {
   const styles = useStyles();
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('proposal');
   const { host } = workbench;
   const download = <Button onClick={state.download}>Download {PROPOSAL_FILE_NAME}</Button>;
   const copy = <Button onClick={() => void state.copy()}>Copy {PROPOSAL_FILE_NAME} to clipboard</Button>;

@@ -1,4 +1,8 @@
-/** The four RAG thresholds as inputs: a variance turns amber, then red, past a share of budget or an amount. */
+/**
+ * The four RAG thresholds as inputs: a variance turns amber, then red, past a share of budget or an amount.
+ * Amounts show with thousands separators ("100,000") and are read with or without them; a problem shows
+ * under its field as soon as the field is left.
+ */
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { RagThresholds } from '../../model/types';
 import type { RagKey } from '../settings';
@@ -22,15 +26,22 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: '100%' },
 });
 
+/** "100000" as "100,000" (decimals kept as they are): the plain decimal the model stores, as people read it. */
+function withSeparators(plain: string): string {
+  const [whole, fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 export function ragDraftOf(rag: RagThresholds): RagDraft {
-  return { amberPct: rag.amberPct, redPct: rag.redPct, amberAbs: rag.amberAbs, redAbs: rag.redAbs };
+  return { amberPct: rag.amberPct, redPct: rag.redPct, amberAbs: withSeparators(rag.amberAbs), redAbs: withSeparators(rag.redAbs) };
 }
 
 const FIELDS: readonly { readonly key: keyof RagDraft; readonly label: string; readonly hint: string }[] = [
   { key: 'amberPct', label: 'Amber at (% of budget)', hint: 'such as 5' },
   { key: 'redPct', label: 'Red at (% of budget)', hint: 'such as 10' },
-  { key: 'amberAbs', label: 'Amber at (£)', hint: 'such as 100000' },
-  { key: 'redAbs', label: 'Red at (£)', hint: 'such as 500000' },
+  { key: 'amberAbs', label: 'Amber at (£)', hint: 'such as 100,000' },
+  { key: 'redAbs', label: 'Red at (£)', hint: 'such as 500,000' },
 ];
 
 /** A field's problem, shown as its validation message; a field without one shows none. */
@@ -41,15 +52,18 @@ function fieldProblem(problem: string | undefined) {
 export function RagFields({
   draft,
   onChange,
+  onBlur,
   problems,
 }: {
   draft: RagDraft;
   onChange: (draft: RagDraft) => void;
+  /** Leaving a field: the caller checks the thresholds as typed. */
+  onBlur?: () => void;
   problems: Partial<Record<keyof RagDraft, string>>;
 }) {
   const styles = useStyles();
   return (
-    <fieldset className={styles.grid}>
+    <fieldset className={styles.grid} onBlur={onBlur}>
       <legend className={styles.legend}>RAG thresholds (whichever limit a variance passes first)</legend>
       {FIELDS.map(({ key, label, hint }) => (
         <Field key={key} className={styles.field} label={label} {...fieldProblem(problems[key])}>

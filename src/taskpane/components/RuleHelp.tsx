@@ -1,66 +1,57 @@
 /**
- * A finding's rule explained on its card: the rule's name, why it matters and how to fix it, from the rule's
- * own meta (the same text as docs/rules.md), behind a toggle so a long list stays short.
+ * A finding's rule explained on its card: the rule's name and why it matters, shown at once; how to fix
+ * it behind a toggle, so a long list stays short; and "All rules", the rule help page at this rule.
+ * The text is the rule's own meta (the same as docs/rules.md).
  */
-import { useEffect, useId, useState } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RuleId } from '../../checks/finding';
-import type { RuleMeta } from '../../checks/rules/meta';
-
-type Registry = typeof import('../../checks/rules/registry');
-let registry: Promise<Registry> | undefined;
-
-/**
- * The registry is loaded when the first card asks, not with the pane: the rules' meta sits beside their logic,
- * which the pane itself never runs (the engine worker does), so it stays out of the pane's first load.
- */
-function loadRegistry(): Promise<Registry> {
-  registry ??= import(/* webpackChunkName: "rule-registry" */ '../../checks/rules/registry');
-  return registry;
-}
-
-function useRuleMeta(rule: RuleId): RuleMeta | undefined {
-  const [meta, setMeta] = useState<RuleMeta | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    // A chunk that fails to load leaves the card without its explanation; the finding itself is all there.
-    loadRegistry().then(
-      (loaded) => {
-        if (current) setMeta(loaded.ruleMeta(rule));
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [rule]);
-  return meta;
-}
+import { useNavigation } from '../navigation';
+import { useRuleCatalogue } from './rule-registry';
 
 const useStyles = makeStyles({
-  toggle: { minWidth: 0, paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightRegular },
-  body: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  term: { fontWeight: tokens.fontWeightSemibold },
+  help: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  why: { color: tokens.colorNeutralForeground2 },
+  links: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  link: { minWidth: 0, paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightRegular },
+  fix: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export function RuleHelp({ rule }: { readonly rule: RuleId }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const bodyId = useId();
-  const meta = useRuleMeta(rule);
+  const fixId = useId();
+  const navigation = useNavigation();
+  const meta = useRuleCatalogue()?.ruleMeta(rule);
+  // A chunk that fails to load leaves the card without its explanation; the finding itself is all there.
   if (!meta) return null;
   return (
-    <div>
-      <Button className={styles.toggle} appearance="transparent" size="small" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-        {open ? `Hide: ${meta.title}` : `About: ${meta.title}`}
-      </Button>
+    <div className={styles.help}>
+      <Text size={200} className={styles.why}>
+        <Text size={200} weight="semibold">
+          {meta.title}:
+        </Text>{' '}
+        {meta.why}
+      </Text>
+      <div className={styles.links}>
+        <Button className={styles.link} appearance="transparent" size="small" aria-expanded={open} aria-controls={fixId} onClick={() => setOpen(!open)}>
+          How to fix
+        </Button>
+        {/* Every card has one: the name says which rule it opens, after the visible words. */}
+        <Button
+          className={styles.link}
+          appearance="transparent"
+          size="small"
+          aria-label={`All rules: ${meta.title}`}
+          onClick={() => navigation.showRuleHelp(rule)}
+        >
+          All rules
+        </Button>
+      </div>
       {open && (
-        <dl id={bodyId} className={styles.body}>
-          <dt className={styles.term}>Why it matters</dt>
-          <dd>{meta.why}</dd>
-          <dt className={styles.term}>How to fix</dt>
-          <dd>{meta.fix}</dd>
-        </dl>
+        <p id={fixId} className={styles.fix}>
+          {meta.fix}
+        </p>
       )}
     </div>
   );

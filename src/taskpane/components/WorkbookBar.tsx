@@ -1,85 +1,60 @@
 /**
- * Which workbook the pane works on. Outside Excel: open an .xlsx file or the sample. In both: "Write
- * report" writes every generated sheet (outside Excel, as a downloaded copy of the file).
+ * Which workbook the pane works on, in the header's few lines. Outside Excel: the file worked on, and
+ * "Open workbook" or "Try the sample". In both: "Write report" writes every generated sheet (outside Excel,
+ * as a downloaded copy of the file).
  */
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, type ChangeEvent } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { readFileBytes } from '../read-file';
 import { useWorkbench } from '../workbench';
+import { FileButton } from './FileButton';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  status: { flexBasis: '100%', color: tokens.colorNeutralForeground2 },
-  // The input stays in the page (focusable, named) but hidden; its label is the visible button.
-  fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
-  fileLabel: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    minHeight: '32px',
-    padding: `0 ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  focused: {
-    ':focus-within': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  disabled: { opacity: 0.5, cursor: 'not-allowed' },
+  status: { color: tokens.colorNeutralForeground2 },
+  open: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
 });
 
-export function WorkbookBar() {
-  const styles = useStyles();
-  const inputId = useId();
-  const workbench = useWorkbench();
-  const { host, workbook, busy } = workbench;
-  const label = workbook?.label ?? host.workbookLabel();
+const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+/** "Connected to Excel", or outside Excel which file is worked on (or that none is open yet). */
+export function WorkbookStatus() {
+  const styles = useStyles();
+  const { host, workbook } = useWorkbench();
+  if (host.kind === 'excel') return <Text size={200}>Connected to Excel</Text>;
+  const label = workbook?.label ?? host.workbookLabel();
+  return (
+    <Text size={200} className={styles.status}>
+      <span>Not running inside Excel</span> ·{' '}
+      <span>{label ? `Working on ${label} (your file is never changed).` : 'No workbook open: open an .xlsx file, or try the sample.'}</span>
+    </Text>
+  );
+}
+
+/** Outside Excel: open a workbook of one's own, or the sample. */
+export function OpenWorkbook() {
+  const styles = useStyles();
+  const workbench = useWorkbench().from('workbook');
+  const { busy } = workbench;
+  const onFile = async (file: File) => {
     await workbench.openFile({ fileName: file.name, bytes: await readFileBytes(file) });
   };
+  return (
+    <div className={styles.open}>
+      <FileButton size="small" label="Open workbook" accept={XLSX_TYPES} disabled={busy !== null} onFile={(file) => void onFile(file)} />
+      <Button size="small" onClick={() => void workbench.openSample()} disabled={busy !== null}>
+        Try the sample
+      </Button>
+    </div>
+  );
+}
 
+/** Secondary everywhere: each page's own action is the one primary button in view. */
+export function WriteReport() {
+  const workbench = useWorkbench().from('workbook');
+  const { host, workbook, busy } = workbench;
   const canWrite = host.kind === 'excel' || workbook !== null;
   return (
-    <div className={styles.bar}>
-      {host.kind === 'file' && (
-        <>
-          <label htmlFor={inputId} className={mergeClasses(styles.fileLabel, styles.focused, busy ? styles.disabled : undefined)}>
-            Open workbook
-            <input
-              id={inputId}
-              className={styles.fileInput}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy !== null}
-              onChange={(event) => void onFile(event)}
-            />
-          </label>
-          <Button onClick={() => void workbench.openSample()} disabled={busy !== null}>
-            Try the sample workbook
-          </Button>
-        </>
-      )}
-      <Button
-        appearance={host.kind === 'excel' ? 'secondary' : 'primary'}
-        disabled={!canWrite || busy !== null}
-        onClick={() => void workbench.write(['Findings', 'Rollup', 'Register', 'Panel report'])}
-      >
-        Write report
-      </Button>
-      <Text size={200} className={styles.status}>
-        {host.kind === 'excel'
-          ? 'Working on this workbook in Excel.'
-          : label
-            ? `Working on ${label} (your file is never changed).`
-            : 'No workbook open: open an .xlsx file, or try the sample.'}
-      </Text>
-    </div>
+    <Button size="small" disabled={!canWrite || busy !== null} onClick={() => void workbench.write(['Findings', 'Rollup', 'Register', 'Panel report'])}>
+      Write report
+    </Button>
   );
 }

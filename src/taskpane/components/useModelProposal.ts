@@ -23,7 +23,7 @@ export interface ModelProposalState {
 }
 
 export function useModelProposal(): ModelProposalState {
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('proposal');
   const { host, workbook } = workbench;
   const [organisation, setOrganisation] = useState('');
   /** The proposal, and the workbook it describes (as the host names it). */

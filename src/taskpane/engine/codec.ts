@@ -60,6 +60,8 @@ export interface EncodedGrid {
   readonly cells: readonly EncodedCell[];
   readonly merges: readonly RangeRef[];
   readonly hiddenRows: readonly number[];
+  /** A sheet the product made (its owner name marks it): not checked, and the one decisions are read from. */
+  readonly generated?: boolean;
 }
 
 export function encodeGrid(grid: Grid): EncodedGrid {
@@ -69,12 +71,20 @@ export function encodeGrid(grid: Grid): EncodedGrid {
       if (cell) cells.push([row, col, cell]);
     });
   }
-  return { name: grid.name, visibility: grid.visibility, cells, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows] };
+  return {
+    name: grid.name,
+    visibility: grid.visibility,
+    cells,
+    merges: [...grid.merges],
+    hiddenRows: [...grid.hiddenRows],
+    ...(grid.generated ? { generated: true } : {}),
+  };
 }
 
 export function decodeGrid(encoded: EncodedGrid): Grid {
   const grid = new Grid(encoded.name);
   grid.visibility = encoded.visibility;
+  grid.generated = encoded.generated === true;
   for (const [row, col, cell] of encoded.cells) grid.setCell(row, col, cell);
   grid.merges.push(...encoded.merges);
   for (const row of encoded.hiddenRows) grid.hiddenRows.add(row);

@@ -3,7 +3,8 @@
  * the pane. Each call names its arguments and result; money in results is exact (decimal.js) once the
  * client has decoded it.
  */
-import type { Finding, FindingSummary, RuleId } from '../../checks/finding';
+import type { Decision, DecisionTarget } from '../../checks/decisions';
+import type { Finding, FindingDecision, FindingSummary, RuleId } from '../../checks/finding';
 import type { Dimension, Rollup } from '../../analysis/types';
 import type { CommissioningModel, ModelInEffect } from '../../model/types';
 import type { ModelProposal } from '../../model/propose';
@@ -12,6 +13,7 @@ import type { UnitId } from '../../money/units';
 import type { SheetSpec } from '../../reports/spec';
 import type { GeneratedSheetName } from '../../sheet/reserved-sheet-names';
 import type { EncodedGrid } from './codec';
+import type { RowInPlace } from './row-in-place';
 
 /** A workbook for the engine: an .xlsx file's bytes (outside Excel) or grids read through office.js. */
 export type WorkbookInput =
@@ -59,6 +61,37 @@ export interface CheckView {
   readonly rules: readonly RuleId[];
   /** What the check covered (tables read, totals checked, regions not understood), in plain English. */
   readonly coverage?: readonly string[];
+  /** Reviewers' decisions laid over the findings (decided findings carry `decision`). */
+  readonly decisions?: DecisionsView;
+}
+
+/** Decisions on findings as the pane shows them (app/decisions.ts). */
+interface DecisionsView {
+  /** Decisions kept: on the hidden decisions sheet in Excel; outside Excel, in the pane and the file once downloaded. */
+  readonly count: number;
+  /** Decisions that match no finding of the sheets checked: a figure changed, or the finding went. */
+  readonly unmatched: readonly Decision[];
+  /** What in the workbook's decisions sheet could not be read. */
+  readonly problems: readonly string[];
+  /** Outside Excel: decisions changed since the file was opened or last downloaded, so not in any file yet. */
+  readonly unsaved: boolean;
+}
+
+/** A decision made (or removed, null) on one finding, and the check to show after it. */
+export interface DecideArgs extends ModelArgs, ScopeArgs {
+  readonly target: DecisionTarget;
+  readonly decision: FindingDecision | null;
+}
+
+export interface Decided {
+  readonly view: CheckView;
+  /** The decisions sheet as it now should be: what Excel writes (outside Excel it is written on download). */
+  readonly sheet: SheetSpec;
+}
+
+/** A check after "Check changed sheets": the merged view, and the sheets whose findings were replaced. */
+export interface RecheckView extends CheckView {
+  readonly rechecked: readonly string[];
 }
 
 /** A rollup, and the workbook's own columns of names it could also be grouped by. */
@@ -156,6 +189,14 @@ interface EngineCalls {
   /** Outside Excel: the workbook with the generated sheets written into it, as a new .xlsx. */
   reportFile: { args: ReportArgs; result: FileResult };
   giving360: { args: Giving360Args; result: Giving360Result };
+  /** "Go to" outside Excel: the row holding a finding's cell, as the check (of `sheet`, or the whole workbook) read it; null when no table holds it. */
+  rowAt: { args: ModelArgs & ScopeArgs & { readonly at: { readonly sheet: string; readonly cell: string } }; result: RowInPlace | null };
+  /** Checks again the sheets changed since `previous` was made (and those whose formulas use them), keeping the other sheets' findings (recheck.ts). */
+  recheck: { args: ModelArgs & { readonly changed: readonly string[]; readonly previous: CheckView }; result: RecheckView };
+  /** Records a decision on a finding (kept by the engine, without checking again) and re-applies the decisions to the last check. */
+  decide: { args: DecideArgs; result: Decided };
+  /** Outside Excel: the workbook with the decisions sheet written into it, as a new .xlsx. */
+  decisionsFile: { args: { readonly today: Date }; result: FileResult };
   /** Outside Excel: the workbook with a Model sheet added. */
   modelSheetFile: { args: { readonly model: CommissioningModel }; result: FileResult };
   /** Outside Excel: the workbook with an empty budget template (and its lists) added. */

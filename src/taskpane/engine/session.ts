@@ -7,6 +7,10 @@
 import { defaultVerdict, modelSheetOf } from '../../app/model-in-effect';
 import { buildReport, registerOf, rollUp } from '../../app/report';
 import { readWorkbookFile } from '../../app/read-workbook';
+import { withDecisions, type DecidedCheck } from '../../app/decisions';
+import { withDecision } from '../../checks/decisions';
+import { readDecisions, type DecisionsRead } from '../../checks/decisions-sheet';
+import { buildDecisionsSheet, decisionsTable, withDecisionsTable } from '../../reports/builders/decisions';
 import { groupableColumns } from '../../analysis/dimensions';
 import type { Dimension, Rollup } from '../../analysis/types';
 import { RULE_IDS, summarise } from '../../checks/finding';
@@ -42,9 +46,14 @@ import { decodeWorkbook } from './codec';
 import { EngineUsageError } from './usage-error';
 import { addBudgetTemplate, addGridSheet } from './xlsx-extras';
 import { budgetTemplate } from '../budget-template';
+import { mergeFindings, recheckScope } from './recheck';
+import { rowInPlace, type RowInPlace } from './row-in-place';
+import type { Table } from '../../sheet/tables/types';
 import type {
   ArgsOf,
   CheckView,
+  DecideArgs,
+  Decided,
   EngineCall,
   FileResult,
   Giving360Result,
@@ -53,9 +62,11 @@ import type {
   PanelView,
   Progress,
   RegisterView,
+  RecheckView,
   ReportArgs,
   ResultOf,
   RollupView,
+  TableSummary,
   WorkbookInput,
 } from './protocol';
 
@@ -73,6 +84,10 @@ export class EngineSession {
   /** Outside Excel: the file as opened, then as last written (generated sheets accumulate). */
   private bytes: Uint8Array | undefined;
   private checked: Checked | undefined;
+  /** Reviewers' decisions: read from the workbook on load, then as decided in the pane. */
+  private decisions: DecisionsRead = { decisions: [], problems: [] };
+  /** Outside Excel: decisions changed since the file was opened or last written, so not in the file yet. */
+  private decisionsUnsaved = false;
 
   async handle<K extends EngineCall>(call: K, args: ArgsOf<K>, progress: ProgressSink): Promise<ResultOf<K>> {
     const handlers: { [C in EngineCall]: (a: ArgsOf<C>, p: ProgressSink) => Promise<ResultOf<C>> | ResultOf<C> } = {
@@ -84,9 +99,13 @@ export class EngineSession {
       reportSheets: (a) => this.reportSheets(a),
       reportFile: (a, p) => this.reportFile(a, p),
       giving360: (a) => this.giving360(a),
+      decide: (a) => this.decide(a),
+      decisionsFile: (a) => this.decisionsFile(a.today),
       modelSheetFile: (a) => this.modelSheetFile(a.model),
       budgetTemplateFile: (a) => this.budgetTemplateFile(a.model),
       proposeModel: (a) => this.proposeModel(a.organisation),
+      rowAt: (a) => this.rowAt(a),
+      recheck: (a, p) => this.recheckView(a, p),
     };
     const handler = handlers[call] as (a: ArgsOf<K>, p: ProgressSink) => Promise<ResultOf<K>> | ResultOf<K>;
     if (!handler) throw new Error(`the engine has no call named "${String(call)}"`);
@@ -105,6 +124,8 @@ export class EngineSession {
     }
     this.label = input.label;
     this.checked = undefined;
+    this.decisions = readDecisions(this.workbook);
+    this.decisionsUnsaved = false;
     progress({ stage: 'Reading the workbook', fraction: 1 });
     return {
       label: this.label,
@@ -127,8 +148,16 @@ export class EngineSession {
     return { sheets: [grid] };
   }
 
-  /** The check of the workbook (or one sheet) against the model: the cached one when nothing has changed. */
-  check(args: ModelArgs & { readonly sheet?: string; readonly today?: Date }, progress: ProgressSink = () => {}): CheckResult {
+  /**
+   * The check of the workbook (or one sheet) against the model, the cached one when nothing has changed,
+   * with the decisions laid over it afresh (cheap), so a decision shows without checking again.
+   */
+  check(args: ModelArgs & { readonly sheet?: string; readonly today?: Date }, progress: ProgressSink = () => {}): DecidedCheck {
+    const sheets = this.scoped(args.sheet).sheets.map((g) => g.name);
+    return withDecisions(this.undecidedCheck(args, progress), this.decisions, sheets);
+  }
+
+  private undecidedCheck(args: ModelArgs & { readonly sheet?: string; readonly today?: Date }, progress: ProgressSink): CheckResult {
     const key = `${args.sheet ?? ''}\u0000${JSON.stringify(args.model)}`;
     if (this.checked?.key === key) return this.checked.result;
     const workbook = this.scoped(args.sheet);
@@ -143,19 +172,68 @@ export class EngineSession {
     progress({ stage: 'Summarising the findings', fraction: 0.9 });
     const present = new Set(result.findings.map((f) => f.rule));
     return {
-      tables: result.tables.map((t) => ({
-        sheet: t.sheet,
-        range: rangeToA1(t.range),
-        ...(t.title ? { title: t.title } : {}),
-        unit: t.unit,
-        kind: t.kind,
-        structure: renderTable(describeTable(t)),
-      })),
+      tables: result.tables.map(tableSummary),
       findings: result.findings,
       summary: result.summary,
       sheets: this.scoped(args.sheet).sheets.map((g) => g.name),
       rules: RULE_IDS.filter((rule) => present.has(rule)),
       coverage: coverageLines(result.coverage, result.findings.length),
+      decisions: {
+        count: result.decisions.all.length,
+        unmatched: result.decisions.unmatched,
+        problems: result.decisions.problems,
+        unsaved: this.decisionsUnsaved,
+      },
+    };
+  }
+
+  /** Records a decision (or removes one) and shows the last check with it: nothing is checked again. */
+  private decide(args: DecideArgs): Decided {
+    this.decisions = { ...this.decisions, decisions: withDecision(this.decisions.decisions, args.target, args.decision) };
+    if (this.bytes) this.decisionsUnsaved = true;
+    return { view: this.checkView(args, () => {}), sheet: buildDecisionsSheet(this.decisions.decisions) };
+  }
+
+  /** Outside Excel: the file with the decisions sheet written (replaced) into it; the file opened is never changed. */
+  private async decisionsFile(today: Date): Promise<FileResult> {
+    if (!this.bytes) throw new EngineUsageError('Writing a file needs a workbook opened from a file: open one first.');
+    const written = await writeReport(this.bytes, [buildDecisionsSheet(this.decisions.decisions)], { generatedAt: today });
+    this.bytes = written.bytes;
+    this.decisionsUnsaved = false;
+    return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: written.sheetNames };
+  }
+
+  /** "Go to" outside Excel: the finding's row as the check read it (row-in-place.ts). */
+  private rowAt(args: ArgsOf<'rowAt'>): RowInPlace | null {
+    const grid = findSheet(this.requireWorkbook(), args.at.sheet);
+    return grid ? rowInPlace(grid, this.check(args).tables, args.at.cell) : null;
+  }
+
+  /** "Check changed sheets": those sheets (and the ones whose formulas use them) checked again, the others' findings kept (recheck.ts). */
+  private recheckView(args: ArgsOf<'recheck'>, progress: ProgressSink): RecheckView {
+    const workbook = this.requireWorkbook();
+    const scope = recheckScope(workbook, args.changed);
+    progress({ stage: `Checking ${scope.length === 1 ? `“${scope[0]}”` : `${scope.length} sheets`} again`, fraction: 0.2 });
+    const fresh = withDecisions(checkWorkbook(workbook, args.model, { tableRulesOn: new Set(scope) }), this.decisions, scope);
+    const sheets = workbook.sheets.map((g) => g.name);
+    const findings = mergeFindings(args.previous.findings, fresh.findings, scope, sheets);
+    const present = new Set(findings.map((f) => f.rule));
+    const rechecked = new Set(scope.map((name) => name.toUpperCase()));
+    const keptUnmatched = (args.previous.decisions?.unmatched ?? []).filter((d) => !rechecked.has(d.sheet.toUpperCase()));
+    return {
+      tables: fresh.tables.map(tableSummary),
+      findings,
+      summary: summarise(findings),
+      sheets,
+      rules: RULE_IDS.filter((rule) => present.has(rule)),
+      coverage: coverageLines(fresh.coverage, findings.length),
+      decisions: {
+        count: fresh.decisions.all.length,
+        unmatched: [...keptUnmatched, ...fresh.decisions.unmatched],
+        problems: fresh.decisions.problems,
+        unsaved: this.decisionsUnsaved,
+      },
+      rechecked: scope,
     };
   }
 
@@ -235,7 +313,9 @@ export class EngineSession {
     for (const name of args.which) {
       if (name === 'Findings' && args.sheet !== undefined) {
         const context = { model: args.model, modelDescription: describeModel(args.origin), today: args.today };
-        sheets.push(buildFindingsSheet(scopedCheck, context, { sheetOrder: workbook.sheets.map((g) => g.name) }));
+        const sheetOrder = workbook.sheets.map((g) => g.name);
+        const decided = decisionsTable(scopedCheck.findings, scopedCheck.decisions.unmatched, context, sheetOrder);
+        sheets.push(withDecisionsTable(buildFindingsSheet(scopedCheck, context, { sheetOrder }), decided));
         continue;
       }
       const spec = all.find((s) => s.name === name);
@@ -253,11 +333,13 @@ export class EngineSession {
   private async reportFile(args: ReportArgs, progress: ProgressSink): Promise<FileResult> {
     if (!this.bytes) throw new EngineUsageError('Writing a file needs a workbook opened from a file: open one first.');
     progress({ stage: 'Building the report', fraction: 0.3 });
-    const sheets = this.reportSheets(args);
+    // Decisions not yet in the file go into this copy too, so the report's Decisions table is kept with them.
+    const sheets = [...this.reportSheets(args), ...(this.decisionsUnsaved ? [buildDecisionsSheet(this.decisions.decisions)] : [])];
     progress({ stage: 'Writing the workbook', fraction: 0.6 });
     // A user's own sheet of a generated name is kept: ours is then written as "Register (2)", and said so.
     const written = await writeReport(this.bytes, sheets, { generatedAt: args.today });
     this.bytes = written.bytes;
+    this.decisionsUnsaved = false;
     return { fileName: outputName(this.fileName), bytes: this.bytes, sheets: written.sheetNames };
   }
 
@@ -347,6 +429,18 @@ export function outputName(fileName: string): string {
   const extension = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(fileName)?.[0];
   const base = (extension === undefined ? fileName : fileName.slice(0, -extension.length)).replace(/ \(report\)$/, '');
   return `${base} (report)${extension?.toLowerCase() ?? '.xlsx'}`;
+}
+
+/** A table as the pane shows it: where it is, and how it was read. */
+function tableSummary(t: Table): TableSummary {
+  return {
+    sheet: t.sheet,
+    range: rangeToA1(t.range),
+    ...(t.title ? { title: t.title } : {}),
+    unit: t.unit,
+    kind: t.kind,
+    structure: renderTable(describeTable(t)),
+  };
 }
 
 function firstCell(record: RegisterRecord): string | undefined {

@@ -8,6 +8,7 @@
  * (look at the sheet names, then write everything).
  */
 import type { CommissioningModel } from '../../model/types';
+import type { SheetSpec } from '../../reports/spec';
 import type { Grid } from '../../sheet/grid';
 import { columnLetters } from '../../sheet/a1';
 import { listInWords } from '../../reports/builders/context';
@@ -18,7 +19,9 @@ import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import { EngineUsageError } from '../engine/usage-error';
 import { WORKBOOK_SETTINGS_KEY, parseStoredSettings, type PaneSettings } from '../../app/settings';
+import type { ApplyRequest, ApplyResult, CellContent } from '../../workbook/office/apply';
 import { downloadFile, downloadsWork } from './download';
+import { OwnWrites } from './own-writes';
 import type { HostOutcome, PaneHost } from './types';
 
 /** Points per character of column width (Calibri 11: 7 pixels a character plus 5 of padding). */
@@ -78,12 +81,18 @@ export class ExcelHost implements PaneHost {
   readonly kind = 'excel' as const;
   readonly settingsPlace = 'with this workbook';
 
+  /** Every request this host makes: counted, so changes Excel reports while (or just after) the add-in writes are known as its own. */
+  private readonly run: ExcelRunner;
+  private readonly ownWrites = new OwnWrites();
+
   constructor(
     // Writes ask to wait out cell-edit mode where Excel supports it (ExcelApi 1.11).
-    private readonly run: ExcelRunner = excelRun,
+    runner: ExcelRunner = excelRun,
     private readonly settingsStore: OfficeSettings | null = officeSettings(),
     private readonly downloads: () => boolean = downloadsWork,
-  ) {}
+  ) {
+    this.run = this.ownWrites.tracking(runner);
+  }
 
   workbookLabel(): string {
     return 'this workbook';
@@ -103,6 +112,18 @@ export class ExcelHost implements PaneHost {
     const report = await writeSheetSpecsToExcel(this.run, sheets);
     const names = report.sheetsWritten;
     return { message: `Wrote the ${listInWords(names)} ${names.length === 1 ? 'sheet' : 'sheets'} into this workbook (${report.tables.length} tables).` };
+  }
+
+  /** Writes the hidden decisions sheet in one Excel.run: the product's own sheet, replaced in place, never a user's cell. */
+  async saveDecisions(sheet: SheetSpec): Promise<HostOutcome> {
+    const { writeSheetSpecsToExcel } = await import('../../workbook/office/write');
+    const report = await writeSheetSpecsToExcel(this.run, [sheet]);
+    return { message: `Decision saved in this workbook, on the hidden "${report.sheetsWritten[0] ?? sheet.name}" sheet.` };
+  }
+
+  /** Inside Excel each decision is written as it is made: there is nothing more to download. */
+  downloadWithDecisions(): Promise<HostOutcome> {
+    return Promise.resolve({ message: 'Decisions are saved in this workbook as you make them: save the workbook to keep them.' });
   }
 
   async select(sheet: string, cell: string): Promise<HostOutcome> {
@@ -180,6 +201,29 @@ export class ExcelHost implements PaneHost {
 
   download(fileName: string, data: Uint8Array | string, mimeType: string): void {
     downloadFile(fileName, data, mimeType);
+  }
+
+  async readCell(sheet: string, cell: string): Promise<CellContent> {
+    const { readCell } = await import('../../workbook/office/apply');
+    return readCell(this.run, sheet, cell);
+  }
+
+  async applyToCell(request: ApplyRequest): Promise<ApplyResult> {
+    const { applyToCell } = await import('../../workbook/office/apply');
+    return applyToCell(this.run, request);
+  }
+
+  async watchChanges(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
+    const { canWatchChanges, watchSheetChanges } = await import('../../workbook/office/changes');
+    if (!canWatchChanges()) return () => Promise.resolve();
+    const own = this.ownWrites;
+    return watchSheetChanges(
+      this.run,
+      ({ sheet }) => {
+        if (sheet !== undefined && !own.isOwnChange(sheet)) onChange(sheet);
+      },
+      () => own.active(),
+    );
   }
 
   canDownload(): boolean {

@@ -31,9 +31,16 @@ export class FileHost implements PaneHost {
     private readonly downloads: () => boolean = downloadsWork,
   ) {}
 
-  /** Makes `file` the workbook the pane works on. */
-  open(file: OpenFile): void {
+  /** Makes `file` the workbook the pane works on; returns the one it replaces, to go back to if `file` cannot be read. */
+  open(file: OpenFile): OpenFile | undefined {
+    const previous = this.file;
     this.file = file;
+    return previous;
+  }
+
+  /** Goes back to the workbook open before one that could not be read (or to none). */
+  restore(previous: OpenFile | undefined): void {
+    this.file = previous;
   }
 
   /** The sample workbook shipped beside the pane. */
@@ -51,7 +58,7 @@ export class FileHost implements PaneHost {
 
   // The host methods return promises because Excel answers after a round trip; a file in memory answers at once.
   readWorkbook(): Promise<WorkbookInput> {
-    if (!this.file) return Promise.reject(new EngineUsageError('No workbook is open: choose "Open workbook" or "Try the sample workbook" first.'));
+    if (!this.file) return Promise.reject(new EngineUsageError('No workbook is open: choose "Open workbook" or "Try the sample" first.'));
     return Promise.resolve({ kind: 'bytes', label: this.file.fileName, fileName: this.file.fileName, bytes: this.file.bytes });
   }
 
@@ -65,6 +72,17 @@ export class FileHost implements PaneHost {
         'The file you opened is unchanged.',
       ),
     };
+  }
+
+  /** Decisions stay with the engine (and the pane) until downloaded: nothing is written to the file opened. */
+  saveDecisions(): Promise<HostOutcome> {
+    return Promise.resolve({ message: 'Decision kept in the pane: it is not in your file until you choose "Download workbook with decisions".' });
+  }
+
+  async downloadWithDecisions(engine: Engine): Promise<HostOutcome> {
+    const file = await engine.call('decisionsFile', { today: new Date() });
+    this.offer(file.fileName, file.bytes, workbookMime(file.fileName));
+    return { message: this.downloaded(file.fileName, 'with your decisions on its hidden "Workbench decisions" sheet', 'The file you opened is unchanged.') };
   }
 
   select(sheet: string, cell: string): Promise<HostOutcome> {

@@ -7,6 +7,8 @@ import type { CommissioningModel } from '../../model/types';
 import type { Engine } from '../engine/client';
 import type { Progress, ReportArgs, WorkbookInput } from '../engine/protocol';
 import type { PaneSettings } from '../../app/settings';
+import type { ApplyRequest, ApplyResult, CellContent } from '../../workbook/office/apply';
+import type { SheetSpec } from '../../reports/spec';
 
 export type HostKind = 'excel' | 'file';
 
@@ -25,6 +27,14 @@ export interface PaneHost {
   select(sheet: string, cell: string): Promise<HostOutcome>;
   insertModelSheet(engine: Engine, model: CommissioningModel): Promise<HostOutcome>;
   insertBudgetTemplate(engine: Engine, model: CommissioningModel): Promise<HostOutcome>;
+  /**
+   * Keeps reviewers' decisions: Excel writes the hidden decisions sheet into the workbook (the product's own
+   * sheet, never a user's cell, in one batch); outside Excel nothing is written until the user downloads the
+   * workbook with its decisions, and the outcome says so.
+   */
+  saveDecisions(sheet: SheetSpec): Promise<HostOutcome>;
+  /** Outside Excel: offers a copy of the file with the decisions sheet (the file opened is never changed). */
+  downloadWithDecisions(engine: Engine): Promise<HostOutcome>;
   /** Offers a file to the user (the 360Giving export, a workbook copy). */
   download(fileName: string, data: Uint8Array | string, mimeType: string): void;
   /**
@@ -40,6 +50,15 @@ export interface PaneHost {
   readonly settingsPlace: string;
   /** The workbook as the user knows it: "this workbook", or the file name. */
   workbookLabel(): string | null;
+  /** Excel only: what a cell holds now, for the preview before "Apply". */
+  readCell?(sheet: string, cell: string): Promise<CellContent>;
+  /** Excel only: writes a finding's suggestion into its cell if it still holds `before`, and logs the change (workbook/office/apply.ts). */
+  applyToCell?(request: ApplyRequest): Promise<ApplyResult>;
+  /**
+   * Excel only: calls `onChange` with the name of each sheet the user changes, leaving out the product's
+   * own sheets and its own writes to them; resolves to what stops listening.
+   */
+  watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,6 +4,7 @@
  */
 import { Button, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { RagFields } from '../components/RagFields';
+import { PlaceMessages } from '../components/StatusArea';
 import { useWorkbench } from '../workbench';
 import { DimensionPickers } from './analyse/DimensionPickers';
 import { RollupResult } from './analyse/RollupResult';
@@ -17,7 +18,7 @@ const useStyles = makeStyles({
 export function AnalysePage() {
   const styles = useStyles();
   const { host, workbook, busy, settings } = useWorkbench();
-  const { draft, problems, rollup, setDraft, rollUp, writeRollup } = useAnalyse();
+  const { draft, problems, rollup, setDraft, checkDraft, rollUp, writeRollup } = useAnalyse();
   const canRun = host.kind === 'excel' || workbook !== null;
   return (
     <section className={styles.page} aria-labelledby="analyse-heading">
@@ -25,7 +26,7 @@ export function AnalysePage() {
         Analyse
       </Subtitle2>
       <DimensionPickers rollup={rollup} />
-      <RagFields draft={draft} onChange={setDraft} problems={problems} />
+      <RagFields draft={draft} onChange={setDraft} onBlur={checkDraft} problems={problems} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!canRun || busy !== null} onClick={() => void rollUp()}>
           Roll up
@@ -34,6 +35,7 @@ export function AnalysePage() {
           Write rollup
         </Button>
       </div>
+      <PlaceMessages place="analyse" />
       {!canRun && <Text>Open a workbook (or try the sample) to analyse it.</Text>}
       {rollup && <RollupResult rollup={rollup} settings={settings} />}
     </section>

@@ -4,6 +4,7 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ModelProposalSection } from '../components/ModelProposal';
+import { PlaceMessages } from '../components/StatusArea';
 import { useWorkbench } from '../workbench';
 import { ModelFileChooser } from './model/ModelFileChooser';
 import { ModelSummary } from './model/ModelSummary';
@@ -19,7 +20,7 @@ export function ModelPage() {
   const withModel = modelInUse.origin.kind !== 'none';
   return (
     <section className={styles.page} aria-labelledby="model-heading">
-      <Subtitle2 as="h2" id="model-heading">
+      <Subtitle2 as="h2" id="model-heading" tabIndex={-1}>
         Model
       </Subtitle2>
       <div>
@@ -37,6 +38,7 @@ export function ModelPage() {
       <ModelFileChooser />
       {/* Without a model there is nothing to insert: the way to one is to create it from the workbook. */}
       {withModel && <InsertActions />}
+      <PlaceMessages place="model" />
       <ModelProposalSection />
       {withModel && <ModelSummary model={modelInUse.model} />}
     </section>
@@ -46,7 +48,7 @@ export function ModelPage() {
 /** "Insert Model sheet" and "Insert budget template" (outside Excel, each as a downloaded copy of the workbook). */
 function InsertActions() {
   const styles = useStyles();
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('model');
   const { host, workbook, busy } = workbench;
   const canWrite = host.kind === 'excel' || workbook !== null;
   const inExcel = host.kind === 'excel';

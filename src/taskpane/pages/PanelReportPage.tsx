@@ -1,9 +1,11 @@
 /**
- * Panel report: the audit-panel appendix. The readiness line comes first (errors open, or none); then
+ * Panel report (a part of Publish): the audit-panel appendix. The readiness line comes first (errors open,
+ * or none: from the report once prepared, else from the last check, even one marked changed since); then
  * the tables the report would hold, each of which the author may leave out; then "Write panel report".
  */
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { PanelView } from '../engine/protocol';
+import { PlaceMessages } from '../components/StatusArea';
+import type { CheckView, PanelView } from '../engine/protocol';
 import { plural } from '../format';
 import { useWorkbench } from '../workbench';
 import { usePanelReport, type PanelReport } from './panel/usePanelReport';
@@ -18,7 +20,7 @@ const useStyles = makeStyles({
 
 export function PanelReportPage() {
   const styles = useStyles();
-  const { host, workbook, busy, modelInUse } = useWorkbench();
+  const { host, workbook, busy, modelInUse, check } = useWorkbench();
   const report = usePanelReport();
   const { panel } = report;
   // The appendix is the model's organisation's: without a model there is no panel to report to.
@@ -26,15 +28,16 @@ export function PanelReportPage() {
   const canRun = (host.kind === 'excel' || workbook !== null) && noModel === null;
   return (
     <section className={styles.page} aria-labelledby="panel-heading">
-      <Subtitle2 as="h2" id="panel-heading">
+      <Subtitle2 as="h3" id="panel-heading">
         Panel report
       </Subtitle2>
-      {panel && <ReadinessBar panel={panel} />}
+      {panel ? <ReadinessBar panel={panel} /> : check && noModel === null && <CheckReadiness check={check} />}
       <div className={styles.actions}>
         <Button appearance={panel ? 'secondary' : 'primary'} disabled={!canRun || busy !== null} onClick={() => void report.prepare()}>
           {panel ? 'Check readiness again' : 'Prepare panel report'}
         </Button>
       </div>
+      <PlaceMessages place="panel" />
       {noModel !== null && (
         <Text>
           No panel report: no model applies to this workbook ({noModel}). Its Findings, Rollup and Register sheets can be written from the Check, Analyse and
@@ -55,7 +58,25 @@ function ReadinessBar({ panel }: { readonly panel: PanelView }) {
         <MessageBarTitle>{panel.readiness.text}</MessageBarTitle>
         {panel.readiness.ready
           ? 'The checks found no errors; warnings and info are on the Findings sheet.'
-          : `Fix the errors on the Check page before this goes to the panel (${plural(panel.summary.warnings, 'warning')} and ${panel.summary.info} info as well).`}
+          : `Fix the errors on the Check page before this goes to the panel (${plural(panel.summary.warnings, 'warning')} and ${panel.summary.info.toLocaleString('en-GB')} info as well).`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Before the report is prepared: readiness from the last check, kept (and said to be out of date) when the workbook or settings change. */
+function CheckReadiness({ check }: { readonly check: CheckView }) {
+  const { stale } = useWorkbench();
+  const { errors } = check.summary;
+  const changed = stale ? [...stale.sheets, ...stale.settings] : [];
+  return (
+    <MessageBar intent={errors === 0 ? 'success' : 'warning'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>From the last check</MessageBarTitle>
+        {errors === 0
+          ? 'No errors found: prepare the report to see its tables.'
+          : `${plural(errors, 'error')} to fix on the Check page before this goes to the panel.`}
+        {changed.length > 0 && ` Changed since checked: ${changed.join(', ')}; check again to bring it up to date.`}
       </MessageBarBody>
     </MessageBar>
   );
@@ -64,7 +85,7 @@ function ReadinessBar({ panel }: { readonly panel: PanelView }) {
 /** The report's notes, the tables to include and "Write panel report". */
 function TableChoice({ panel, report }: { readonly panel: PanelView; readonly report: PanelReport }) {
   const styles = useStyles();
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('panel');
   const { excluded, chosen } = report;
   return (
     <>

@@ -1,13 +1,15 @@
 /**
- * Register: the Contracts and Grants Register as it would be published (records, totals by type, the
- * register's own findings), "Write register", and the 360Giving export as a download.
+ * Register (a part of Publish): the Contracts and Grants Register as it would be published (totals by type,
+ * the register's own findings, the records), "Write register", and the 360Giving export as a download,
+ * placed before the records so its form and its messages stay near the top.
  */
 import { Button, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RegisterView } from '../engine/protocol';
 import { useWorkbench } from '../workbench';
+import { PlaceMessages } from '../components/StatusArea';
 import { Giving360Section } from './register/Giving360Section';
-import { RegisterSummary } from './register/RegisterSummary';
+import { RegisterRecords, RegisterSummary } from './register/RegisterSummary';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -16,7 +18,7 @@ const useStyles = makeStyles({
 
 export function RegisterPage() {
   const styles = useStyles();
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('register');
   const { host, workbook, busy } = workbench;
   const [register, setRegister] = useState<RegisterView | null>(null);
   const canRun = host.kind === 'excel' || workbook !== null;
@@ -28,7 +30,7 @@ export function RegisterPage() {
 
   return (
     <section className={styles.page} aria-labelledby="register-heading">
-      <Subtitle2 as="h2" id="register-heading">
+      <Subtitle2 as="h3" id="register-heading">
         Register
       </Subtitle2>
       <div className={styles.actions}>
@@ -39,9 +41,11 @@ export function RegisterPage() {
           Write register
         </Button>
       </div>
+      <PlaceMessages place="register" />
       {!canRun && <Text>Open a workbook (or try the sample) to build its register.</Text>}
       {register && <RegisterSummary register={register} />}
       <Giving360Section canRun={canRun} />
+      {register && <RegisterRecords register={register} />}
     </section>
   );
 }

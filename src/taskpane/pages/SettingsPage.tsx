@@ -6,15 +6,17 @@
 import { Button, Field, Radio, RadioGroup, Select, Text, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { MAX_DISPLAY_DECIMALS } from '../../app/settings';
 import { Money } from '../../money/decimal';
-import { formatAmount } from '../../money/format';
+import { formatAmount, type NegativeStyle } from '../../money/format';
 import { UNIT_IDS, UNITS } from '../../money/units';
 import type { RoundingPolicy } from '../../model/types';
 import type { UnitId } from '../../money/units';
 import { RagFields } from '../components/RagFields';
+import { PlaceMessages } from '../components/StatusArea';
 import { useWorkbench } from '../workbench';
 import { useSettingsForm, type SettingsForm } from './settings/useSettingsForm';
 
 const EXAMPLE = new Money('1234567.89');
+const NEGATIVE_EXAMPLE = new Money('-1234567.89');
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -29,7 +31,7 @@ export function SettingsPage() {
   const form = useSettingsForm();
   return (
     <section className={styles.page} aria-labelledby="settings-heading">
-      <Subtitle2 as="h2" id="settings-heading">
+      <Subtitle2 as="h2" id="settings-heading" tabIndex={-1}>
         Settings
       </Subtitle2>
       <Text size={200}>
@@ -43,7 +45,8 @@ export function SettingsPage() {
           <Radio value="largest-remainder" label="Make figures add up to the rounded total (largest remainder)" />
         </RadioGroup>
       </Field>
-      <RagFields draft={form.rag} onChange={form.setRag} problems={form.problems} />
+      <NegativesField form={form} />
+      <RagFields draft={form.rag} onChange={form.setRag} onBlur={form.checkRag} problems={form.problems} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy !== null} onClick={form.save}>
           Save settings
@@ -52,7 +55,21 @@ export function SettingsPage() {
           Use the model's settings
         </Button>
       </div>
+      <PlaceMessages place="settings" />
     </section>
+  );
+}
+
+/** Negative amounts with a minus or in brackets, each choice showing a figure as it would look. */
+function NegativesField({ form }: { readonly form: SettingsForm }) {
+  const example = (negative: NegativeStyle) => formatAmount(NEGATIVE_EXAMPLE, { unit: form.unit, decimals: form.decimals, negative });
+  return (
+    <Field label="Negative amounts">
+      <RadioGroup layout="horizontal" value={form.negatives} onChange={(_, data) => form.setNegatives(data.value as NegativeStyle)}>
+        <Radio value="minus" label={`With a minus: ${example('minus')}`} />
+        <Radio value="brackets" label={`In brackets: ${example('brackets')}`} />
+      </RadioGroup>
+    </Field>
   );
 }
 
@@ -83,7 +100,7 @@ function DisplayFields({ form }: { readonly form: SettingsForm }) {
         </Field>
       </div>
       <Text className={styles.example} aria-live="polite">
-        £1,234,567.89 shows as {formatAmount(EXAMPLE, { unit, decimals })}
+        £1,234,567.89 shows as {formatAmount(EXAMPLE, { unit, decimals, negative: form.negatives })}
       </Text>
     </>
   );

@@ -95,6 +95,12 @@ export async function writeSheetSpecsToExcel(run: ExcelRunner, sheets: readonly 
         cellsWritten += await writeCells(worksheet, layouts[i], session);
         await writeNumberFormats(worksheet, layouts[i], session);
         await formatSheet(worksheet, layouts[i], session, plan.sheets[i].name);
+        if (sheets[i].hidden) {
+          // Hidden, not very hidden: an auditor can unhide the sheet (the decisions sheet) and read it.
+          await session.reserve();
+          worksheet.visibility = 'Hidden';
+          session.queued();
+        }
         widths.push(...(await loadColumnWidths(worksheet, layouts[i], session)));
       }
       // Broken markers go last: every sheet written already has its own.

@@ -15,7 +15,7 @@ import { mergeStyles, type StyleMerge } from './graft-styles';
 import { renumberSheet, renumberTable, sharedStringItems } from './graft-sheet';
 import { rawAttribute, setAttribute, withPrefix } from './graft-xml';
 import { isOwnerName, sheetOfReference } from '../layout/marker';
-import { definedNameElements, escapeXml, partEntry, partName, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
+import { definedNameElements, escapeXml, parseTag, partEntry, partName, readOptionalPart, readPart, relsPathOf, startTags } from './write-xml';
 import { PackageRelations, WORKSHEET_RELATIONSHIP, contentTypes, resolvePartTarget, workbookSheets, type ContentTypes, type SheetPart } from './package-parts';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -68,6 +68,7 @@ export async function graftSheets(user: JSZip, generated: JSZip, options: GraftO
   for (const sheet of listSheets(generatedWorkbookXml, generatedRels)) {
     const sheetXml = renumberSheet(await readPart(generated, sheet.path), styles, strings);
     const old = userSheets.find((s) => s.name.toUpperCase() === sheet.name.toUpperCase());
+    const state = parseTag(sheet.tag).attributes.state;
     let path: string;
     // The ids of the replaced sheet's tables, by name: a table keeps its id from run to run, so what
     // refers to it by id (a slicer) still finds it.
@@ -78,13 +79,17 @@ export async function graftSheets(user: JSZip, generated: JSZip, options: GraftO
       oldTableIds = await tableIdsOf(user, path);
       await removePartsOnlyUsedBy(user, path, types);
       replaced.add(old.name.toUpperCase());
-      if (old.name !== sheet.name) workbookXml = workbookXml.replace(old.tag, () => setAttribute(old.tag, 'name', escapeXml(sheet.name)));
+      let tag = old.name !== sheet.name ? setAttribute(old.tag, 'name', escapeXml(sheet.name)) : old.tag;
+      // A sheet written hidden (the decisions sheet) is hidden again, though a reader unhid it to look.
+      if (state !== undefined) tag = setAttribute(tag, 'state', state);
+      if (tag !== old.tag) workbookXml = workbookXml.replace(old.tag, () => tag);
     } else {
       path = unusedPath(user, 'xl/worksheets/sheet', '.xml');
       const relId = workbookRels.add(TYPE.worksheet, path);
       const rPrefix = relationshipPrefix(workbookXml);
       const idAttribute = rPrefix === undefined ? `r:id="${relId}" xmlns:r="${RELATIONSHIPS}"` : `${rPrefix}:id="${relId}"`;
-      const tag = withPrefix(`<sheet name="${escapeXml(sheet.name)}" sheetId="${++nextSheetId}" ${idAttribute}/>`, workbookPrefix);
+      const stateAttribute = state === undefined ? '' : ` state="${state}"`;
+      const tag = withPrefix(`<sheet name="${escapeXml(sheet.name)}" sheetId="${++nextSheetId}"${stateAttribute} ${idAttribute}/>`, workbookPrefix);
       workbookXml = workbookXml.replace(new RegExp(`</${workbookPrefix}sheets>`), (close) => `${tag}${close}`);
     }
     user.file(path, sheetXml);

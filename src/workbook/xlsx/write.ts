@@ -79,7 +79,10 @@ export async function writeReport(input: Uint8Array, sheets: readonly SheetSpec[
   const generated = new ExcelJS.Workbook();
   const finishes: SheetFinish[] = [];
   plans.forEach((plan, i) => {
-    const worksheet = generated.addWorksheet(names[i], { properties: { tabColor: { argb: TAB_COLOUR } } });
+    const worksheet = generated.addWorksheet(names[i], {
+      properties: { tabColor: { argb: TAB_COLOUR } },
+      ...(plan.spec.hidden ? { state: 'hidden' as const } : {}),
+    });
     finishes.push(renderSheet(worksheet, plan));
     markSheet(generated, names[i]);
   });

@@ -53,7 +53,7 @@ testRule('variance-mismatch', {
         ['A', 100, 90, -10],
         ['B', 100, 120, 25],
       ],
-      findings: [{ cell: 'D3', message: `Variance for “B” is £25, but actual £120 − budget £100 is £20: £5 apart, ${FULL}.` }],
+      findings: [{ cell: 'D3', status: 'none', message: `Variance for “B” is £25, but actual £120 − budget £100 is £20: £5 apart, ${FULL}.` }],
     },
     {
       name: 'under the budget − forecast convention, the sum said in that order',
@@ -127,9 +127,31 @@ testRule('variance-threshold', {
           cell: 'D3',
           severity: 'info',
           actual: '60',
-          message: 'Amber: variance £60 for “Amber” is 6% of the budget, past the amber threshold of 5% or £100,000.',
+          message: 'Variance £60 for “Amber” is 6% of the budget, past the amber threshold of 5% or £100,000.',
+          status: 'amber',
         },
-        { cell: 'D4', severity: 'warning', message: 'Red: variance -£1,000,000 for “Red” is 10% of the budget, past the red threshold of 10% or £500,000.' },
+        {
+          cell: 'D4',
+          severity: 'warning',
+          status: 'red',
+          message: 'Variance -£1,000,000 for “Red” is 10% of the budget, past the red threshold of 10% or £500,000.',
+        },
+      ],
+    },
+    {
+      name: 'negatives in brackets where the model says so, the status the same',
+      model: { ...defaultModel(), settings: { ...defaultModel().settings, negatives: 'brackets' } },
+      sheet: [
+        ['Line', 'Budget £', 'Forecast £', 'Variance £'],
+        ['Red', 10_000_000, 9_000_000, -1_000_000],
+      ],
+      findings: [
+        {
+          cell: 'D2',
+          severity: 'warning',
+          status: 'red',
+          message: 'Variance (£1,000,000) for “Red” is 10% of the budget, past the red threshold of 10% or £500,000.',
+        },
       ],
     },
     {
@@ -143,7 +165,8 @@ testRule('variance-threshold', {
         {
           cell: 'D3',
           severity: 'warning',
-          message: 'Red: variance £2,000 for “New service” is against a zero budget, past the red threshold of 10% or £500,000.',
+          message: 'Variance £2,000 for “New service” is against a zero budget, past the red threshold of 10% or £500,000.',
+          status: 'red',
         },
       ],
     },

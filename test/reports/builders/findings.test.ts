@@ -63,6 +63,18 @@ describe('Findings sheet of the sample workbook', () => {
     }
   });
 
+  it('shows a variance’s RAG status in its own column, coloured as the Rollup sheet colours RAG, beside the severity', () => {
+    const [table] = buildFindingsSheet(sample.check, sample.context).tables;
+    expect(table.columns.find((c) => c.key === 'status')).toMatchObject({ header: 'RAG', type: 'rag' });
+    expect(table.conditionalFormats).toContainEqual({ kind: 'rag', column: 'status' });
+    const statuses = table.rows.map((r) => `${textIn(r.cells.rule)} ${textIn(r.cells.severity)} ${textIn(r.cells.status)}`);
+    expect(statuses).toContain('variance-threshold Warning red');
+    expect(statuses).toContain('variance-threshold Info amber');
+    // Only a variance measured against the thresholds has a status; every other finding leaves the column empty.
+    for (const row of table.rows) if (row.cells.rule !== 'variance-threshold') expect(row.cells.status).toBe('');
+    for (const row of table.rows) expect(textIn(row.cells.message)).not.toMatch(/^(Red|Amber):/);
+  });
+
   it('opens with the counts and the readiness line', () => {
     const { errors, warnings, info } = sample.check.summary;
     const sheet = buildFindingsSheet(sample.check, sample.context);
@@ -103,6 +115,7 @@ describe('Findings sheet without findings', () => {
     expect(sheet.tables[0].columns.map((c) => c.header)).toEqual([
       'Severity',
       'Flag',
+      'RAG',
       'Rule',
       'Sheet',
       'Cell',

@@ -16,7 +16,9 @@
  * Excel.run's delayForCellEdit); dates held as serial numbers; a single value set on a range applying
  * to every cell; sheets as objects that formulas follow through renames, whose deletion turns
  * references to them into #REF!; hidden sheets; and data validation (a list's in-cell drop-down, its
- * error alert within Excel's length limits).
+ * error alert within Excel's length limits); and worksheets.onChanged (ExcelApi 1.9), raised after a sync that
+ * changed cells (one event per sheet and sync, delivered asynchronously as Excel delivers them) and by
+ * `userEdit`, a user typing into a cell.
  */
 import type { ExcelRunner } from '../../../src/workbook/office/requests';
 import { columnIndex, columnLetters, parseA1, quoteSheetName, toA1 } from '../../../src/sheet/a1';
@@ -101,6 +103,10 @@ let nextSheetId = 1;
 
 export class FakeSheet {
   readonly id = nextSheetId++;
+  /** The id office.js gives a worksheet (Worksheet.id): a GUID in braces. */
+  get idText(): string {
+    return `{00000000-0000-0000-0000-${String(this.id).padStart(12, '0')}}`;
+  }
   /** The workbook it belongs to, for references from other sheets' formulas. */
   book: FakeWorkbook | undefined;
   /**
@@ -258,6 +264,29 @@ export class FakeWorkbook {
   cellEditSyncs = 0;
   /** ExcelApi 1.11 or later: Excel.run honours delayForCellEdit. */
   supportsDelayForCellEdit = true;
+  /** Handlers registered with worksheets.onChanged, https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onchanged-member */
+  readonly changeHandlers = new Set<(event: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
+
+  /** Raises worksheets.onChanged for `address` on `sheet`, after the current task, as Excel delivers events. */
+  raiseChanged(sheet: FakeSheet, address: string): void {
+    const event = {
+      type: 'WorksheetChanged',
+      source: 'Local',
+      changeType: 'RangeEdited',
+      worksheetId: sheet.idText,
+      address,
+    } as Excel.WorksheetChangedEventArgs;
+    for (const handler of this.changeHandlers) setTimeout(() => void handler(event), 0);
+  }
+
+  /** A user typing `input` into `address` ("B7") on `sheetName`, as Excel takes typed input; raises the change event. */
+  userEdit(sheetName: string, address: string, input: FakeValue): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`fake: no sheet ${sheetName}`);
+    const at = parseRect(address);
+    enter(sheet, at.r0, at.c0, input);
+    this.raiseChanged(sheet, rectAddress(at));
+  }
 
   static emptyStats(): FakeStats {
     return {
@@ -292,8 +321,9 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /** By name (compared without case) or by id, as worksheets.getItem takes either. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+    return this.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase() || s.idText === name);
   }
 
   /** Everything a write must not change outside its own sheets: other sheets' cells, names, tables. */
@@ -342,6 +372,8 @@ export class FakeContext {
   private pending: Action[] = [];
   /** Loads of the sync under way: their answer, and how to hand it to the proxy once the sync succeeds. */
   private answers: { data: Record<string, unknown>; commit: (data: Record<string, unknown>) => void }[] = [];
+  /** Cells changed by the sync under way, by sheet: each sheet's change is raised once the sync is done. */
+  private touched = new Map<FakeSheet, Rect>();
   readonly workbook: FakeWorkbookProxy;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
 
@@ -358,6 +390,15 @@ export class FakeContext {
 
   queue(json: unknown, apply: () => void): void {
     this.pending.push({ json, apply });
+  }
+
+  /** Records cells changed by an action, for worksheets.onChanged. */
+  touch(sheet: FakeSheet, rect: Rect): void {
+    const seen = this.touched.get(sheet);
+    this.touched.set(
+      sheet,
+      seen ? { r0: Math.min(seen.r0, rect.r0), c0: Math.min(seen.c0, rect.c0), r1: Math.max(seen.r1, rect.r1), c1: Math.max(seen.c1, rect.c1) } : rect,
+    );
   }
 
   answer(data: Record<string, unknown>, commit: (data: Record<string, unknown>) => void): void {
@@ -385,7 +426,12 @@ export class FakeContext {
         'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
       );
     }
-    for (const action of actions) action.apply();
+    try {
+      for (const action of actions) action.apply();
+    } finally {
+      for (const [sheet, rect] of this.touched) this.book.raiseChanged(sheet, rectAddress(rect));
+      this.touched = new Map();
+    }
     const answers = this.answers;
     this.answers = [];
     const bytes = answers.reduce((sum, a) => sum + utf8Bytes(JSON.stringify(a.data, (_, v: unknown) => (v instanceof Loadable ? '{}' : v))), 0);
@@ -498,8 +544,17 @@ function retargetReferences(book: FakeWorkbook, from: string, to: string | null)
 }
 
 class FakeWorksheetCollection extends Loadable {
+  /** worksheets.onChanged: handlers are registered at the next sync, and removed through the same context. */
+  readonly onChanged: { add(handler: (event: Excel.WorksheetChangedEventArgs) => Promise<unknown>): { context: FakeContext; remove(): void } };
+
   constructor(private readonly ctx: FakeContext) {
     super();
+    this.onChanged = {
+      add: (handler) => {
+        ctx.queue({ o: 'worksheets.onChanged', a: 'add' }, () => void ctx.book.changeHandlers.add(handler));
+        return { context: ctx, remove: () => ctx.queue({ o: 'worksheets.onChanged', a: 'remove' }, () => void ctx.book.changeHandlers.delete(handler)) };
+      },
+    };
   }
 
   get items(): FakeWorksheet[] {
@@ -597,6 +652,7 @@ class FakeWorksheet extends Loadable {
     const snapshot: Record<string, unknown> = {};
     for (const p of props) {
       if (p === 'name') snapshot.name = sheet.name;
+      if (p === 'id') snapshot.id = sheet.idText;
       if (p === 'position') snapshot.position = this.ctx.book.sheets.indexOf(sheet);
       if (p === 'visibility') snapshot.visibility = sheet.visibility;
     }
@@ -639,6 +695,10 @@ class FakeWorksheet extends Loadable {
 
   get name(): string {
     return this.read('name');
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   set name(value: string) {
@@ -912,6 +972,7 @@ class FakeRange extends Loadable {
       const sheet = this.worksheet.resolve();
       refuseIfSheetProtected(sheet);
       const rect = this.rect();
+      if (applyTo !== 'Formats') this.ctx.touch(sheet, rect);
       for (const [row, cells] of sheet.rows) {
         if (row < rect.r0 || row > rect.r1) continue;
         for (const [col, cell] of cells) {
@@ -961,6 +1022,7 @@ class FakeRange extends Loadable {
         throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range (${prop}).`);
       }
       this.ctx.book.stats.cellsPerWrite.push(rows * cols);
+      if (prop !== 'numberFormat') this.ctx.touch(sheet, rect);
       input.forEach((cells, r) =>
         cells.forEach((value, c) => {
           if (value !== null && value !== undefined) put(sheet, rect.r0 + r, rect.c0 + c, value);

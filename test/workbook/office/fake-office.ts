@@ -8,14 +8,16 @@
  * and the browser tests bundle this module into the page (test/e2e/fake-office-bundle.ts), where
  * `installFakeOffice(window, …)` runs before the pane's own script.
  */
-import { FakeWorkbook, type FakeValue } from './fake-excel';
+import { FakeWorkbook, type FakeSheet, type FakeValue } from './fake-excel';
 
 /** A row as the fake takes it: constants, and formulas with their cached results. */
 export type FakeRow = (FakeValue | null | { f: string; v?: FakeValue })[];
 
 export interface FakeOfficeOptions {
   /** The open workbook's sheets; or pass `book`. */
-  readonly sheets?: readonly { readonly name: string; readonly rows: readonly FakeRow[] }[];
+  readonly sheets?: readonly { readonly name: string; readonly rows: readonly FakeRow[]; readonly visibility?: FakeSheet['visibility'] }[];
+  /** Workbook-level names, such as the owner names that mark the add-in's own sheets. */
+  readonly names?: readonly FakeNameOptions[];
   readonly book?: FakeWorkbook;
   /** Office's dark theme (a dark task-pane background). */
   readonly dark?: boolean;
@@ -29,6 +31,13 @@ export interface FakeOfficeOptions {
   readonly excelApiMinor?: number;
   /** Where the page is, for URLs the add-in builds from window.location (the dialog's). */
   readonly href?: string;
+}
+
+export interface FakeNameOptions {
+  readonly name: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly comment?: string;
 }
 
 export interface RunRecord {
@@ -74,7 +83,11 @@ export class FakeOffice {
 
   constructor(private readonly options: FakeOfficeOptions = {}) {
     this.book = options.book ?? new FakeWorkbook();
-    for (const sheet of options.sheets ?? []) this.book.addSheet(sheet.name, sheet.rows);
+    for (const sheet of options.sheets ?? []) this.book.addSheet(sheet.name, sheet.rows).visibility = sheet.visibility ?? 'Visible';
+    for (const name of options.names ?? []) {
+      const sheet = this.book.sheet(name.sheet);
+      this.book.names.push({ name: name.name, comment: name.comment ?? '', ref: sheet ? { sheet, address: name.address } : null });
+    }
     this.settings = new Map(Object.entries(options.settings ?? {}));
     this.office = this.makeOffice();
     this.excel = {
@@ -93,6 +106,21 @@ export class FakeOffice {
 
   sheetNames(): string[] {
     return this.book.sheets.map((s) => s.name);
+  }
+
+  /** The workbook as saved, as options for another fake: each sheet's cells and visibility, and the names. */
+  saved(): Pick<FakeOfficeOptions, 'sheets' | 'names'> {
+    const sheets = this.book.sheets.map((sheet) => {
+      const rows: FakeRow[] = [];
+      for (const [r, cells] of sheet.rows) {
+        const row: FakeRow = (rows[r] = rows[r] ?? []);
+        for (const [c, cell] of cells)
+          row[c] = cell.formula ? { f: cell.formula.replace(/^=/, ''), ...(cell.value !== undefined ? { v: cell.value } : {}) } : (cell.value ?? null);
+      }
+      return { name: sheet.name, rows: Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null)), visibility: sheet.visibility };
+    });
+    const names = this.book.names.flatMap((n) => (n.ref ? [{ name: n.name, sheet: n.ref.sheet.name, address: n.ref.address, comment: n.comment }] : []));
+    return { sheets, names };
   }
 
   selection(): { sheet: string; address: string } | null {

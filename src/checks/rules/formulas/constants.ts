@@ -10,7 +10,7 @@ import { ZERO } from '../../../money/decimal';
 import { decimalFigure, figureMinus, type Figure } from '../../../money/pence';
 import type { Finding } from '../../finding';
 import { decimalsFor, inUnit, money } from '../../present';
-import { defineRule } from '../meta';
+import { defineRule, formulaFix } from '../meta';
 import type { TableRule } from '../rule';
 import { additiveConstants, significant, withoutTerms, type AdditiveConstant } from './operand-terms';
 import { cellName, constantPounds, figureOf, formulaCells, gridFor, type FormulaCell } from './shape-cells';
@@ -115,7 +115,7 @@ function plugFinding(table: Table, grid: Grid, p: Plugged, alone: boolean): Find
   const value = grid.value(row.row, col.col);
   const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
   const without: Figure | undefined = stated && figureMinus(stated, decimalFigure(added));
-  const d = decimalsFor(unit, added, ...(stated && without ? [stated, without] : []));
+  const d = decimalsFor(col, added, ...(stated && without ? [stated, without] : []));
   const one = p.constants.length === 1;
   const verb = `${added.isNegative() ? 'take' : 'add'}${one ? 's' : ''}`;
   const data = {
@@ -125,8 +125,8 @@ function plugFinding(table: Table, grid: Grid, p: Plugged, alone: boolean): Find
     change: `${verb} ${money(added.abs(), unit, d)} ${added.isNegative() ? 'away from' : 'to'}`,
   };
   const kind = alone ? (row.kind === 'total' ? 'inTotal' : 'inLine') : 'adjustment';
-  const place = { sheet: table.sheet, cell: p.cell.address, severity: alone ? ('error' as const) : ('warning' as const), suggestion: `=${p.fixed}` };
+  const place = { sheet: table.sheet, cell: p.cell.address, severity: alone ? ('error' as const) : ('warning' as const), ...formulaFix(`=${p.fixed}`) };
   if (!stated || !without) return formulaConstant.report(place, kind, data);
-  const figures = { expected: inUnit(without, unit), actual: inUnit(stated, unit), unit };
+  const figures = { expected: inUnit(without, unit), actual: inUnit(stated, unit), unit, decimals: d };
   return formulaConstant.report({ ...place, ...figures }, `${kind}WithFigures`, { ...data, without: money(without, unit, d), stated: money(stated, unit, d) });
 }

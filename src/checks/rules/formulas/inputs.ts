@@ -16,7 +16,7 @@ import { compareStated, type Term } from '../../../money/tolerance';
 import type { CheckContext } from '../../context';
 import type { Finding } from '../../finding';
 import { columnTitle, decimalsFor, inUnit, money, rowName } from '../../present';
-import { defineRule } from '../meta';
+import { defineRule, formulaFix } from '../meta';
 import type { TableRule } from '../rule';
 import { ratioRules } from '../ratios';
 import { totalRules } from '../totals';
@@ -205,15 +205,15 @@ function missingFinding(table: Table, grid: Grid, col: Column, line: TableRow, n
   const typed = readAmountCell(grid.cell(line.row, col.col), line.row, col.col, col.unit);
   const computed = typed.kind === 'amount' ? evaluateAdditive(grid, n.moved, col, line.row) : undefined;
   const fix = `=${n.moved}`;
-  const place = { sheet: table.sheet, cell, suggestion: fix };
+  const place = { sheet: table.sheet, cell, ...formulaFix(fix) };
   const data = { column: columnTitle(col), line: rowName(line), cell, count: n.count, example: n.cell, formula: n.formula, fix };
   if (!computed || typed.kind !== 'amount') {
     return { finding: formulaMissing.report({ ...place, severity: 'warning' }, 'unknownFigure', data), wrongFigure: false };
   }
   const c = compareStated(typed, computed.pounds, computed.terms);
-  const d = decimalsFor(col.unit, typed.pounds, computed.pounds, c.difference);
+  const d = decimalsFor(col, typed.pounds, computed.pounds, c.difference);
   if (c.verdict !== 'error') return { finding: formulaMissing.report({ ...place, severity: 'warning' }, 'sameFigure', data), wrongFigure: false };
-  const figures = { expected: inUnit(computed.pounds, col.unit), actual: inUnit(typed.pounds, col.unit), unit: col.unit };
+  const figures = { expected: inUnit(computed.pounds, col.unit), actual: inUnit(typed.pounds, col.unit), unit: col.unit, decimals: d };
   const finding = formulaMissing.report({ ...place, ...figures }, 'wrongFigure', {
     ...data,
     typed: money(typed.pounds, col.unit, d),

@@ -137,7 +137,7 @@ function textSkippedBySum(scene: Scene): Finding | undefined {
   const stated = typeof value === 'number' ? figureOf(value, unit) : undefined;
   const sum = new ExactSum();
   if (stated) [stated, decimalFigure(left)].forEach((f) => sum.add(f));
-  const d = decimalsFor(unit, left, ...(stated ? [stated, sum] : []));
+  const d = decimalsFor(col, left, ...(stated ? [stated, sum] : []));
   const one = skipped.length === 1;
   const place = { sheet: scene.table.sheet, cell: scene.cell.address };
   const data = {
@@ -148,7 +148,7 @@ function textSkippedBySum(scene: Scene): Finding | undefined {
     leftOut: money(left, unit, d),
   };
   if (!stated) return formulaBlankOrText.report(place, one ? 'oneAsText' : 'someAsText', data);
-  const figures = { expected: inUnit(sum, unit), actual: inUnit(stated, unit), unit };
+  const figures = { expected: inUnit(sum, unit), actual: inUnit(stated, unit), unit, decimals: d };
   return formulaBlankOrText.report({ ...place, ...figures }, one ? 'oneAsTextWithFigures' : 'someAsTextWithFigures', {
     ...data,
     corrected: money(sum, unit, d),

@@ -9,7 +9,7 @@ import { ZERO } from '../../../money/decimal';
 import { compareStated, sumPounds, type Term } from '../../../money/tolerance';
 import type { Severity } from '../../finding';
 import { decimalsFor, inUnit, money } from '../../present';
-import { fillTemplate, type FindingPlace } from '../meta';
+import { fillTemplate, formulaFix, type FindingPlace } from '../meta';
 import { amountAt, classOf, isAdded, termAt, type Scope, type TotalFormula } from './range-scope';
 
 const EFFECT = {
@@ -30,6 +30,7 @@ interface Effect {
   readonly sentence: string;
   readonly expected?: string;
   readonly actual?: string;
+  readonly decimals?: number;
 }
 
 /** The corrected formula: runs of rows as SUM ranges, across blank rows and headings (a SUM skips their text). */
@@ -72,12 +73,12 @@ export function figureEffect(scope: Scope, tf: TotalFormula, rows: readonly numb
     return { severity: 'warning', sentence: quiet };
   }
   const unit = tf.col.unit;
-  const d = decimalsFor(unit, base, corrected, moved);
+  const d = decimalsFor(tf.col, base, corrected, moved);
   const severity = c.verdict === 'error' ? 'error' : 'warning';
   if (!stated) return { severity, sentence: fillTemplate(EFFECT.changeBy, { change: money(moved.abs(), unit, d) }) };
   const template = sign === -1 ? EFFECT.countedOnce : rows.length === 1 ? EFFECT.withIt : EFFECT.withThem;
   const sentence = fillTemplate(template, { stated: money(base, unit, d), corrected: money(corrected, unit, d) });
-  return { severity, sentence, expected: inUnit(corrected, unit), actual: inUnit(base, unit) };
+  return { severity, sentence, expected: inUnit(corrected, unit), actual: inUnit(base, unit), decimals: d };
 }
 
 /** Where a range finding is, with the figures its effect states and the corrected formula. */
@@ -86,7 +87,9 @@ export function placeOf(scope: Scope, tf: TotalFormula, effect: Effect, fix: str
     sheet: scope.table.sheet,
     cell: tf.cell,
     severity: effect.severity,
-    ...(effect.expected !== undefined && effect.actual !== undefined ? { expected: effect.expected, actual: effect.actual, unit: tf.col.unit } : {}),
-    suggestion: fix,
+    ...(effect.expected !== undefined && effect.actual !== undefined
+      ? { expected: effect.expected, actual: effect.actual, unit: tf.col.unit, ...(effect.decimals !== undefined ? { decimals: effect.decimals } : {}) }
+      : {}),
+    ...formulaFix(fix),
   };
 }

@@ -12,7 +12,7 @@ import type { Column, Table, TableRow } from '../../../sheet/tables/types';
 import { ExactSum, figureMinus, type Figure } from '../../../money/pence';
 import type { Finding } from '../../finding';
 import { decimalsFor, inUnit, money, plural } from '../../present';
-import { defineRule } from '../meta';
+import { defineRule, formulaFix } from '../meta';
 import type { TableRule } from '../rule';
 import { plugsIn } from './constants';
 import { cellName, figureOf, formulaAt, gridFor, moneyColumns, sameFigure, sumOfArea } from './shape-cells';
@@ -194,12 +194,12 @@ function inconsistent(table: Table, grid: Grid, odd: Odd, direction: 'column' | 
   const wouldBe = valueOf(grid, fixed, cell.col);
   const neighbours =
     direction === 'column' ? `the ${plural(odd.alike, 'line')} around it in this column` : `the ${plural(odd.alike, 'total')} beside it in this row`;
-  const place = { sheet: table.sheet, cell: toA1(cell.row.row, cell.col.col), suggestion: `=${fixed}` };
+  const place = { sheet: table.sheet, cell: toA1(cell.row.row, cell.col.col), ...formulaFix(`=${fixed}`) };
   const data = { name: cellName(cell.row, cell.col), formula: cell.formula, neighbours, fixed };
   if (stated === undefined || wouldBe === undefined) return formulaInconsistent.report({ ...place, severity: 'warning' }, 'unknownFigure', data);
   if (sameFigure(stated, wouldBe)) return formulaInconsistent.report({ ...place, severity: 'warning' }, 'sameFigure', data);
-  const d = decimalsFor(unit, stated.pounds, wouldBe.pounds);
-  const figures = { expected: inUnit(wouldBe, unit), actual: inUnit(stated, unit), unit };
+  const d = decimalsFor(cell.col, stated.pounds, wouldBe.pounds, figureMinus(wouldBe, stated).pounds);
+  const figures = { expected: inUnit(wouldBe, unit), actual: inUnit(stated, unit), unit, decimals: d };
   return formulaInconsistent.report({ ...place, ...figures }, 'changesFigure', {
     ...data,
     wouldBe: money(wouldBe, unit, d),

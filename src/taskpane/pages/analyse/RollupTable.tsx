@@ -1,5 +1,9 @@
-/** The rollup as a table: a row per group (with subtotals when rolling up by two), the total last. */
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * The rollup as a table: a row per group (with subtotals when rolling up by two), the total last. Which of
+ * the figure columns show is the caller's choice (a narrow pane shows the budget, variance and RAG, and the
+ * rest on demand); RAG is a word on its colour, never colour alone.
+ */
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../../analysis/types';
 import type { Rag } from '../../../budget/rag';
 import type { PaneSettings } from '../../../app/settings';
@@ -8,25 +12,31 @@ import { showMoney, showPercent } from '../../format';
 const RAG_BADGE: Readonly<Record<Rag, 'success' | 'warning' | 'danger'>> = { green: 'success', amber: 'warning', red: 'danger' };
 const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
 
+/** The figure columns after the budget, in the order they stand. */
+const FIGURE_COLUMNS = ['forecast', 'actual', 'variance', 'variancePct', 'share', 'rag', 'stated'] as const;
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+export const FIGURE_TITLES: Readonly<Record<FigureColumn, string>> = {
+  forecast: 'Forecast',
+  actual: 'Actual',
+  variance: 'Variance',
+  variancePct: 'Var %',
+  share: 'Share',
+  rag: 'RAG',
+  stated: 'Stated',
+};
+
 const useStyles = makeStyles({
-  // Columns sized by their content (a long priority area name gets room), scrolled sideways in a narrow pane.
   table: { tableLayout: 'auto', minWidth: '100%' },
+  // A long priority area name gets room at full width; in a narrow pane it wraps instead.
   label: { minWidth: '10rem' },
+  narrowLabel: { minWidth: '4rem', overflowWrap: 'anywhere' },
   amount: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', width: 'auto' },
   subtotal: { fontWeight: tokens.fontWeightSemibold },
   total: { fontWeight: tokens.fontWeightBold, borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
 });
 
 type Shown = { readonly row: RollupRow; readonly kind: 'body' | 'subtotal' | 'total' };
-
-/** Which of the optional columns the rollup has figures for. */
-interface Columns {
-  readonly forecast: boolean;
-  readonly actual: boolean;
-  /** Variance, Var % and RAG: there is something to compare the budget with. */
-  readonly variance: boolean;
-  readonly stated: boolean;
-}
 
 /** Rows as a reader takes them: each group's rows then its subtotal (when rolling up by two), the total last. */
 function rowsInOrder(rollup: Rollup): Shown[] {
@@ -44,9 +54,21 @@ function rowsInOrder(rollup: Rollup): Shown[] {
   return shown;
 }
 
-function columnsOf(rollup: Rollup): Columns {
+/** The figure columns the rollup has figures for: variance, Var % and RAG need a forecast or actual to compare the budget with. */
+export function availableColumns(rollup: Rollup): FigureColumn[] {
   const { forecast, actual } = rollup.measures;
-  return { forecast, actual, variance: forecast || actual, stated: [...rollup.rows, rollup.total].some((r) => r.stated !== null) };
+  const compared = forecast || actual;
+  const stated = [...rollup.rows, rollup.total].some((r) => r.stated !== null);
+  const has: Readonly<Record<FigureColumn, boolean>> = {
+    forecast,
+    actual,
+    variance: compared,
+    variancePct: compared,
+    share: true,
+    rag: compared,
+    stated,
+  };
+  return FIGURE_COLUMNS.filter((c) => has[c]);
 }
 
 /** The name cells' text: the group's names, "Subtotal" after a group's first name, "Total" first on the last row. */
@@ -56,28 +78,30 @@ function labelOf({ row, kind }: Shown, d: Dimension, i: number): string {
   return row.key[d] ?? '';
 }
 
-export function RollupTable({ rollup, settings }: { readonly rollup: Rollup; readonly settings: PaneSettings }) {
+interface RollupTableProps {
+  readonly rollup: Rollup;
+  readonly settings: PaneSettings;
+  /** The figure columns to show after the budget; all the rollup has when not given. */
+  readonly columns?: readonly FigureColumn[];
+  readonly narrow?: boolean;
+}
+
+export function RollupTable({ rollup, settings, columns = availableColumns(rollup), narrow = false }: RollupTableProps) {
   const styles = useStyles();
-  const columns = columnsOf(rollup);
   return (
     <Table size="small" className={styles.table} aria-label={`Rollup by ${rollup.by.map((d) => dimensionTitle(d)).join(' and ')}`}>
       <RollupHead by={rollup.by} baseTitle={rollup.baseTitle} columns={columns} />
       <TableBody>
         {rowsInOrder(rollup).map((shown, index) => (
-          <RollupLine key={index} shown={shown} by={rollup.by} columns={columns} settings={settings} />
+          <RollupLine key={index} shown={shown} by={rollup.by} columns={columns} settings={settings} narrow={narrow} />
         ))}
       </TableBody>
     </Table>
   );
 }
 
-function RollupHead({ by, baseTitle, columns }: { readonly by: readonly Dimension[]; readonly baseTitle: string; readonly columns: Columns }) {
+function RollupHead({ by, baseTitle, columns }: { readonly by: readonly Dimension[]; readonly baseTitle: string; readonly columns: readonly FigureColumn[] }) {
   const styles = useStyles();
-  const amount = (title: string) => (
-    <TableHeaderCell scope="col" className={styles.amount}>
-      {title}
-    </TableHeaderCell>
-  );
   return (
     <TableHeader>
       <TableRow>
@@ -86,60 +110,69 @@ function RollupHead({ by, baseTitle, columns }: { readonly by: readonly Dimensio
             {dimensionTitle(d)}
           </TableHeaderCell>
         ))}
-        {amount(baseTitle)}
-        {columns.forecast && amount('Forecast')}
-        {columns.actual && amount('Actual')}
-        {columns.variance && (
-          <>
-            {amount('Variance')}
-            {amount('Var %')}
-          </>
-        )}
-        {amount('Share')}
-        {columns.variance && <TableHeaderCell scope="col">RAG</TableHeaderCell>}
-        {columns.stated && amount('Stated')}
+        <TableHeaderCell scope="col" className={styles.amount}>
+          {baseTitle}
+        </TableHeaderCell>
+        {columns.map((c) => (
+          <TableHeaderCell key={c} scope="col" className={c === 'rag' ? undefined : styles.amount}>
+            {FIGURE_TITLES[c]}
+          </TableHeaderCell>
+        ))}
       </TableRow>
     </TableHeader>
   );
 }
 
+/** A figure cell's content. */
+function figure(row: RollupRow, column: FigureColumn, settings: PaneSettings) {
+  switch (column) {
+    case 'forecast':
+      return showMoney(row.forecast, settings);
+    case 'actual':
+      return showMoney(row.actual, settings);
+    case 'variance':
+      return showMoney(row.variance, settings);
+    case 'variancePct':
+      return showPercent(row.variancePct);
+    case 'share':
+      return showPercent(row.share);
+    case 'stated':
+      return row.stated ? showMoney(row.stated, settings) : '';
+    case 'rag':
+      return (
+        row.rag && (
+          <Badge appearance="filled" color={RAG_BADGE[row.rag]}>
+            {RAG_WORD[row.rag]}
+          </Badge>
+        )
+      );
+  }
+}
+
 interface RollupLineProps {
   readonly shown: Shown;
   readonly by: readonly Dimension[];
-  readonly columns: Columns;
+  readonly columns: readonly FigureColumn[];
   readonly settings: PaneSettings;
+  readonly narrow: boolean;
 }
 
-function RollupLine({ shown, by, columns, settings }: RollupLineProps) {
+function RollupLine({ shown, by, columns, settings, narrow }: RollupLineProps) {
   const styles = useStyles();
   const { row, kind } = shown;
   return (
     <TableRow className={kind === 'total' ? styles.total : kind === 'subtotal' ? styles.subtotal : undefined}>
       {by.map((d, i) => (
-        <TableCell key={d} className={styles.label}>
+        <TableCell key={d} className={mergeClasses(narrow ? styles.narrowLabel : styles.label)}>
           {labelOf(shown, d, i)}
         </TableCell>
       ))}
       <TableCell className={styles.amount}>{showMoney(row.budget, settings)}</TableCell>
-      {columns.forecast && <TableCell className={styles.amount}>{showMoney(row.forecast, settings)}</TableCell>}
-      {columns.actual && <TableCell className={styles.amount}>{showMoney(row.actual, settings)}</TableCell>}
-      {columns.variance && (
-        <>
-          <TableCell className={styles.amount}>{showMoney(row.variance, settings)}</TableCell>
-          <TableCell className={styles.amount}>{showPercent(row.variancePct)}</TableCell>
-        </>
-      )}
-      <TableCell className={styles.amount}>{showPercent(row.share)}</TableCell>
-      {columns.variance && (
-        <TableCell>
-          {row.rag && (
-            <Badge appearance="filled" color={RAG_BADGE[row.rag]}>
-              {RAG_WORD[row.rag]}
-            </Badge>
-          )}
+      {columns.map((c) => (
+        <TableCell key={c} className={c === 'rag' ? undefined : styles.amount}>
+          {figure(row, c, settings)}
         </TableCell>
-      )}
-      {columns.stated && <TableCell className={styles.amount}>{row.stated ? showMoney(row.stated, settings) : ''}</TableCell>}
+      ))}
     </TableRow>
   );
 }

@@ -1,57 +1,98 @@
-/** What the check covered, the counts by severity and whether the workbook is ready for the panel. */
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckView } from '../../engine/protocol';
+/**
+ * The results' summary, kept in view at the top while the list scrolls: the heading focus moves to after a
+ * check (its name carries the counts for a screen reader), the readiness line, and the counts, each a
+ * toggle that shows only its findings.
+ */
+import { Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Ref } from 'react';
 import { plural } from '../../format';
-import type { ModelInUse } from '../../workbench';
+import type { Category } from './finding-rows';
+import { PlaceMessages } from '../../components/StatusArea';
+import { StaleNotice } from './StaleNotice';
 
 const useStyles = makeStyles({
-  summary: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  bar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  count: { minWidth: 0, borderLeftWidth: tokens.strokeWidthThickest },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  decided: { borderLeftColor: tokens.colorNeutralStroke1 },
   ready: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   notReady: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  nothing: { fontWeight: tokens.fontWeightSemibold },
 });
 
+/** The heading focus moves to once a check is done. */
+const RESULTS_HEADING_ID = 'check-results-heading';
+
 interface SummaryBarProps {
-  readonly check: CheckView;
-  /** The sheet checked, when only one was. */
-  readonly checkScope: string | undefined;
-  readonly modelInUse: ModelInUse;
+  readonly counts: Readonly<Record<Category, number>>;
+  readonly pressed: ReadonlySet<Category>;
+  readonly onToggle: (category: Category) => void;
+  /** False when no table of figures was found: then nothing was checked, and "No errors open" would mislead. */
+  readonly checkedAnything: boolean;
+  readonly headingRef: Ref<HTMLHeadingElement>;
+  readonly barRef: Ref<HTMLDivElement>;
 }
 
-export function SummaryBar({ check, checkScope, modelInUse }: SummaryBarProps) {
+function countLabel(category: Category, count: number): string {
+  if (category === 'error') return plural(count, 'error');
+  if (category === 'warning') return plural(count, 'warning');
+  return `${count.toLocaleString('en-GB')} ${category}`;
+}
+
+function Readiness({ counts, checkedAnything }: Pick<SummaryBarProps, 'counts' | 'checkedAnything'>) {
   const styles = useStyles();
-  const { summary } = check;
+  if (counts.error > 0) return <Text className={styles.notReady}>{plural(counts.error, 'error')} open: not ready for the panel</Text>;
+  if (!checkedAnything) return <Text className={styles.nothing}>Nothing was found to check</Text>;
+  return <Text className={styles.ready}>No errors open</Text>;
+}
+
+export function SummaryBar({ counts, pressed, onToggle, checkedAnything, headingRef, barRef }: SummaryBarProps) {
+  const styles = useStyles();
+  const categories: Category[] = ['error', 'warning', 'info', ...(counts.decided > 0 || pressed.has('decided') ? (['decided'] as const) : [])];
+  const spoken = categories.map((category) => countLabel(category, counts[category])).join(', ');
   return (
-    <div className={styles.summary} aria-label="Summary" role="group">
-      <Text>
-        {plural(check.tables.length, 'table')} checked {checkScope ? `on “${checkScope}”` : `on ${plural(check.sheets.length, 'sheet')}`}
-        {modelInUse.origin.kind === 'none' ? ' without a model.' : '.'}
-      </Text>
-      {modelInUse.origin.kind === 'none' && (
-        <Text size={200}>
-          No model applies: {modelInUse.origin.reason}. Checked for structure, arithmetic, notation and registers; the Model page can create a model from this
-          workbook.
-        </Text>
-      )}
-      {check.coverage?.map((line) => (
-        <Text key={line} size={200}>
-          {line}
-        </Text>
-      ))}
-      <div className={styles.counts}>
-        <Badge appearance="filled" color="danger">
-          {plural(summary.errors, 'error')}
-        </Badge>
-        <Badge appearance="filled" color="warning">
-          {plural(summary.warnings, 'warning')}
-        </Badge>
-        <Badge appearance="filled" color="informative">
-          {summary.info} info
-        </Badge>
+    <div ref={barRef} className={styles.bar} aria-label="Summary" role="group">
+      {/* "Check again" is here: after it, focus goes to the results as after "Check workbook". */}
+      <div data-starts-check="">
+        <StaleNotice />
       </div>
-      <Text className={summary.errors > 0 ? styles.notReady : styles.ready}>
-        {summary.errors > 0 ? `${plural(summary.errors, 'error')} open: not ready for the panel` : 'No errors open'}
-      </Text>
+      <PlaceMessages place="findings" />
+      <div className={styles.head}>
+        {/* Focusable from script: after "Check workbook" focus comes here, and its name says the counts. */}
+        <h3 ref={headingRef} id={RESULTS_HEADING_ID} tabIndex={-1} className={styles.heading} aria-label={`Results: ${spoken}`}>
+          Results
+        </h3>
+        <Readiness counts={counts} checkedAnything={checkedAnything} />
+      </div>
+      <div className={styles.counts} role="group" aria-label="Show only">
+        {categories.map((category) => (
+          <ToggleButton
+            key={category}
+            size="small"
+            className={mergeClasses(styles.count, styles[category])}
+            checked={pressed.has(category)}
+            disabled={counts[category] === 0 && !pressed.has(category)}
+            onClick={() => onToggle(category)}
+          >
+            {countLabel(category, counts[category])}
+          </ToggleButton>
+        ))}
+      </div>
     </div>
   );
 }

@@ -1,17 +1,7 @@
-/** How each severity is named and coloured on the Check page. */
-import type { FindingSummary, Severity } from '../../../checks/finding';
+/** How each severity and RAG status is named and coloured on a finding's card: always in words, never by colour alone. */
+import type { RagStatus, Severity } from '../../../checks/finding';
 
-/** The severities in the order the filters offer them, most serious first. */
-export const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
-  { severity: 'error', label: 'Errors' },
-  { severity: 'warning', label: 'Warnings' },
-  { severity: 'info', label: 'Info' },
-];
-
-export const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
 export const SEVERITY_BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
 
-/** How many findings of `severity` the summary counts. */
-export function countOf(summary: FindingSummary, severity: Severity): number {
-  return severity === 'error' ? summary.errors : severity === 'warning' ? summary.warnings : summary.info;
-}
+export const STATUS_WORD: Readonly<Record<RagStatus, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
+export const STATUS_BADGE: Readonly<Record<RagStatus, 'danger' | 'warning' | 'success'>> = { red: 'danger', amber: 'warning', green: 'success' };

@@ -1,92 +1,158 @@
 /**
- * The Check page's view of the findings: which severities and rule are shown, how many are drawn so
- * far, which finding was last gone to, and the findings that pass, grouped by sheet.
+ * The Check page's view of the findings: errors first (decided ones last), the counts chosen in the summary,
+ * the rule, the search and the grouping, the rows the list draws, and the finding last gone to.
  */
-import { useMemo, useState } from 'react';
-import type { Finding, RuleId, Severity } from '../../../checks/finding';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RuleId } from '../../../checks/finding';
+import { orderFindings } from '../../../reports/findings-table';
 import type { CheckView } from '../../engine/protocol';
 import { useWorkbench } from '../../workbench';
+import {
+  countCategories,
+  filterOf,
+  filtersActive,
+  groupTotals,
+  listRows,
+  placeOf,
+  type Category,
+  type GroupBy,
+  type KeyedFinding,
+  type ListRow,
+} from './finding-rows';
 
-/** Findings drawn at first; more on request, so a workbook with thousands of findings stays responsive. */
-export const FINDINGS_PAGE = 200;
-
-/** A finding with a key that stays the same while the check does. */
-interface KeyedFinding {
-  readonly finding: Finding;
+/** A request to bring a finding into view; `serial` tells a repeated request for the same finding from the last. */
+interface ScrollRequest {
   readonly key: string;
+  readonly serial: number;
 }
 
 export interface FindingView {
-  readonly shown: ReadonlySet<Severity>;
+  readonly categories: ReadonlySet<Category>;
   readonly rule: RuleId | '';
-  /** The findings that pass the filters, drawn or not. */
+  readonly query: string;
+  readonly groupBy: GroupBy;
+  /** Every finding of the check, in the order shown. */
+  readonly ordered: readonly KeyedFinding[];
+  /** The findings that pass the filters, in order. */
   readonly filtered: readonly KeyedFinding[];
-  /** The findings drawn so far, by sheet in the order they come. */
-  readonly bySheet: readonly (readonly [string, readonly KeyedFinding[]])[];
-  /** Findings that pass the filters but are not drawn yet. */
-  readonly undrawn: number;
+  readonly rows: readonly ListRow[];
+  readonly counts: Readonly<Record<Category, number>>;
   readonly ruleCounts: ReadonlyMap<RuleId, number>;
+  readonly filtering: boolean;
   readonly selected: string | null;
-  toggle: (severity: Severity, on: boolean) => void;
+  readonly scrollRequest: ScrollRequest | null;
+  toggleCategory: (category: Category) => void;
   chooseRule: (rule: RuleId | '') => void;
-  showMore: () => void;
+  search: (query: string) => void;
+  chooseGrouping: (by: GroupBy) => void;
+  clearFilters: () => void;
   goTo: (item: KeyedFinding) => void;
+  /** Selects the finding at `place` in the list (clearing filters that hide it), brings it into view and goes to its cell. */
+  goToRelated: (place: { readonly sheet: string; readonly cell: string; readonly rule: RuleId }) => void;
 }
 
-function findingKey(f: Finding, index: number): string {
-  return `${f.sheet}!${f.cell}:${f.rule}:${index}`;
+/**
+ * A function whose identity never changes yet always runs the latest `fn`: the cards are memoised, and a
+ * callback made afresh on each render would draw every card again on each keystroke in the search.
+ */
+function useSteady<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
-function groupBySheet(items: readonly KeyedFinding[]): [string, KeyedFinding[]][] {
-  const groups = new Map<string, KeyedFinding[]>();
-  for (const item of items) {
-    const group = groups.get(item.finding.sheet);
-    if (group) group.push(item);
-    else groups.set(item.finding.sheet, [item]);
-  }
-  return [...groups];
-}
-
-function countByRule(findings: readonly Finding[]): Map<RuleId, number> {
+function countByRule(items: readonly KeyedFinding[]): Map<RuleId, number> {
   const counts = new Map<RuleId, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  for (const { finding } of items) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
   return counts;
 }
 
-export function useFindingView(check: CheckView | null): FindingView {
-  const workbench = useWorkbench();
-  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set<Severity>(['error', 'warning', 'info']));
+/** The check's findings in the order shown, each keyed by its place in the check. */
+function useOrdered(check: CheckView | null) {
+  return useMemo(() => {
+    const findings = check?.findings ?? [];
+    const keyOf = new Map(findings.map((finding, index) => [finding, `${finding.sheet}!${finding.cell}:${finding.rule}:${index}`]));
+    const ordered = orderFindings(findings, check?.sheets ?? []).map((finding) => ({ finding, key: keyOf.get(finding)! }));
+    const byPlace = new Map<string, string>();
+    for (const { finding, key } of ordered) if (!byPlace.has(placeOf(finding))) byPlace.set(placeOf(finding), key);
+    return { ordered, keys: new Set(keyOf.values()), byPlace, counts: countCategories(findings), ruleCounts: countByRule(ordered) };
+  }, [check]);
+}
+
+function useFilters() {
+  const [categories, setCategories] = useState<ReadonlySet<Category>>(new Set<Category>());
   const [rule, setRule] = useState<RuleId | ''>('');
-  const [limit, setLimit] = useState(FINDINGS_PAGE);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const toggleCategory = (category: Category) => {
+    const next = new Set(categories);
+    if (!next.delete(category)) next.add(category);
+    setCategories(next);
+  };
+  const clearFilters = () => {
+    setCategories(new Set());
+    setRule('');
+    setQuery('');
+  };
+  const filters = useMemo(() => ({ categories, rule, query }), [categories, rule, query]);
+  return { filters, toggleCategory, chooseRule: setRule, search: setQuery, clearFilters };
+}
 
-  const filtered = useMemo(
+export function useFindingView(check: CheckView | null): FindingView {
+  const workbench = useWorkbench().from('findings');
+  const { ordered, keys, byPlace, counts, ruleCounts } = useOrdered(check);
+  const { filters, toggleCategory, chooseRule, search, clearFilters } = useFilters();
+  const [groupBy, chooseGrouping] = useState<GroupBy>('none');
+  // A key names a finding by its place, rule and position in the check: a selection outlasts a decision laid
+  // over the same check, and is dropped by a check that no longer has that finding there.
+  const [selection, setSelection] = useState<string | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+
+  const filtered = useMemo(() => {
+    const passes = filterOf(filters);
+    return ordered.filter(({ finding }) => passes(finding));
+  }, [ordered, filters]);
+  const totals = useMemo(
     () =>
-      (check?.findings ?? [])
-        .map((finding, index) => ({ finding, key: findingKey(finding, index) }))
-        .filter(({ finding }) => shown.has(finding.severity) && (rule === '' || finding.rule === rule)),
-    [check, shown, rule],
+      groupTotals(
+        ordered.map((item) => item.finding),
+        groupBy,
+      ),
+    [ordered, groupBy],
   );
-  const visible = filtered.slice(0, limit);
-  const bySheet = useMemo(() => groupBySheet(visible), [visible]);
-  const ruleCounts = useMemo(() => countByRule(check?.findings ?? []), [check]);
+  const rows = useMemo(() => listRows(filtered, groupBy, totals), [filtered, groupBy, totals]);
 
-  const toggle = (severity: Severity, on: boolean) => {
-    const next = new Set(shown);
-    if (on) next.add(severity);
-    else next.delete(severity);
-    setShown(next);
-    setLimit(FINDINGS_PAGE);
-  };
-  const chooseRule = (chosen: RuleId | '') => {
-    setRule(chosen);
-    setLimit(FINDINGS_PAGE);
-  };
-  const goTo = ({ key, finding }: KeyedFinding) => {
-    setSelected(key);
+  const goTo = useSteady(({ key, finding }: KeyedFinding) => {
+    setSelection(key);
     void workbench.select(finding.sheet, finding.cell);
-  };
-  const showMore = () => setLimit(limit + FINDINGS_PAGE);
+  });
+  const goToRelated = useSteady((place: { readonly sheet: string; readonly cell: string; readonly rule: RuleId }) => {
+    const key = byPlace.get(placeOf(place));
+    if (key === undefined || !check) return;
+    if (!filtered.some((item) => item.key === key)) clearFilters();
+    setSelection(key);
+    setScrollRequest({ key, serial: (scrollRequest?.serial ?? 0) + 1 });
+    void workbench.select(place.sheet, place.cell);
+  });
 
-  return { shown, rule, filtered, bySheet, undrawn: filtered.length - visible.length, ruleCounts, selected, toggle, chooseRule, showMore, goTo };
+  return {
+    ...filters,
+    groupBy,
+    ordered,
+    filtered,
+    rows,
+    counts,
+    ruleCounts,
+    filtering: filtersActive(filters),
+    selected: selection !== null && keys.has(selection) ? selection : null,
+    scrollRequest,
+    toggleCategory,
+    chooseRule,
+    search,
+    chooseGrouping,
+    clearFilters,
+    goTo,
+    goToRelated,
+  };
 }

@@ -14,7 +14,7 @@ export interface PanelReport {
 }
 
 export function usePanelReport(): PanelReport {
-  const workbench = useWorkbench();
+  const workbench = useWorkbench().from('panel');
   const [panel, setPanel] = useState<PanelView | null>(null);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
 

@@ -1,5 +1,6 @@
 /** The register in the 360Giving Data Standard: the form, the ways to take the export away, and what it holds. */
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { PlaceMessages } from '../../components/StatusArea';
 import type { Giving360Result } from '../../engine/protocol';
 import { plural } from '../../format';
 import { useWorkbench } from '../../workbench';
@@ -26,16 +27,18 @@ export function Giving360Section({ canRun }: { readonly canRun: boolean }) {
   const { canDownload, exported } = giving;
   return (
     <section className={styles.section} aria-labelledby="giving360-heading">
-      <h3 id="giving360-heading" className={styles.h3}>
+      <h4 id="giving360-heading" className={styles.h3}>
         360Giving export
-      </h3>
+      </h4>
       <Text size={200}>The register in the 360Giving Data Standard, checked against its schema before you get the file.</Text>
       <ExportFields giving={giving} />
       <div className={styles.actions}>
-        <Button disabled={!canRun || busy !== null || giving.prefix.trim() === ''} onClick={() => void giving.exportGrants()}>
+        {/* Never disabled for a missing or wrong prefix: pressing it says what is wrong, under the prefix just above. */}
+        <Button disabled={!canRun || busy !== null} onClick={() => void giving.exportGrants()}>
           {canDownload ? 'Download 360Giving export' : 'Prepare 360Giving export'}
         </Button>
       </div>
+      <PlaceMessages place="giving360" />
       {!canDownload && (
         <Text size={200}>
           Excel for Mac and for iPad do not save downloads from the pane: prepare the export, then copy it to the clipboard and paste it into a file.
@@ -47,21 +50,35 @@ export function Giving360Section({ canRun }: { readonly canRun: boolean }) {
   );
 }
 
+/** The format and funder first, the prefix last: its problem, if any, shows just above the button that found it. */
 function ExportFields({ giving }: { readonly giving: Giving360Export }) {
   const { model } = useWorkbench();
+  const problem = giving.prefixProblem;
   return (
     <>
-      <Field label="360Giving prefix" hint="Your organisation's registered prefix, such as 360G-mopac." required>
-        <Input value={giving.prefix} placeholder="360G-…" onChange={(_, data) => giving.setPrefix(data.value)} />
-      </Field>
-      <Field label="Funding organisation id (optional)" hint={`Default: ${model.organisation.orgId}, from the model.`}>
-        <Input value={giving.funderId} onChange={(_, data) => giving.setFunderId(data.value)} />
-      </Field>
       <Field label="Format">
         <RadioGroup layout="horizontal" value={giving.format} onChange={(_, data) => giving.setFormat(data.value as ExportFormat)}>
           <Radio value="json" label="JSON package" />
           <Radio value="csv" label="CSV" />
         </RadioGroup>
+      </Field>
+      <Field label="Funding organisation id (optional)" hint={`Default: ${model.organisation.orgId}, from the model.`}>
+        <Input value={giving.funderId} onChange={(_, data) => giving.setFunderId(data.value)} />
+      </Field>
+      <Field
+        label="360Giving prefix"
+        required
+        {...(problem
+          ? { validationMessage: problem, validationState: 'error' as const }
+          : { hint: "Your organisation's registered prefix, such as 360G-mopac." })}
+      >
+        <Input
+          input={{ ref: giving.prefixInput }}
+          value={giving.prefix}
+          placeholder="360G-…"
+          onChange={(_, data) => giving.setPrefix(data.value)}
+          onBlur={giving.checkPrefix}
+        />
       </Field>
     </>
   );
@@ -80,9 +97,7 @@ function ExportActions({ giving, exported }: { readonly giving: Giving360Export;
         </>
       ) : (
         <>
-          <Button appearance="primary" onClick={copy}>
-            Copy to clipboard
-          </Button>
+          <Button onClick={copy}>Copy to clipboard</Button>
           <Button onClick={giving.downloadExport}>Download {exported.fileName}</Button>
         </>
       )}

@@ -1,8 +1,9 @@
-/** The register as built: its size and total, its own checks, the amounts by type and the first records. */
+/** The register as built: its size and total, its own checks and the amounts by type; then its first records. Money in the display unit. */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatAmount } from '../../../money/format';
+import type { PaneSettings } from '../../../app/settings';
 import type { RegisterView } from '../../engine/protocol';
-import { plural } from '../../format';
+import { plural, showMoney } from '../../format';
+import { useWorkbench } from '../../workbench';
 
 /** Records listed in the pane; the Register sheet has them all. */
 const RECORDS_SHOWN = 100;
@@ -21,17 +22,14 @@ const useStyles = makeStyles({
   errors: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-function pounds(amount: RegisterView['total']): string {
-  return formatAmount(amount, { unit: '£', decimals: amount.isInteger() ? 0 : 2 });
-}
-
 export function RegisterSummary({ register }: { readonly register: RegisterView }) {
   const styles = useStyles();
+  const { settings } = useWorkbench();
   const errors = register.findings.filter((f) => f.severity === 'error').length;
   return (
     <>
       <Text>
-        {plural(register.records.length, 'contract or grant', 'contracts and grants')}, {pounds(register.total)} in all.
+        {plural(register.records.length, 'contract or grant', 'contracts and grants')}, {showMoney(register.total, settings)} in all.
       </Text>
       {register.findings.length > 0 && (
         <Text className={errors > 0 ? styles.errors : undefined}>
@@ -39,8 +37,17 @@ export function RegisterSummary({ register }: { readonly register: RegisterView 
           {errors > 0 ? ': not ready to publish (see the Check page).' : '.'}
         </Text>
       )}
-      {register.byType.length > 0 && <TypesTable byType={register.byType} />}
-      {register.records.length > 0 && <RecordList records={register.records} />}
+      {register.byType.length > 0 && <TypesTable byType={register.byType} settings={settings} />}
+    </>
+  );
+}
+
+/** The first records (the Register sheet has them all). */
+export function RegisterRecords({ register }: { readonly register: RegisterView }) {
+  const { settings } = useWorkbench();
+  return (
+    <>
+      {register.records.length > 0 && <RecordList records={register.records} settings={settings} />}
       {register.records.length > RECORDS_SHOWN && (
         <Text>
           The first {RECORDS_SHOWN} records are shown; the Register sheet lists all {register.records.length}.
@@ -50,7 +57,7 @@ export function RegisterSummary({ register }: { readonly register: RegisterView 
   );
 }
 
-function TypesTable({ byType }: { readonly byType: RegisterView['byType'] }) {
+function TypesTable({ byType, settings }: { readonly byType: RegisterView['byType']; readonly settings: PaneSettings }) {
   const styles = useStyles();
   return (
     <Table size="small" aria-label="Records and amounts by type">
@@ -70,7 +77,7 @@ function TypesTable({ byType }: { readonly byType: RegisterView['byType'] }) {
           <TableRow key={t.type}>
             <TableCell>{t.type}</TableCell>
             <TableCell className={styles.amount}>{t.records}</TableCell>
-            <TableCell className={styles.amount}>{pounds(t.amount)}</TableCell>
+            <TableCell className={styles.amount}>{showMoney(t.amount, settings)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -78,7 +85,7 @@ function TypesTable({ byType }: { readonly byType: RegisterView['byType'] }) {
   );
 }
 
-function RecordList({ records }: { readonly records: RegisterView['records'] }) {
+function RecordList({ records, settings }: { readonly records: RegisterView['records']; readonly settings: PaneSettings }) {
   const styles = useStyles();
   return (
     <ul className={styles.records} aria-label="Contracts and grants">
@@ -87,7 +94,7 @@ function RecordList({ records }: { readonly records: RegisterView['records'] }) 
           <div className={styles.recordHead}>
             <Text weight="semibold">{r.ref ?? 'No ref'}</Text>
             <Text>{r.type ?? 'Type not given'}</Text>
-            <Text className={styles.amount}>{r.amount ? pounds(r.amount) : 'No amount'}</Text>
+            <Text className={styles.amount}>{r.amount ? showMoney(r.amount, settings) : 'No amount'}</Text>
             {r.rag && <Text>{r.rag}</Text>}
           </div>
           <Text>{r.title ?? 'No title'}</Text>
