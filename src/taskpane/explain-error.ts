@@ -42,7 +42,7 @@ export function explainError(error: unknown, doing: string): PaneError {
       return {
         title: 'The model cannot be used',
         message,
-        next: 'Fix the model (each problem names its place), or choose another model on the Model page.',
+        next: 'Fix the model (each problem names its place), or choose another model under More › Model.',
         // One problem is the message itself; more are listed under it.
         details: problems.length > 1 ? problems.slice(0, 10) : [],
       };

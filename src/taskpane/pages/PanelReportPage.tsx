@@ -41,7 +41,7 @@ export function PanelReportPage() {
       {noModel !== null && (
         <Text>
           No panel report: no model applies to this workbook ({noModel}). Its Findings, Rollup and Register sheets can be written from the Check, Analyse and
-          Register pages; create a model from it on the Model page to report to a panel.
+          Publish pages; create a model from it under More › Model to report to a panel.
         </Text>
       )}
       {!canRun && noModel === null && <Text>Open a workbook (or try the sample) to prepare its panel report.</Text>}

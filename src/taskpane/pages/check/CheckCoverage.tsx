@@ -41,7 +41,7 @@ export function CheckCoverage({ check, checkScope, modelInUse }: CheckCoveragePr
       )}
       {noModel && check.tables.length > 0 && (
         <Text size={200}>
-          No model applies: {modelInUse.origin.reason}. Checked for structure, arithmetic, notation and registers; the Model page can create a model from this
+          No model applies: {modelInUse.origin.reason}. Checked for structure, arithmetic, notation and registers; More › Model can create a model from this
           workbook.
         </Text>
       )}
