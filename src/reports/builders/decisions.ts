@@ -9,7 +9,7 @@ import { SEVERITY_WORD, type Finding } from '../../checks/finding';
 import { DECISIONS_SHEET_NAME } from '../../sheet/reserved-sheet-names';
 import type { SheetSpec, SpecColumn, SpecRow, TableSpec } from '../spec';
 import { plural, sourceLine, type ReportContext } from './context';
-import { sortFindings } from './findings';
+import { FINDING_COLUMN, sortFindings } from './findings';
 
 const DECISIONS_TABLE_NAME = 'CW_WorkbenchDecisions';
 
@@ -61,13 +61,13 @@ const TABLE_COLUMNS: readonly SpecColumn[] = [
   { key: 'decision', header: 'Decision', type: 'text', minWidth: 10 },
   { key: 'reason', header: 'Reason', type: 'text', minWidth: 30 },
   { key: 'date', header: 'Date', type: 'text', minWidth: 11 },
-  { key: 'severity', header: 'Severity', type: 'text', minWidth: 9 },
-  { key: 'rule', header: 'Rule', type: 'text', minWidth: 18 },
-  { key: 'sheet', header: 'Sheet', type: 'text', minWidth: 16 },
-  { key: 'cell', header: 'Cell', type: 'link', minWidth: 6 },
-  { key: 'message', header: 'Message', type: 'text', minWidth: 60 },
-  { key: 'expected', header: 'Expected', type: 'text', minWidth: 10 },
-  { key: 'actual', header: 'Actual', type: 'text', minWidth: 10 },
+  FINDING_COLUMN.severity,
+  FINDING_COLUMN.rule,
+  FINDING_COLUMN.sheet,
+  FINDING_COLUMN.cell,
+  FINDING_COLUMN.message,
+  FINDING_COLUMN.expected,
+  FINDING_COLUMN.actual,
 ];
 
 const NO_LONGER_MATCHES = 'No finding matches this decision now: a figure changed or the finding went away, so it is not applied.';

@@ -15,17 +15,28 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
 /** Errors red, warnings amber; information is not a problem, so it gets no colour. */
 const SEVERITY_RAG: Readonly<Record<Severity, string>> = { error: 'red', warning: 'amber', info: '' };
 
+/** A finding's columns as both the findings table and the decisions table show them. */
+export const FINDING_COLUMN = {
+  severity: { key: 'severity', header: 'Severity', type: 'text', minWidth: 9 },
+  rule: { key: 'rule', header: 'Rule', type: 'text', minWidth: 18 },
+  sheet: { key: 'sheet', header: 'Sheet', type: 'text', minWidth: 16 },
+  cell: { key: 'cell', header: 'Cell', type: 'link', minWidth: 6 },
+  message: { key: 'message', header: 'Message', type: 'text', minWidth: 60 },
+  expected: { key: 'expected', header: 'Expected', type: 'text', minWidth: 10 },
+  actual: { key: 'actual', header: 'Actual', type: 'text', minWidth: 10 },
+} as const satisfies Record<string, SpecColumn>;
+
 const COLUMNS: readonly SpecColumn[] = [
-  { key: 'severity', header: 'Severity', type: 'text', minWidth: 9 },
+  FINDING_COLUMN.severity,
   { key: 'flag', header: 'Flag', type: 'rag', minWidth: 6 },
   // A variance's RAG status, coloured as the Rollup sheet colours RAG: a status of the figure, beside how serious the finding is.
   { key: 'status', header: 'RAG', type: 'rag', minWidth: 6 },
-  { key: 'rule', header: 'Rule', type: 'text', minWidth: 18 },
-  { key: 'sheet', header: 'Sheet', type: 'text', minWidth: 16 },
-  { key: 'cell', header: 'Cell', type: 'link', minWidth: 6 },
-  { key: 'message', header: 'Message', type: 'text', minWidth: 60 },
-  { key: 'expected', header: 'Expected', type: 'text', minWidth: 10 },
-  { key: 'actual', header: 'Actual', type: 'text', minWidth: 10 },
+  FINDING_COLUMN.rule,
+  FINDING_COLUMN.sheet,
+  FINDING_COLUMN.cell,
+  FINDING_COLUMN.message,
+  FINDING_COLUMN.expected,
+  FINDING_COLUMN.actual,
   { key: 'unit', header: 'Unit', type: 'text', minWidth: 5 },
   { key: 'suggestion', header: 'Suggestion', type: 'text', minWidth: 14 },
 ];

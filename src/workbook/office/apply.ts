@@ -10,11 +10,9 @@
 import { parseA1 } from '../../sheet/a1';
 import { APPLY_LOG_SHEET_NAME } from '../../sheet/reserved-sheet-names';
 import { OWNER_MARKER } from '../../reports/spec';
-import { ownerNameFor } from '../layout/marker';
-import { chooseGeneratedSheetNames } from '../layout/sheet-names';
 import { describeContent, type CellContent } from './cell-content';
 import { SheetNotFoundError } from './errors';
-import { ownedSheetKeys, referencedSheet } from './ownership';
+import { planWrite } from './ownership';
 import { errorCode, runRetryingCellEdit, type ExcelRunner } from './requests';
 
 type OfficeValue = string | number | boolean;
@@ -120,28 +118,29 @@ export async function applyToCell(run: ExcelRunner, request: ApplyRequest): Prom
     if ('formula' in request.write) range.formulas = [[request.write.formula]];
     else range.values = [[officeValue(request.write.value)]];
     range.load('values,formulas');
-    const existing = names.items.map((n) => ({ name: n.name, value: String(n.value) }));
-    const owned = ownedSheetKeys(existing);
-    const sheetNames = worksheets.items.map((w) => w.name);
-    const [logName] = chooseGeneratedSheetNames([APPLY_LOG_SHEET_NAME], sheetNames, owned);
+    // Which sheet is the log, and its owner marker, are decided as for every generated sheet (a user's own
+    // "Workbench log" is kept; a marker left by a deleted log goes before the new one is added).
+    const state = {
+      sheets: worksheets.items.map((w, position) => ({ name: w.name, position })),
+      names: names.items.map((n) => ({ name: n.name, value: String(n.value) })),
+      tables: [],
+    };
+    const [plan] = planWrite(state, [APPLY_LOG_SHEET_NAME], []).sheets;
+    const logName = plan.name;
     const row = logRow(request, 'formula' in request.write ? request.write.formula : request.write.value);
-    const isNew = !sheetNames.some((name) => name.toUpperCase() === logName.toUpperCase());
-    if (isNew) {
+    if (plan.kind === 'add') {
       const log = worksheets.add(logName);
       log.getRangeByIndexes(0, 0, 2, APPLY_LOG_HEADERS.length).values = [APPLY_LOG_HEADERS.map(asText), row];
       log.getRangeByIndexes(0, 0, 1, APPLY_LOG_HEADERS.length).format.font.bold = true;
-      const markerName = ownerNameFor(logName);
-      // A marker left by a deleted log sheet (#REF!) holds the name: it goes before the new one is added.
-      const stale = existing.find((n) => n.name.toUpperCase() === markerName.toUpperCase() && referencedSheet(n.value) === undefined);
-      if (stale) context.workbook.names.getItem(stale.name).delete();
-      context.workbook.names.add(markerName, log.getRange('A1'), OWNER_MARKER);
+      if (plan.staleMarker) context.workbook.names.getItem(plan.staleMarker).delete();
+      context.workbook.names.add(plan.markerName, log.getRange('A1'), OWNER_MARKER);
       log.visibility = 'Hidden';
       await context.sync();
     } else {
-      const used = context.workbook.worksheets.getItem(logName).getUsedRangeOrNullObject(true).load('rowCount,address');
+      const used = context.workbook.worksheets.getItem(plan.existingName).getUsedRangeOrNullObject(true).load('rowCount,address');
       await context.sync();
       const next = used.isNullObject ? 0 : usedEndRow(used.address) + 1;
-      context.workbook.worksheets.getItem(logName).getRangeByIndexes(next, 0, 1, APPLY_LOG_HEADERS.length).values = [row];
+      context.workbook.worksheets.getItem(plan.existingName).getRangeByIndexes(next, 0, 1, APPLY_LOG_HEADERS.length).values = [row];
       await context.sync();
     }
     return { after: { value: range.values[0][0] as OfficeValue, formula: range.formulas[0][0] as OfficeValue }, logSheet: logName };
