@@ -6,6 +6,9 @@ import type { CommissioningModel } from '../model/types';
 /** A variance's status against the model's thresholds. */
 export type Rag = 'green' | 'amber' | 'red';
 
+/** A status in words: never shown by colour alone. */
+export const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
+
 const HUNDRED = new Money(100);
 
 export interface RagLimits {

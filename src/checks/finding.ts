@@ -1,4 +1,5 @@
 /** A finding: one thing a reviewer should look at, at one cell, said in plain English. */
+import type { Rag } from '../budget/rag';
 import type { UnitId } from '../money/units';
 
 export const RULE_IDS = [
@@ -43,7 +44,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 /** Red, amber or green: where a variance stands against the RAG thresholds. */
-export type RagStatus = 'red' | 'amber' | 'green';
+export type RagStatus = Rag;
 
 /** Where another finding about the same difference is, and which rule made it. */
 export interface RelatedFinding {

@@ -4,13 +4,13 @@
  * difference. The same money display as the pane's (checks/figures), so message and figures agree.
  */
 import { findingFigures } from '../checks/figures';
-import type { Finding, RagStatus } from '../checks/finding';
+import { RAG_WORD } from '../budget/rag';
+import type { Finding } from '../checks/finding';
 import type { NegativeStyle } from '../money/format';
 import { quoteSheetName } from '../sheet/a1';
 import { UsageError } from './args';
 
 const INDENT = '         ';
-const STATUS_WORD: Readonly<Record<RagStatus, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
 function severityWord(f: Finding): string {
   return f.severity === 'error' ? 'ERROR' : f.severity === 'warning' ? 'warning' : 'info';
@@ -18,7 +18,7 @@ function severityWord(f: Finding): string {
 
 /** "  J9     warning Red   variance-threshold": a RAG status is a column of its own, beside the severity, never in place of it. */
 function findingHeading(f: Finding): string {
-  const status = f.status ? `${STATUS_WORD[f.status].padEnd(5)} ` : '';
+  const status = f.status ? `${RAG_WORD[f.status].padEnd(5)} ` : '';
   return `  ${f.cell.padEnd(6)} ${severityWord(f).padEnd(7)} ${status}${f.rule}`;
 }
 

@@ -4,6 +4,7 @@
  * a formula is neutralised with a leading apostrophe (OWASP's CSV-injection advice); the compared
  * figures stay plain numbers in their own columns, so a negative difference is still a number.
  */
+import { RAG_WORD } from '../budget/rag';
 import { SEVERITY_WORD, type Finding } from '../checks/finding';
 import { sortFindings } from './builders/findings';
 import { neutraliseFormula } from './giving360/csv';
@@ -24,7 +25,6 @@ export const FINDINGS_TABLE_HEADINGS = [
   'Date',
 ] as const;
 
-const STATUS_WORD = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 const DECISION_WORD = { accepted: 'Accepted', ignored: 'Ignored' } as const;
 
 /** A figure we wrote ourselves as an exact decimal: a number to the spreadsheet, never a formula. */
@@ -53,7 +53,7 @@ function rowOf(f: Finding): string[] {
   };
   return [
     SEVERITY_WORD[f.severity],
-    f.status ? STATUS_WORD[f.status] : '',
+    f.status ? RAG_WORD[f.status] : '',
     f.rule,
     text(f.sheet),
     text(f.cell),

@@ -5,12 +5,11 @@
  */
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { dimensionTitle, type Dimension, type Rollup, type RollupRow } from '../../../analysis/types';
-import type { Rag } from '../../../budget/rag';
+import { RAG_WORD, type Rag } from '../../../budget/rag';
 import type { PaneSettings } from '../../../app/settings';
 import { showMoney, showPercent } from '../../format';
 
 const RAG_BADGE: Readonly<Record<Rag, 'success' | 'warning' | 'danger'>> = { green: 'success', amber: 'warning', red: 'danger' };
-const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
 
 /** The figure columns after the budget, in the order they stand. */
 const FIGURE_COLUMNS = ['forecast', 'actual', 'variance', 'variancePct', 'share', 'rag', 'stated'] as const;

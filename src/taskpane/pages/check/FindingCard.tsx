@@ -15,7 +15,8 @@ import { DecisionControls } from './DecisionControls';
 import type { KeyedFinding } from './finding-rows';
 import { FindingActions } from './FindingActions';
 import { SEVERITY_WORD } from '../../../checks/finding';
-import { SEVERITY_BADGE, STATUS_BADGE, STATUS_WORD } from './severities';
+import { RAG_WORD } from '../../../budget/rag';
+import { SEVERITY_BADGE, STATUS_BADGE } from './severities';
 
 const useStyles = makeStyles({
   finding: {
@@ -90,7 +91,7 @@ export const FindingCard = memo(function FindingCard({ item, selected, tables, o
         </Badge>
         {finding.status && (
           <Badge appearance="tint" shape="circular" color={STATUS_BADGE[finding.status]}>
-            RAG: {STATUS_WORD[finding.status]}
+            RAG: {RAG_WORD[finding.status]}
           </Badge>
         )}
         <span className={styles.rule}>{finding.rule}</span>

@@ -3,5 +3,4 @@ import type { RagStatus, Severity } from '../../../checks/finding';
 
 export const SEVERITY_BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
 
-export const STATUS_WORD: Readonly<Record<RagStatus, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const STATUS_BADGE: Readonly<Record<RagStatus, 'danger' | 'warning' | 'success'>> = { red: 'danger', amber: 'warning', green: 'success' };
